@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Developer loop: run factwire's cleaners alone over the DEV pages and score them.
+
+    python bench/quick_eval.py html   [--per-page out.tsv]   # scrapinghub-dev/html
+    python bench/quick_eval.py text   [--per-page out.tsv]   # text-dev/*.txt
+    python bench/quick_eval.py seed                          # text-input/seed-drones.txt vs its gold
+
+Not the benchmark (see bench/extraction.py for the side-by-side run); this is the fast inner loop
+for tuning the cleaners.  Uses ../shared/bench/extraction/score.py unchanged.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BENCH = os.environ.get("FACTWIRE_BENCH", os.path.join(ROOT, "..", "shared", "bench", "extraction"))
+sys.path.insert(0, os.path.join(ROOT, "src"))
+sys.path.insert(0, BENCH)
+
+from run_peer import decode_page  # noqa: E402
+
+from factwire.clean import clean_html, clean_text  # noqa: E402
+from factwire.dom import parse_html  # noqa: E402
+
+
+def run_html(out_path: str) -> float:
+    folder = os.path.join(BENCH, "scrapinghub-dev", "html")
+    total = 0.0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for name in sorted(os.listdir(folder)):
+            with gzip.open(os.path.join(folder, name), "rb") as f:
+                raw = f.read()
+            t0 = time.perf_counter()
+            cleaned = clean_html(parse_html(decode_page(raw)))
+            total += time.perf_counter() - t0
+            out.write(json.dumps({"id": name.split(".")[0], "text": "\n\n".join(cleaned.paragraphs)}) + "\n")
+    return total
+
+
+def run_text(out_path: str) -> float:
+    folder = os.path.join(BENCH, "text-dev")
+    total = 0.0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".txt"):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                text = f.read()
+            t0 = time.perf_counter()
+            cleaned = clean_text(text)
+            total += time.perf_counter() - t0
+            out.write(json.dumps({"id": name.split(".")[0], "text": "\n\n".join(cleaned.paragraphs)}) + "\n")
+    return total
+
+
+def run_seed() -> None:
+    d = os.path.join(BENCH, "text-input")
+    with open(os.path.join(d, "seed-drones.txt"), encoding="utf-8") as f:
+        cleaned = clean_text(f.read())
+    with open(os.path.join(d, "seed-drones.gold.json"), encoding="utf-8") as f:
+        gold = json.load(f)
+    print("title ok:", cleaned.title == gold["title"], repr(cleaned.title))
+    print("paragraphs exact:", cleaned.paragraphs == gold["paragraphs"])
+    got_caps = [{"text": c.text, "credit": c.credit} for c in cleaned.captions]
+    print("captions exact:", got_caps == gold["captions"])
+    for kind, lines in gold["removed"].items():
+        print(f"removed.{kind} exact:", getattr(cleaned.removed, kind) == lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["html", "text", "seed"])
+    ap.add_argument("--per-page")
+    ap.add_argument("--out", default=os.path.join(HERE, "work", "quick-pred.jsonl"))
+    args = ap.parse_args()
+    if args.mode == "seed":
+        return run_seed()
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    secs = (run_html if args.mode == "html" else run_text)(args.out)
+    gold = os.path.join(BENCH, "scrapinghub-dev" if args.mode == "html" else "text-dev", "ground-truth.json")
+    cmd = [sys.executable, os.path.join(BENCH, "score.py"), "--gold", gold, "--pred", args.out]
+    if args.per_page:
+        cmd += ["--per-page", args.per_page]
+    subprocess.run(cmd, check=True)
+    print(f"clean time {secs:.2f}s total")
+
+
+if __name__ == "__main__":
+    main()
