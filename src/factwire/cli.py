@@ -1,0 +1,97 @@
+"""Command line: a thin layer over the public functions.  Errors are one line, never a traceback.
+
+Exit codes of `factwire extract`: 0 every page gave a record, 1 some pages failed, 2 all failed
+(or nothing was read).  Failed pages still get a line in JSON/JSONL output: {"id","source","error"}.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from factwire import __version__
+from factwire.model import Failure
+from factwire.output import FORMATS, render
+from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
+from factwire.read import MAX_PAGE_BYTES
+
+EXTRACT_EXAMPLE = """
+\b
+Examples:
+  factwire extract examples/seed-drones.txt --published 2022-11-19 --format text
+  factwire extract page.html --url https://example.com/story -o story.json
+  factwire extract crawl/ -o articles.jsonl          # a folder -> JSONL, one line per page
+  curl -s https://example.com/story | factwire extract - --format markdown
+"""
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog="Example:\n\n  factwire extract examples/seed-drones.txt --published 2022-11-19 --format text")
+@click.version_option(__version__, prog_name="factwire")
+def main() -> None:
+    """factwire: raw news pages (HTML or scraped text) -> clean articles, facts and events."""
+
+
+def _default_format(paths: tuple[str, ...]) -> str:
+    one_page = len(paths) == 1 and (paths[0] == "-" or (Path(paths[0]).is_file()
+                                                        and ".jsonl" not in paths[0] and ".ndjson" not in paths[0]))
+    return "json" if one_page else "jsonl"
+
+
+@main.command(epilog=EXTRACT_EXAMPLE)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
+@click.option("--url", help="The page's URL (resolves relative links, gives the site).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: json for one page, jsonl for several).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
+@click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+@click.option("--max-mb", type=float, default=MAX_PAGE_BYTES / 2**20, show_default=True, help="Refuse pages larger than this (MiB).")
+def extract(paths, published, url, fmt, output, input_kind, no_clean, timeout, max_mb) -> None:
+    """Turn news pages (files, folders, .gz, JSONL or - for stdin) into clean article records."""
+    fmt = fmt or _default_format(paths)
+    items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
+                        timeout=timeout or None, max_bytes=int(max_mb * 2**20))
+    with click.open_file(output or "-", "w", encoding="utf-8") as out:
+        ok, failed = _write_items(items, fmt, out)
+    sys.exit(_exit_code(ok, failed))
+
+
+def _write_items(items, fmt: str, out) -> tuple[int, int]:
+    ok = failed = 0
+    for item in items:
+        if isinstance(item, Failure):
+            failed += 1
+            click.echo(f"factwire: {item.one_line()}", err=True)
+        else:
+            ok += 1
+        text = render(item, fmt)
+        if text is not None:
+            out.write(text)
+            out.flush()
+    return ok, failed
+
+
+def _exit_code(ok: int, failed: int) -> int:
+    if ok == 0 and failed == 0:
+        click.echo("factwire: no pages found", err=True)
+        return 2
+    if failed == 0:
+        return 0
+    return 2 if ok == 0 else 1
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Render records for people and programs: JSON, JSONL, plain text, Markdown."""
+from __future__ import annotations
+
+import json
+
+from factwire.model import Failure, Record
+
+FORMATS = ("json", "jsonl", "text", "markdown")
+
+
+def to_json(item: Record | Failure, *, indent: int | None = None) -> str:
+    return json.dumps(item.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def to_text(rec: Record) -> str:
+    """Title, a blank line, then the paragraphs: what a person reads."""
+    head = f"{rec.title}\n\n" if rec.title else ""
+    return head + rec.text + "\n"
+
+
+def _md_escape_cell(cell: str) -> str:
+    return cell.replace("|", "\\|").strip()
+
+
+def table_to_markdown(text: str) -> str:
+    """A table paragraph (rows by newline, cells by ' | ') -> a Markdown table, first row as header."""
+    rows = [[_md_escape_cell(c) for c in r.split(" | ")] for r in text.split("\n") if r.strip()]
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return "\n".join(lines)
+
+
+def block_to_markdown(kind: str, text: str) -> str:
+    if kind in ("h2", "h3", "h4"):
+        return "#" * int(kind[1]) + " " + text
+    if kind == "li":
+        return "- " + text
+    if kind == "oli":
+        return "1. " + text
+    if kind == "quote":
+        return "\n".join("> " + ln for ln in text.split("\n"))
+    if kind == "pre":
+        return "```\n" + text + "\n```"
+    if kind == "table":
+        return table_to_markdown(text)
+    return text
+
+
+def to_markdown(rec: Record) -> str:
+    """Headings, lists and tables kept; consecutive list items kept together."""
+    out: list[str] = [f"# {rec.title}"] if rec.title else []
+    byline = " · ".join(x for x in (", ".join(rec.authors), rec.site, rec.published) if x)
+    if byline:
+        out.append(f"*{byline}*")
+    prev = None
+    for kind, text in zip(rec.kinds or ["p"] * len(rec.paragraphs), rec.paragraphs):
+        block = block_to_markdown(kind, text)
+        if kind in ("li", "oli") and prev == kind:
+            out[-1] += "\n" + block
+        else:
+            out.append(block)
+        prev = kind
+    for cap in rec.captions:
+        out.append(f"*{cap.text}*" + (f" ({cap.credit})" if cap.credit else ""))
+    return "\n\n".join(out) + "\n"
+
+
+def render(item: Record | Failure, fmt: str) -> str | None:
+    """One item in `fmt`; None for a failure in a human format (it goes to stderr instead)."""
+    if fmt in ("json", "jsonl"):
+        return to_json(item, indent=2 if fmt == "json" else None) + "\n"
+    if isinstance(item, Failure):
+        return None
+    return to_text(item) if fmt == "text" else to_markdown(item)

@@ -1,0 +1,273 @@
+"""Stage 1 -- read: bytes in from files, folders, `.gz`, stdin, JSONL or memory; decoded pages out.
+
+Every input yields either a :class:`Page` or a :class:`Failure` with a one-line reason, never an
+exception that stops a batch.  Decoding order: BOM, then the charset the page declares (HTTP-equiv
+/ meta / XML declaration), checked against strict UTF-8, then detection with charset-normalizer.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import charset_normalizer
+
+from factwire.model import Failure, InputKind, Page
+
+#: Pages above this size are refused: the largest page of the extraction DEV set is 1.6 MB and
+#: real article pages stay well under 10 MB; a bigger one is a data dump or an attack.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+
+#: File name endings picked up when walking a folder (explicitly named files are always read).
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".jsonl", ".ndjson")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""",
+    re.I)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"\x1f\x8b", "gzip data"),
+    (b"RIFF", "RIFF media"), (b"\x7fELF", "ELF executable"), (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"), (b"\x00\x00\x00", "binary data"),
+)
+#: Latin single-byte labels that pages often declare while actually serving UTF-8.
+_LATIN_LABELS = {"iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "us-ascii", "ascii"}
+#: Share of NUL / control bytes in the first 8 KB above which a BOM-less input is binary.
+BINARY_CONTROL_SHARE = 0.10
+_HTML_SIGNS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|span|a|meta|title|br|table|li|article)[\s>/]",
+    re.I)
+#: A flattened page is called HTML once it shows this many tag-like signs in its first 64 KB.
+HTML_MIN_SIGNS = 3
+
+
+class ReadError(ValueError):
+    """An input could not be read or decoded; the message is the one-line reason."""
+
+    def __init__(self, stage: str, reason: str):
+        super().__init__(reason)
+        self.stage = stage
+
+
+def content_id(data: bytes) -> str:
+    """Stable id of an input: a SHA-256 prefix of its bytes (64 bits: collisions are negligible)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def sniff_binary(raw: bytes) -> str | None:
+    """Name the kind of a binary (non-text) input, or None when it looks like text."""
+    if raw.startswith(tuple(b for b, _ in _BOMS)):
+        return None
+    for magic, name in _MAGIC:
+        if raw.startswith(magic):
+            return name
+    head = raw[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if head and controls / len(head) > BINARY_CONTROL_SHARE:
+        return "binary data"
+    return None
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in its first 64 KB (meta / http-equiv / XML decl), if valid."""
+    m = _DECLARED.search(raw[:65536])
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii", "ignore").lower()
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode page bytes to text; return (text, encoding used)."""
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(enc, "replace"), enc.replace("-sig", "")
+    declared = declared or declared_charset(raw)
+    if declared and declared not in _LATIN_LABELS and not declared.startswith("utf"):
+        try:
+            return raw.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the declaration lies: fall through to UTF-8 and detection
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(raw, exc):
+            return raw.decode("utf-8", "replace"), "utf-8"
+    if declared in _LATIN_LABELS:
+        return raw.decode("cp1252", "replace"), "cp1252"
+    return detect_and_decode(raw)
+
+
+#: A page whose invalid UTF-8 sequences are under this share of its non-ASCII bytes is UTF-8 with
+#: a few damaged bytes (decoded with U+FFFD), not another charset.
+UTF8_DAMAGE_SHARE = 0.02
+
+
+def _mostly_utf8(raw: bytes, first_error: UnicodeDecodeError) -> bool:
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    return non_ascii > 0 and bad / non_ascii < UTF8_DAMAGE_SHARE and bad < non_ascii
+
+
+def detect_and_decode(raw: bytes) -> tuple[str, str]:
+    """Decode with the charset charset-normalizer finds (cp1251, koi8-r, Shift-JIS, ...)."""
+    best = charset_normalizer.from_bytes(raw[:200_000]).best()
+    if best is None:
+        return raw.decode("utf-8", "replace"), "utf-8"
+    return raw.decode(best.encoding, "replace"), best.encoding
+
+
+def detect_kind(content: str) -> InputKind:
+    """HTML when the content shows markup, else flattened text."""
+    head = content[:65536]
+    if head.lstrip()[:1] == "<" and _HTML_SIGNS.search(head[:2048]):
+        return "html"
+    return "html" if len(_HTML_SIGNS.findall(head)) >= HTML_MIN_SIGNS else "text"
+
+
+def page_from_bytes(raw: bytes, source: str, *, input_kind: InputKind | None = None,
+                    url: str | None = None, published: str | None = None,
+                    page_id: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> Page:
+    """Check, decode and classify one page's bytes; raise ReadError with the reason."""
+    if not raw.strip():
+        raise ReadError("read", "empty input")
+    if len(raw) > max_bytes:
+        raise ReadError("read", f"page too large ({len(raw) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+    binary = sniff_binary(raw)
+    if binary:
+        raise ReadError("read", f"not a text or HTML page ({binary})")
+    text, encoding = decode_bytes(raw)
+    kind = input_kind or detect_kind(text)
+    return Page(source=source, content=text, kind=kind, id=page_id or content_id(raw), url=url,
+                published=published, encoding=encoding)
+
+
+def read_file_bytes(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
+    """Bytes of a file, gunzipped when it is gzip; ReadError on truncation or oversize."""
+    with open(path, "rb") as f:
+        raw = f.read(max_bytes + 1)
+    if not raw.startswith(b"\x1f\x8b"):
+        return raw
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
+            return gz.read(max_bytes + 1)
+    except EOFError as exc:
+        raise ReadError("read", "truncated gzip file (compressed stream ends early)") from exc
+    except (OSError, zlib.error) as exc:
+        raise ReadError("read", f"corrupt gzip file ({exc})") from exc
+
+
+def _is_jsonl(path: Path) -> bool:
+    name = path.name.lower().removesuffix(".gz")
+    return name.endswith((".jsonl", ".ndjson"))
+
+
+def read_path(path: Path, *, input_kind: InputKind | None = None, url: str | None = None,
+              published: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
+    """All pages in one file (one, or one per line for JSONL)."""
+    source = str(path)
+    try:
+        raw = read_file_bytes(path, max_bytes)
+        if _is_jsonl(path):
+            yield from read_jsonl(raw, source, input_kind=input_kind, max_bytes=max_bytes)
+            return
+        yield page_from_bytes(raw, source, input_kind=input_kind, url=url, published=published,
+                              max_bytes=max_bytes)
+    except ReadError as exc:
+        yield Failure(id=content_id(source.encode()), source=source, stage=exc.stage, reason=str(exc))
+    except OSError as exc:
+        yield Failure(id=content_id(source.encode()), source=source, stage="read",
+                      reason=exc.strerror or str(exc))
+
+
+def read_jsonl(raw: bytes, source: str, *, input_kind: InputKind | None = None,
+               max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
+    """One page per JSON line: {"id"?, "url"?, "html"|"text", "published"?}."""
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            yield page_from_json_line(line, where, input_kind=input_kind, max_bytes=max_bytes)
+        except ReadError as exc:
+            yield Failure(id=content_id(line), source=where, stage=exc.stage, reason=str(exc))
+
+
+def page_from_json_line(line: bytes, where: str, *, input_kind: InputKind | None,
+                        max_bytes: int) -> Page:
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ReadError("read", f"invalid JSON line ({exc.__class__.__name__})") from exc
+    if not isinstance(obj, dict):
+        raise ReadError("read", "JSON line is not an object")
+    body, kind = _json_body(obj, input_kind)
+    page = page_from_bytes(body.encode("utf-8"), where, input_kind=kind, url=_str(obj.get("url")),
+                           published=_str(obj.get("published")), max_bytes=max_bytes)
+    if obj.get("id") is not None:
+        page.id = str(obj["id"])
+    return page
+
+
+def _json_body(obj: dict, input_kind: InputKind | None) -> tuple[str, InputKind | None]:
+    if isinstance(obj.get("html"), str):
+        return obj["html"], input_kind or "html"
+    if isinstance(obj.get("text"), str):
+        return obj["text"], input_kind or "text"
+    raise ReadError("read", 'JSON line has no "html" or "text" string')
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files to read: named files as given; folders walked recursively in sorted order."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for sub in sorted(p.rglob("*")):
+                name = sub.name.lower().removesuffix(".gz")
+                if sub.is_file() and name.endswith(PAGE_SUFFIXES):
+                    yield sub
+        else:
+            yield p
+
+
+def read_sources(paths: Iterable[str | os.PathLike], *, input_kind: InputKind | None = None,
+                 url: str | None = None, published: str | None = None,
+                 max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
+    """Every page under `paths` ("-" reads standard input), in order."""
+    for path in iter_files(paths):
+        if str(path) == "-":
+            yield from read_stdin(input_kind=input_kind, url=url, published=published, max_bytes=max_bytes)
+            continue
+        yield from read_path(path, input_kind=input_kind, url=url, published=published, max_bytes=max_bytes)
+
+
+def read_stdin(**options) -> Iterator[Page | Failure]:
+    """The one page on standard input (gzip allowed)."""
+    raw = sys.stdin.buffer.read()
+    try:
+        if raw.startswith(b"\x1f\x8b"):
+            raw = gzip.decompress(raw)
+        yield page_from_bytes(raw, "<stdin>", **options)
+    except ReadError as exc:
+        yield Failure(id=content_id(raw), source="<stdin>", stage=exc.stage, reason=str(exc))
+    except (EOFError, OSError, zlib.error) as exc:
+        yield Failure(id=content_id(raw), source="<stdin>", stage="read", reason=f"bad gzip input ({exc})")
