@@ -74,10 +74,25 @@ def run_seed() -> None:
         print(f"removed.{kind} exact:", getattr(cleaned.removed, kind) == lines)
 
 
+def print_by_renderer(gold_path: str, pred_path: str) -> None:
+    """Score the text-dev pages of each renderer separately (renderers.json beside the gold)."""
+    import score  # ../shared/bench/extraction/score.py, on sys.path above
+
+    with open(os.path.join(os.path.dirname(gold_path), "renderers.json"), encoding="utf-8") as f:
+        renderers = json.load(f)
+    gold, preds = score.load_gold(gold_path), score.load_pred(pred_path)
+    for name in sorted(set(renderers.values())):
+        sub = {k: v for k, v in gold.items() if renderers.get(k) == name}
+        res = score.score_shingle(sub, preds)[0]
+        print(f"   {name:14s} pages {res['pages']:3d}  P {res['precision']:.3f}  R {res['recall']:.3f}"
+              f"  F1 {res['f1']:.3f}  exact {res['accuracy_exact']:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=["html", "text", "seed"])
     ap.add_argument("--per-page")
+    ap.add_argument("--by-renderer", action="store_true", help="text mode: F1 per renderer")
     ap.add_argument("--out", default=os.path.join(HERE, "work", "quick-pred.jsonl"))
     args = ap.parse_args()
     if args.mode == "seed":
@@ -90,6 +105,8 @@ def main() -> None:
         cmd += ["--per-page", args.per_page]
     subprocess.run(cmd, check=True)
     print(f"clean time {secs:.2f}s total")
+    if args.by_renderer and args.mode == "text":
+        print_by_renderer(gold, args.out)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,205 @@
-"""Flattened-text cleaning (placeholder, being written)."""
+"""Flattened-text cleaning: a whole web page as text lines -> title, body paragraphs, captions,
+and every other line set aside by kind.
+
+Pipeline (each step a small function):
+
+1. ``build_blocks`` (text_lines.py): lines -> blocks, re-joining paragraphs that a renderer
+   split at every link, with cheap features (words, sentence end, stopwords, capitals, bullet).
+2. ``score_block``: prose scores positive, chrome negative; ``find_region`` takes the maximum
+   sub-array of those scores — the densest run of prose, tolerating short gaps (a caption, an
+   ad label, another story's headline) because they cost less than the prose around them.
+3. ``label_region``: inside the region, keep body blocks and set aside captions (a line
+   followed by a credit line; an earlier near-identical rendition is dropped), ALL-CAPS
+   headlines of other stories (related) and chrome labels (boilerplate.py).
+4. ``label_outside``: outside it, attribute each line to a removed kind, using the section
+   header above it ("Related stories" -> related) when the line itself says nothing.
+"""
 from __future__ import annotations
 
-from factwire.model import Cleaned
+import re
+
+from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, section_kind
+from factwire.clean.text_lines import WORD_RE, Block, build_blocks
+from factwire.clean.text_region import find_region, is_allcaps, is_prose, score_blocks
+from factwire.model import Caption, Cleaned, Removed
+
+#: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
+CREDIT_RE = re.compile(r"^\((?P<p>[^()]{3,120})\)$|^(?:credit|photo|image|picture|foto)s?"
+                       r"(?: by| via| credit)?\s*(?::|\.\.\.|…)\s*(?P<c>.{0,120})$", re.I)
+#: A caption or credit is at most this long (words); body paragraphs can be longer.
+#: Calibrated on the seed page (longest caption 47 words) and text-dev captions.
+MAX_CAPTION_WORDS = 70
 
 
 def clean_text(text: str) -> Cleaned:
     """Return the article body of a page flattened to text, line by line."""
-    paras = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return Cleaned(title=None, paragraphs=paras, kinds=["p"] * len(paras))
+    blocks = build_blocks(text)
+    if not blocks:
+        return Cleaned(title=None, paragraphs=[], kinds=[])
+    scores = score_blocks(blocks)
+    start, end = find_region(scores)
+    title_idx = find_title(blocks, start)
+    removed = Removed()
+    paragraphs, kinds, captions = label_region(blocks, start, end, removed)
+    label_outside(blocks, start, end, title_idx, removed)
+    title = blocks[title_idx].text if title_idx is not None else None
+    return Cleaned(title=title, paragraphs=paragraphs, kinds=kinds, captions=captions,
+                   removed=_order_removed(removed))
+
+
+def _order_removed(removed: Removed) -> Removed:
+    """Removed lines come out in page order per kind (label_* appends with their line index)."""
+    out = Removed()
+    for kind in ("related", "promo", "navigation", "comments"):
+        items = sorted(getattr(removed, kind), key=lambda t: t[0])
+        setattr(out, kind, [t[1] for t in items])
+    return out
+
+
+def credit_of(block: Block) -> str | None:
+    """The credit text when a block is a photo credit line, else None."""
+    if block.words > 20:
+        return None
+    m = CREDIT_RE.match(block.text)
+    if not m:
+        return None
+    return (m.group("p") or m.group("c") or "").strip() or None
+
+
+def norm_key(text: str) -> str:
+    """Comparison key that ignores case, punctuation and spacing (caption renditions differ
+    in apostrophes and spaces)."""
+    return "".join(WORD_RE.findall(text.lower()))
+
+
+def label_region(blocks: list[Block], start: int, end: int, removed: Removed
+                 ) -> tuple[list[str], list[str], list[Caption]]:
+    """Split the body region into paragraphs (with kinds), captions and set-aside lines."""
+    paragraphs: list[tuple[int, str, str]] = []
+    captions: list[Caption] = []
+    cap_keys: set[str] = set()
+    i = start
+    while i <= end:
+        b = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        credit = credit_of(nxt) if nxt is not None and i + 1 <= end + 1 else None
+        if credit is not None and b.words <= MAX_CAPTION_WORDS and credit_of(b) is None:
+            _add_caption(captions, cap_keys, b.text, credit)
+            paragraphs = [p for p in paragraphs if norm_key(p[1]) != norm_key(b.text)]
+            i += 2
+            continue
+        kind = classify_in_region(blocks, i, end)
+        if kind in ("p", "li", "h2", "h3"):
+            paragraphs.append((i, b.text, kind))
+        elif kind != "drop":
+            removed.add(kind, (b.line, b.text))
+        i += 1
+    paragraphs = [p for p in paragraphs if norm_key(p[1]) not in cap_keys]
+    return [p[1] for p in paragraphs], [p[2] for p in paragraphs], captions
+
+
+def _add_caption(captions: list[Caption], keys: set[str], text: str, credit: str | None) -> None:
+    """Record a caption once: a later rendition with the same key replaces nothing."""
+    key = norm_key(text)
+    if key in keys:
+        return
+    keys.add(key)
+    captions.append(Caption(text=text, credit=credit))
+
+
+def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
+    """Kind of one block inside the body region: p/li/h2, a removed kind, or "drop"."""
+    b = blocks[i]
+    if credit_of(b) is not None:
+        return "drop"
+    prose = is_prose(b)
+    kind = None if prose and b.words > 8 else classify_boilerplate(b.text)
+    if kind:
+        return kind
+    if is_allcaps(b):
+        return "related"
+    if prose:
+        return "li" if b.bullet else "p"
+    if b.bullet:
+        return "navigation"
+    if _is_subheading(blocks, i, end):
+        return "h2"
+    return "navigation"
+
+
+#: A subheading has at most this many words (calibrated on text-dev subheads: 2-14 words).
+MAX_HEADING_WORDS = 14
+
+
+def _is_subheading(blocks: list[Block], i: int, end: int) -> bool:
+    """A short unpunctuated line directly followed by prose, inside the body."""
+    b = blocks[i]
+    if b.words == 0 or b.words > MAX_HEADING_WORDS or i >= end:
+        return False
+    return is_prose(blocks[i + 1]) and not is_allcaps(blocks[i + 1])
+
+
+def find_title(blocks: list[Block], start: int) -> int | None:
+    """Index of the headline: a heading-like line before the body that another line repeats
+    (the <title> or a breadcrumb), else the nearest heading-like line above the body."""
+    cands = [i for i in range(start) if _title_like(blocks[i])]
+    for i in reversed(cands):
+        if _echoed(blocks, i):
+            return i
+    near = [i for i in cands if i >= start - 6]
+    return near[-1] if near else None
+
+
+#: Headline length bounds in words (calibrated on the seed title, 14 words, and text-dev titles).
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
+
+
+def _title_like(b: Block) -> bool:
+    """Headline-shaped: a few words, not a sentence-ending stop, not chrome, not a bullet."""
+    if not TITLE_MIN_WORDS <= b.words <= TITLE_MAX_WORDS or b.bullet:
+        return False
+    return not b.text.endswith((".", "…")) and classify_boilerplate(b.text) is None
+
+
+def _echoed(blocks: list[Block], i: int) -> bool:
+    """True when another line contains this one, or ends ("...") with a cut copy of it."""
+    text = blocks[i].text
+    for j, other in enumerate(blocks):
+        if j == i:
+            continue
+        o = other.text
+        if len(text) >= 15 and text in o:
+            return True
+        cut = o.rstrip(".… ")
+        if o.endswith(("...", "…")) and len(cut) >= 30 and cut[-30:] in text:
+            return True
+    return False
+
+
+def label_outside(blocks: list[Block], start: int, end: int, title_idx: int | None,
+                  removed: Removed) -> None:
+    """Set aside every block outside the body region by kind, following section headers."""
+    section: str | None = None
+    for i, b in enumerate(blocks):
+        if start <= i <= end:
+            section = None
+            continue
+        if i == title_idx:
+            continue
+        kind, section = _outside_kind(b, section)
+        removed.add(kind, (b.line, b.text))
+
+
+def _outside_kind(b: Block, section: str | None) -> tuple[str, str | None]:
+    """(kind of this block, section in force after it)."""
+    opened = section_kind(b.text)
+    if opened:
+        return classify_boilerplate(b.text) or opened, opened
+    kind = classify_boilerplate(b.text)
+    if kind:
+        return kind, section
+    if section:
+        return section, section
+    if is_allcaps(b) or is_placeholder(b.text):
+        return ("related" if is_allcaps(b) else "navigation"), section
+    return "navigation", section

@@ -1,0 +1,122 @@
+"""Shared vocabulary of page-chrome phrases, by removed kind (used by the text and HTML cleaners).
+
+Stable API (other cleaners import it):
+
+* ``classify_boilerplate(line) -> "promo" | "comments" | "navigation" | "related" | None`` —
+  the kind of a *short* chrome line (a button, a box title, a menu entry, a section header), or
+  None when the line is not recognisably chrome.  Long prose lines are never classified: a
+  sentence that merely mentions "subscribe" is body text.
+* ``section_kind(line) -> kind | None`` — the kind of a section *header* ("Related stories",
+  "Leave a reply", "Subscribe"): lines after such a header belong to that kind until the body
+  resumes.  Every section header is also boilerplate (a related block's header itself is
+  classified "navigation", the headlines under it "related"), but not every boilerplate line
+  opens a section (a lone "Share" button does not).
+* ``is_placeholder(line)`` — scraper artefacts with no words (``spot_img``, "Advertisement").
+
+Patterns are matched case-insensitively against the stripped line; they are phrase lists
+written from the chrome seen on news sites (seed page + text-dev), not from any one page.
+"""
+from __future__ import annotations
+
+import re
+
+#: A line longer than this many words is prose, never a chrome label.  Calibrated on text-dev:
+#: the longest chrome labels ("Get the best of ... delivered to your inbox every morning") have
+#: about 14 words; body sentences mentioning "subscribe" are longer.
+MAX_CHROME_WORDS = 14
+
+_PROMO = (
+    r"subscribe\b", r"subscription", r"sign up\b", r"newsletter", r"\bapp\b", r"download the",
+    r"click here", r"premium", r"free trial", r"never miss", r"get (?:the|our|full|unlimited)",
+    r"browse free", r"\bads?\b(?! by)", r"advertis", r"sponsored", r"unlock", r"become a member",
+    r"support (?:our|us)", r"donate", r"log ?in\b", r"sign ?in\b", r"register\b", r"inbox",
+    r"all rights reserved", r"copyright", r"©", r"terms of (?:use|service)", r"privacy policy",
+    r"cookie", r"paywall", r"\bpodcast\b", r"delivered to", r"follow us", r"stay informed",
+)
+_COMMENTS = (
+    r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"\bcomments?\b",
+    r"enter your (?:comment|name|email)", r"your email address will not", r"required fields",
+    r"cancel reply", r"join the (?:conversation|discussion)", r"commenting", r"\breplies\b",
+    r"save my name", r"notify me of", r"be the first to",
+)
+_RELATED = (
+    r"related (?:stories|articles|posts|news|content|coverage|links|topics)", r"^related:?$",
+    r"(?:more|also) (?:from|on|in)\b", r"you (?:may|might) (?:also )?like", r"recommended",
+    r"read (?:more|next|also)\b", r"see also", r"most (?:read|popular|viewed|shared)",
+    r"trending", r"(?:latest|top|more) (?:stories|news|headlines|articles|videos)",
+    r"what to read next", r"popular (?:stories|posts|now)", r"around the web", r"editor'?s picks",
+)
+_NAVIGATION = (
+    r"^home\b", r"^menu$", r"^search\b", r"skip to", r"^share\b", r"^tweet$", r"^email$",
+    r"^print$", r"facebook", r"twitter", r"linkedin", r"pinterest", r"whatsapp", r"instagram",
+    r"reddit", r"^follow\b", r"^date:?$", r"^posted (?:on|in|by)?\b", r"^updated\b",
+    r"^published\b", r"^by$", r"^tags?:?", r"^categor(?:y|ies)\b", r"^filed under",
+    r"^next\b", r"^previous\b", r"^prev\b", r"back to top", r"^continue reading",
+    r"^(?:image|photo|video)s?:?$", r"^close$", r"^toggle\b", r"^sections?$", r"^topics?:?$",
+    r"^loading", r"^site index", r"^go to\b", r"^view (?:all|more)", r"^show (?:all|more)",
+    r"^about us", r"^contact\b", r"^sitemap", r"^(?:page )?\d+ of \d+$", r"^\W*$",
+)
+#: Section headers: a short line that opens a block of one kind (checked before the phrases).
+_SECTIONS = {
+    "related": re.compile(
+        r"^(?:related(?: \w+)?|(?:latest|top|more|recommended|trending|popular) (?:stories|news|"
+        r"headlines|articles|posts|videos|reads)|you (?:may|might) (?:also )?like.*|"
+        r"more (?:from|on|in) .*|read (?:more|next|also)|most (?:read|popular|viewed)|"
+        r"editor'?s picks|what to read next|around the web|recommended(?: for you)?)\W*$", re.I),
+    "comments": re.compile(
+        r"^(?:leave a (?:reply|comment)|post a comment|add a comment|comments?(?: \(\d+\))?|"
+        r"\d+ comments?|join the (?:conversation|discussion)|discussion|reader comments)\W*$",
+        re.I),
+    "promo": re.compile(r"^(?:subscribe(?: now| today)?|newsletter|sign up(?: now)?|"
+                        r"support (?:our|us)\b.*|get our newsletter)\W*$", re.I),
+}
+_PLACEHOLDER = re.compile(r"^(?:(?:spot_img)+|advertisement|ad|sponsored|\[?image\]?)$", re.I)
+
+_KIND_PATTERNS = [(kind, re.compile("|".join(pats), re.I)) for kind, pats in (
+    ("comments", _COMMENTS), ("related", _RELATED), ("promo", _PROMO),
+    ("navigation", _NAVIGATION))]
+
+
+def is_placeholder(line: str) -> bool:
+    """True for scraper artefacts standing where an image or ad was (no reader-facing words)."""
+    return bool(_PLACEHOLDER.match(line.strip()))
+
+
+def section_kind(line: str) -> str | None:
+    """Kind of the block a header line opens ("Related stories" -> related), else None.
+
+    Used to attribute the unlabelled lines after a header (teasers, form prompts) to the
+    header's kind rather than to a generic "navigation"."""
+    text = line.strip()
+    if not text or len(text) > 60:
+        return None
+    for kind, pat in _SECTIONS.items():
+        if pat.match(text):
+            return kind
+    return None
+
+
+def classify_boilerplate(line: str) -> str | None:
+    """Removed kind of a short chrome line, or None when it is not recognisably chrome.
+
+    Why: both cleaners must set chrome aside *by kind* (DESIGN.md), and they should agree on
+    what a "promo" or a "comments" line is; keeping the vocabulary here keeps them consistent."""
+    text = line.strip()
+    if not text:
+        return None
+    if len(text.split()) > MAX_CHROME_WORDS:
+        return None
+    if is_placeholder(text) or _SPOT.search(text):
+        return "promo" if _AD.match(text) else "navigation"
+    sec = section_kind(text)
+    if sec:
+        # a related block's header is a navigation label; the links under it are "related"
+        return "navigation" if sec == "related" else sec
+    for kind, pat in _KIND_PATTERNS:
+        if pat.search(text):
+            return kind
+    return None
+
+
+_SPOT = re.compile(r"spot_img", re.I)
+_AD = re.compile(r"^(?:advertisement|ad|sponsored)$", re.I)
