@@ -1,0 +1,208 @@
+"""Flatten a DOM into text blocks in one recursive pass.
+
+A *block* is the text of one block-level element (inline descendants merged in), with its kind,
+its owning element, how much of it is link text, and the page-chrome mark (navigation, related,
+promo, comments) inherited from the nearest marked ancestor.  The pass also records, for every
+block-level element, the half-open range of block indices its subtree produced: with prefix sums
+over the blocks, any container's text and link totals are then O(1), so scoring never needs to
+walk a subtree twice.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+
+from factwire.clean.html_patterns import (CAPTION_WORDS, CREDIT_WORDS, HEADING_KINDS,
+                                          INLINE_TAGS, MARK_TAGS, MARK_WORDS, POSITIVE_WORDS,
+                                          SKIP_TAGS, hint_words)
+
+Element = lxml.html.HtmlElement
+
+#: Tags that can never be marked as chrome by a class word (the page's outermost wrappers).
+_UNMARKABLE = frozenset({"html", "body", "article", "main"})
+_SR_ONLY = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
+                      "element-invisible", "a11y-hidden"})
+#: Cell-level block tags whose presence makes a <table> a layout table, not data.
+_LAYOUT_CELL_TAGS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "article", "section")
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    kind: str  # p h1 h2 h3 h4 li oli quote pre table caption credit
+    el: Element  # the block-level element that owns the text
+    links: int  # characters of link text
+    mark: str | None  # navigation / related / promo / comments, from the nearest marked ancestor
+
+
+@dataclass(slots=True)
+class Hints:
+    """What an element's class/id says: a chrome mark, an article-ness sign, a caption role."""
+
+    mark: str | None
+    positive: bool
+    role: str | None  # "caption" | "credit" | "hidden" | None
+
+
+_HINT_CACHE: dict[str, Hints] = {}
+_HINT_CACHE_MAX = 100_000  # class strings repeat across pages of a site; bound memory anyway
+_NO_HINTS = Hints(None, False, None)
+
+
+def element_hints(el: Element) -> Hints:
+    """Read (and cache by the raw class+id string) the hints of one element."""
+    cls, eid = el.get("class"), el.get("id")
+    if not cls and not eid:
+        return _NO_HINTS
+    key = f"{cls}\x00{eid}"
+    hit = _HINT_CACHE.get(key)
+    if hit is None:
+        if len(_HINT_CACHE) > _HINT_CACHE_MAX:
+            _HINT_CACHE.clear()
+        hit = _HINT_CACHE[key] = _compute_hints(hint_words(cls, eid))
+    return hit
+
+
+def _compute_hints(words: set[str]) -> Hints:
+    positive = not words.isdisjoint(POSITIVE_WORDS)
+    mark = None
+    for w in words:
+        if w in MARK_WORDS:
+            mark = MARK_WORDS[w]
+            break
+    role = None
+    if not words.isdisjoint(_SR_ONLY):
+        role = "hidden"
+    elif not words.isdisjoint(CAPTION_WORDS):
+        role = "caption"
+    elif not words.isdisjoint(CREDIT_WORDS):
+        role = "credit"
+    return Hints(mark, positive, role)
+
+
+def is_hidden(el: Element) -> bool:
+    """Hidden by attribute or inline style: not visible, so not article text."""
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and "none" in style or style and "hidden" in style:
+        s = style.replace(" ", "").lower()
+        return "display:none" in s or "visibility:hidden" in s
+    return False
+
+
+class Flattener:
+    """One pass over the tree: `blocks` in document order and `spans[el] = (start, end)`."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.spans: dict[Element, tuple[int, int]] = {}
+        self.weights: dict[Element, Hints] = {}  # hints of block elements that have any
+        self._parts: list[str] = []
+        self._links = 0
+
+    def run(self, root: Element) -> Flattener:
+        self._walk_block(root, "html", "p", None)
+        return self
+
+    def _add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self._parts.append(text)
+            if in_link:
+                self._links += len(text.strip())
+
+    def _flush(self, owner: Element, kind: str, mark: str | None) -> None:
+        if not self._parts:
+            return
+        text = " ".join("".join(self._parts).split())
+        self._parts = []
+        links, self._links = self._links, 0
+        if text:
+            self.blocks.append(Block(text, kind, owner, min(links, len(text)), mark))
+
+    def _walk(self, el: Element, owner: Element, kind: str, mark: str | None, link: bool) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
+            return
+        hints = element_hints(el)
+        if hints.role == "hidden":
+            return
+        if tag in INLINE_TAGS and hints.role is None:
+            self._walk_inline(el, tag, owner, kind, mark, link)
+        else:
+            self._flush(owner, kind, mark)
+            self._walk_block(el, tag, kind, mark, hints)
+
+    def _walk_inline(self, el: Element, tag: str, owner: Element, kind: str,
+                     mark: str | None, link: bool) -> None:
+        link = link or tag == "a"
+        self._add(" " if tag == "br" else el.text, link)
+        for child in el:
+            self._walk(child, owner, kind, mark, link)
+            self._add(child.tail, link)
+
+    def _walk_block(self, el: Element, tag: str, outer_kind: str, mark: str | None,
+                    hints: Hints = _NO_HINTS) -> None:
+        start = len(self.blocks)
+        mark = _mark_of(tag, hints) or mark
+        kind = _kind_of(el, tag, outer_kind, hints)
+        if hints.positive or hints.mark:
+            self.weights[el] = hints
+        if tag == "table" and _is_data_table(el):
+            self._emit_table(el, mark)
+        else:
+            self._add(el.text, False)
+            for child in el:
+                self._walk(child, el, kind, mark, False)
+                self._add(child.tail, False)
+            self._flush(el, kind, mark)
+        self.spans[el] = (start, len(self.blocks))
+
+    def _emit_table(self, table: Element, mark: str | None) -> None:
+        rows = []
+        for tr in table.iter("tr"):
+            cells = [" ".join(" ".join(c.itertext()).split()) for c in tr if c.tag in ("td", "th")]
+            cells = [c for c in cells if c]
+            if cells:
+                rows.append(" | ".join(cells))
+        if rows:
+            self.blocks.append(Block("\n".join(rows), "table", table, 0, mark))
+
+
+def _mark_of(tag: str, hints: Hints) -> str | None:
+    if tag in MARK_TAGS:
+        return MARK_TAGS[tag]
+    if hints.mark and not hints.positive and tag not in _UNMARKABLE:
+        return hints.mark
+    return None
+
+
+def _kind_of(el: Element, tag: str, outer: str, hints: Hints) -> str:
+    """Block kind of `el` given the kind of its nearest block ancestor."""
+    if outer in ("caption", "credit"):
+        return "credit" if hints.role == "credit" else outer
+    if tag == "figcaption" or hints.role == "caption":
+        return "caption"
+    if hints.role == "credit":
+        return "credit"
+    if tag in HEADING_KINDS:
+        return HEADING_KINDS[tag]
+    if tag == "li":
+        parent = el.getparent()
+        return "oli" if parent is not None and parent.tag == "ol" else "li"
+    if tag == "blockquote" or outer == "quote":
+        return "quote"
+    if tag == "pre" or outer == "pre":
+        return "pre"
+    if outer == "li" or outer == "oli":
+        return outer
+    return "p"
+
+
+def _is_data_table(table: Element) -> bool:
+    """A table whose cells hold no block structure: rows of data, not page layout."""
+    for el in table.iter(*_LAYOUT_CELL_TAGS):
+        if el is not table:
+            return False
+    return True

@@ -1,0 +1,94 @@
+"""Vocabulary of the HTML cleaner: which tags are blocks, which class/id words hint at what.
+
+Kept apart from the algorithm so the hints can be read (and argued about) in one place.  Class
+and id strings are split into lower-case words on anything that is not a letter or digit, so
+`article-body__text` gives {article, body, text}; hints match whole words, never substrings
+("ad" must not fire on "head", "comment" must not fire on "commentary").
+"""
+from __future__ import annotations
+
+import re
+
+#: Elements whose content is never visible article text.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "option", "button", "input", "textarea", "head",
+    "title", "meta", "link", "map", "dialog",
+})
+
+#: Inline elements: their text joins the enclosing block.  Anything not listed here (including
+#: unknown custom elements) starts a new block, which is the safe side: a wrongly split block
+#: loses nothing, a wrongly merged one can glue a menu onto a paragraph.
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr", "label", "nobr", "img", "picture", "source", "br",
+})
+
+HEADING_KINDS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+
+#: Class/id words that mark a subtree as not-body, by the kind it is set aside under.
+MARK_WORDS: dict[str, str] = {}
+for _kind, _words in {
+    "comments": "comment comments commentlist disqus discussion respond replies",
+    "related": "related recommended recommendations recirc trending popular mostread "
+               "most-popular outbrain taboola morestories more-stories read-next readnext "
+               "sidebar rail up-next upnext also-read",
+    "promo": "promo newsletter subscribe subscription signup sign-up ad ads advert advertisement "
+             "adsbygoogle sponsor sponsored share sharing social socialmedia sharebar "
+             "share-bar paywall banner app-promo donate donation cookie cookies consent gdpr "
+             "modal popup tags tag-list",
+    "navigation": "nav navbar navigation menu breadcrumb breadcrumbs footer masthead "
+                  "site-header skip-link pagination toolbar topbar",
+}.items():
+    for _w in _words.split():
+        MARK_WORDS[_w] = _kind
+
+#: Tags that mark a subtree by themselves (HTML5 sectioning for page chrome).
+MARK_TAGS = {"nav": "navigation", "footer": "navigation", "aside": "related"}
+
+#: Class/id words that say "this is the article": they veto a negative mark on the same element
+#: (a `main-content has-sidebar` wrapper is still the content) and add to a container's score.
+POSITIVE_WORDS = frozenset({
+    "article", "articlebody", "article-body", "body", "content", "entry", "main", "post",
+    "story", "storybody", "story-body", "text", "blog", "prose", "body-text", "rich-text",
+})
+
+#: Class/id words that mark a figure caption or its credit line.
+CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "image-caption",
+                           "photo-caption", "media-caption"})
+CREDIT_WORDS = frozenset({"credit", "credits", "byline-credit", "photo-credit", "image-credit",
+                          "copyright", "source"})
+
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def hint_words(el_class: str | None, el_id: str | None) -> set[str]:
+    """Words of an element's class and id, plus hyphenated pairs (so `more-stories` can match)."""
+    raw = f"{el_class or ''} {el_id or ''}".lower()
+    words = set(_WORD_SPLIT.split(raw))
+    for token in raw.split():
+        parts = [p for p in _WORD_SPLIT.split(token) if p]
+        words.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
+    words.discard("")
+    return words
+
+
+#: Whole short blocks that are page furniture wherever they appear (checked on blocks of at most
+#: PROMO_MAX_WORDS words).  Lower-case, matched at the start of the block.
+PROMO_LINE = re.compile(
+    r"^(advertisement|advertising|sponsored|subscribe|sign up|sign in|log in|register|"
+    r"follow us|follow @|like us on|share this|share on|share:|click here|download the|"
+    r"get the app|read more|continue reading|newsletter|support our|we want to hear|"
+    r"this article (?:was|originally)|story continues|ad feedback|skip advertisement|"
+    r"thanks for (?:reading|signing)|copyright|all rights reserved|©)",
+    re.I,
+)
+RELATED_LINE = re.compile(
+    r"^(related|read also|read more|see also|more from|more on|also read|recommended|"
+    r"you may also|you might also|most popular|most read|trending|top stories|more stories|"
+    r"up next|watch:|listen:|read:|related:)",
+    re.I,
+)
+#: Word limit for PROMO_LINE/RELATED_LINE: a real paragraph may start with "Related".
+PROMO_MAX_WORDS = 14
