@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factwire.clean.boilerplate import is_placeholder
+
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^(?:[*•·▪‣◦-]|\d{1,2}[.)])\s+")
 #: Characters that end a sentence (closing quotes/brackets after the stop count too).
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 #: A line starting like this continues the previous line (closing punctuation, lowercase word).
 CONTINUATION_START_RE = re.compile(r"^(?:[,.;:!?)\]}’”%»]|[a-z]|'s\b)")
+CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
 #: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma, dash).
 OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
                          r"or|but|as|that|is|was|are|were|said|says|via|than|into|about)|[a-z])$")
@@ -72,7 +75,9 @@ def continues(prev: str, prev_words: int, line: str, blank_before: bool) -> bool
 
     Why: a bs4-style renderer puts every link on its own line, so a paragraph with three links
     arrives as seven lines; scoring those fragments one by one would drop the short ones."""
-    if BULLET_RE.match(line) or TERMINAL_RE.search(prev) and not CONTINUATION_START_RE.match(line[:1]):
+    if BULLET_RE.match(line) or is_placeholder(line):
+        return False
+    if TERMINAL_RE.search(prev) and not CLOSING_START_RE.match(line):
         return False
     if blank_before and not re.match(r"^[,.;:!?)\]’”]", line):
         return False
@@ -81,10 +86,10 @@ def continues(prev: str, prev_words: int, line: str, blank_before: bool) -> bool
         return False
     if CONTINUATION_START_RE.match(line):
         return True
-    return bool(OPEN_END_RE.search(prev)) and not _looks_like_heading(prev)
+    return bool(OPEN_END_RE.search(prev)) and not looks_like_heading(prev)
 
 
-def _looks_like_heading(text: str) -> bool:
+def looks_like_heading(text: str) -> bool:
     """Title Case runs without a stop ("Republicans Are Following Trump to Nowhere")."""
     words = [w for w in text.split() if w[:1].isalpha()]
     if not words or len(words) > 14:

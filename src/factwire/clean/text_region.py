@@ -8,7 +8,11 @@ label, a headline of another story) are bridged while long menus and link lists 
 from __future__ import annotations
 
 from factwire.clean.boilerplate import classify_boilerplate, section_kind
-from factwire.clean.text_lines import Block
+import re
+
+from factwire.clean.text_lines import Block, looks_like_heading
+
+INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
 #: negative, paragraphs strongly positive.  Calibrated on text-dev (grid 4..12, best F1 at 7).
@@ -36,10 +40,20 @@ def is_allcaps(b: Block) -> bool:
 
 
 def is_prose(b: Block) -> bool:
-    """Sentence-shaped: ends like a sentence with a few words, or is long and wordy."""
-    if b.words >= PROSE_MIN_WORDS and b.terminal and not is_allcaps(b):
+    """Sentence-shaped: ends like a sentence with a few words, or is long and wordy.
+
+    Not prose: ALL CAPS, a teaser cut with "..." (a related-story snippet), a Title Case
+    headline that happens to end with "?" or "!"."""
+    if is_allcaps(b) or b.text.endswith(("...", "…")) and not _has_inner_stop(b.text):
+        return False
+    if b.words >= PROSE_MIN_WORDS and b.terminal and not looks_like_heading(b.text):
         return True
     return b.words >= 20 and b.stop_ratio >= PROSE_STOP_RATIO
+
+
+def _has_inner_stop(text: str) -> bool:
+    """A sentence end before the last few characters (a full sentence precedes a cut tail)."""
+    return bool(INNER_STOP_RE.search(text[:-4]))
 
 
 def score_block(b: Block) -> float:
