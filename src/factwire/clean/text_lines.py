@@ -15,7 +15,12 @@ from factwire.clean.boilerplate import is_placeholder
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^(?:[*•·▪‣◦-]|\d{1,2}[.)])\s+")
 #: Characters that end a sentence (closing quotes/brackets after the stop count too).
-TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
+#: Han, kana and Hangul: scripts written without spaces, where a "word" is a few characters.
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Characters per word-equivalent in CJK text (Japanese/Chinese news runs 1.5-2.5 chars per
+#: English word of the translation); 2 puts a 60-character Japanese sentence at ~30 "words".
+CJK_CHARS_PER_WORD = 2
 #: A line starting like this continues the previous line (closing punctuation, lowercase word).
 CONTINUATION_START_RE = re.compile(r"^(?:[,.;:!?)\]}’”%»]|[a-z]|'s\b)")
 CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
@@ -37,6 +42,9 @@ over after before under while would will can could should may might must has hav
 der die das und ist von zu den mit sich des auf für nicht ein eine als auch es an werden aus er hat
 dass sie nach wird bei um noch wie einem über einen so zum war haben nur oder aber vor zur bis
 le la les de des du un une et est que qui dans pour pas sur au avec il elle ce se par plus sont
+и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
+было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до
+это этот для при также может которые который
 el los las del en y que por con para una es al lo como más pero sus le ya o fue este ha si
 """.split())
 
@@ -54,6 +62,15 @@ class Block:
     stop_ratio: float = 0.0
     upper_ratio: float = 0.0  # share of cased letters that are upper case
     raw: list[str] = field(default_factory=list)
+
+
+def count_words(text: str) -> int:
+    """Word count that also works for scripts without spaces (CJK counted by characters)."""
+    cjk = len(CJK_RE.findall(text))
+    if not cjk:
+        return len(WORD_RE.findall(text))
+    latin = len(WORD_RE.findall(CJK_RE.sub(" ", text)))
+    return latin + cjk // CJK_CHARS_PER_WORD
 
 
 def split_lines(text: str) -> list[tuple[str, bool]]:
@@ -81,7 +98,7 @@ def continues(prev: str, prev_words: int, line: str, blank_before: bool) -> bool
         return False
     if blank_before and not re.match(r"^[,.;:!?)\]’”]", line):
         return False
-    long_enough = prev_words >= JOIN_MIN_WORDS or len(WORD_RE.findall(line)) >= JOIN_MIN_WORDS
+    long_enough = prev_words >= JOIN_MIN_WORDS or count_words(line) >= JOIN_MIN_WORDS
     if not long_enough:
         return False
     if CONTINUATION_START_RE.match(line):
@@ -113,10 +130,10 @@ def build_blocks(text: str) -> list[Block]:
             last = blocks[-1]
             last.text = glue(last.text, line)
             last.raw.append(line)
-            last.words = len(WORD_RE.findall(last.text))
+            last.words = count_words(last.text)
             continue
         blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line],
-                            words=len(WORD_RE.findall(line))))
+                            words=count_words(line)))
     for b in blocks:
         add_features(b)
     return blocks
@@ -129,7 +146,7 @@ def add_features(block: Block) -> None:
         block.bullet = True
         block.text = block.text[m.end():]
     words = WORD_RE.findall(block.text)
-    block.words = len(words)
+    block.words = count_words(block.text)
     block.terminal = bool(TERMINAL_RE.search(block.text))
     block.stop_ratio = sum(1 for w in words if w.lower() in STOPWORDS) / len(words) if words else 0.0
     letters = [c for c in block.text if c.isalpha() and c.lower() != c.upper()]

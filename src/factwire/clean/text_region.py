@@ -12,6 +12,7 @@ import re
 
 from factwire.clean.text_lines import Block, looks_like_heading
 
+INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
@@ -32,6 +33,9 @@ ALLCAPS_RATIO = 0.85
 #: Minimum stopword share for a long unpunctuated line to count as prose (English-like text
 #: runs 0.3-0.5; link lists and keyword clouds are below 0.1).
 PROSE_STOP_RATIO = 0.15
+#: An unpunctuated-at-the-end line this long is still prose when it is wordy (a paragraph cut
+#: before its last link, or ending in a quote); calibrated on text-dev (15..30, flat near 20).
+LONG_LINE_WORDS = 20
 
 
 def is_allcaps(b: Block) -> bool:
@@ -48,7 +52,8 @@ def is_prose(b: Block) -> bool:
         return False
     if b.words >= PROSE_MIN_WORDS and b.terminal and not looks_like_heading(b.text):
         return True
-    return b.words >= 20 and b.stop_ratio >= PROSE_STOP_RATIO
+    return b.words >= LONG_LINE_WORDS and (b.stop_ratio >= PROSE_STOP_RATIO
+                                           or len(INNER_PUNCT_RE.findall(b.text)) >= 2)
 
 
 def _has_inner_stop(text: str) -> bool:
