@@ -3,15 +3,29 @@
     from factwire import extract
     rec = extract(html_or_text_or_bytes, url=None, published=None)
     rec.title, rec.paragraphs, rec.to_dict()
+
+Public names are loaded on first use, so `import factwire.read` stays light.
 """
+from __future__ import annotations
+
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 try:
     __version__ = version("factwire")
 except PackageNotFoundError:  # running from a source tree without install
     __version__ = "0.0.0+source"
 
-from factwire.model import Failure, Record  # noqa: E402
-from factwire.pipeline import ExtractionError, extract, extract_all, process_page  # noqa: E402
+_PUBLIC = {
+    "extract": "factwire.pipeline", "extract_all": "factwire.pipeline",
+    "process_page": "factwire.pipeline", "ExtractionError": "factwire.pipeline",
+    "Record": "factwire.model", "Failure": "factwire.model",
+}
+__all__ = [*_PUBLIC, "__version__"]
 
-__all__ = ["extract", "extract_all", "process_page", "ExtractionError", "Record", "Failure", "__version__"]
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(import_module(_PUBLIC[name]), name)
+    raise AttributeError(f"module 'factwire' has no attribute {name!r}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from time import monotonic
 
 from factwire.clean import clean_html, clean_text
-from factwire.dom import ParseError, parse_html
+from factwire.dom import ParseError, parse_html_checked
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.model import Cleaned, Failure, InputKind, Metadata, Page, Record
 from factwire.read import MAX_PAGE_BYTES, ReadError, content_id, detect_kind, page_from_bytes, read_sources
@@ -85,10 +85,10 @@ def keep_text(text: str) -> Cleaned:
 
 def run_stages(page: Page, progress: _Progress, clean: bool = True) -> Record:
     """read -> clean -> metadata for one decoded page."""
-    page_text = None
+    page_text, depth_limited = None, False
     if page.kind == "html":
         progress.enter("parse")
-        root = parse_html(page.content)
+        root, depth_limited = parse_html_checked(page.content)
         progress.enter("metadata")
         meta = extract_html_metadata(root, page.url)
         progress.enter("clean")
@@ -98,7 +98,8 @@ def run_stages(page: Page, progress: _Progress, clean: bool = True) -> Record:
         progress.enter("clean")
         cleaned = clean_text(page.content) if clean else keep_text(page.content)
     if not cleaned.paragraphs:
-        raise EmptyArticle("no article text found")
+        raise EmptyArticle("no article text found" + (
+            " (nesting deeper than 256 levels: the HTML parser drops what lies below)" if depth_limited else ""))
     progress.enter("metadata")
     meta = complete_metadata(meta, cleaned, page_text=page_text, published_hint=page.published)
     return build_record(page, cleaned, meta, clean)
