@@ -136,6 +136,8 @@ class Flattener:
         if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
             return
         hints = element_hints(el)
+        if tag in _UNMARKABLE:  # page wrappers carry site-wide class lists: only the + sign counts
+            hints = Hints(None, hints.positive, None)
         if hints.role == "hidden":
             return
         if tag in INLINE_TAGS and hints.role is None:
@@ -186,7 +188,7 @@ class Flattener:
 def _mark_of(tag: str, hints: Hints) -> str | None:
     if tag in MARK_TAGS:
         return MARK_TAGS[tag]
-    if hints.mark and not hints.positive and tag not in _UNMARKABLE:
+    if hints.mark and not hints.positive:
         return hints.mark
     return None
 
