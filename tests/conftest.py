@@ -27,9 +27,8 @@ def extraction_bench() -> Path:
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = REPO):
     """Run the installed `factwire` console script (falling back to `python -m factwire.cli`)."""
-    import shutil
     import subprocess
 
-    exe = shutil.which("factwire")
-    cmd = [exe, *args] if exe else [sys.executable, "-m", "factwire.cli", *args]
+    exe = Path(sys.executable).parent / "factwire"  # the console script of this environment
+    cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "factwire.cli", *args]
     return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, timeout=120)
