@@ -26,8 +26,21 @@ PROSE_MIN_WORDS = 4
 SHORT_PENALTY = 3
 #: Cost of a recognised chrome label (boilerplate.py).
 BOILER_PENALTY = 6
-#: Cost of a comments-section header: comments are prose, so the body must not run into them.
-COMMENTS_BARRIER = 60
+#: Cost of a comments-section header: infinite, a hard wall (comments are prose too).
+COMMENTS_BARRIER = float("inf")
+#: Prose score needed before a comments header for it to open the real comments section
+#: (about two paragraphs); calibrated on text-dev (40..150 flat, 20 cut short ledes).
+COMMENTS_CUT_PROSE = 60
+#: A comments header is at most this many words ("34 responses to “<headline>”" included).
+COMMENT_HEADER_WORDS = 14
+COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
+                             r"\bcommentaires?\b|\bcomentarios?\b|комментари", re.I)
+#: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
+GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])")
+#: The glued headline needs this many words, so "iPhone"/"McDonald" inside prose do not count.
+TEASER_HEAD_WORDS = 4
+#: ... and be Title Case: this share of its words capitalised (headlines run 0.8-1.0).
+TEASER_HEAD_CAPS = 0.75
 #: Share of upper-case letters above which a line is ALL CAPS (headline of another story).
 ALLCAPS_RATIO = 0.85
 #: Minimum stopword share for a long unpunctuated line to count as prose (English-like text
@@ -61,10 +74,34 @@ def _has_inner_stop(text: str) -> bool:
     return bool(INNER_STOP_RE.search(text[:-4]))
 
 
+def is_comments_header(b: Block) -> bool:
+    """A short line announcing reader comments ("34 Comments", "[ 167 comments ]",
+    "34 responses to ...", "Top Rated Comments"): comments are prose, so the body region must
+    never run across such a line."""
+    if section_kind(b.text) == "comments":
+        return True
+    return b.words <= COMMENT_HEADER_WORDS and bool(COMMENT_WORD_RE.search(b.text)) and not (
+        b.terminal and b.words > 4)
+
+
+def is_glued_teaser(b: Block) -> bool:
+    """A related-story link rendered as one line: a Title Case headline glued without a space
+    to its teaser ("Student-AthleteA 24-year-old woman ...", "On The Rise?Violence is ...")."""
+    m = GLUE_RE.search(b.text)
+    if not m:
+        return False
+    words = [w for w in b.text[:m.start() + 1].split() if w[:1].isalpha()]
+    if len(words) < TEASER_HEAD_WORDS:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= TEASER_HEAD_CAPS
+
+
 def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
-    if section_kind(b.text) == "comments":
+    if is_comments_header(b):
         return -COMMENTS_BARRIER
+    if is_glued_teaser(b):
+        return -SHORT_PENALTY
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text):
             return -BOILER_PENALTY
@@ -77,6 +114,20 @@ def score_block(b: Block) -> float:
 def score_blocks(blocks: list[Block]) -> list[float]:
     """Scores for all blocks, in order."""
     return [score_block(b) for b in blocks]
+
+
+def comments_start(blocks: list[Block], scores: list[float]) -> int:
+    """Index where the reader-comments section begins (len(blocks) when none).
+
+    A comments header counts only once enough prose came before it: a "Comments" link in the
+    top menu precedes the article, the real comments section follows it.  Why: comments are
+    prose too, and a long thread would otherwise out-score a short article."""
+    prose = 0.0
+    for i, (b, s) in enumerate(zip(blocks, scores)):
+        if s == -COMMENTS_BARRIER and prose >= COMMENTS_CUT_PROSE:
+            return i
+        prose += max(s, 0.0)
+    return len(blocks)
 
 
 def find_region(scores: list[float]) -> tuple[int, int]:
