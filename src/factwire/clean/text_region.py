@@ -31,6 +31,12 @@ COMMENTS_BARRIER = float("inf")
 #: Prose score needed before a comments header for it to open the real comments section
 #: (about two paragraphs); calibrated on text-dev (40..150 flat, 20 cut short ledes).
 COMMENTS_CUT_PROSE = 60
+#: ... and that region must end at most this many blocks before the header (share buttons,
+#: tags, author box in between).  Calibrated on text-dev (gaps seen: 3-9).
+COMMENTS_NEAR_BLOCKS = 12
+#: ... and what follows must be less dense than an article (comment threads on text-dev run
+#: 0.25-0.55 positive blocks; article bodies 0.7-1.0).
+COMMENTS_MAX_DENSITY = 0.6
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
@@ -119,20 +125,38 @@ def score_blocks(blocks: list[Block]) -> list[float]:
 def comments_start(blocks: list[Block], scores: list[float]) -> int:
     """Index where the reader-comments section begins (len(blocks) when none).
 
-    A comments header counts only once enough prose came before it: a "Comments" link in the
-    top menu precedes the article, the real comments section follows it.  Why: comments are
-    prose too, and a long thread would otherwise out-score a short article."""
-    prose = 0.0
-    for i, (b, s) in enumerate(zip(blocks, scores)):
-        if s == -COMMENTS_BARRIER and prose >= COMMENTS_CUT_PROSE:
-            return i
-        prose += max(s, 0.0)
+    A comments header opens the real comments section when a good prose region ends just
+    before it (the article, then share buttons, then "34 Comments"); a "Comments" link in a
+    menu or teaser list does not.  Why: comments are prose too, and a long thread would
+    otherwise out-score a short article."""
+    for h, s in enumerate(scores):
+        if s != -COMMENTS_BARRIER:
+            continue
+        (_, end), best = find_region_scored(scores[:h])
+        if best >= COMMENTS_CUT_PROSE and h - end <= COMMENTS_NEAR_BLOCKS and \
+                _density(scores, h + 1) < COMMENTS_MAX_DENSITY:
+            return h
     return len(blocks)
+
+
+def _density(scores: list[float], offset: int) -> float:
+    """Share of positive blocks in the best region after `offset`: an article is dense prose,
+    a comment thread alternates posts with names, dates and "Reply" links."""
+    if offset >= len(scores):
+        return 0.0
+    (a, b), _ = find_region_scored(scores[offset:])
+    span = scores[offset + a: offset + b + 1]
+    return sum(1 for x in span if x > 0) / len(span)
 
 
 def find_region(scores: list[float]) -> tuple[int, int]:
     """(first, last) block index of the maximum-sum run (Kadane); the best single block when
     every score is negative."""
+    return find_region_scored(scores)[0]
+
+
+def find_region_scored(scores: list[float]) -> tuple[tuple[int, int], float]:
+    """Maximum-sum run of `scores` and its sum."""
     best, best_span = float("-inf"), (0, 0)
     run, run_start = 0.0, 0
     for i, s in enumerate(scores):
@@ -142,4 +166,4 @@ def find_region(scores: list[float]) -> tuple[int, int]:
             run += s
         if run > best:
             best, best_span = run, (run_start, i)
-    return best_span
+    return best_span, best
