@@ -13,6 +13,7 @@ import re
 from factwire.clean.text_lines import Block, looks_like_heading
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
@@ -86,8 +87,8 @@ def is_comments_header(b: Block) -> bool:
     never run across such a line."""
     if section_kind(b.text) == "comments":
         return True
-    return b.words <= COMMENT_HEADER_WORDS and bool(COMMENT_WORD_RE.search(b.text)) and not (
-        b.terminal and b.words > 4)
+    return b.words <= COMMENT_HEADER_WORDS and bool(COMMENT_WORD_RE.search(b.text)) and \
+        not SENTENCE_END_RE.search(b.text)
 
 
 def is_glued_teaser(b: Block) -> bool:
