@@ -94,8 +94,30 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed
         elif kind != "drop":
             removed.add(kind, (b.line, b.text))
         i += 1
-    paragraphs = [p for p in paragraphs if norm_key(p[1]) not in cap_keys]
+    paragraphs = drop_repeats([p for p in paragraphs if norm_key(p[1]) not in cap_keys])
     return [p[1] for p in paragraphs], [p[2] for p in paragraphs], captions
+
+
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+")
+
+
+def drop_repeats(paragraphs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Drop a paragraph whose every sentence the body already had: pages that render the
+    article twice (an AMP or print copy, a summary box) would otherwise count it twice."""
+    seen: set[str] = set()
+    out = []
+    for item in paragraphs:
+        keys = [norm_key(s) for s in SENTENCE_SPLIT_RE.split(item[1])]
+        keys = [k for k in keys if len(k) >= MIN_REPEAT_CHARS]
+        if keys and all(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.append(item)
+    return out
+
+
+#: Sentences shorter than this (letters+digits) are not used to detect repeats ("Yes.").
+MIN_REPEAT_CHARS = 20
 
 
 def _add_caption(captions: list[Caption], keys: set[str], text: str, credit: str | None) -> None:

@@ -45,9 +45,10 @@ COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkom
 #: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
 GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])")
 #: The glued headline needs this many words, so "iPhone"/"McDonald" inside prose do not count.
-TEASER_HEAD_WORDS = 4
-#: ... and be Title Case: this share of its words capitalised (headlines run 0.8-1.0).
-TEASER_HEAD_CAPS = 0.75
+TEASER_HEAD_WORDS = 5
+#: ... and be Title Case: this share of its words capitalised (headlines run 0.8-1.0; 0.75
+#: let "Teens love Apple's AirPods" through).
+TEASER_HEAD_CAPS = 0.8
 #: Share of upper-case letters above which a line is ALL CAPS (headline of another story).
 ALLCAPS_RATIO = 0.85
 #: Minimum stopword share for a long unpunctuated line to count as prose (English-like text
