@@ -14,7 +14,8 @@ import lxml.html
 
 from factwire.clean.html_blocks import Block, Flattener
 from factwire.clean.html_captions import CaptionCollector
-from factwire.clean.html_patterns import PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE
+from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, CONTRIB_LINE,
+                                          PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
 from factwire.clean.html_scoring import Totals, choose_main
 from factwire.model import Cleaned, Removed
 
@@ -24,6 +25,8 @@ MAX_BODY_LINK_DENSITY = 0.5
 #: Link-list lines of at least this many words read as story headlines (related), shorter ones
 #: as menu items (navigation).
 HEADLINE_MIN_WORDS = 4
+#: Contributor lines are short; a longer block that mentions "contributed reporting" is prose.
+CONTRIB_MAX_WORDS = 40
 
 
 def clean_html(root: lxml.html.HtmlElement) -> Cleaned:
@@ -75,6 +78,8 @@ def route(b: Block, is_body: bool, title: str | None, out: Cleaned,
     if b.kind == "h1" and b.text == title:
         return
     kind = b.mark or chrome_kind(b, is_body)
+    if kind == "byline":
+        return  # metadata (authors, dates): the metadata stage reads it from the page
     if kind:
         out.removed.add(kind, b.text)
     elif is_body:
@@ -85,7 +90,11 @@ def route(b: Block, is_body: bool, title: str | None, out: Cleaned,
 def chrome_kind(b: Block, is_body: bool) -> str | None:
     """The Removed kind of an unmarked block, or None for article text."""
     text = b.text
-    short = text.count(" ") < PROMO_MAX_WORDS
+    words = text.count(" ") + 1
+    if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text) or (
+            words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text)):
+        return "byline"
+    short = words <= PROMO_MAX_WORDS
     if short and RELATED_LINE.match(text):
         return "related"
     if short and PROMO_LINE.match(text):

@@ -14,7 +14,8 @@ from itertools import accumulate
 
 import lxml.html
 
-from factwire.clean.html_patterns import (CAPTION_WORDS, CREDIT_WORDS, HEADING_KINDS,
+from factwire.clean.html_patterns import (BYLINE_WORDS, CAPTION_STEMS, CREDIT_STEMS,
+                                          HEADING_KINDS,
                                           INLINE_TAGS, MARK_TAGS, MARK_WORDS, POSITIVE_WORDS,
                                           SKIP_TAGS, hint_words)
 
@@ -74,17 +75,15 @@ def element_hints(el: Element) -> Hints:
 
 def _compute_hints(words: set[str]) -> Hints:
     positive = not words.isdisjoint(POSITIVE_WORDS)
-    mark = None
-    for w in words:
-        if w in MARK_WORDS:
-            mark = MARK_WORDS[w]
-            break
+    mark = next((MARK_WORDS[w] for w in words if w in MARK_WORDS), None)
+    if mark is None and not words.isdisjoint(BYLINE_WORDS):
+        mark = "byline"
     role = None
     if not words.isdisjoint(_SR_ONLY):
         role = "hidden"
-    elif not words.isdisjoint(CAPTION_WORDS):
+    elif any(stem in w for w in words for stem in CAPTION_STEMS):
         role = "caption"
-    elif not words.isdisjoint(CREDIT_WORDS):
+    elif any(stem in w for w in words for stem in CREDIT_STEMS):
         role = "credit"
     return Hints(mark, positive, role)
 

@@ -55,17 +55,24 @@ POSITIVE_WORDS = frozenset({
 })
 
 #: Class/id words that mark a figure caption or its credit line.
-CAPTION_WORDS = frozenset({"caption", "figcaption", "wp-caption-text", "image-caption",
-                           "photo-caption", "media-caption"})
-CREDIT_WORDS = frozenset({"credit", "credits", "byline-credit", "photo-credit", "image-credit",
-                          "copyright", "source"})
+#: Matched as substrings of a class/id word ("imageEmbedCaption", "wp-caption-text").
+CAPTION_STEMS = ("caption",)
+CREDIT_STEMS = ("credit", "copyright")
+#: Class/id words of bylines and datelines: metadata, read by the metadata stage, not body.
+BYLINE_WORDS = frozenset({
+    "byline", "bylines", "author", "authors", "author-name", "dateline", "timestamp", "date",
+    "published", "publish-date", "pubdate", "posted-on", "entry-meta", "post-meta",
+    "article-meta", "meta-author", "reading-time", "read-time",
+})
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")
 
 
 def hint_words(el_class: str | None, el_id: str | None) -> set[str]:
-    """Words of an element's class and id, plus hyphenated pairs (so `more-stories` can match)."""
-    raw = f"{el_class or ''} {el_id or ''}".lower()
+    """Words of an element's class and id, plus hyphenated pairs (so `more-stories` can match).
+    camelCase is split too: `InlineImage-imageEmbedCaption` gives {inline, image, embed, caption}."""
+    raw = _CAMEL.sub(r"\1-\2", f"{el_class or ''} {el_id or ''}").lower()
     words = set(_WORD_SPLIT.split(raw))
     for token in raw.split():
         parts = [p for p in _WORD_SPLIT.split(token) if p]
@@ -81,14 +88,35 @@ PROMO_LINE = re.compile(
     r"follow us|follow @|like us on|share this|share on|share:|click here|download the|"
     r"get the app|read more|continue reading|newsletter|support our|we want to hear|"
     r"this article (?:was|originally)|story continues|ad feedback|skip advertisement|"
-    r"thanks for (?:reading|signing)|copyright|all rights reserved|©)",
+    r"thanks for (?:reading|signing)|copyright|all rights reserved|©|sharing is caring|"
+    r"like this (?:story|article)|if you (?:enjoyed|liked|value)|let our news|join (?:us|our)|"
+    r"get (?:our|the latest)|sign up|don't miss|never miss)",
     re.I,
 )
 RELATED_LINE = re.compile(
     r"^(related|read also|read more|see also|more from|more on|also read|recommended|"
     r"you may also|you might also|most popular|most read|trending|top stories|more stories|"
-    r"up next|watch:|listen:|read:|related:)",
+    r"up next|watch:|listen:|read:|related:|more:|popular on|more great|trending on)",
     re.I,
 )
 #: Word limit for PROMO_LINE/RELATED_LINE: a real paragraph may start with "Related".
 PROMO_MAX_WORDS = 14
+
+#: Short lines that are a byline or a dateline: "By Jane Doe", "Posted by X on ...",
+#: "Published 7:07 PM EST Nov 19, 2019", "November 20, 2019 - 11:28 AMT".
+BYLINE_LINE = re.compile(
+    r"^(?:by|posted by|written by|published|updated|posted|last updated|report by)\b"
+    r"|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \w+ \d"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}"
+    r"|^\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}"
+    r"|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
+    re.I,
+)
+BYLINE_MAX_WORDS = 12
+#: Contributor lines closing wire stories: "(Reporting by ...; Editing by ...)",
+#: "Keith Bradsher contributed reporting."  Gold bodies of the benchmark leave them out.
+CONTRIB_LINE = re.compile(
+    r"^[\(\[]?(?:additional |with )?(?:reporting|writing|editing|compiled|research) by\b"
+    r"|contributed (?:reporting|to this (?:report|story|article))",
+    re.I,
+)

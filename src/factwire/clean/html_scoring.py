@@ -34,6 +34,8 @@ SIBLING_MIN_SCORE = 10.0
 #: A sibling paragraph joins on its own if longer than this with link density under the limit.
 SIBLING_PARA_CHARS = 80
 SIBLING_PARA_LINKS = 0.25
+#: ...and if it holds at most this many blocks (a lead paragraph with a dateline `cite`).
+SIBLING_PARA_BLOCKS = 3
 
 
 class Totals:
@@ -158,7 +160,12 @@ def sibling_ranges(flat: Flattener, totals: Totals, scores: dict[Element, float]
 
 def _is_article_paragraph(flat: Flattener, totals: Totals, el: Element,
                           span: tuple[int, int]) -> bool:
-    if span[1] - span[0] != 1 or flat.blocks[span[0]].kind != "p" or flat.blocks[span[0]].mark:
+    """A sibling made of a few plain paragraphs: long with few links, or a short whole sentence
+    with none (readability's rule)."""
+    blocks = flat.blocks[span[0]:span[1]]
+    if len(blocks) > SIBLING_PARA_BLOCKS or any(b.kind != "p" or b.mark for b in blocks):
         return False
-    return (totals.text_chars(span) > SIBLING_PARA_CHARS
-            and totals.link_density(span) < SIBLING_PARA_LINKS)
+    density = totals.link_density(span)
+    if totals.text_chars(span) > SIBLING_PARA_CHARS:
+        return density < SIBLING_PARA_LINKS
+    return density == 0 and blocks[-1].text.endswith((".", "!", "?", ".”", '."'))
