@@ -10,6 +10,7 @@ import re
 from typing import Any, Iterable, Iterator
 
 import lxml.html
+from lxml import etree
 
 from factwire.metadata_sources import PageSources, jsonld_text, type_names
 
@@ -29,9 +30,9 @@ _AUTHOR_META_KEYS = ("author", "article:author", "sailthru.author", "parsely-aut
                      "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author")
 _NOT_BYLINE_TAGS = frozenset(("meta", "link", "script", "style", "body", "html", "input",
                               "label", "textarea", "form", "img"))
-_BYLINE_XPATH = (
-    './/*[@itemprop="author"] | .//a[@rel="author"] | '
-    './/*[contains(@class, "byline") or contains(@class, "author") or contains(@id, "byline")]'
+_BYLINE_XPATH = etree.XPath(
+    '//*[@itemprop="author"] | //a[@rel="author"] | '
+    '//*[contains(@class, "byline") or contains(@class, "author") or contains(@id, "byline")]'
 )
 #: "By", "Analysis by", "Story and photos by", "Text:", "Von" ... up to the name.
 _PREFIX = re.compile(r"^\s*(?:(?:\w+\s+){0,3}?by|von|par|por|автор|текст|author|authors|byline|"
@@ -108,7 +109,7 @@ def _meta_authors(sources: PageSources) -> list[str]:
 def _byline_texts(root: lxml.html.HtmlElement) -> Iterator[str]:
     """Texts of byline-like elements (itemprop/rel/class author or byline), in page order,
     outside comment forms and teasers; at most MAX_BYLINE_ELEMENTS are looked at."""
-    for elem in root.xpath(_BYLINE_XPATH)[:MAX_BYLINE_ELEMENTS]:
+    for elem in _BYLINE_XPATH(root)[:MAX_BYLINE_ELEMENTS]:
         if elem.tag in _NOT_BYLINE_TAGS or _in_foreign_container(elem):
             continue
         name = elem.find('.//*[@itemprop="name"]')
@@ -120,6 +121,8 @@ def _byline_texts(root: lxml.html.HtmlElement) -> Iterator[str]:
 def _in_foreign_container(elem: lxml.html.HtmlElement) -> bool:
     """True inside a <form> or a comment/related block (their "author" fields are not bylines)."""
     for ancestor in elem.iterancestors():
+        if ancestor.tag in ("body", "html"):  # page-wide classes ("one-sidebar") say nothing
+            return False
         if ancestor.tag == "form" or _FOREIGN_CONTAINERS.search(
                 f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
             return True
@@ -174,7 +177,10 @@ def _tidy_piece(piece: str) -> str:
     """One candidate name without a leading "By", edge punctuation or a trailing CAPS outlet."""
     piece = _PREFIX.sub("", piece).strip(" .:-–—()[]\"'*")
     match = _CAPS_TAIL.match(piece)
-    return match[1] if match else piece
+    words = (match[1] if match else piece).split()
+    while len(words) > MIN_NAME_WORDS and words[-1].lower() in _NOT_NAME_WORDS:
+        words.pop()  # "JILL LAWLESS Associated Press" -> "JILL LAWLESS"
+    return " ".join(words)
 
 
 def looks_like_name(piece: str) -> bool:

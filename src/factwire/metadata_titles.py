@@ -20,7 +20,7 @@ _EDGE_START = re.compile(r"^[\s|\-–—:·•»/]+")
 #: A suffix is taken for a site name only when it is this short (words) ...
 MAX_SITE_WORDS = 5
 #: ... and the headline before it is at least this many times longer.
-MIN_HEADLINE_TO_SITE_RATIO = 1.5
+MIN_HEADLINE_TO_SITE_RATIO = 1.0
 #: Headings longer than this are paragraphs marked up as <h1>, not headlines.
 MAX_TITLE_CHARS = 300
 _PUBLISHER_KEYS = ("publisher", "sourceOrganization", "provider")
@@ -32,9 +32,13 @@ def find_site(sources: PageSources, title_tag: str | None, url: str | None) -> s
     platform") keeps its first part; a Twitter handle ("@politifact") is not a name."""
     declared = sources.first("og:site_name", "application-name", "al:android:app_name",
                              "apple-mobile-web-app-title")
-    site = (declared if declared and not declared.startswith("@") else None)
-    site = site or _jsonld_publisher(sources) or _title_suffix(title_tag) or domain_of(url)
-    return _SEPARATOR.split(site)[0].strip() or None if site else None
+    if declared and declared.startswith("@"):
+        declared = None
+    elif declared and declared.islower() and " " not in declared:
+        declared = _jsonld_publisher(sources) or declared  # "usatoday" < "USA TODAY"
+    site = declared or _jsonld_publisher(sources) or _title_suffix(title_tag) or domain_of(url)
+    site = _SEPARATOR.split(site)[0].strip().removeprefix("www.") if site else None
+    return site or None
 
 
 def _jsonld_publisher(sources: PageSources) -> str | None:
@@ -104,15 +108,13 @@ def _first_h1(root: lxml.html.HtmlElement) -> str | None:
 
 
 def _matching_h1(root: lxml.html.HtmlElement, title_tag: str | None) -> str | None:
-    """The first <h1> whose text is part of <title>: the headline, not a logo or section."""
+    """The longest <h1> whose text is part of <title>: the headline, not the logo or a section
+    heading (which may also appear in <title>, but as the shorter part)."""
     if not title_tag:
         return None
     folded = title_tag.casefold()
-    for elem in root.iter("h1"):
-        text = " ".join(elem.text_content().split())
-        if len(text) > MAX_SITE_WORDS and text.casefold() in folded:
-            return text
-    return None
+    texts = (" ".join(elem.text_content().split()) for elem in root.iter("h1"))
+    return max((t for t in texts if t and t.casefold() in folded), key=len, default=None)
 
 
 def strip_site(title: str, site: str | None) -> str:
