@@ -14,7 +14,8 @@ import lxml.html
 
 from factwire.clean.html_blocks import Block, Flattener
 from factwire.clean.html_captions import CaptionCollector
-from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, CONTRIB_LINE,
+from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
+                                          CONTRIB_LINE,
                                           PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
 from factwire.clean.html_scoring import Totals, choose_main
 from factwire.model import Cleaned, Removed
@@ -41,7 +42,16 @@ def clean_html(root: lxml.html.HtmlElement) -> Cleaned:
     for block, is_body in zip(flat.blocks, inside):
         route(block, is_body, title, out, captions)
     out.captions = captions.captions
+    trim_trailing_headings(out)
     return out
+
+
+def trim_trailing_headings(out: Cleaned) -> None:
+    """A heading with no body text after it introduced something that was set aside (a promo
+    box, a podcast player, related links): it goes with it."""
+    while out.kinds and out.kinds[-1] in ("h2", "h3", "h4"):
+        out.kinds.pop()
+        out.removed.promo.append(out.paragraphs.pop())
 
 
 def _inside_mask(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
@@ -78,7 +88,7 @@ def route(b: Block, is_body: bool, title: str | None, out: Cleaned,
     if b.kind == "h1" and b.text == title:
         return
     kind = b.mark or chrome_kind(b, is_body)
-    if kind == "byline":
+    if kind == "meta":
         return  # metadata (authors, dates): the metadata stage reads it from the page
     if kind:
         out.removed.add(kind, b.text)
@@ -93,8 +103,10 @@ def chrome_kind(b: Block, is_body: bool) -> str | None:
     words = text.count(" ") + 1
     if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text) or (
             words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text)):
-        return "byline"
+        return "meta"
     short = words <= PROMO_MAX_WORDS
+    if short and COMMENTS_LINE.match(text):
+        return "comments"
     if short and RELATED_LINE.match(text):
         return "related"
     if short and PROMO_LINE.match(text):

@@ -77,7 +77,7 @@ def _compute_hints(words: set[str]) -> Hints:
     positive = not words.isdisjoint(POSITIVE_WORDS)
     mark = next((MARK_WORDS[w] for w in words if w in MARK_WORDS), None)
     if mark is None and not words.isdisjoint(BYLINE_WORDS):
-        mark = "byline"
+        mark = "meta"
     role = None
     if not words.isdisjoint(_SR_ONLY):
         role = "hidden"
@@ -178,8 +178,9 @@ class Flattener:
         for tr in table.iter("tr"):
             cells = [" ".join(" ".join(c.itertext()).split()) for c in tr if c.tag in ("td", "th")]
             cells = [c for c in cells if c]
-            if cells:
-                rows.append(" | ".join(cells))
+            row = " | ".join(cells)
+            if cells and (not rows or rows[-1] != row):  # a cloned sticky header row: once
+                rows.append(row)
         if rows:
             self.blocks.append(Block("\n".join(rows), "table", table, 0, None))
 
