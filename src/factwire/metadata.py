@@ -10,8 +10,11 @@ Two steps, because the HTML cleaner mutates the tree and removes what metadata n
 Dates come from our own pass over meta tags, JSON-LD, <time>/itemprop and the URL; htmldate
 runs only when that pass finds nothing, to stay within the ~1 ms/page budget.
 
-DEV set (scrapinghub-dev, 121 pages, bench/metadata_check.py): see the figures printed by that
-script; last run recorded at the bottom of this docstring.
+DEV set (scrapinghub-dev, 121 pages, `python bench/metadata_check.py`, last run): coverage
+title 100%, published 99%, authors 64%, site 100%, language 100%; extract_html_metadata
+median 0.76 ms/page, mean 1.2-1.5 ms warm (the mean is pulled up by the ~10% of pages that
+fall back to htmldate, 3-13 ms each; timings vary with machine load); language ~1 ms/page on
+a 1,500-character sample once the model is loaded (~0.7 s, once per process).
 """
 from __future__ import annotations
 

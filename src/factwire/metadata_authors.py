@@ -58,7 +58,7 @@ _NOT_NAME_WORDS = frozenset(
     share comments comment subscribe newsletter sign login email twitter facebook follow
     more view profile about the of for in at online digital magazine times post daily
     correspondents reuters afp ap getty images by business sport sports editor-at-large
-    guest contributors international""".split())
+    guest contributors international editorial""".split())
 #: Byline-looking elements inside these are comment forms and teasers, not the article's byline.
 _FOREIGN_CONTAINERS = re.compile(r"comment|respond|reply|related|recommend|sidebar|footer", re.I)
 _DIGIT = re.compile(r"\d")

@@ -20,7 +20,7 @@ LINES_AFTER_TITLE = 15
 MAX_DATELINE_CHARS = 120
 MAX_BYLINE_LINE_CHARS = 150
 #: Language id reads this much of the body: enough for a stable answer, cheap to classify.
-LANGUAGE_SAMPLE_CHARS = 3000
+LANGUAGE_SAMPLE_CHARS = 1500
 #: Fewer letters than this is no text to judge a language by.
 MIN_LANGUAGE_LETTERS = 10
 
