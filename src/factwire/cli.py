@@ -6,6 +6,7 @@ Exit codes of `factwire extract`: 0 every page gave a record, 1 some pages faile
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -57,13 +58,14 @@ def _default_format(paths: tuple[str, ...]) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
+@click.option("--no-facts", is_flag=True, help="Skip the facts stage (entities, dates, quantities, places, attributions).")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
 @click.option("--max-mb", type=float, default=MAX_PAGE_BYTES / 2**20, show_default=True, help="Refuse pages larger than this (MiB).")
-def extract(paths, published, url, fmt, output, input_kind, no_clean, timeout, max_mb) -> None:
+def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, timeout, max_mb) -> None:
     """Turn news pages (files, folders, .gz, JSONL or - for stdin) into clean article records."""
     fmt = fmt or _default_format(paths)
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
-                        timeout=timeout or None, max_bytes=int(max_mb * 2**20))
+                        facts=not no_facts, timeout=timeout or None, max_bytes=int(max_mb * 2**20))
     with click.open_file(output or "-", "w", encoding="utf-8") as out:
         ok, failed = _write_items(items, fmt, out)
     sys.exit(_exit_code(ok, failed))
@@ -91,6 +93,45 @@ def _exit_code(ok: int, failed: int) -> int:
     if failed == 0:
         return 0
     return 2 if ok == 0 else 1
+
+
+FACTS_EXAMPLE = """
+\b
+Examples:
+  factwire facts examples/seed-drones.txt --published 2022-11-19
+  factwire facts page.html --format jsonl -o facts.jsonl
+  factwire facts my-clean-article.txt --no-clean     # offsets index into the file as given
+"""
+
+
+@main.command(epilog=FACTS_EXAMPLE)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
+@click.option("--url", help="The page's URL.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
+@click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
+    """Print the facts of news pages: entities, dates, quantities, places, attributions."""
+    from factwire.output import facts_only, print_facts_table
+
+    items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
+                        timeout=timeout or None)
+    ok = failed = 0
+    with click.open_file(output or "-", "w", encoding="utf-8") as out:
+        for item in items:
+            if isinstance(item, Failure):
+                failed += 1
+                click.echo(f"factwire: {item.one_line()}", err=True)
+                continue
+            ok += 1
+            if fmt == "table":
+                print_facts_table(item, out)
+            else:
+                out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+    sys.exit(_exit_code(ok, failed))
 
 
 if __name__ == "__main__":

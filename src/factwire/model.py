@@ -105,6 +105,10 @@ class Record:
     places: list[dict[str, Any]] = field(default_factory=list)
     attributions: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: Non-fatal problems of later stages ({"stage", "reason"}): the record is still good.
+    errors: list[dict[str, str]] = field(default_factory=list)
+    #: Things a reader should know about how the record was made (e.g. facts skipped: not English).
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -115,6 +119,7 @@ class Record:
             "kinds": list(self.kinds), "source": self.source, "input_kind": self.input_kind,
             "entities": self.entities, "dates": self.dates, "quantities": self.quantities,
             "places": self.places, "attributions": self.attributions, "events": self.events,
+            "errors": self.errors, "notes": self.notes,
         }
 
 

@@ -74,3 +74,58 @@ def render(item: Record | Failure, fmt: str) -> str | None:
     if isinstance(item, Failure):
         return None
     return to_text(item) if fmt == "text" else to_markdown(item)
+
+
+FACT_FIELDS = ("entities", "dates", "quantities", "places", "attributions")
+
+
+def facts_only(rec: Record) -> dict:
+    """The record's identity and its facts, without the article text."""
+    d = rec.to_dict()
+    keep = ("id", "url", "title", "published", "language", *FACT_FIELDS, "errors", "notes")
+    return {k: d[k] for k in keep}
+
+
+def describe_fact(field: str, item: dict) -> tuple[str, str]:
+    """(as written, normalised value) for one fact, for people."""
+    if field == "entities":
+        return item.get("text", ""), item.get("label", "")
+    if field == "dates":
+        value = item.get("value") or {}
+        span = f"{value.get('from')} .. {value.get('to')}" if value else "unresolved"
+        return item.get("text", ""), span
+    if field == "quantities":
+        rng = f"-{item['value_max']}" if item.get("value_max") is not None else ""
+        unit = f" [{item['unit']}]" if item.get("unit") else ""
+        return item.get("text", ""), f"{item.get('relation')} {item.get('value')}{rng} {item.get('item') or ''}{unit}".strip()
+    if field == "places":
+        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} ({item.get('lat')}, {item.get('lon')}) {item.get('kind')}"
+    role = f" ({item['role']})" if item.get("role") else ""
+    return item.get("source", ""), f"{item.get('cue')}{role}"
+
+
+def print_facts_table(rec: Record, out) -> None:
+    """One rich table per record: kind, as written, normalised, where (offsets or caption)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=rec.title or rec.source, show_lines=False)
+    for col in ("kind", "as written", "normalised", "where"):
+        table.add_column(col, overflow="fold")
+    for field in FACT_FIELDS:
+        for item in getattr(rec, field):
+            shown, value = describe_fact(field, item)
+            where = _where(item)
+            table.add_row(field.rstrip("s") if field != "entities" else "entity", shown, value, where)
+    Console(file=out, width=120, markup=False, highlight=False).print(table)
+    for err in rec.errors:
+        print(f"! {err['stage']}: {err['reason']}", file=out)
+    for note in rec.notes:
+        print(f"note: {note}", file=out)
+
+
+def _where(item: dict) -> str:
+    start = item.get("start", item.get("claim_start"))
+    end = item.get("end", item.get("claim_end"))
+    spot = f"{start}-{end}" if start is not None else ""
+    return f"caption {item['caption']} {spot}" if item.get("caption") is not None else spot

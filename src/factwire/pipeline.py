@@ -115,8 +115,31 @@ def build_record(page: Page, cleaned: Cleaned, meta: Metadata, clean: bool = Tru
     )
 
 
-def process_page(page: Page, *, clean: bool = True, timeout: float | None = DEFAULT_TIMEOUT_S) -> Record | Failure:
-    """The per-page sandbox: a Record, or a Failure with stage and one-line reason."""
+def process_page(page: Page, *, clean: bool = True, timeout: float | None = DEFAULT_TIMEOUT_S,
+                 facts: bool = True) -> Record | Failure:
+    """The per-page sandbox: a Record, or a Failure with stage and one-line reason.
+
+    Facts run after the record exists, under their own time limit: a fact problem is noted on
+    the record (`errors`) and never costs the article."""
+    result = _clean_page(page, clean, timeout)
+    if facts and isinstance(result, Record):
+        add_facts(result, timeout)
+    return result
+
+
+def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S) -> Record:
+    """Stage 4 on a record, within `timeout`; a timeout is recorded in `rec.errors`."""
+    from factwire.facts.annotate import annotate_record
+
+    try:
+        with time_limit(timeout):
+            annotate_record(rec)
+    except PageTimeout:
+        rec.errors.append({"stage": "facts", "reason": f"facts exceeded the {timeout:g} s time limit"})
+    return rec
+
+
+def _clean_page(page: Page, clean: bool, timeout: float | None) -> Record | Failure:
     progress = _Progress("read", monotonic() + (timeout or float("inf")))
 
     def fail(stage: str, reason: str) -> Failure:
@@ -146,16 +169,18 @@ def _one_line(exc: BaseException) -> str:
 
 
 def extract(data: str | bytes, *, url: str | None = None, published: str | None = None,
-            input_kind: InputKind | None = None, clean: bool = True,
+            input_kind: InputKind | None = None, clean: bool = True, facts: bool = True,
             timeout: float | None = DEFAULT_TIMEOUT_S, id: str | None = None) -> Record:
-    """One page (HTML or flattened text, as str or bytes) -> clean article Record.
+    """One page (HTML or flattened text, as str or bytes) -> clean article Record with facts.
 
-    Raises ExtractionError (with `.failure`) when the page yields no article."""
+    Raises ExtractionError (with `.failure`) when the page yields no article.  `clean=False`
+    keeps text input unchanged (offsets then index into exactly what was given);
+    `facts=False` skips stage 4."""
     try:
         page = _page_from_data(data, url=url, published=published, input_kind=input_kind, page_id=id)
     except ReadError as exc:
         raise ExtractionError(Failure(id=id or "", source="<input>", stage=exc.stage, reason=str(exc))) from None
-    result = process_page(page, clean=clean, timeout=timeout)
+    result = process_page(page, clean=clean, timeout=timeout, facts=facts)
     if isinstance(result, Failure):
         raise ExtractionError(result)
     return result
@@ -171,8 +196,8 @@ def _page_from_data(data: str | bytes, *, url, published, input_kind, page_id) -
 
 
 def extract_all(paths: Iterable[str], *, url: str | None = None, published: str | None = None,
-                input_kind: InputKind | None = None, clean: bool = True,
+                input_kind: InputKind | None = None, clean: bool = True, facts: bool = True,
                 timeout: float | None = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Record | Failure]:
     """Every page under `paths` (files, folders, "-") -> Record or Failure, in input order."""
     for item in read_sources(paths, input_kind=input_kind, url=url, published=published, max_bytes=max_bytes):
-        yield item if isinstance(item, Failure) else process_page(item, clean=clean, timeout=timeout)
+        yield item if isinstance(item, Failure) else process_page(item, clean=clean, timeout=timeout, facts=facts)
