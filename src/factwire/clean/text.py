@@ -20,7 +20,7 @@ import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, section_kind
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks
-from factwire.clean.text_region import comments_start, find_region, is_allcaps, is_prose, score_blocks
+from factwire.clean.text_region import comments_start, find_region, gap_flags, is_allcaps, is_prose, score_blocks
 from factwire.model import Caption, Cleaned, Removed
 
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
@@ -37,7 +37,8 @@ def clean_text(text: str) -> Cleaned:
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     scores = score_blocks(blocks)
-    start, end = find_region(scores[:comments_start(blocks, scores)])
+    cut = comments_start(blocks, scores)
+    start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
     title_idx = find_title(blocks, start)
     removed = Removed()
     paragraphs, kinds, captions = label_region(blocks, start, end, removed)
