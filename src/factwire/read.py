@@ -109,6 +109,8 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         pass
     damage = utf8_damage(raw)
     if damage < UTF8_DAMAGE_SHARE or (declared == "utf-8" and damage < DECLARED_UTF8_DAMAGE_SHARE):
+        # only when some non-ASCII text *is* valid UTF-8: an ASCII page with a few stray high
+        # bytes is a single-byte charset (cp1252 smart quotes declared as UTF-8, typically)
         return raw.decode("utf-8", "replace"), "utf-8"
     if declared in _LATIN_LABELS:
         return raw.decode("cp1252", "replace"), "cp1252"
@@ -124,10 +126,11 @@ DECLARED_UTF8_DAMAGE_SHARE = 0.6
 
 
 def utf8_damage(raw: bytes) -> float:
-    """Share of non-ASCII characters that are invalid UTF-8 (1.0 when all are)."""
+    """Share of non-ASCII characters that are invalid UTF-8 (1.0 when all are, or none is valid)."""
     text = raw.decode("utf-8", "replace")
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    return text.count("\ufffd") / non_ascii if non_ascii else 0.0
+    bad = text.count("\ufffd")
+    return bad / non_ascii if non_ascii > bad else 1.0
 
 
 #: Charsets detection may choose from: the ones web pages actually use.  Left unrestricted,
