@@ -85,6 +85,8 @@ def _compute_hints(words: set[str]) -> Hints:
         role = "caption"
     elif any(stem in w for w in words for stem in CREDIT_STEMS):
         role = "credit"
+    elif any("source" in w for w in words):
+        role = "source"  # a credit only inside a caption ("caption-source"); else plain text
     return Hints(mark, positive, role)
 
 
@@ -139,7 +141,7 @@ class Flattener:
             hints = Hints(None, hints.positive, None)
         if hints.role == "hidden":
             return
-        if tag in INLINE_TAGS and hints.role is None:
+        if tag in INLINE_TAGS and (hints.role is None or hints.role == "source" and kind != "caption"):
             self._walk_inline(el, tag, owner, kind, link)
         else:
             self._flush(owner, kind)
@@ -196,7 +198,7 @@ def _mark_of(tag: str, hints: Hints) -> str | None:
 def _kind_of(el: Element, tag: str, outer: str, hints: Hints) -> str:
     """Block kind of `el` given the kind of its nearest block ancestor."""
     if outer in ("caption", "credit"):
-        return "credit" if hints.role == "credit" else outer
+        return "credit" if hints.role in ("credit", "source") else outer
     if tag == "figcaption" or hints.role == "caption":
         return "caption"
     if hints.role == "credit":

@@ -86,7 +86,7 @@ def hint_words(el_class: str | None, el_id: str | None) -> set[str]:
 #: Whole short blocks that are page furniture wherever they appear (checked on blocks of at most
 #: PROMO_MAX_WORDS words).  Lower-case, matched at the start of the block.
 PROMO_LINE = re.compile(
-    r"^(advertisement|advertising|sponsored|subscribe|sign up|sign in|log in|register|"
+    r"^(advertisement|advertising|advert|sponsored|this slideshow requires|subscribe|sign up|sign in|log in|register|"
     r"follow us|follow @|like us on|share this|share on|share:|click here|download the|"
     r"get the app|read more|continue reading|newsletter|support our|we want to hear|"
     r"this article (?:was|originally)|story continues|ad feedback|skip advertisement|"

@@ -149,5 +149,6 @@ def add_features(block: Block) -> None:
     block.words = count_words(block.text)
     block.terminal = bool(TERMINAL_RE.search(block.text))
     block.stop_ratio = sum(1 for w in words if w.lower() in STOPWORDS) / len(words) if words else 0.0
-    letters = [c for c in block.text if c.isalpha() and c.lower() != c.upper()]
-    block.upper_ratio = sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+    upper = sum(map(str.isupper, block.text))
+    cased = upper + sum(map(str.islower, block.text))
+    block.upper_ratio = upper / cased if cased else 0.0
