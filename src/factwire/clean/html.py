@@ -15,7 +15,7 @@ import lxml.html
 from factwire.clean.html_blocks import Block, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
-                                          CONTRIB_LINE,
+                                          CONTACT_LINE, CONTRIB_LINE,
                                           PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
 from factwire.clean.html_scoring import Totals, choose_main
 from factwire.model import Cleaned, Removed
@@ -88,7 +88,7 @@ def route(b: Block, is_body: bool, title: str | None, out: Cleaned,
         if not b.mark:
             (captions.add_caption if b.kind == "caption" else captions.add_credit)(b.text)
         return
-    if b.kind == "h1" and b.text == title:
+    if b.text == title:  # the headline, or its echo in a gallery overlay
         return
     kind = b.mark or chrome_kind(b, is_body)
     if kind == "meta":
@@ -100,12 +100,20 @@ def route(b: Block, is_body: bool, title: str | None, out: Cleaned,
         out.kinds.append("h2" if b.kind == "h1" else b.kind)
 
 
+def is_meta_line(text: str, words: int) -> bool:
+    """Byline, dateline, contributor or contact line: metadata rather than body."""
+    if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text):
+        return not text.endswith((".", "!", "?", ".”", '."')) or text.endswith(("a.m.", "p.m."))
+    if words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text):
+        return True
+    return words == 1 and CONTACT_LINE.match(text) is not None
+
+
 def chrome_kind(b: Block, is_body: bool) -> str | None:
     """The Removed kind of an unmarked block, or None for article text."""
     text = b.text
     words = text.count(" ") + 1
-    if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text) or (
-            words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text)):
+    if is_meta_line(text, words):
         return "meta"
     short = words <= PROMO_MAX_WORDS
     if short and COMMENTS_LINE.match(text):

@@ -92,7 +92,9 @@ PROMO_LINE = re.compile(
     r"this article (?:was|originally)|story continues|ad feedback|skip advertisement|"
     r"thanks for (?:reading|signing)|copyright|all rights reserved|©|sharing is caring|"
     r"like this (?:story|article)|if you (?:enjoyed|liked|value)|let our news|join (?:us|our)|"
-    r"get (?:our|the latest)|sign up|don't miss|never miss)",
+    r"get (?:our|the latest)|sign up|don't miss|never miss|back to gallery|order reprints?|"
+    r"print (?:article|this)|text size|explore further|like this:|like loading|"
+    r"citation:|this (?:document|material|article) (?:is subject to|may not be))",
     re.I,
 )
 RELATED_LINE = re.compile(
@@ -114,7 +116,11 @@ BYLINE_LINE = re.compile(
     r"|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
     re.I,
 )
-BYLINE_MAX_WORDS = 12
+#: ...of at most this many words and not ending like a sentence ("By Monday, the fire was out."
+#: is prose).  Raised 12 -> 16 for "Updated <date> / Original <date>" lines.
+BYLINE_MAX_WORDS = 16
+#: A bare e-mail address or social handle line under a story: contact metadata.
+CONTACT_LINE = re.compile(r"^(?:\S+@\S+\.\w+|(?:https?://)?(?:www\.)?twitter\.com/\w+|@\w+)$", re.I)
 #: Contributor lines closing wire stories: "(Reporting by ...; Editing by ...)",
 #: "Keith Bradsher contributed reporting."  Gold bodies of the benchmark leave them out.
 CONTRIB_LINE = re.compile(
