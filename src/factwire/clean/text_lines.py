@@ -26,7 +26,7 @@ CONTINUATION_START_RE = re.compile(r"^(?:[,.;:!?)\]}’”%»]|[a-z]|'s\b)")
 CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
 #: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma, dash).
 OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
-                         r"or|but|as|that|is|was|are|were|said|says|via|than|into|about)|[a-z])$")
+                         r"or|but|as|that|is|was|are|were|said|says|via|than|into|about))$")
 
 #: Joining needs the growing paragraph (or the fragment) to have at least this many words, so
 #: that menus of short lowercase entries ("news", "home page", "world") are not glued together.
@@ -103,7 +103,10 @@ def continues(prev: str, prev_words: int, line: str, blank_before: bool) -> bool
         return False
     if CONTINUATION_START_RE.match(line):
         return True
-    return bool(OPEN_END_RE.search(prev)) and not looks_like_heading(prev)
+    # an upper-case start continues only a run cut after a function word or open punctuation
+    # ("... Trump won by" + "30 points"); after any other word it is a heading + paragraph
+    return prev_words >= JOIN_MIN_WORDS and bool(OPEN_END_RE.search(prev)) and \
+        not looks_like_heading(prev)
 
 
 def looks_like_heading(text: str) -> bool:
