@@ -1,0 +1,315 @@
+"""Attributions: who says what, with the claim's character span.
+
+One item per reported claim, following ../shared/bench/facts/README.md: speech, writing,
+reports, statements, estimates, accusations, beliefs, denials and "according to". A claim
+is the reporting verb's clausal complement (`ccomp`), its direct object for verbs whose
+object *is* the claim ("denied the accusation"), or the quotation next to the verb; for
+"according to X" it is the rest of the clause. A quote that continues in the next paragraph
+gets its own item with the same source. Items nested in another item's claim carry the
+outer sources in `chain` (outlet -> report -> official).
+
+All decisions are linear passes over the parsed tokens; the parse comes from facts.nlp.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from .attributions_source import (
+    describe_source,
+    is_unusable_subject,
+    resolve_pronoun,
+    subject_of,
+)
+
+# Word lists are surface forms (the pipeline runs without a lemmatizer), written from general
+# English usage of reporting, cognition and accusation verbs -- not mined from the gold.
+#: Verbs of saying/writing/reporting whose clausal complement or adjacent quote is a claim.
+SAY_VERBS = frozenset("""
+say says said saying tell tells told telling add adds added adding claim claims claimed claiming
+report reports reported reporting announce announces announced announcing warn warns warned warning
+confirm confirms confirmed confirming state states stated stating insist insists insisted insisting
+argue argues argued arguing explain explains explained explaining note notes noted noting
+write writes wrote writing tweet tweets tweeted tweeting post posts posted posting
+estimate estimates estimated estimating predict predicts predicted predicting
+reveal reveals revealed revealing acknowledge acknowledges acknowledged acknowledging
+admit admits admitted admitting allege alleges alleged alleging assert asserts asserted asserting
+contend contends contended contending declare declares declared declaring disclose discloses disclosed
+indicate indicates indicated indicating maintain maintains maintained recall recalls recalled recalling
+remark remarks remarked reply replies replied replying respond responds responded responding
+stress stresses stressed stressing suggest suggests suggested suggesting testify testifies testified
+emphasize emphasizes emphasized emphasise emphasises emphasised concede concedes conceded
+complain complains complained caution cautions cautioned cautioning advise advises advised
+forecast forecasts projected project projects mention mentions mentioned
+""".split())
+#: Belief/expectation verbs: the README annotates beliefs ("believe", "worry", "expect").
+#: They need a clausal complement, never a bare object ("they expect growth" is not a claim).
+COGNITION_VERBS = frozenset("""
+believe believes believed believing think thinks thought expect expects expected
+fear fears feared worry worries worried suspect suspects suspected conclude concludes concluded
+learn learns learned learnt assess assesses assessed
+""".split())
+#: Verbs whose direct object is the reported content ("denied the accusation", "reported $2.53
+#: in earnings", "accused the UK of meddling"); for other verbs the object is an addressee.
+OBJECT_CLAIM_VERBS = frozenset("""
+deny denies denied denying accuse accuses accused accusing charge charges charged
+denounce denounces denounced condemn condemns condemned report reports reported reporting
+announce announces announced predict predicts predicted forecast forecasts reveal reveals revealed
+confirm confirms confirmed cite cites cited estimate estimates estimated post posts posted
+tweet tweets tweeted describe describes described dispute disputes disputed
+""".split())
+#: Nouns that make "said in a <noun>" part of the cue, as the README writes it ("said in a statement").
+MEDIUM_NOUNS = frozenset("statement email e-mail letter interview tweet post release note memo filing".split())
+#: Opening/closing double quotation marks seen in scraped news ("’’" is a common closer).
+OPEN_QUOTES, CLOSE_QUOTES = "“„«", "”»"
+QUOTE_RE = re.compile(r"“|”|„|«|»|\"|’’|''")
+#: Claim spans shorter than this (characters) are parse fragments, not reported content.
+MIN_CLAIM_CHARS = 8
+
+
+def find_attributions(doc: Doc, published: dt.date | None = None) -> list[dict]:
+    """Every attributed claim in `doc`, in text order (see module docstring).
+
+    `published` is part of the extractor contract; attributions do not depend on it.
+    """
+    quotes = find_quotes(doc.text)
+    ents = list(doc.ents)
+    items: list[dict] = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            item = build_according_item(tok)
+        elif tok.lower_ in SAY_VERBS or tok.lower_ in COGNITION_VERBS:
+            item = build_verb_item(tok, quotes)
+        else:
+            continue
+        if item is not None:
+            finish_source(item, ents, items)
+            items.append(item)
+    items += build_continuations(doc.text, items, quotes)
+    items = drop_duplicates(items)
+    add_chains(items)
+    return [public(item) for item in sorted(items, key=lambda i: (i["claim_start"], i["_cue_at"]))]
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each double-quoted stretch, quote marks included, never crossing a
+    paragraph break. Straight quotes toggle; curly ones say which side they are on."""
+    spans, open_at = [], None
+    for m in QUOTE_RE.finditer(text):
+        mark, at = m.group(), m.start()
+        if open_at is not None and "\n" in text[open_at:at]:
+            open_at = None
+        is_open = mark in OPEN_QUOTES or (mark not in CLOSE_QUOTES and mark != "’’" and open_at is None)
+        if open_at is None and (is_open or (mark == "”" and at + 1 < len(text) and text[at + 1].isalnum())):
+            open_at = at
+        elif open_at is not None and not (mark in OPEN_QUOTES):
+            spans.append((open_at, m.end()))
+            open_at = None
+    return spans
+
+
+def build_verb_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
+    """An item for a reporting/cognition verb with a usable subject and a claim, else None."""
+    if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or _negated(verb):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.dep_ == "nsubjpass" or is_unusable_subject(subj):
+        return None
+    claim = find_claim(verb, subj, quotes)
+    if claim is None or claim[0] <= subj.idx < claim[1]:
+        return None
+    source, role, s0, s1 = describe_source(subj)
+    return _item(source, role, cue_text(verb), claim, (s0, s1), verb.idx, subj)
+
+
+def find_claim(verb: Token, subj: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The claim's character span: clausal complement, object for OBJECT_CLAIM_VERBS, or the
+    quotation adjacent to the verb+subject cluster. Widened to cover any quote it touches."""
+    low = verb.lower_
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None and low in OBJECT_CLAIM_VERBS:
+        comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if comp is None and low in COGNITION_VERBS:
+        return None
+    if comp is not None:
+        span = _span_chars(list(comp.subtree))
+    else:
+        span = _adjacent_quote(verb, subj, quotes)
+    if span is None or span[1] - span[0] < MIN_CLAIM_CHARS:
+        return None
+    return _widen_to_quotes(span, quotes)
+
+
+def _adjacent_quote(verb: Token, subj: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote that ends just before the "X said" cluster or starts just after it (only
+    punctuation between): `"...," he said.` / `He said: "..."`."""
+    text = verb.doc.text
+    lo = min(verb.idx, subj.left_edge.idx)
+    hi = max(_end(verb), _end(subj.right_edge))
+    for q0, q1 in quotes:
+        if q1 <= lo and not text[q1:lo].strip(" ,\t—-"):
+            return q0, q1
+        if q0 >= hi and not text[hi:q0].strip(" ,:\t—-"):
+            return q0, q1
+    return None
+
+
+def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a claim to whole quotations it overlaps (the README's claim is "the quote")."""
+    s, e = span
+    for q0, q1 in quotes:
+        if q0 < e and s < q1:
+            s, e = min(s, q0), max(e, q1)
+    return s, e
+
+
+def build_according_item(tok: Token) -> dict | None:
+    """"according to X, <claim>" / "<claim>, according to X": X is the source, the rest of the
+    clause the claim."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    obj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    phrase = (tok.i, max(t.i for t in tok.subtree) if obj.i < max(t.i for t in tok.subtree) else obj.right_edge.i)
+    claim = _clause_without(_governing_verb(tok), phrase)
+    if claim is None:
+        return None
+    source, role, s0, s1 = describe_source(obj)
+    return _item(source, role, "according to", claim, (s0, s1), tok.idx, obj)
+
+
+def _governing_verb(tok: Token) -> Token:
+    """The nearest verb above `tok` (the clause "according to" modifies), else the sentence root."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    return head
+
+
+def _clause_without(verb: Token, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The verb's clause (its subtree minus coordinated clauses) on the longer side of `phrase`."""
+    skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and not c.i <= phrase[0] <= c.right_edge.i
+            for t in c.subtree}
+    idx = [t.i for t in verb.subtree if t.i not in skip]
+    sent = verb.sent
+    lo, hi = max(min(idx), sent.start), min(max(idx), sent.end - 1)
+    left, right = (lo, phrase[0] - 1), (phrase[1] + 1, hi)
+    side = left if left[1] - left[0] >= right[1] - right[0] else right
+    toks = [t for t in verb.doc[side[0]:side[1] + 1] if not t.is_space]
+    while toks and toks[0].is_punct and toks[0].text not in "“\"":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"":
+        toks = toks[:-1]
+    span = _span_chars(toks) if toks else None
+    return span if span and span[1] - span[0] >= MIN_CLAIM_CHARS else None
+
+
+def cue_text(verb: Token) -> str:
+    """The reporting verb as written, with its perfect auxiliary ("has said"), its addressee for
+    "told" ("told Reuters") and a medium ("said in a statement")."""
+    doc = verb.doc
+    start, end = verb.i, verb.i + 1
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("has", "have", "had") and c.i == verb.i - 1]
+    if aux:
+        start = aux[0].i
+    for child in verb.children:
+        if child.i != end:
+            continue
+        if child.dep_ in ("dobj", "dative") and verb.lower_.startswith(("tel", "tol")):
+            end = child.right_edge.i + 1
+        elif child.lower_ == "in" and child.dep_ == "prep":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
+                end = pobj.i + 1
+    return doc.text[doc[start].idx:_end(doc[end - 1])]
+
+
+def finish_source(item: dict, ents: list, previous: list[dict]) -> None:
+    """Write pronoun sources as the README does, "He (Ed Alvarez)", resolving the referent."""
+    subj: Token = item.pop("_subj")
+    if subj.pos_ != "PRON":
+        item["_named"] = subj.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children)
+        return
+    item["_named"] = False
+    referent = resolve_pronoun(subj, ents, previous)
+    if referent:
+        item["source"] = f"{subj.text} ({referent})"
+
+
+def build_continuations(text: str, items: list[dict], quotes: list[tuple[int, int]]) -> list[dict]:
+    """A paragraph that opens with a quotation and has no cue of its own continues the quote of
+    the previous paragraph's last quoted item: same source, its own claim."""
+    out: list[dict] = []
+    last_quoted = None
+    cue_at = sorted(i["_cue_at"] for i in items)
+    by_claim = sorted(items, key=lambda i: i["claim_start"])
+    para_start = 0
+    for para in text.split("\n"):
+        p0, p1 = para_start, para_start + len(para)
+        para_start = p1 + 1
+        own = [i for i in by_claim if p0 <= i["claim_start"] < p1 or p0 <= i["_cue_at"] < p1]
+        first = next((q for q in quotes if p0 <= q[0] < p1), None)
+        lead = para.lstrip()
+        if not own and first and lead[:1] in "“\"«„" and last_quoted is not None:
+            out.append({**last_quoted, "claim_start": first[0], "claim_end": first[1], "_cue_at": first[0],
+                        "_continued": True})
+        if own:
+            quoted = [i for i in own if _inside(i["claim_start"], quotes)]
+            last_quoted = quoted[-1] if quoted else None
+        elif para.strip() and not (first and lead[:1] in "“\"«„"):
+            last_quoted = None
+    del cue_at
+    return out
+
+
+def drop_duplicates(items: list[dict]) -> list[dict]:
+    """One item per (source, claim span): a verb and its conjoined participle can find the same claim."""
+    seen, out = set(), []
+    for item in items:
+        key = (item["source"].lower(), item["claim_start"], item["claim_end"])
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def add_chains(items: list[dict]) -> None:
+    """`chain`: sources of the items whose claim contains this item's cue, outermost first."""
+    for item in items:
+        outer = [o for o in items if o is not item and o["claim_start"] <= item["_cue_at"] < o["claim_end"]
+                 and o["claim_end"] - o["claim_start"] > item["claim_end"] - item["claim_start"]]
+        outer.sort(key=lambda o: o["claim_start"] - o["claim_end"])
+        item["chain"] = [o["source"] for o in outer]
+
+
+def public(item: dict) -> dict:
+    """The item without its private working keys."""
+    out = {k: v for k, v in item.items() if not k.startswith("_")}
+    out["claim"] = {"start": item["claim_start"], "end": item["claim_end"]}
+    return out
+
+
+def _item(source: str, role: str | None, cue: str, claim: tuple[int, int], src: tuple[int, int],
+          cue_at: int, subj: Token) -> dict:
+    return {"source": source, "role": role, "cue": cue, "claim_start": claim[0], "claim_end": claim[1],
+            "source_start": src[0], "source_end": src[1], "_cue_at": cue_at, "_subj": subj}
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < at < e for s, e in spans)
+
+
+def _span_chars(toks: list[Token]) -> tuple[int, int]:
+    return min(t.idx for t in toks), max(_end(t) for t in toks)
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
