@@ -100,8 +100,8 @@ def final_scores(flat: Flattener, totals: Totals) -> dict[Element, float]:
 def choose_main(flat: Flattener, totals: Totals) -> list[tuple[int, int]]:
     """Block-index ranges of the article body, in document order (empty if nothing scored)."""
     scores = final_scores(flat, totals)
-    if not scores:
-        return []
+    if not scores:  # no paragraph long enough to vote: a stub page; keep what is not chrome
+        return [(0, len(flat.blocks))]
     top = max(scores, key=scores.__getitem__)
     ranges = sibling_ranges(flat, totals, scores, top)
     chunks = chunk_span(flat, scores, top)
