@@ -141,7 +141,8 @@ class Flattener:
             hints = Hints(None, hints.positive, None)
         if hints.role == "hidden":
             return
-        if tag in INLINE_TAGS and (hints.role is None or hints.role == "source" and kind != "caption"):
+        plain = hints.role is None or hints.role == "source" and kind != "caption"
+        if tag in INLINE_TAGS and plain:
             self._walk_inline(el, tag, owner, kind, link)
         else:
             self._flush(owner, kind)
