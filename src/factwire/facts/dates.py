@@ -1,0 +1,137 @@
+"""Dates: calendar expressions in the text, resolved against the publication date.
+
+`find_dates(doc, published)` finds expressions with the regular expressions of
+`dates_patterns` (linear passes over `doc.text`; spaCy's DATE entities were measured as
+candidates and add mostly durations -- "decades", "five days" -- which are not dates here),
+keeps the longest non-overlapping ones, and resolves each with `dates_rules`. spaCy's parse is
+used only for the tense of the clause around a weekday, a month or "this month": the README's
+rule is that a weekday is the one before publication unless the clause is in the future.
+
+Each item: `{"text","start","end","from","to","resolvable","value"}` with
+`doc.text[start:end] == text`; `value` is `{"from","to"}` or None when unresolvable.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from .dates_patterns import COMPILED
+from .dates_rules import ANCHORED, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
+
+#: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
+FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "would", "could", "may", "might", "must",
+              "can", "ca", "gonna"}
+#: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
+#: "was set to begin ... Wednesday", "more was expected Wednesday").
+FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "planned", "upcoming",
+                "expire", "expires", "until"}
+#: Present-tense verbs that report a past event ("says", "tells") rather than schedule one.
+REPORTING = {"says", "say", "tells", "reports", "claims", "adds", "writes", "notes", "confirms"}
+PAST_AUX = {"has", "have", "had", "'ve", "did"}
+#: How far up the parse tree to look for the governing verb (date -> prep -> verb -> xcomp head).
+MAX_HOPS = 5
+SINCE = re.compile(r"(?i:since)\s+$")
+#: Characters before a match that the resolvers may look at ("in May", "since March").
+PRECEDING_CHARS = 12
+
+
+def find_dates(doc, published: dt.date | None) -> list[dict]:
+    """Every calendar expression in `doc.text`, resolved against `published`."""
+    text = doc.text
+    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    out: list[dict] = []
+    anchor: tuple[int, str] | None = None  # (paragraph, value) of the last single resolved date
+    for start, end, kind, match in select_matches(text):
+        para = bisect.bisect(breaks, start)
+        ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start])
+        if kind in TENSED:
+            ctx.future = find_tense(doc, start, end)
+        if kind in ANCHORED and anchor and anchor[0] == para:
+            ctx.anchor = anchor[1]
+        value = resolve(kind, match, ctx)
+        if value is None:
+            continue
+        item = make_item(text, start, end, value, published)
+        if item["from"] and item["to"] is None:
+            anchor = (para, item["from"])
+        out.append(item)
+    return out
+
+
+def select_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """All pattern matches, longest first, without overlaps, in text order."""
+    found = []
+    for order, (kind, rx) in enumerate(COMPILED):
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), order, kind, m))
+    found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for start, end, _, kind, m in found:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        kept.append((start, end, kind, m))
+    kept.sort(key=lambda k: k[0])
+    return kept
+
+
+def resolve(kind: str, match: re.Match, ctx: Context):
+    """The resolver's answer; an unanchored relative expression without a publication date is
+    kept as unresolvable rather than guessed."""
+    try:
+        return RESOLVERS[kind](match, ctx)
+    except NoPublicationDate:
+        return VAGUE
+
+
+def make_item(text: str, start: int, end: int, value, published: dt.date | None) -> dict:
+    """The output dict; "Since November 11" becomes a range to publication (README)."""
+    frm, to = (None, None) if value == VAGUE else value
+    m = SINCE.search(text, max(0, start - 8), start)
+    if m and frm and len(frm) == 10 and to is None and published:
+        start, to = m.start(), published.isoformat()
+    return {
+        "text": text[start:end], "start": start, "end": end, "from": frm, "to": to,
+        "resolvable": frm is not None,
+        "value": {"from": frm, "to": to} if frm is not None else None,
+    }
+
+
+def find_tense(doc, start: int, end: int) -> bool | None:
+    """True when the clause governing the span is future (will/modal, scheduled, present tense
+    of a non-reporting verb), False when past, None when the parse gives no cue."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(MAX_HOPS):
+        if tok.head is tok:
+            return verb_tense(tok)
+        tok = tok.head
+        if tok.lower_ in FUTURE_WORDS:
+            return True
+        tense = verb_tense(tok)
+        if tense is not None:
+            return tense
+    return None
+
+
+def verb_tense(tok) -> bool | None:
+    """The tense one verb marks, or None for infinitives, gerunds and non-verbs (look higher)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD":
+        return True
+    if any(a.lower_ == "going" for a in auxes):
+        return True
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
+        return False
+    if tok.tag_ == "VBN":
+        return False
+    if tok.tag_ in ("VBZ", "VBP"):
+        return tok.lower_ not in REPORTING
+    return None

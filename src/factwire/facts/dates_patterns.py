@@ -1,0 +1,92 @@
+"""Regular expressions for calendar expressions, compiled once at import.
+
+Each pattern is one kind of expression; `dates.py` runs them all over the text (linear passes),
+keeps the longest non-overlapping matches and resolves each with the handler of its kind.
+Month and weekday names are matched case-sensitively (capitalised), so "may" the verb and
+"march" the noun are not months; relative words are matched case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+
+MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
+#: Bare abbreviations ("Oct 17") only count right before a day number.
+MONTH_BEFORE_DAY = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+                    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|\s*(?:a\.m|p\.m|am\b|pm\b|%|percent))"
+YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
+WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}
+NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+ORD = r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
+ZODIAC = r"(?P<animal>rat|ox|tiger|rabbit|dragon|snake|horse|goat|monkey|rooster|dog|pig)"
+I = r"(?i:{})"  # case-insensitive fragment
+
+
+def _ci(fragment: str) -> str:
+    return I.format(fragment)
+
+
+PATTERNS: dict[str, str] = {
+    # "Tuesday, November 19, 2019", "Oct. 17", "the March 21 call"
+    "month_day": rf"\b(?:{WEEKDAY},?\s+)?{MONTH_BEFORE_DAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    # "15 November", "Tuesday 19th of November 2019"
+    "day_month": rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b",
+    "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
+    "numeric": r"\b(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b",
+    # "October 2015", "early November", "mid-December", "the end of August", "last November"
+    "month": (_ci(r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+"
+                  r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?")
+              + rf"{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?(?![\w-])"),
+    "month_so_far": rf"\b{MONTH}\s+" + _ci(r"(?:so\s+far|to\s+date|thus\s+far)\b"),
+    "weekday": (_ci(r"(?:\b(?P<rel>early|late|last|next|this|this\s+past|this\s+coming)\s+)?")
+                + rf"\b{WEEKDAY}" + _ci(r"(?P<part>\s+(?:morning|afternoon|evening|night))?") + r"(?!\w)"),
+    "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?:fiscal|FY|calendar)\s+)?")
+             + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
+    "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
+                     r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
+                 + r"(?:" + YEAR + _ci(r"|(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year)\b"),
+    "quarter": _ci(r"\b(?:the\s+)?(?:(?:first|second|third|fourth)[-\s]quarter|(?:first|second)[-\s]half)\b")
+               + r"|\bQ[1-4]\b",
+    "decade": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?") + r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)s\b",
+    "century": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?" + ORD + r"[-\s]+century\b"),
+    "season": _ci(r"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|(?:the\s+)?(?:early|late)|the)\s+)?"
+                  r"(?P<season>spring|summer|fall|autumn|winter)"
+                  r"(?:\s+(?:of\s+)?" + YEAR + r")?(?!\s+of\b)(?![\w-])"),
+    "relative": _ci(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|past|coming"
+                    r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming)"
+                    r"\s+(?P<unit>week|weekend|month|year)\b(?![-\w])"),
+    "weekend": _ci(r"\b(?:over\s+)?the\s+weekend\b"),
+    "count_back": _ci(r"\b(?:the\s+)?(?:past|last|previous)\s+" + NUM + r"\s+(?P<unit>day|week|month|year)s\b"),
+    "ago": _ci(r"\b" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
+    "today": _ci(r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    "week_start": _ci(r"\b(?:to\s+(?:begin|start)\s+the\s+week|the\s+(?:beginning|start)\s+of\s+the\s+week)\b"),
+    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year[-\s]to[-\s]date|the\s+year\s+(?:thus|so)\s+far)\b"),
+    "rest_of_year": _ci(r"\bthe\s+(?:remainder|rest|balance)\s+of\s+the\s+year\b"),
+    "zodiac": _ci(r"\bthe\s+year\s+of\s+the\s+" + ZODIAC + r"\b"),
+    "vague": _ci(r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)"
+                 r"|the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years))\b"),
+}
+
+#: The compiled patterns, in a fixed order (ties in span length go to the earlier kind).
+COMPILED: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx)) for kind, rx in PATTERNS.items()]
+
+
+def number_value(word: str) -> int:
+    """3 for "3" or "three"."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def ordinal_value(word: str) -> int:
+    """14 for "14th" or "fourteenth"."""
+    return int(word[:-2]) if word[:1].isdigit() else ORDINAL_WORDS[word.lower()]

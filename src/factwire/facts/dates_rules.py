@@ -1,0 +1,291 @@
+"""One resolver per pattern kind of `dates_patterns`: a regex match -> `(from, to)`.
+
+A resolver returns a `(from, to)` pair, `VAGUE` for a calendar expression that names no fixed
+span ("recently", "the coming weeks"), or None when the match is not a date after all.
+It reads the publication date, the tense around the match and the last resolved date of the
+paragraph (the anchor of "a year earlier", "the previous week") from a `Context`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import dates_calendar as cal
+from .dates_patterns import number_value, ordinal_value
+
+VAGUE = ("vague", "vague")
+Result = "tuple[str | None, str | None] | None"
+#: Decade/century parts: "the early 2020s" is 2020..2023 (README); mid 4..6, late 7..9.
+DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 99)}
+#: "the end of 2025" -> 2025-12, "the beginning of 2020" -> 2020-01; halves are month ranges.
+YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "first half": (1, 6),
+              "second half": (7, 12)}
+#: Words that mark a bare month, weekday or month-day as a date rather than a name or verb.
+MAY_CUES = {"in", "since", "until", "by", "from", "of", "through", "to", "before", "after", "during"}
+
+
+class NoPublicationDate(Exception):
+    """A relative expression met an article without a publication date: it stays unresolved."""
+
+
+@dataclass
+class Context:
+    published: dt.date | None
+    future: bool | None = None          # tense of the clause around the match (None: no cue)
+    anchor: str | None = None           # last resolved single date of the paragraph
+    preceding: str = ""                 # the few characters before the match
+
+    @property
+    def pub(self) -> dt.date:
+        if self.published is None:
+            raise NoPublicationDate
+        return self.published
+
+
+def _norm(s: str | None) -> str | None:
+    return re.sub(r"\s+", " ", s.lower()) if s else None
+
+
+def resolve_month_day(m: re.Match, ctx: Context):
+    """"Oct. 17, 2022", "15 November", "Tuesday, November 19": a day; the year from the text,
+    from the weekday it is given with, or from the tense."""
+    month, day = cal.month_number(m["month"]), int(m["day"])
+    if m["year"]:
+        d = cal.safe_day(int(m["year"]), month, day)
+    elif m["wd"]:
+        d = _day_with_weekday(ctx.pub, month, day, cal.weekday_number(m["wd"]))
+    else:
+        d = cal.month_day_date(ctx.pub, month, day, ctx.future)
+    return (cal.iso_day(d), None) if d else None
+
+
+def _day_with_weekday(published: dt.date, month: int, day: int, weekday: int) -> dt.date | None:
+    """The year near publication in which month/day falls on the given weekday."""
+    for year in (published.year, published.year - 1, published.year + 1):
+        d = cal.safe_day(year, month, day)
+        if d and d.weekday() == weekday:
+            return d
+    return cal.month_day_date(published, month, day, None)
+
+
+def resolve_numeric(m: re.Match, ctx: Context):
+    d = cal.safe_day(int(m["year"]), int(m["m"]), int(m["day"]))
+    return (cal.iso_day(d), None) if d else None
+
+
+def resolve_month(m: re.Match, ctx: Context):
+    """"in August", "October 2015", "early November", "last November": a month."""
+    month = cal.month_number(m["month"])
+    rel = _norm(m["rel"])
+    if m["month"] == "May" and not (m["year"] or m["mod"] or rel) and _last_word(ctx.preceding) not in MAY_CUES:
+        return None
+    if m["year"]:
+        return cal.iso_month(int(m["year"]), month), None
+    if rel in ("next", "this coming"):
+        year = cal.month_year(ctx.pub, month, True, strict=True)
+    elif rel in ("last", "this past"):
+        year = cal.month_year(ctx.pub, month, False, strict=True)
+    else:
+        year = cal.month_year(ctx.pub, month, bool(ctx.future))
+    return cal.iso_month(year, month), None
+
+
+def _last_word(s: str) -> str:
+    words = s.split()
+    return words[-1].lower() if words else ""
+
+
+def resolve_month_so_far(m: re.Match, ctx: Context):
+    """"November so far": the 1st of that month to publication."""
+    month = cal.month_number(m["month"])
+    year = cal.month_year(ctx.pub, month, False)
+    return cal.iso_day(dt.date(year, month, 1)), cal.iso_day(ctx.pub)
+
+
+def resolve_weekday(m: re.Match, ctx: Context):
+    """A weekday: the one on/before publication, or on/after it in a future clause."""
+    weekday, rel = cal.weekday_number(m["wd"]), _norm(m["rel"])
+    if rel in ("next", "this coming"):
+        return cal.iso_day(cal.weekday_date(ctx.pub, weekday, True, strict=True)), None
+    if rel in ("last", "this past"):
+        return cal.iso_day(cal.weekday_date(ctx.pub, weekday, False, strict=True)), None
+    return cal.iso_day(cal.weekday_date(ctx.pub, weekday, bool(ctx.future))), None
+
+
+def resolve_year(m: re.Match, ctx: Context):
+    return m["year"], None
+
+
+def resolve_year_part(m: re.Match, ctx: Context):
+    """"the end of 2025" -> 2025-12, "the first half of next year" -> 2020-01..2020-06."""
+    if m["year"]:
+        year = int(m["year"])
+    elif m["cal"] and "calendar" in m["cal"].lower() and _norm(m["which"]) == "the":
+        return VAGUE
+    else:
+        year = ctx.pub.year + {"next": 1, "last": -1}.get(_norm(m["which"]), 0)
+    part = _norm(m["part"])
+    if part not in YEAR_PARTS:
+        return f"{year:04d}", None
+    first, last = YEAR_PARTS[part]
+    return cal.iso_month(year, first), (cal.iso_month(year, last) if last else None)
+
+
+def resolve_quarter(m: re.Match, ctx: Context):
+    """"the third quarter", "Q3", "second-half": the publication year (README: fiscal quarters
+    are resolved only to the year)."""
+    return f"{ctx.pub.year:04d}", None
+
+
+def resolve_decade(m: re.Match, ctx: Context):
+    dec = m["dec"]
+    start = int(dec) if dec[0].isdigit() else 1900 + int(dec[1:])
+    lo, hi = DECADE_PARTS[_norm(m["mod"])]
+    return f"{start + lo:04d}", f"{start + hi:04d}"
+
+
+def resolve_century(m: re.Match, ctx: Context):
+    """"the 14th century" -> 1300..1399 (README)."""
+    start = (ordinal_value(m["ord"]) - 1) * 100
+    lo, hi = CENTURY_PARTS[_norm(m["mod"])]
+    return f"{start + lo:04d}", f"{start + hi:04d}"
+
+
+def resolve_season(m: re.Match, ctx: Context):
+    """"fall" -> 2019-09..2019-11: the season holding publication or the latest before it
+    (past), the next one (future, "next"), the one before the current ("last")."""
+    first, last = cal.SEASONS[m["season"].lower()]
+    rel = _norm(m["rel"]) or ""
+    if m["year"]:
+        year = int(m["year"])
+        return cal.iso_month(year, first), cal.iso_month(year + (last < first), last)
+    if not rel and m["season"].islower() and _last_word(ctx.preceding) not in {"in", "this", "last", "next"} | {"a"}:
+        return None
+    pub = ctx.pub
+    spans = []
+    for year in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1):
+        start = dt.date(year, first, 1)
+        ey, em = year + (last < first), last
+        spans.append((start, cal.shift_month(ey, em, 1)))
+    if rel in ("next", "this coming") or (ctx.future and rel not in ("last", "this past")):
+        pick = [s for s in spans if s[0] > pub] if rel.startswith("next") else [s for s in spans if s[1] > pub]
+        start = pick[0][0]
+    elif rel in ("last", "this past"):
+        start = [s for s in spans if dt.date(*s[1], 1) <= pub][-1][0]
+    else:
+        start = [s for s in spans if s[0] <= pub][-1][0]
+    return cal.iso_month(start.year, first), cal.iso_month(start.year + (last < first), last)
+
+
+def resolve_relative(m: re.Match, ctx: Context):
+    """"this week", "last month", "earlier this year", "the previous week", "next year"."""
+    rel, unit, mod = _norm(m["rel"]), m["unit"].lower(), _norm(m["mod"])
+    if rel in ("the previous", "the following", "the next") and ctx.anchor:
+        return cal.shift_value(ctx.anchor, -1 if rel == "the previous" else 1, unit) \
+            if unit != "weekend" else None
+    step = {"this": 0, "last": -1, "previous": -1, "the previous": -1, "next": 1, "the next": 1,
+            "the following": 1, "coming": 1, "the coming": 1}.get(rel)
+    if rel in ("past", "the past", "the last"):
+        if unit == "weekend":
+            return cal.weekend_range(ctx.pub, False)
+        return cal.span_back(ctx.pub, 1, unit)
+    handler = {"week": _week, "weekend": _weekend, "month": _month, "year": _year}[unit]
+    return handler(ctx, step, mod)
+
+
+def _week(ctx: Context, step: int, mod: str | None):
+    start, end = cal.week_range(ctx.pub, step)
+    if step == 0 and mod in ("earlier", "early"):
+        end = cal.iso_day(ctx.pub)
+    return start, end
+
+
+def _weekend(ctx: Context, step: int, mod: str | None):
+    if step == 0:
+        return cal.weekend_range(ctx.pub, bool(ctx.future))
+    saturday = cal.weekday_date(ctx.pub, 5, step > 0, strict=True)
+    return cal.iso_day(saturday), cal.iso_day(saturday + dt.timedelta(days=1))
+
+
+def _month(ctx: Context, step: int, mod: str | None):
+    pub = ctx.pub
+    if step == 0 and (mod in ("earlier", "early") or (mod is None and ctx.future is False)):
+        return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)
+    year, month = cal.shift_month(pub.year, pub.month, step)
+    return cal.iso_month(year, month), None
+
+
+def _year(ctx: Context, step: int, mod: str | None):
+    pub = ctx.pub
+    if step == 0 and mod == "earlier":
+        return cal.iso_day(pub.replace(month=1, day=1)), cal.iso_day(pub)
+    return f"{pub.year + step:04d}", None
+
+
+def resolve_weekend(m: re.Match, ctx: Context):
+    return cal.weekend_range(ctx.pub, bool(ctx.future))
+
+
+def resolve_count_back(m: re.Match, ctx: Context):
+    """"the last five days", "the past two months": a span ending at publication."""
+    return cal.span_back(ctx.pub, number_value(m["n"]), m["unit"].lower())
+
+
+def resolve_ago(m: re.Match, ctx: Context):
+    """"a year ago", "a year earlier", "two days later": the paragraph's last date (or the
+    publication date) moved by the count, at that date's precision."""
+    count = number_value(m["n"]) * (1 if m["dir"].lower() == "later" else -1)
+    unit = m["unit"].lower()
+    base = ctx.anchor if ctx.anchor else _pub_at(ctx.pub, unit)
+    return cal.shift_value(base, count, unit) if unit != "week" else \
+        (cal.iso_day(ctx.pub + dt.timedelta(weeks=count)), None)
+
+
+def _pub_at(pub: dt.date, unit: str) -> str:
+    """The publication date at the precision an "N units ago" supports."""
+    return cal.iso_day(pub) if unit in ("day", "week") else cal.iso_month(pub.year, pub.month) \
+        if unit == "month" else f"{pub.year:04d}"
+
+
+def resolve_today(m: re.Match, ctx: Context):
+    offset = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
+    return cal.iso_day(ctx.pub + dt.timedelta(days=offset)), None
+
+
+def resolve_week_start(m: re.Match, ctx: Context):
+    return cal.week_range(ctx.pub)[0], None
+
+
+def resolve_year_to_date(m: re.Match, ctx: Context):
+    return cal.iso_day(ctx.pub.replace(month=1, day=1)), cal.iso_day(ctx.pub)
+
+
+def resolve_rest_of_year(m: re.Match, ctx: Context):
+    return cal.iso_month(ctx.pub.year, ctx.pub.month), cal.iso_month(ctx.pub.year, 12)
+
+
+def resolve_zodiac(m: re.Match, ctx: Context):
+    return f"{cal.zodiac_year(ctx.pub, m['animal'].lower()):04d}", None
+
+
+def resolve_vague(m: re.Match, ctx: Context):
+    return VAGUE
+
+
+RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
+    "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
+    "numeric": resolve_numeric, "month": resolve_month, "month_so_far": resolve_month_so_far,
+    "weekday": resolve_weekday, "year": resolve_year, "year_part": resolve_year_part,
+    "quarter": resolve_quarter, "decade": resolve_decade, "century": resolve_century,
+    "season": resolve_season, "relative": resolve_relative, "weekend": resolve_weekend,
+    "count_back": resolve_count_back, "ago": resolve_ago, "today": resolve_today,
+    "week_start": resolve_week_start, "year_to_date": resolve_year_to_date,
+    "rest_of_year": resolve_rest_of_year, "zodiac": resolve_zodiac, "vague": resolve_vague,
+}
+#: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
+TENSED = {"month_day", "day_month", "month", "weekday", "season", "relative", "weekend"}
+#: Kinds that read the paragraph's last resolved date.
+ANCHORED = {"relative", "ago"}
