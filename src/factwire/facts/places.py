@@ -1,0 +1,100 @@
+"""Places: geographic mentions resolved offline to name, country (ISO-2), lat/lon and kind.
+
+Candidates are spaCy's GPE/LOC/FAC entities, one-word ORG/PERSON entities the gazetteer
+knows as a place (the small model tags Kharkiv and Kherson as ORG), and all-caps datelines.
+Each name is then resolved against the article's other places: a country or US state named
+elsewhere in the text pulls an ambiguous name towards itself (Kherson with Ukraine -> UA,
+Paris with Texas -> Paris, TX); otherwise the most important namesake wins (a country over
+a state over a city; a capital over a same-named state; then population).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
+from .places_spans import Mention, collect_mentions
+
+#: Base score by kind: country-level readings win unless the article points elsewhere.
+#: US states sit between countries and cities ("Georgia" alone is the country; "Arizona" is
+#: the state, not Arizona, Honduras). Calibrated on facts DEV.
+KIND_SCORE = {"country": 50.0, "admin": 40.0, "other": 40.0}
+#: Cities score CITY_LOG_WEIGHT * log10(population): 15k -> 21, 1M -> 30, 10M -> 35.
+CITY_LOG_WEIGHT = 5.0
+#: A national capital outranks a same-named state ("Washington" in politics news = D.C.).
+CAPITAL_BONUS = 15.0
+#: The candidate's country is named outright elsewhere in the article ("Ukraine").
+COUNTRY_NAMED_BONUS = 20.0
+#: The candidate's country is only implied by another place (a city, a state).
+COUNTRY_IMPLIED_BONUS = 10.0
+#: A US city whose state is named (Paris + Texas), or a state one of whose cities is named.
+STATE_MATCH_BONUS = 20.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the article says about where it is."""
+
+    named: frozenset[str]     # countries named as countries
+    implied: frozenset[str]   # countries of any other resolved place
+    states: frozenset[str]    # US state codes of other resolved places
+
+
+def find_places(doc, published=None) -> list[dict]:
+    """Every place mention in `doc` as {"text","start","end","name","country","lat","lon","kind"}.
+
+    `published` is unused (places do not depend on time) but keeps the extractor contract."""
+    gaz = get_gazetteer()
+    mentions = collect_mentions(doc, gaz)
+    priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
+    out = []
+    for m in mentions:
+        place = choose(m.candidates, build_context(priors, m.key))
+        if place is not None:
+            out.append(to_item(m, place))
+    return out
+
+
+EMPTY = Context(frozenset(), frozenset(), frozenset())
+
+
+def build_context(priors: dict[str, Place | None], own_key: str) -> Context:
+    """Countries and states from the article's *other* names (a name never votes for itself,
+    or "Georgia" would always confirm its own first reading)."""
+    others = [p for k, p in priors.items() if k != own_key and p is not None]
+    named = frozenset(p.country for p in others if p.kind == "country" and p.country)
+    implied = frozenset(p.country for p in others if p.country)
+    states = frozenset(p.admin1 for p in others if p.country == "US" and p.admin1)
+    return Context(named, implied, states)
+
+
+def score(p: Place, ctx: Context) -> float:
+    """How likely this namesake is meant, given the article's other places."""
+    if p.kind == "city":
+        s = CITY_LOG_WEIGHT * math.log10(max(p.population, 10)) + (CAPITAL_BONUS if p.capital else 0.0)
+    else:
+        s = KIND_SCORE[p.kind]
+    if p.country in ctx.named:
+        s += COUNTRY_NAMED_BONUS
+    elif p.country in ctx.implied:
+        s += COUNTRY_IMPLIED_BONUS
+    if p.country == "US" and p.admin1 in ctx.states:
+        s += STATE_MATCH_BONUS
+    return s
+
+
+def choose(candidates: list[Place], ctx: Context) -> Place | None:
+    """The best-scoring candidate (ties: first in gazetteer order), or None."""
+    return max(candidates, key=lambda p: score(p, ctx), default=None)
+
+
+def to_item(m: Mention, p: Place) -> dict:
+    """The record's place dict; coordinates rounded to 2 decimals (~1 km), null if unknown."""
+    def r2(x):
+        return None if x is None else round(x, 2)
+
+    return {"text": m.text, "start": m.start, "end": m.end, "name": p.name,
+            "country": p.country, "lat": r2(p.lat), "lon": r2(p.lon), "kind": p.kind}
+
+
+__all__ = ["find_places", "choose", "score", "Context", "Gazetteer", "normalize"]

