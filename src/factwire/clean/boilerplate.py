@@ -60,6 +60,11 @@ _NAVIGATION = (
     r"^(?:image|photo|video)s?:?$", r"^close$", r"^toggle\b", r"^sections?$", r"^topics?:?$",
     r"^loading", r"^site index", r"^go to\b", r"^view (?:all|more)", r"^show (?:all|more)",
     r"^about us", r"^contact\b", r"^sitemap", r"^(?:page )?\d+ of \d+$", r"^\W*$",
+    # a bare date / time stamp line is page metadata (bylines, teaser dates), never body
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?)?"
+    r"(?: [a-z]{2,4})?)?$", r"^\d+ ?(?:[hm]|hours?|minutes?|mins?|days?) ago$",
+    r"^\d{4}-\d{2}-\d{2}(?:t[\d:+.-]+)?$", r"^back to (?:gallery|top|home)",
 )
 #: Section headers: a short line that opens a block of one kind (checked before the phrases).
 _SECTIONS = {

@@ -67,6 +67,42 @@ def credit_of(block: Block) -> str | None:
     return (m.group("p") or m.group("c") or "").strip() or None
 
 
+#: Bare credit labels whose credit is on the next line (bs4 splits "Credit..." from the name).
+CREDIT_LABEL_RE = re.compile(r"^(?:credit|photo|image|foto)s?\s*(?::|\.\.\.|…)$", re.I)
+#: Standalone credit lines without a label: "Doug Mills/The New York Times", "Getty Images".
+CREDIT_LIKE_RE = re.compile(r"^[A-Z][\w .'’&-]*/[\w .'’&/-]+$|^(?:[\w.'’-]+ ){0,4}(?:Getty Images|"
+                            r"Shutterstock|AFP|Reuters|AP Photo|EPA|iStock(?:photo)?)$")
+#: Inline credit at the end of a caption line: "... in Hong Kong (Image: GETTY )".
+INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*\(\s*(?P<c>(?:image|photo|picture|credit|foto)s?"
+                              r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)$", re.I)
+#: A caption guessed from an unlabelled credit line below it is at most this long (words);
+#: longer lines above such a credit are body paragraphs.
+CAPTION_GUESS_WORDS = 35
+
+
+def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | None:
+    """(caption, credit, blocks used) when a caption starts at block i, else None.
+
+    Shapes: caption + "(Credit)" line; caption + "Credit..." + credit line; caption +
+    "Name/Agency" line; one line ending "(Image: Agency)"."""
+    b = blocks[i]
+    if b.words > MAX_CAPTION_WORDS or credit_of(b) is not None:
+        return None
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is not None:
+        credit = credit_of(nxt)
+        if credit is not None:
+            return b.text, credit, 2
+        if CREDIT_LABEL_RE.match(nxt.text) and i + 2 < len(blocks):
+            return b.text, blocks[i + 2].text, 3
+        if b.words <= CAPTION_GUESS_WORDS and nxt.words <= 8 and CREDIT_LIKE_RE.match(nxt.text):
+            return b.text, nxt.text, 2
+    m = INLINE_CREDIT_RE.match(b.text)
+    if m and b.words <= CAPTION_GUESS_WORDS:
+        return m.group("t"), m.group("c").strip(), 1
+    return None
+
+
 def norm_key(text: str) -> str:
     """Comparison key that ignores case, punctuation and spacing (caption renditions differ
     in apostrophes and spaces)."""
@@ -82,12 +118,12 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed
     i = start
     while i <= end:
         b = blocks[i]
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        credit = credit_of(nxt) if nxt is not None and i + 1 <= end + 1 else None
-        if credit is not None and b.words <= MAX_CAPTION_WORDS and credit_of(b) is None:
-            _add_caption(captions, cap_keys, b.text, credit)
-            paragraphs = [p for p in paragraphs if norm_key(p[1]) != norm_key(b.text)]
-            i += 2
+        found = caption_at(blocks, i)
+        if found is not None:
+            text, credit, used = found
+            _add_caption(captions, cap_keys, text, credit)
+            paragraphs = [p for p in paragraphs if norm_key(p[1]) != norm_key(text)]
+            i += used
             continue
         kind = classify_in_region(blocks, i, end)
         if kind in ("p", "li", "h2", "h3"):
