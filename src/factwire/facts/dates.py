@@ -17,11 +17,18 @@ import datetime as dt
 import re
 
 from .dates_patterns import COMPILED
-from .dates_rules import ANCHORED, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
+from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
-FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "would", "could", "may", "might", "must",
-              "can", "ca", "gonna"}
+FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
+#: Future-in-the-past modals: "vowed that Britain would leave the EU on Oct. 31" was past by
+#: publication as often as not, so they give no cue.
+WEAK_AUX = {"would", "could"}
+#: Copulas in the present ("it's still down from the March high") describe, not schedule.
+COPULAS = {"is", "are", "'s", "’s", "am", "'re", "’re"}
+#: Kinds for which a present-tense clause means a scheduled, upcoming day ("Lowe's reports
+#: earnings Wednesday", "battle to win the Dec. 12 election").
+PRESENT_IS_FUTURE = {"weekday", "month_day", "day_month"}
 #: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
 #: "was set to begin ... Wednesday", "more was expected Wednesday").
 FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "planned", "upcoming",
@@ -34,6 +41,7 @@ MAX_HOPS = 5
 SINCE = re.compile(r"(?i:since)\s+$")
 #: Characters before a match that the resolvers may look at ("in May", "since March").
 PRECEDING_CHARS = 12
+FOLLOWING_CHARS = 12
 
 
 def find_dates(doc, published: dt.date | None) -> list[dict]:
@@ -44,10 +52,13 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
     anchor: tuple[int, str] | None = None  # (paragraph, value) of the last single resolved date
     for start, end, kind, match in select_matches(text):
         para = bisect.bisect(breaks, start)
-        ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start])
+        ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start],
+                      following=text[end:end + FOLLOWING_CHARS])
+        if kind in NEEDS_POS:
+            ctx.noun, ctx.modifier = read_pos(doc, start, end)
         if kind in TENSED:
-            ctx.future = find_tense(doc, start, end)
-        if kind in ANCHORED and anchor and anchor[0] == para:
+            ctx.future = read_tense(find_tense(doc, start, end), kind)
+        if kind in ANCHORED and anchor and (anchor[0] == para or kind in FAR_ANCHORED):
             ctx.anchor = anchor[1]
         value = resolve(kind, match, ctx)
         if value is None:
@@ -100,9 +111,26 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
     }
 
 
-def find_tense(doc, start: int, end: int) -> bool | None:
-    """True when the clause governing the span is future (will/modal, scheduled, present tense
-    of a non-reporting verb), False when past, None when the parse gives no cue."""
+def read_pos(doc, start: int, end: int) -> tuple[bool, bool]:
+    """(is the span's head a noun, does it only modify a noun): "a rainless fall" is a season,
+    "prices fall" is not; "recently named executive chair" dates no event."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False, False
+    root = span.root
+    return root.pos_ in ("NOUN", "PROPN"), root.head.dep_ == "amod" and root.head is not root
+
+
+def read_tense(tense: str | None, kind: str) -> bool | None:
+    """Future (True), past (False) or no cue (None) for one kind of expression."""
+    if tense == "present":
+        return True if kind in PRESENT_IS_FUTURE else None
+    return {"future": True, "past": False}.get(tense)
+
+
+def find_tense(doc, start: int, end: int) -> str | None:
+    """"future" (will/modal, scheduled), "past", "present" or None for the clause governing the
+    span: the first verb up the parse tree that marks a tense."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -112,26 +140,28 @@ def find_tense(doc, start: int, end: int) -> bool | None:
             return verb_tense(tok)
         tok = tok.head
         if tok.lower_ in FUTURE_WORDS:
-            return True
+            return "future"
         tense = verb_tense(tok)
         if tense is not None:
-            return tense
+            return tense or None
     return None
 
 
-def verb_tense(tok) -> bool | None:
-    """The tense one verb marks, or None for infinitives, gerunds and non-verbs (look higher)."""
+def verb_tense(tok) -> str | None:
+    """The tense one verb marks; None for infinitives, gerunds and non-verbs (look higher);
+    "" for a verb that settles the question with no cue (would/could)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.lower_ in COPULAS:
+        return ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD":
-        return True
-    if any(a.lower_ == "going" for a in auxes):
-        return True
-    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
-        return False
-    if tok.tag_ == "VBN":
-        return False
+    if any(a.lower_ in WEAK_AUX for a in auxes) or tok.lower_ in WEAK_AUX:
+        return ""
+    if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD" \
+            or any(a.lower_ == "going" for a in auxes):
+        return "future"
+    if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
+        return "past"
     if tok.tag_ in ("VBZ", "VBP"):
-        return tok.lower_ not in REPORTING
+        return "past" if any(c.dep_ == "ccomp" for c in tok.children) else "present"
     return None

@@ -55,7 +55,8 @@ PATTERNS: dict[str, str] = {
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
-                 + r"(?:" + YEAR + _ci(r"|(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year)\b"),
+                 + r"(?:" + YEAR + "|" + _ci(r"(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year")
+                 + r")\b",
     "quarter": _ci(r"\b(?:the\s+)?(?:(?:first|second|third|fourth)[-\s]quarter|(?:first|second)[-\s]half)\b")
                + r"|\bQ[1-4]\b",
     "decade": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?") + r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)s\b",
@@ -71,7 +72,7 @@ PATTERNS: dict[str, str] = {
     "ago": _ci(r"\b" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
     "today": _ci(r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
     "week_start": _ci(r"\b(?:to\s+(?:begin|start)\s+the\s+week|the\s+(?:beginning|start)\s+of\s+the\s+week)\b"),
-    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year[-\s]to[-\s]date|the\s+year\s+(?:thus|so)\s+far)\b"),
+    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|year-to-date(?!\s+[a-z])|the\s+year\s+(?:thus|so)\s+far)\b"),
     "rest_of_year": _ci(r"\bthe\s+(?:remainder|rest|balance)\s+of\s+the\s+year\b"),
     "zodiac": _ci(r"\bthe\s+year\s+of\s+the\s+" + ZODIAC + r"\b"),
     "vague": _ci(r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)"

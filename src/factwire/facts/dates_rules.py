@@ -37,6 +37,9 @@ class Context:
     future: bool | None = None          # tense of the clause around the match (None: no cue)
     anchor: str | None = None           # last resolved single date of the paragraph
     preceding: str = ""                 # the few characters before the match
+    following: str = ""                 # the few characters after it
+    noun: bool = True                   # the match's head is a noun (seasons: "fall" vs "prices fall")
+    modifier: bool = False              # the match only modifies a noun ("recently named chair")
 
     @property
     def pub(self) -> dt.date:
@@ -91,6 +94,11 @@ def resolve_month(m: re.Match, ctx: Context):
     else:
         year = cal.month_year(ctx.pub, month, bool(ctx.future))
     return cal.iso_month(year, month), None
+
+
+def _first_word(s: str) -> str:
+    words = s.split()
+    return words[0].lower().strip(",.;:") if words else ""
 
 
 def _last_word(s: str) -> str:
@@ -162,7 +170,7 @@ def resolve_season(m: re.Match, ctx: Context):
     if m["year"]:
         year = int(m["year"])
         return cal.iso_month(year, first), cal.iso_month(year + (last < first), last)
-    if not rel and m["season"].islower() and _last_word(ctx.preceding) not in {"in", "this", "last", "next"} | {"a"}:
+    if not rel and (not ctx.noun or _first_word(ctx.following) in SEASON_STOPS):
         return None
     pub = ctx.pub
     spans = []
@@ -184,8 +192,10 @@ def resolve_relative(m: re.Match, ctx: Context):
     """"this week", "last month", "earlier this year", "the previous week", "next year"."""
     rel, unit, mod = _norm(m["rel"]), m["unit"].lower(), _norm(m["mod"])
     if rel in ("the previous", "the following", "the next") and ctx.anchor:
-        return cal.shift_value(ctx.anchor, -1 if rel == "the previous" else 1, unit) \
-            if unit != "weekend" else None
+        if unit == "weekend":
+            return None
+        frm, to = cal.shift_value(ctx.anchor, -1 if rel == "the previous" else 1, unit)
+        return (frm[:4], to) if unit == "year" else (frm, to)
     step = {"this": 0, "last": -1, "previous": -1, "the previous": -1, "next": 1, "the next": 1,
             "the following": 1, "coming": 1, "the coming": 1}.get(rel)
     if rel in ("past", "the past", "the last"):
@@ -272,7 +282,8 @@ def resolve_zodiac(m: re.Match, ctx: Context):
 
 
 def resolve_vague(m: re.Match, ctx: Context):
-    return VAGUE
+    """"recently", "the coming weeks": kept, unresolvable -- unless it only modifies a noun."""
+    return None if ctx.modifier else VAGUE
 
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
@@ -289,3 +300,10 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
 TENSED = {"month_day", "day_month", "month", "weekday", "season", "relative", "weekend"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}
+#: "the previous week" always points away from publication (else it would be "last week"), so
+#: its anchor may sit in an earlier paragraph; "a year ago" takes one only from its own.
+FAR_ANCHORED = {"relative"}
+#: Kinds that need the part of speech of their head.
+NEEDS_POS = {"season", "vague"}
+#: A bare season word followed by these is the noun "fall"/"spring" ("a fall in prices").
+SEASON_STOPS = {"in", "of", "to", "from", "by", "for"}
