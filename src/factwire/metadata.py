@@ -49,7 +49,15 @@ def extract_html_metadata(root: lxml.html.HtmlElement, url: str | None = None) -
         authors=find_authors(root, sources, site),
         site=site,
         url=canonical or url,
+        language=declared_language(root),
     )
+
+
+def declared_language(root: lxml.html.HtmlElement) -> str | None:
+    """The page's own `<html lang>` as ISO 639-1 ("en-GB" -> "en"): the fallback when the body
+    is too short or too odd (box scores, tables) for the detector to decide."""
+    code = (root.get("lang") or root.get("xml:lang") or "").strip().lower()[:2]
+    return code if len(code) == 2 and code.isalpha() else None
 
 
 def find_canonical(root: lxml.html.HtmlElement, sources: PageSources, url: str | None) -> str | None:
@@ -77,7 +85,7 @@ def complete_metadata(meta: Metadata, cleaned: Cleaned, *, page_text: str | None
     if meta.published is None:
         meta.published = published_hint
     body = "\n".join([meta.title or "", *cleaned.paragraphs[:LANGUAGE_PARAGRAPHS]])
-    meta.language = detect_language(body)
+    meta.language = detect_language(body) or meta.language
     return meta
 
 

@@ -81,19 +81,8 @@ def find_byline(lines: list[str]) -> tuple[list[str], str | None]:
     return [], None
 
 
-@lru_cache(maxsize=1)
-def _classifier() -> Callable[[str], tuple[str, float]]:
-    """py3langid's classify; importing it is deferred so that a process that never asks for a
-    language never pays for it, and py3langid itself loads its model once, on first call."""
-    from py3langid.langid import classify
-
-    return classify
-
-
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of `text` (title + opening paragraphs), None when there is no text."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LANGUAGE_LETTERS:
-        return None
-    language, _score = _classifier()(sample)
-    return language
+    """ISO 639-1 code of `text` (title + opening paragraphs), None when it cannot be told."""
+    from factwire.language import detect_language as detect
+
+    return detect(text[:LANGUAGE_SAMPLE_CHARS])

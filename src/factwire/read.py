@@ -44,6 +44,7 @@ _MAGIC = (
 )
 #: Latin single-byte labels that pages often declare while actually serving UTF-8.
 _LATIN_LABELS = {"iso8859-1", "iso8859-15", "cp1252", "ascii"}  # codecs.lookup() names
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13))
 #: Share of NUL / control bytes in the first 8 KB above which a BOM-less input is binary.
 BINARY_CONTROL_SHARE = 0.10
 _HTML_SIGNS = re.compile(
@@ -74,7 +75,7 @@ def sniff_binary(raw: bytes) -> str | None:
         if raw.startswith(magic):
             return name
     head = raw[:8192]
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > BINARY_CONTROL_SHARE:
         return "binary data"
     return None

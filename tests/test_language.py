@@ -1,0 +1,56 @@
+"""Language identification: script decides where it can, stop-word votes elsewhere, None when unsure."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from factwire.clean import clean_html
+from factwire.dom import parse_html
+from factwire.language import detect_language
+from factwire.read import decode_bytes
+
+SAMPLES = {
+    "en": "The government said on Tuesday that it would not raise taxes this year, despite the deficit.",
+    "de": "Die Regierung hat am Dienstag erklärt, dass sie in diesem Jahr die Steuern nicht erhöhen wird.",
+    "fr": "Le gouvernement a déclaré mardi qu'il n'augmenterait pas les impôts cette année, malgré le déficit.",
+    "es": "El gobierno dijo el martes que no subiría los impuestos este año, a pesar del déficit.",
+    "it": "Il governo ha detto martedì che non aumenterà le tasse quest'anno, nonostante il deficit.",
+    "pt": "O governo disse na terça-feira que não vai aumentar os impostos este ano, apesar do défice.",
+    "nl": "De regering zei dinsdag dat ze dit jaar de belastingen niet zal verhogen, ondanks het tekort.",
+    "pl": "Rząd poinformował we wtorek, że w tym roku nie podniesie podatków, mimo deficytu budżetowego.",
+    "tr": "Hükümet salı günü yaptığı açıklamada bu yıl vergileri artırmayacağını söyledi ve bütçe açığı için bir plan var.",
+    "ru": "Правительство заявило во вторник, что не будет повышать налоги в этом году, несмотря на дефицит.",
+    "uk": "Уряд заявив у вівторок, що цього року не буде підвищувати податки, попри дефіцит бюджету.",
+    "ar": "قالت الحكومة يوم الثلاثاء إنها لن ترفع الضرائب هذا العام على الرغم من العجز في الميزانية.",
+    "ja": "政府は火曜日、財政赤字にもかかわらず、今年は増税しないと発表した。",
+    "zh": "政府星期二表示，尽管存在财政赤字，今年不会提高税收。",
+    "ko": "정부는 화요일 재정 적자에도 불구하고 올해 세금을 인상하지 않겠다고 밝혔다.",
+    "el": "Η κυβέρνηση δήλωσε την Τρίτη ότι δεν θα αυξήσει τους φόρους φέτος, παρά το έλλειμμα.",
+    "he": "הממשלה הודיעה ביום שלישי כי לא תעלה את המסים השנה, למרות הגירעון.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SAMPLES))
+def test_one_sentence_is_enough(lang):
+    assert detect_language(SAMPLES[lang]) == lang
+
+
+@pytest.mark.parametrize("text", ["", "12 34 56 — 78", "Palm Bay 18 22 13 17 — 70\n" * 30])
+def test_no_guess_without_evidence(text):
+    assert detect_language(text) is None
+
+
+def test_agrees_with_declared_language_on_dev_pages(extraction_bench):
+    """Where a DEV page declares <html lang>, the detector (reading only the clean body) agrees."""
+    agree = total = 0
+    for path in sorted((extraction_bench / "scrapinghub-dev" / "html").glob("*.html.gz")):
+        root = parse_html(decode_bytes(gzip.decompress(path.read_bytes()))[0])
+        declared = (root.get("lang") or "").lower()[:2]
+        if len(declared) != 2:
+            continue
+        cleaned = clean_html(root)
+        found = detect_language("\n".join(cleaned.paragraphs))
+        total += 1
+        agree += found == declared
+    assert total >= 60 and agree / total >= 0.95, (agree, total)
