@@ -18,7 +18,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from .attributions_source import (
+    THING_ENTS,
     describe_source,
+    inverted_source,
     is_unusable_subject,
     resolve_pronoun,
     subject_of,
@@ -51,20 +53,38 @@ believe believes believed believing think thinks thought expect expects expected
 fear fears feared worry worries worried suspect suspects suspected conclude concludes concluded
 learn learns learned learnt assess assesses assessed
 """.split())
-#: Verbs whose direct object is the reported content ("denied the accusation", "reported $2.53
-#: in earnings", "accused the UK of meddling"); for other verbs the object is an addressee.
+#: Verbs whose direct object is itself the reported content: accusations and denials
+#: ("denied the accusation", "accused the UK of meddling").
 OBJECT_CLAIM_VERBS = frozenset("""
-deny denies denied denying accuse accuses accused accusing charge charges charged
-denounce denounces denounced condemn condemns condemned report reports reported reporting
-announce announces announced predict predicts predicted forecast forecasts reveal reveals revealed
-confirm confirms confirmed cite cites cited estimate estimates estimated post posts posted
-tweet tweets tweeted describe describes described dispute disputes disputed
+deny denies denied denying accuse accuses accused accusing charge charges charged charging
+denounce denounces denounced denouncing condemn condemns condemned condemning
+dispute disputes disputed disputing
+""".split())
+#: Verbs whose object is a claim only when it is a reported figure ("reported $2.53 in
+#: earnings", "predicted 16.6 million"); "reported the call" / "announced the exchange" are acts.
+FIGURE_OBJECT_VERBS = frozenset("""
+report reports reported reporting announce announces announced announcing predict predicts predicted
+forecast forecasts estimate estimates estimated confirm confirms confirmed reveal reveals revealed
+project projects projected expect expects expected
+""".split())
+#: Characterisation verbs: "described the video as satire" is a claim about the object.
+DESCRIBE_VERBS = frozenset("describe describes described describing".split())
+#: Phrasal reporting verbs written as verb + particle ("points out that ...").
+PHRASAL_VERBS = frozenset({("point", "out"), ("points", "out"), ("pointed", "out"), ("pointing", "out")})
+CUE_VERBS = SAY_VERBS | COGNITION_VERBS | OBJECT_CLAIM_VERBS | FIGURE_OBJECT_VERBS | DESCRIBE_VERBS \
+    | frozenset(v for v, _ in PHRASAL_VERBS)
+#: Physical evidence is not a source (README: "video footage shows" is not annotated).
+EVIDENCE_NOUNS = frozenset("""
+footage video videos image images photo photos photograph photographs picture pictures imagery
+recording recordings evidence casings scan scans
 """.split())
 #: Nouns that make "said in a <noun>" part of the cue, as the README writes it ("said in a statement").
 MEDIUM_NOUNS = frozenset("statement email e-mail letter interview tweet post release note memo filing".split())
 #: Opening/closing double quotation marks seen in scraped news ("’’" is a common closer).
 OPEN_QUOTES, CLOSE_QUOTES = "“„«", "”»"
 QUOTE_RE = re.compile(r"“|”|„|«|»|\"|’’|''")
+#: How many words after a verb a detached "that" clause may start ("argued for decades that").
+THAT_WINDOW = 7
 #: Claim spans shorter than this (characters) are parse fragments, not reported content.
 MIN_CLAIM_CHARS = 8
 
@@ -80,7 +100,7 @@ def find_attributions(doc: Doc, published: dt.date | None = None) -> list[dict]:
     for tok in doc:
         if tok.lower_ == "according":
             item = build_according_item(tok)
-        elif tok.lower_ in SAY_VERBS or tok.lower_ in COGNITION_VERBS:
+        elif tok.lower_ in CUE_VERBS:
             item = build_verb_item(tok, quotes)
         else:
             continue
@@ -94,52 +114,117 @@ def find_attributions(doc: Doc, published: dt.date | None = None) -> list[dict]:
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each double-quoted stretch, quote marks included, never crossing a
-    paragraph break. Straight quotes toggle; curly ones say which side they are on."""
+    """(start, end) of each double-quoted stretch, quote marks included. Straight quotes toggle;
+    curly ones say which side they are on. A quote left open at a paragraph break runs to the
+    paragraph's end (news style: the next paragraph reopens it)."""
     spans, open_at = [], None
     for m in QUOTE_RE.finditer(text):
         mark, at = m.group(), m.start()
         if open_at is not None and "\n" in text[open_at:at]:
+            spans.append((open_at, text.index("\n", open_at)))
             open_at = None
         is_open = mark in OPEN_QUOTES or (mark not in CLOSE_QUOTES and mark != "’’" and open_at is None)
         if open_at is None and (is_open or (mark == "”" and at + 1 < len(text) and text[at + 1].isalnum())):
             open_at = at
-        elif open_at is not None and not (mark in OPEN_QUOTES):
+        elif open_at is not None and mark not in OPEN_QUOTES:
             spans.append((open_at, m.end()))
             open_at = None
+    if open_at is not None:
+        nl = text.find("\n", open_at)
+        spans.append((open_at, nl if nl >= 0 else len(text)))
     return spans
 
 
 def build_verb_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
     """An item for a reporting/cognition verb with a usable subject and a claim, else None."""
-    if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or _negated(verb):
+    if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or _negated(verb) or _bare_phrasal(verb):
         return None
-    subj = subject_of(verb)
-    if subj is None or subj.dep_ == "nsubjpass" or is_unusable_subject(subj):
+    subj, direct = subject_of(verb)
+    if subj is None:
+        return build_inverted_item(verb, quotes)
+    if subj.dep_ == "nsubjpass" or is_unusable_subject(subj) or subj.lower_ in EVIDENCE_NOUNS:
         return None
-    claim = find_claim(verb, subj, quotes)
+    claim = find_claim(verb, subj if direct else None, quotes)
     if claim is None or claim[0] <= subj.idx < claim[1]:
         return None
     source, role, s0, s1 = describe_source(subj)
-    return _item(source, role, cue_text(verb), claim, (s0, s1), verb.idx, subj)
+    return _item(source, role, cue_text(verb), claim, (s0, s1), (verb.idx, _end(verb)), subj)
 
 
-def find_claim(verb: Token, subj: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The claim's character span: clausal complement, object for OBJECT_CLAIM_VERBS, or the
-    quotation adjacent to the verb+subject cluster. Widened to cover any quote it touches."""
-    low = verb.lower_
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if comp is None and low in OBJECT_CLAIM_VERBS:
-        comp = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if comp is None and low in COGNITION_VERBS:
+def build_inverted_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
+    """"<claim>, said <title> <Name> in ..." when the parser gave the verb no subject."""
+    if verb.lower_ not in SAY_VERBS or verb.i == 0 or not verb.nbor(-1).is_punct:
         return None
-    if comp is not None:
-        span = _span_chars(list(comp.subtree))
-    else:
-        span = _adjacent_quote(verb, subj, quotes)
+    found = inverted_source(verb)
+    if found is None:
+        return None
+    source, role, s0, s1, head = found
+    claim = find_claim(verb, head, quotes)
+    if claim is None or claim[1] > verb.idx:
+        return None
+    return _item(source, role, cue_text(verb), claim, (s0, s1), (verb.idx, _end(verb)), head)
+
+
+def find_claim(verb: Token, subj: Token | None, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The claim's character span: the quotation adjacent to the verb and its own subject, the
+    clausal complement, the object for accusation/figure/description verbs, or a "that" clause
+    the parser did not attach. Widened to cover any quote it touches."""
+    span = _adjacent_quote(verb, subj, quotes) if subj is not None else None
+    if span is None:
+        toks = _complement(verb)
+        span = _span_chars(toks) if toks else None
     if span is None or span[1] - span[0] < MIN_CLAIM_CHARS:
         return None
     return _widen_to_quotes(span, quotes)
+
+
+def _complement(verb: Token) -> list[Token] | None:
+    """Tokens of the reported content from the parse, or None."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return list(comp.subtree)
+    obj = _object_claim(verb)
+    if obj is not None:
+        return obj
+    return _that_clause(verb)
+
+
+def _object_claim(verb: Token) -> list[Token] | None:
+    """The direct object as claim, for the verbs whose object is the content (see word lists)."""
+    low = verb.lower_
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or verb.dep_ == "relcl":
+        return None
+    toks = list(obj.subtree)
+    if low in OBJECT_CLAIM_VERBS:
+        return toks
+    if low in FIGURE_OBJECT_VERBS and any(t.like_num for t in toks):
+        return toks
+    as_prep = next((c for c in verb.children if c.lower_ == "as" and c.i > obj.i), None)
+    if low in DESCRIBE_VERBS and as_prep is not None:
+        return toks + list(as_prep.subtree)
+    return None
+
+
+def _that_clause(verb: Token) -> list[Token] | None:
+    """"argued for decades that ..." / "claimed at the time that ...": a "that" a few words after
+    the verb, in its sentence, which the parser hung elsewhere. The clause runs to the end of
+    the subtree of the word "that" attaches to."""
+    doc, sent_end = verb.doc, verb.sent.end
+    for i in range(verb.i + 1, min(verb.i + THAT_WINDOW, sent_end)):
+        tok = doc[i]
+        if tok.is_punct:
+            return None
+        if tok.lower_ == "that" and tok.head.i > tok.i:
+            return list(doc[i:tok.head.right_edge.i + 1])
+    return None
+
+
+def _bare_phrasal(verb: Token) -> bool:
+    """"point" is a cue only with its particle ("pointed out")."""
+    base = next((v for v, _ in PHRASAL_VERBS if v == verb.lower_), None)
+    return base is not None and verb.lower_ not in SAY_VERBS and not any(
+        (verb.lower_, c.lower_) in PHRASAL_VERBS for c in verb.children if c.dep_ == "prt")
 
 
 def _adjacent_quote(verb: Token, subj: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -179,7 +264,7 @@ def build_according_item(tok: Token) -> dict | None:
     if claim is None:
         return None
     source, role, s0, s1 = describe_source(obj)
-    return _item(source, role, "according to", claim, (s0, s1), tok.idx, obj)
+    return _item(source, role, "according to", claim, (s0, s1), (tok.idx, _end(doc[tok.i + 1])), obj)
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -229,41 +314,55 @@ def cue_text(verb: Token) -> str:
 
 
 def finish_source(item: dict, ents: list, previous: list[dict]) -> None:
-    """Write pronoun sources as the README does, "He (Ed Alvarez)", resolving the referent."""
+    """Write pronoun sources as the README does, "He (Ed Alvarez)", resolving the referent, and
+    note what later pronouns need (is the source a name, is it plural)."""
     subj: Token = item.pop("_subj")
+    item["_plural"] = subj.tag_ in ("NNS", "NNPS")
     if subj.pos_ != "PRON":
-        item["_named"] = subj.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children)
+        item["_named"] = subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON"
+        item["_person"] = subj.ent_type_ == "PERSON" or (item["_named"] and subj.ent_type_ not in THING_ENTS)
         return
-    item["_named"] = False
+    item["_named"] = item["_person"] = False
     referent = resolve_pronoun(subj, ents, previous)
     if referent:
         item["source"] = f"{subj.text} ({referent})"
 
 
 def build_continuations(text: str, items: list[dict], quotes: list[tuple[int, int]]) -> list[dict]:
-    """A paragraph that opens with a quotation and has no cue of its own continues the quote of
-    the previous paragraph's last quoted item: same source, its own claim."""
+    """A quotation with no cue of its own that follows a quoted claim with nothing but
+    punctuation or a paragraph break between (the "X said" cluster aside) continues it: same
+    source, its own claim. Chains across paragraphs ("A quote that continues in a new paragraph
+    gets its own item")."""
     out: list[dict] = []
-    last_quoted = None
-    cue_at = sorted(i["_cue_at"] for i in items)
-    by_claim = sorted(items, key=lambda i: i["claim_start"])
-    para_start = 0
-    for para in text.split("\n"):
-        p0, p1 = para_start, para_start + len(para)
-        para_start = p1 + 1
-        own = [i for i in by_claim if p0 <= i["claim_start"] < p1 or p0 <= i["_cue_at"] < p1]
-        first = next((q for q in quotes if p0 <= q[0] < p1), None)
-        lead = para.lstrip()
-        if not own and first and lead[:1] in "“\"«„" and last_quoted is not None:
-            out.append({**last_quoted, "claim_start": first[0], "claim_end": first[1], "_cue_at": first[0],
-                        "_continued": True})
-        if own:
-            quoted = [i for i in own if _inside(i["claim_start"], quotes)]
-            last_quoted = quoted[-1] if quoted else None
-        elif para.strip() and not (first and lead[:1] in "“\"«„"):
-            last_quoted = None
-    del cue_at
+    anchors = sorted(items, key=_anchor_end)
+    k, prev = 0, None
+    for q0, q1 in quotes:
+        while k < len(anchors) and _anchor_end(anchors[k]) <= q0:
+            prev, k = anchors[k], k + 1
+        if prev is None or _covered(q0, q1, items) or not _starts_sentence(text, q0):
+            continue
+        if text[_anchor_end(prev):q0].strip(" \n\t.,;:") or not _inside(prev["claim_start"] + 1, quotes):
+            continue
+        item = {**prev, "claim_start": q0, "claim_end": q1, "_cue_at": q0, "_cue_end": q0}
+        out.append(item)
+        prev = item
     return out
+
+
+def _anchor_end(item: dict) -> int:
+    """Where an item's text ends: after its claim, source and cue, whichever is last."""
+    return max(item["claim_end"], item["source_end"], item["_cue_end"])
+
+
+def _covered(q0: int, q1: int, items: list[dict]) -> bool:
+    """Is the quote already (part of) a claim, or does it hold a cue of its own?"""
+    return any(i["claim_start"] < q1 and q0 < i["claim_end"] or q0 <= i["_cue_at"] < q1 for i in items)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """A quote that opens a sentence (not a scare quote inside one)."""
+    before = text[max(0, at - 3):at].rstrip(" \t")
+    return not before or before[-1] in "\n.!?”\"’"
 
 
 def drop_duplicates(items: list[dict]) -> list[dict]:
@@ -294,9 +393,10 @@ def public(item: dict) -> dict:
 
 
 def _item(source: str, role: str | None, cue: str, claim: tuple[int, int], src: tuple[int, int],
-          cue_at: int, subj: Token) -> dict:
+          cue_span: tuple[int, int], subj: Token) -> dict:
     return {"source": source, "role": role, "cue": cue, "claim_start": claim[0], "claim_end": claim[1],
-            "source_start": src[0], "source_end": src[1], "_cue_at": cue_at, "_subj": subj}
+            "source_start": src[0], "source_end": src[1], "_cue_at": cue_span[0],
+            "_cue_end": cue_span[1], "_subj": subj}
 
 
 def _negated(verb: Token) -> bool:

@@ -23,20 +23,26 @@ PRONOUN_WINDOW = 1500
 #: spaCy NER labels that can be a speaking person / a speaking organisation or state.
 PERSON_LABELS = frozenset({"PERSON"})
 THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
+THING_ENTS = THING_LABELS
+#: Plural pronoun resolved to the last plural source ("Protesters believe ... They worry ...").
+PLURAL_PRONOUNS = frozenset({"they"})
+#: Words after an inverted "said" that end the speaker phrase ("said X in an email").
+INVERTED_STOP_POS = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"})
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a reporting verb, climbing to a governing verb for participles
-    and conjuncts ("..., adding that ...", "said X and added Y") that have none of their own."""
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, is_own) of a reporting verb: its own nearest nsubj, else one borrowed from a
+    governing verb for participles and conjuncts ("..., adding that ...", "said X and added Y")."""
     tok, steps = verb, 0
     while tok is not None and steps < 4:
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i != verb.i:
-                return _through_relative(child)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i]
+        if subjects:
+            nearest = min(subjects, key=lambda c: abs(c.i - tok.i))
+            return _through_relative(nearest), tok is verb
         if tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pcomp") or tok.head is tok:
-            return None
+            return None, False
         tok, steps = tok.head, steps + 1
-    return None
+    return None, False
 
 
 def _through_relative(subj: Token) -> Token:
@@ -59,9 +65,30 @@ def describe_source(head: Token) -> tuple[str, str | None, int, int]:
     if name_head is None:
         return _text(head.doc, toks), None, toks[0].idx, _end(toks[-1])
     name = _name_run(name_head)
-    role_toks = [t for t in _phrase_tokens(head, keep_appos=True) if t not in name and t.dep_ != "punct"]
-    role = _text(head.doc, _trim(role_toks)) if _trim(role_toks) else None
-    return _text(head.doc, name), role, name[0].idx, _end(name[-1])
+    role_toks = _trim([t for t in _phrase_tokens(head, keep_appos=True) if t not in name and t.dep_ != "punct"])
+    return _text(head.doc, name), _role_text(role_toks), name[0].idx, _end(name[-1])
+
+
+def inverted_source(verb: Token) -> tuple[str, str | None, int, int, Token] | None:
+    """(source, role, start, end, head) for a speaker written after the verb that the parser did
+    not make its subject: "..., said The We Company's recently named executive chair Marcelo
+    Claure in an email". The name is the last proper-noun run before a preposition or comma."""
+    doc = verb.doc
+    toks = []
+    for tok in doc[verb.i + 1:verb.sent.end]:
+        if tok.pos_ in INVERTED_STOP_POS and not (tok.tag_ == "VBN" and toks):
+            break
+        toks.append(tok)
+    heads = [t for t in toks if t.pos_ == "PROPN"]
+    if not heads:
+        return None
+    name = _name_run(heads[-1])
+    role = _role_text(_trim([t for t in toks if t.i < name[0].i]))
+    return _text(doc, name), role, name[0].idx, _end(name[-1]), heads[-1]
+
+
+def _role_text(toks: list[Token]) -> str | None:
+    return _text(toks[0].doc, toks) if toks else None
 
 
 def _phrase_tokens(head: Token, keep_appos: bool = False) -> list[Token]:
@@ -98,18 +125,32 @@ def _trim(toks: list[Token]) -> list[Token]:
 
 
 def _name_run(head: Token) -> list[Token]:
-    """The proper-noun run ending at `head` ("Oleksii Hromov", "James P. Kennedy Jr.")."""
+    """The name around `head`: its PERSON entity when NER found one, else the run of proper
+    nouns (and in-word hyphens, "Cheuk Hau-yip") ending at it ("Oleksii Hromov")."""
     doc = head.doc
+    if head.ent_type_ == "PERSON":
+        lo, hi = head.i, head.i
+        while doc[lo].ent_iob_ == "I" and lo > 0:
+            lo -= 1
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+            hi += 1
+        return [doc[i] for i in range(lo, hi + 1)]
     lo = head.i
-    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in range(lo - 1, head.i + 1) \
-            and doc[lo - 1].dep_ in ("compound", "flat", "nmod"):
+    while lo > 0 and (_name_part(doc[lo - 1], head) or _glued_hyphen(doc, lo - 1)):
         lo -= 1
-    hi = head.i
-    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].head.i == head.i \
-            and doc[hi + 1].dep_ in ("compound", "flat", "appos") and doc[hi + 1].whitespace_ is not None \
-            and doc[hi + 1].text.endswith("."):
-        hi += 1
-    return [doc[i] for i in range(lo, hi + 1)]
+    while doc[lo].text == "-":
+        lo += 1
+    return [doc[i] for i in range(lo, head.i + 1)]
+
+
+def _name_part(tok: Token, head: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.head.i >= tok.i and tok.head.i <= head.i \
+        and tok.dep_ in ("compound", "flat", "nmod", "npadvmod", "amod") and tok.tag_ != "POS"
+
+
+def _glued_hyphen(doc, i: int) -> bool:
+    """A hyphen written without spaces inside a name."""
+    return doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
 
 
 def _text(doc, toks: list[Token]) -> str:
@@ -126,28 +167,28 @@ def is_unusable_subject(subj: Token) -> bool:
 
 
 def resolve_pronoun(subj: Token, ents: list[Span], previous: list[dict]) -> str | None:
-    """The referent for a pronoun source: the nearest preceding PERSON for he/she, the nearest
-    earlier organisation source or ORG/GPE mention for "it". None when nothing is close enough."""
+    """The referent for a pronoun source, None when nothing is close enough.
+
+    he/she: the latest preceding PERSON in subject position or named speaker (NER misses names
+    the parse finds), else the latest PERSON mention; it: likewise with organisations and
+    states; they: the latest plural source."""
     low = subj.lower_
+    if low in PLURAL_PRONOUNS:
+        return next((i["source"] for i in reversed(previous) if i["_plural"] and _near(i["source_start"], subj)), None)
     if low not in PERSON_PRONOUNS and low not in THING_PRONOUNS:
         return None
-    labels = PERSON_LABELS if low in PERSON_PRONOUNS else THING_LABELS
-    best = None
-    for ent in ents:
-        if ent.end_char > subj.idx:
-            break
-        if ent.label_ in labels and subj.idx - ent.start_char < PRONOUN_WINDOW:
-            best = ent.text
-    if low in PERSON_PRONOUNS:
-        best = _later_named_speaker(previous, subj, best, ents)
-    return best
+    person = low in PERSON_PRONOUNS
+    labels = PERSON_LABELS if person else THING_LABELS
+    mentions = [e for e in ents if e.end_char <= subj.idx and e.label_ in labels and _near(e.start_char, subj)]
+    subjects = [(e.start_char, e.text) for e in mentions if e.root.dep_ in ("nsubj", "nsubjpass")]
+    speakers = [(i["source_start"], i["source"]) for i in previous
+                if i["_person"] == person and not i["source"].endswith(")") and _near(i["source_start"], subj)
+                and (i["_named"] or not person)]
+    best = max(subjects + speakers, default=None)
+    if best is not None:
+        return best[1]
+    return mentions[-1].text if mentions else None
 
 
-def _later_named_speaker(previous: list[dict], subj: Token, best: str | None, ents: list[Span]) -> str | None:
-    """Prefer the last named speaker when no PERSON entity lies between it and the pronoun:
-    NER misses many names (e.g. "Oleksii Hromov"), the parse does not."""
-    for item in reversed(previous):
-        if item["source_start"] < subj.idx and item.get("_named"):
-            between = [e for e in ents if item["source_end"] <= e.start_char < subj.idx and e.label_ == "PERSON"]
-            return best if between else item["source"]
-    return best
+def _near(at: int, subj: Token) -> bool:
+    return 0 <= subj.idx - at < PRONOUN_WINDOW
