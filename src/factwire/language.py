@@ -54,7 +54,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 @lru_cache(maxsize=1)
 def load_profiles() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
     """(language -> script, word -> {language: weight}); a word shared by k languages weighs 1/k."""
-    raw = json.loads(files("factwire.data").joinpath("stopwords.json").read_text(encoding="utf-8"))
+    raw = json.loads(files("factwire").joinpath("data", "stopwords.json").read_text(encoding="utf-8"))
     scripts = {lang: dominant_script(" ".join(words)) or "latin" for lang, words in raw.items()}
     owners: dict[str, list[str]] = {}
     for lang, words in raw.items():
