@@ -20,7 +20,9 @@ import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, section_kind
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks
-from factwire.clean.text_region import comments_start, find_region, gap_flags, is_allcaps, is_prose, score_blocks
+from factwire.clean.text_region import (comments_start, find_region, gap_flags, is_allcaps,
+                                         is_prose, item_shape, list_runs, score_blocks,
+                                         trailing_list)
 from factwire.model import Caption, Cleaned, Removed
 
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
@@ -39,9 +41,13 @@ def clean_text(text: str) -> Cleaned:
     scores = score_blocks(blocks)
     cut = comments_start(blocks, scores)
     start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
+    tail = trailing_list(blocks, end)
+    if tail:
+        end = tail[-1]
     title_idx = find_title(blocks, start)
     removed = Removed()
-    paragraphs, kinds, captions = label_region(blocks, start, end, removed)
+    items = set(tail) | list_runs(blocks, start, end)
+    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items)
     label_outside(blocks, start, end, title_idx, removed)
     title = blocks[title_idx].text if title_idx is not None else None
     return Cleaned(title=title, paragraphs=paragraphs, kinds=kinds, captions=captions,
@@ -109,8 +115,8 @@ def norm_key(text: str) -> str:
     return "".join(WORD_RE.findall(text.lower()))
 
 
-def label_region(blocks: list[Block], start: int, end: int, removed: Removed
-                 ) -> tuple[list[str], list[str], list[Caption]]:
+def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
+                 items: set[int] = frozenset()) -> tuple[list[str], list[str], list[Caption]]:
     """Split the body region into paragraphs (with kinds), captions and set-aside lines."""
     paragraphs: list[tuple[int, str, str]] = []
     captions: list[Caption] = []
@@ -126,6 +132,8 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed
             i += used
             continue
         kind = classify_in_region(blocks, i, end)
+        if i in items and kind == "navigation":
+            kind = "li" if item_shape(b) is not None else "h2"
         if kind in ("p", "li", "h2", "h3"):
             paragraphs.append((i, b.text, kind))
         elif kind != "drop":

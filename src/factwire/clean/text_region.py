@@ -200,3 +200,73 @@ def find_region_scored(scores: list[float]) -> tuple[tuple[int, int], float]:
         if run > best:
             best, best_span = run, (run_start, i)
     return best_span, best
+
+
+#: A list that continues the article after its last paragraph (tour dates, a schedule) needs
+#: at least this many items of the same shape; text-dev lists of that kind run 6-40 items,
+#: and 4 keeps two- or three-line menus out.
+LIST_MIN_ITEMS = 4
+#: Items are short lines of this many words (dates + venue, "Name -- role").
+LIST_ITEM_WORDS = (2, 25)
+#: Blocks allowed between the region and the list (its heading: "Tour dates:").
+LIST_LEAD_BLOCKS = 1
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_SEPARATORS = (" – ", " -- ", " — ", " @ ", " | ", ": ")
+
+
+def item_shape(b: Block) -> tuple[str, frozenset[str]] | None:
+    """Shape of a list item: how it starts (month, number) and which separators it uses.
+    Items of one list share a shape; a menu of headlines has no separator and no number."""
+    first = b.text.split(" ", 1)[0]
+    if first[:3].lower() in _MONTHS:
+        cls = "month"
+    elif first[:1].isdigit():
+        cls = "num"
+    else:
+        cls = "word"
+    seps = frozenset(s for s in _SEPARATORS if s in b.text)
+    if cls == "word" and not seps:
+        return None
+    return cls, seps
+
+
+def trailing_list(blocks: list[Block], end: int) -> range:
+    """Blocks of a same-shaped list right after the body region (empty range when none).
+
+    Why: an article ending in a schedule or a table of dates scores every item negative (short,
+    no sentence), so the region stops before it although the list is part of the article."""
+    for lead in range(LIST_LEAD_BLOCKS + 1):
+        first = end + 1 + lead
+        if first >= len(blocks):
+            break
+        shape = item_shape(blocks[first])
+        last = first
+        while last + 1 < len(blocks) and _is_item(blocks[last + 1], shape):
+            last += 1
+        if shape is not None and _is_item(blocks[first], shape) and \
+                last - first + 1 >= LIST_MIN_ITEMS:
+            return range(end + 1, last + 1)
+    return range(0)
+
+
+def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:
+    """True when `b` is a short non-chrome line of the given list shape."""
+    lo, hi = LIST_ITEM_WORDS
+    return shape is not None and lo <= b.words <= hi and item_shape(b) == shape and \
+        classify_boilerplate(b.text) is None
+
+
+def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
+    """Indices inside the region that belong to runs of >= LIST_MIN_ITEMS same-shaped items
+    (a schedule or results list inside the article, kept as list items)."""
+    out: set[int] = set()
+    i = start
+    while i <= end:
+        shape = item_shape(blocks[i]) if _is_item(blocks[i], item_shape(blocks[i])) else None
+        j = i
+        while shape is not None and j + 1 <= end and _is_item(blocks[j + 1], shape):
+            j += 1
+        if shape is not None and j - i + 1 >= LIST_MIN_ITEMS:
+            out.update(range(i, j + 1))
+        i = j + 1
+    return out
