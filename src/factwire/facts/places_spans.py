@@ -24,12 +24,21 @@ NON_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "
 #: Cities below this size are too often surnames/brands to be pulled out of an ORG/PERSON
 #: label (Kherson is listed at 66k in GeoNames-15k, so 50k keeps it).
 RELABEL_MIN_POP = 50_000
+#: Longest ORG/PERSON part that may be a place's whole name ("Democratic Republic of Congo"
+#: is GPE already; ORG "Inner Mongolia", PERSON "Yobe North" are 2).
+MAX_RELABEL_TOKENS = 3
 #: Words that extend a place name to the unit it names ("Zabul province", "Kherson Oblast").
 ADMIN_WORDS = frozenset({"province", "state", "region", "oblast", "county", "district",
                          "governorate", "prefecture", "territory"})
+#: Compass words: alone they are no place ("Northern"); around a place they name its part.
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "central", "northeast", "northwest", "southeast", "southwest",
+                     "upper", "lower"})
+#: Entity labels of names that can end in "of <place>" (institutions, districts, events).
+INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
-DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,(\u2014\u2013-])")
+DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
 
 
 @dataclass(frozen=True)
@@ -53,8 +62,9 @@ def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             m = _from_place_ent(doc, ent, gaz)
         elif ent.label_ in RELABEL_LABELS:
             m = _from_relabel(doc, ent, gaz, person_words)
-        if m and not any(m.start < o.end and o.start < m.end for o in found):
-            found.append(m)
+        for x in (m if isinstance(m, list) else [m]):
+            if x and not any(x.start < o.end and o.start < x.end for o in found):
+                found.append(x)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -78,7 +88,9 @@ def _modifies_a_name(doc, i: int) -> bool:
     if i >= len(doc):
         return False
     tok = doc[i]
-    if not tok.is_alpha or not tok.text[0].isupper() or tok.is_sent_start:
+    if not tok.text.rstrip(".").isalpha() or not tok.text[0].isupper() or tok.is_sent_start:
+        return False
+    if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":  # "ambassador to Britain Liu Xiaming"
         return False
     return tok.ent_type_ not in NON_NAME_LABELS
 
@@ -89,15 +101,38 @@ def _mention(doc, s: int, e: int, gaz: Gazetteer) -> Mention | None:
         return None
     if not _is_possessive_after(doc, e) and _modifies_a_name(doc, e) and doc[e].lower_ not in ADMIN_WORDS:
         return None
-    if e < len(doc) and doc[e].lower_ in ADMIN_WORDS and not _modifies_a_name(doc, e + 1):
+    if e < len(doc) and doc[e].lower_ in ADMIN_WORDS:
+        if _modifies_a_name(doc, e + 1):  # "New York State Attorney General"
+            return None
         e += 1
+    if _is_of_complement(doc, s) or all(t.lower_ in COMPASS | ADMIN_WORDS for t in doc[s:e]):
+        return None
     span = doc[s:e]
-    cands = gaz.lookup(span.text)
-    if not cands and span[-1].lower_ in ADMIN_WORDS and len(span) > 1:
-        cands = gaz.lookup(span[:-1].text)
+    cands = lookup_span(span, gaz)
     if not cands:
         return None
     return Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands)
+
+
+def lookup_span(span, gaz: Gazetteer) -> list[Place]:
+    """Candidates for a span; failing that, without its admin word ("Zabul province") or
+    its compass word ("West Michigan", "Kowloon West": the region of a known place)."""
+    cands = gaz.lookup(span.text)
+    if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
+        cands = gaz.lookup(span[:-1].text)
+    if not cands and len(span) > 1 and (span[0].lower_ in COMPASS or span[-1].lower_ in COMPASS):
+        core = span[1:] if span[0].lower_ in COMPASS else span[:-1]
+        cands = [p for p in gaz.lookup(core.text) if p.kind != "country"]
+    return cands
+
+
+def _is_of_complement(doc, s: int) -> bool:
+    """"the Western District of New York", "the American University of Kabul": a place
+    after "of" that completes an institution's name is part of that name."""
+    if s < 2 or doc[s - 1].lower_ != "of":
+        return False
+    head = doc[s - 2]
+    return head.text[:1].isupper() and head.ent_type_ in INSTITUTION_LABELS
 
 
 def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
@@ -105,20 +140,40 @@ def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
     return _mention(doc, s, e, gaz)
 
 
-def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
-    """A one-word ORG/PERSON that the gazetteer knows well enough to call a place."""
-    s, e = _trim(doc, ent.start, ent.end)
-    if e - s != 1 or not doc[s].is_title or doc[s].lower_ in person_words:
+def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> list[Mention]:
+    """Parts of an ORG/PERSON entity the gazetteer knows well enough to call places.
+
+    An entity is split at a possessive ("Punjab's Bhatinda" -> Punjab, Bhatinda); a part
+    of one word must not be a word of a longer person name (a surname); a part of 2-3
+    words must be a place's whole name ("Inner Mongolia", "Yobe North")."""
+    out, s = [], ent.start
+    cuts = [t.i for t in ent if t.text in POSSESSIVE] + [ent.end]
+    for cut in cuts:
+        m = _relabel_part(doc, s, cut, gaz, person_words)
+        if m:
+            out.append(m)
+        s = cut + 1
+    return out
+
+
+def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
+    s, e = _trim(doc, s, e)
+    n = e - s
+    if n < 1 or n > MAX_RELABEL_TOKENS or not all(t.is_title or t.is_upper for t in doc[s:e]):
+        return None
+    if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
-    if m is None or not any(_strong(p) for p in m.candidates):
-        return None
-    return Mention(m.start, m.end, m.text, m.key, [p for p in m.candidates if _strong(p)])
+    strong = [p for p in m.candidates if _strong(p, n)] if m else []
+    return Mention(m.start, m.end, m.text, m.key, strong) if strong else None
 
 
-def _strong(p: Place) -> bool:
-    """Known well enough to overrule spaCy's ORG/PERSON label."""
+def _strong(p: Place, n_tokens: int = 1) -> bool:
+    """Known well enough to overrule spaCy's ORG/PERSON label (a multi-word exact name is
+    rarely anything but the place; a single word may be a brand or a surname)."""
     if p.kind == "country" or (p.kind == "admin" and p.country == "US" and p.lat is not None):
+        return True
+    if n_tokens > 1 and p.kind in ("admin", "other"):
         return True
     return p.kind == "city" and p.population >= RELABEL_MIN_POP
 
