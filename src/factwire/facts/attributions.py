@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .attributions_source import (
-    THING_ENTS,
+    PLACE_ENTS,
     describe_source,
     inverted_source,
     is_unusable_subject,
@@ -85,6 +85,9 @@ OPEN_QUOTES, CLOSE_QUOTES = "“„«", "”»"
 QUOTE_RE = re.compile(r"“|”|„|«|»|\"|’’|''")
 #: How many words after a verb a detached "that" clause may start ("argued for decades that").
 THAT_WINDOW = 7
+#: Longest tail of an attribution sentence (title, medium) that may separate two quotes by the
+#: same speaker: about one long appositive.
+MAX_CLUSTER_TAIL = 160
 #: Claim spans shorter than this (characters) are parse fragments, not reported content.
 MIN_CLAIM_CHARS = 8
 
@@ -193,7 +196,7 @@ def _object_claim(verb: Token) -> list[Token] | None:
     """The direct object as claim, for the verbs whose object is the content (see word lists)."""
     low = verb.lower_
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or verb.dep_ == "relcl":
+    if obj is None:
         return None
     toks = list(obj.subtree)
     if low in OBJECT_CLAIM_VERBS:
@@ -320,7 +323,7 @@ def finish_source(item: dict, ents: list, previous: list[dict]) -> None:
     item["_plural"] = subj.tag_ in ("NNS", "NNPS")
     if subj.pos_ != "PRON":
         item["_named"] = subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON"
-        item["_person"] = subj.ent_type_ == "PERSON" or (item["_named"] and subj.ent_type_ not in THING_ENTS)
+        item["_person"] = subj.ent_type_ == "PERSON" or (item["_named"] and subj.ent_type_ not in PLACE_ENTS)
         return
     item["_named"] = item["_person"] = False
     referent = resolve_pronoun(subj, ents, previous)
@@ -341,12 +344,21 @@ def build_continuations(text: str, items: list[dict], quotes: list[tuple[int, in
             prev, k = anchors[k], k + 1
         if prev is None or _covered(q0, q1, items) or not _starts_sentence(text, q0):
             continue
-        if text[_anchor_end(prev):q0].strip(" \n\t.,;:") or not _inside(prev["claim_start"] + 1, quotes):
+        if not _only_cluster_between(text[_anchor_end(prev):q0]) or not _inside(prev["claim_start"] + 1, quotes):
             continue
         item = {**prev, "claim_start": q0, "claim_end": q1, "_cue_at": q0, "_cue_end": q0}
         out.append(item)
         prev = item
     return out
+
+
+def _only_cluster_between(gap: str) -> bool:
+    """Nothing but the rest of the attribution's own sentence ("in the company's news release.",
+    ", Research Director at Amnesty International.") lies between a quote and the next one."""
+    body = gap.strip(" \n\t")
+    if len(body) > MAX_CLUSTER_TAIL or "\n" in body:
+        return False
+    return not re.search(r"[.!?]\s", body.rstrip(".!?,;:"))
 
 
 def _anchor_end(item: dict) -> int:

@@ -23,7 +23,9 @@ PRONOUN_WINDOW = 1500
 #: spaCy NER labels that can be a speaking person / a speaking organisation or state.
 PERSON_LABELS = frozenset({"PERSON"})
 THING_LABELS = frozenset({"ORG", "GPE", "NORP"})
-THING_ENTS = THING_LABELS
+#: Entity labels that rule out a proper-noun speaker being a person (ORG is not here: the small
+#: model often tags surnames as ORG).
+PLACE_ENTS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 #: Plural pronoun resolved to the last plural source ("Protesters believe ... They worry ...").
 PLURAL_PRONOUNS = frozenset({"they"})
 #: Words after an inverted "said" that end the speaker phrase ("said X in an email").
@@ -132,7 +134,7 @@ def _name_run(head: Token) -> list[Token]:
         lo, hi = head.i, head.i
         while doc[lo].ent_iob_ == "I" and lo > 0:
             lo -= 1
-        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I" and doc[hi + 1].tag_ != "POS":
             hi += 1
         return [doc[i] for i in range(lo, hi + 1)]
     lo = head.i
