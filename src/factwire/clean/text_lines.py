@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from factwire.clean.boilerplate import is_placeholder
 
 WORD_RE = re.compile(r"\w+")
-BULLET_RE = re.compile(r"^(?:[*•·▪‣◦-]|\d{1,2}[.)])\s+")
+BULLET_RE = re.compile(r"^(?:[*•·▪‣◦+-]|\d{1,2}[.)])\s+")
 #: Characters that end a sentence (closing quotes/brackets after the stop count too).
 TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
 #: Han, kana and Hangul: scripts written without spaces, where a "word" is a few characters.

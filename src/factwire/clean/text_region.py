@@ -47,6 +47,12 @@ MAX_GAP_BLOCKS = 15
 #: A block of at most this many words can be part of such a gap (menu entries, bylines,
 #: dates); text-dev is flat over 3..6.
 GAP_MAX_WORDS = 4
+#: A related-list header is at most this many words ("More Washington Examiner").
+TAIL_HEADER_WORDS = 5
+MORE_HEADER_RE = re.compile(r"^(?:more|most|latest|top|popular|related) \w[^.!?]*$", re.I)
+#: What follows a related-list header must be sparser than that to be a teaser list (teaser
+#: lists on text-dev: 0.25-0.3; articles with many subheads go down to 0.44).
+RELATED_MAX_DENSITY = 0.4
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
@@ -133,19 +139,30 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     return [score_block(b) for b in blocks]
 
 
-def comments_start(blocks: list[Block], scores: list[float]) -> int:
-    """Index where the reader-comments section begins (len(blocks) when none).
+def is_tail_header(b: Block, score: float) -> bool:
+    """A header that may open the page's tail: reader comments, or a related-stories list
+    ("Related", "More Washington Examiner", "Most Read")."""
+    if score == -COMMENTS_BARRIER:
+        return True
+    return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or
+                                             bool(MORE_HEADER_RE.match(b.text)))
 
-    A comments header opens the real comments section when a good prose region ends just
-    before it (the article, then share buttons, then "34 Comments"); a "Comments" link in a
-    menu or teaser list does not.  Why: comments are prose too, and a long thread would
-    otherwise out-score a short article."""
+
+def comments_start(blocks: list[Block], scores: list[float]) -> int:
+    """Index where the page's tail (comments, related teasers) begins (len(blocks) if none).
+
+    A tail header opens the tail when a good prose region ends just before it (the article,
+    then share buttons, then "34 Comments" or "More from X") and what follows is sparse (posts
+    between names and dates, teasers between headlines and bylines); a "Comments" link in a
+    menu does not.  Why: comments and teasers are prose too, and a long thread or teaser list
+    would otherwise out-score or extend a short article."""
     for h, s in enumerate(scores):
-        if s != -COMMENTS_BARRIER:
+        if not is_tail_header(blocks[h], s):
             continue
         (_, end), best = find_region_scored(scores[:h])
+        limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
         if best >= COMMENTS_CUT_PROSE and h - end <= COMMENTS_NEAR_BLOCKS and \
-                _density(scores, h + 1) < COMMENTS_MAX_DENSITY:
+                _density(scores, h + 1) < limit:
             return h
     return len(blocks)
 
