@@ -53,6 +53,9 @@ MORE_HEADER_RE = re.compile(r"^(?:more|most|latest|top|popular|related) \w[^.!?]
 #: What follows a related-list header must be sparser than that to be a teaser list (teaser
 #: lists on text-dev: 0.25-0.3; articles with many subheads go down to 0.44).
 RELATED_MAX_DENSITY = 0.4
+#: ... or what follows is weak next to the article before the header: a few teasers worth
+#: less than this share of it (text-dev: teaser tails 0.1-0.2 of the article).
+TAIL_WEAK = 0.25
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
@@ -161,10 +164,15 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
             continue
         (_, end), best = find_region_scored(scores[:h])
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
-        if best >= COMMENTS_CUT_PROSE and h - end <= COMMENTS_NEAR_BLOCKS and \
-                _density(scores, h + 1) < limit:
+        if best >= COMMENTS_CUT_PROSE and h - end <= COMMENTS_NEAR_BLOCKS and (
+                _density(scores, h + 1) < limit or _tail_score(scores, h + 1) < TAIL_WEAK * best):
             return h
     return len(blocks)
+
+
+def _tail_score(scores: list[float], offset: int) -> float:
+    """Score of the best region after `offset` (0 when nothing follows)."""
+    return find_region_scored(scores[offset:])[1] if offset < len(scores) else 0.0
 
 
 def _density(scores: list[float], offset: int) -> float:
