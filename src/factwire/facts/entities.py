@@ -1,0 +1,73 @@
+"""Entities: PERSON, ORG, GPE, LOC, NORP, EVENT spans with offsets into doc.text.
+
+spaCy's small English model does most of the work; three small generic repairs follow:
+* a one-word ORG/PERSON the gazetteer knows as a place becomes GPE (sm tags Kharkiv and
+  Kherson as ORG) -- the same test the places extractor uses;
+* a one-word ORG that is a word of a longer PERSON in the article becomes PERSON
+  ("Adam Neumann" ... "Neumann" tagged ORG);
+* capitalised words right after an official title that no entity covers are a PERSON
+  ("Deputy Chief of General Staff Oleksii Hromov", which sm misses).
+FAC is reported as LOC (the record has no FAC label).
+"""
+from __future__ import annotations
+
+from .gazetteer import get_gazetteer
+from .places_spans import RELABEL_LABELS, _relabel_part, _words_in_long_persons
+
+KEEP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+        "NORP": "NORP", "EVENT": "EVENT"}
+#: Title words after which an untagged capitalised pair is a person's name.
+TITLE_WORDS = frozenset({
+    "president", "minister", "chief", "secretary", "general", "staff", "spokesman",
+    "spokeswoman", "spokesperson", "director", "commander", "governor", "senator", "rep.",
+    "ambassador", "mayor", "chairman", "chairwoman", "ceo", "officer", "envoy", "judge",
+    "prosecutor", "lt.", "col.", "gen.", "sgt.", "capt.", "gov.", "sen.", "dr.", "mr.", "mrs.",
+    "ms.", "adviser", "advisor", "head", "leader", "deputy", "colonel", "major", "captain",
+})
+#: A person's name after a title has 2-3 words ("Oleksii Hromov", "Mary Ann Smith").
+NAME_TOKENS = (2, 3)
+
+
+def find_entities(doc, published=None) -> list[dict]:
+    """Every kept entity as {"text","label","start","end"}, in text order."""
+    gaz = get_gazetteer()
+    person_words = _words_in_long_persons(doc)
+    out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc.ents
+           if ent.label_ in KEEP]
+    out += _titled_persons(doc)
+    return sorted(out, key=lambda e: e["start"])
+
+
+def _label(doc, ent, gaz, person_words: set[str]) -> str:
+    """The entity's label after the relabel step."""
+    if ent.label_ not in RELABEL_LABELS or len(ent) != 1:
+        return KEEP[ent.label_]
+    if ent.label_ == "ORG" and ent[0].lower_ in person_words:
+        return "PERSON"
+    if _relabel_part(doc, ent.start, ent.end, gaz, person_words):
+        return "GPE"
+    return KEEP[ent.label_]
+
+
+def _item(span, label: str) -> dict:
+    return {"text": span.text, "label": label, "start": span.start_char, "end": span.end_char}
+
+
+def _titled_persons(doc) -> list[dict]:
+    """Untagged capitalised name words right after a title word ("... Staff Oleksii Hromov")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in TITLE_WORDS or not tok.text[:1].isupper():
+            continue
+        i = tok.i + 1
+        j = i
+        while j < len(doc) and j - i < NAME_TOKENS[1] and _untagged_name_word(doc[j]):
+            j += 1
+        if j - i >= NAME_TOKENS[0]:
+            out.append(_item(doc[i:j], "PERSON"))
+    return out
+
+
+def _untagged_name_word(tok) -> bool:
+    return tok.is_alpha and tok.is_title and not tok.ent_type_ and not tok.is_sent_start \
+        and tok.lower_ not in TITLE_WORDS
