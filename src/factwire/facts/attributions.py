@@ -172,13 +172,23 @@ def find_claim(verb: Token, subj: Token | None, quotes: list[tuple[int, int]]) -
     """The claim's character span: the quotation adjacent to the verb and its own subject, the
     clausal complement, the object for accusation/figure/description verbs, or a "that" clause
     the parser did not attach. Widened to cover any quote it touches."""
-    span = _adjacent_quote(verb, subj, quotes) if subj is not None else None
-    if span is None:
-        toks = _complement(verb)
-        span = _span_chars(toks) if toks else None
+    toks = _complement(verb)
+    span = _adjacent_quote(verb, subj, quotes, toks) if subj is not None else None
+    if span is None and toks:
+        span = _clip_to_paragraph(_span_chars(toks), verb)
     if span is None or span[1] - span[0] < MIN_CLAIM_CHARS:
         return None
     return _widen_to_quotes(span, quotes)
+
+
+def _clip_to_paragraph(span: tuple[int, int], verb: Token) -> tuple[int, int] | None:
+    """Claims do not cross paragraph breaks; the parser's sentences sometimes do."""
+    text = verb.doc.text
+    p0 = text.rfind("\n", 0, verb.idx) + 1
+    p1 = text.find("\n", verb.idx)
+    p1 = len(text) if p1 < 0 else p1
+    s, e = max(span[0], p0), min(span[1], p1)
+    return (s, e) if s < e else None
 
 
 def _complement(verb: Token) -> list[Token] | None:
@@ -200,7 +210,8 @@ def _object_claim(verb: Token) -> list[Token] | None:
         return None
     toks = list(obj.subtree)
     if low in OBJECT_CLAIM_VERBS:
-        return toks
+        return toks + [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "with") and c.i > obj.i
+                       for t in c.subtree]
     if low in FIGURE_OBJECT_VERBS and any(t.like_num for t in toks):
         return toks
     as_prep = next((c for c in verb.children if c.lower_ == "as" and c.i > obj.i), None)
@@ -230,14 +241,17 @@ def _bare_phrasal(verb: Token) -> bool:
         (verb.lower_, c.lower_) in PHRASAL_VERBS for c in verb.children if c.dep_ == "prt")
 
 
-def _adjacent_quote(verb: Token, subj: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _adjacent_quote(verb: Token, subj: Token, quotes: list[tuple[int, int]],
+                    comp: list[Token] | None) -> tuple[int, int] | None:
     """A quote that ends just before the "X said" cluster or starts just after it (only
-    punctuation between): `"...," he said.` / `He said: "..."`."""
+    punctuation between): `"...," he said.` / `He said: "..."`. A quote before the cluster
+    loses to a complement after the verb (`"...". She said residents ...`)."""
     text = verb.doc.text
     lo = min(verb.idx, subj.left_edge.idx)
     hi = max(_end(verb), _end(subj.right_edge))
+    comp_after = bool(comp) and min(t.i for t in comp) > verb.i
     for q0, q1 in quotes:
-        if q1 <= lo and not text[q1:lo].strip(" ,\t—-"):
+        if q1 <= lo and not comp_after and not text[q1:lo].strip(" ,\t—-"):
             return q0, q1
         if q0 >= hi and not text[hi:q0].strip(" ,:\t—-"):
             return q0, q1
@@ -344,12 +358,16 @@ def build_continuations(text: str, items: list[dict], quotes: list[tuple[int, in
             prev, k = anchors[k], k + 1
         if prev is None or _covered(q0, q1, items) or not _starts_sentence(text, q0):
             continue
-        if not _only_cluster_between(text[_anchor_end(prev):q0]) or not _inside(prev["claim_start"] + 1, quotes):
+        if not _only_cluster_between(text[_anchor_end(prev):q0]) or not _ends_with_quote(prev, quotes):
             continue
         item = {**prev, "claim_start": q0, "claim_end": q1, "_cue_at": q0, "_cue_end": q0}
         out.append(item)
         prev = item
     return out
+
+
+def _ends_with_quote(item: dict, quotes: list[tuple[int, int]]) -> bool:
+    return any(q1 == item["claim_end"] for _, q1 in quotes)
 
 
 def _only_cluster_between(gap: str) -> bool:

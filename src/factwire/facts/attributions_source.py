@@ -188,8 +188,16 @@ def resolve_pronoun(subj: Token, ents: list[Span], previous: list[dict]) -> str 
                 and (i["_named"] or not person)]
     best = max(subjects + speakers, default=None)
     if best is not None:
-        return best[1]
-    return mentions[-1].text if mentions else None
+        return _strip_possessive(best[1])
+    return _strip_possessive(mentions[-1].text) if mentions else None
+
+
+def _strip_possessive(name: str) -> str:
+    """NER spans sometimes keep the possessive ("Julian Assange's")."""
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[:-len(suffix)]
+    return name
 
 
 def _near(at: int, subj: Token) -> bool:
