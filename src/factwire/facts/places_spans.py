@@ -54,8 +54,13 @@ class Mention:
 
 def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
+    from .places_patterns import find_pattern_mentions
+
     person_words = _words_in_long_persons(doc)
     found = [m for m in (_dateline(doc, gaz),) if m]
+    for m in find_pattern_mentions(doc, gaz):
+        if not any(m.start < o.end and o.start < m.end for o in found):
+            found.append(m)
     for ent in doc.ents:
         m = None
         if ent.label_ in PLACE_LABELS:
