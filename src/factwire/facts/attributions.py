@@ -247,15 +247,21 @@ def _adjacent_quote(verb: Token, subj: Token, quotes: list[tuple[int, int]],
     punctuation between): `"...," he said.` / `He said: "..."`. A quote before the cluster
     loses to a complement after the verb (`"...". She said residents ...`)."""
     text = verb.doc.text
-    lo = min(verb.idx, subj.left_edge.idx)
-    hi = max(_end(verb), _end(subj.right_edge))
+    words = [t for t in subj.subtree if not t.is_space]
+    lo = min(verb.idx, words[0].idx)
+    hi = max(_end(verb), _end(words[-1]))
     comp_after = bool(comp) and min(t.i for t in comp) > verb.i
     for q0, q1 in quotes:
-        if q1 <= lo and not comp_after and not text[q1:lo].strip(" ,\t—-"):
+        if q1 <= lo and not comp_after and _is_separator(text[q1:lo]):
             return q0, q1
-        if q0 >= hi and not text[hi:q0].strip(" ,:\t—-"):
+        if q0 >= hi and _is_separator(text[hi:q0]):
             return q0, q1
     return None
+
+
+def _is_separator(gap: str) -> bool:
+    """Only punctuation and spaces, within one paragraph."""
+    return "\n" not in gap and not gap.strip(" ,:\t—-")
 
 
 def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
