@@ -41,6 +41,8 @@ MAX_HOPS = 5
 SINCE = re.compile(r"(?i:since)\s+$")
 #: Characters before a match that the resolvers may look at ("in May", "since March").
 PRECEDING_CHARS = 12
+#: spaCy entity labels that make a four-digit number a count, not a year.
+NUMBER_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 FOLLOWING_CHARS = 12
 
 
@@ -55,7 +57,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
         ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start],
                       following=text[end:end + FOLLOWING_CHARS])
         if kind in NEEDS_POS:
-            ctx.noun, ctx.modifier = read_pos(doc, start, end)
+            ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
             ctx.future = read_tense(find_tense(doc, start, end), kind)
         if kind in ANCHORED and anchor and (anchor[0] == para or kind in FAR_ANCHORED):
@@ -111,14 +113,16 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
     }
 
 
-def read_pos(doc, start: int, end: int) -> tuple[bool, bool]:
-    """(is the span's head a noun, does it only modify a noun): "a rainless fall" is a season,
-    "prices fall" is not; "recently named executive chair" dates no event."""
+def read_pos(doc, start: int, end: int) -> tuple[bool, bool, bool]:
+    """(is the span's head a noun, does it only modify a noun, is it a plain number to spaCy):
+    "a rainless fall" is a season, "prices fall" is not; "recently named executive chair"
+    dates no event; "2000 people" is a count (NER says CARDINAL), "the 2025 bond" a year."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False, False
+        return False, False, False
     root = span.root
-    return root.pos_ in ("NOUN", "PROPN"), root.head.dep_ == "amod" and root.head is not root
+    return (root.pos_ in ("NOUN", "PROPN"), root.head.dep_ == "amod" and root.head is not root,
+            root.ent_type_ in NUMBER_ENTS)
 
 
 def read_tense(tense: str | None, kind: str) -> bool | None:

@@ -14,7 +14,7 @@ MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September
 #: Bare abbreviations ("Oct 17") only count right before a day number.
 MONTH_BEFORE_DAY = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
                     r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
-DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|\s*(?:a\.m|p\.m|am\b|pm\b|%|percent))"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:a\.m|p\.m|am\b|pm\b|%|percent))"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
 WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 NUMBER_WORDS = {
@@ -49,8 +49,11 @@ PATTERNS: dict[str, str] = {
                   r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?")
               + rf"{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?(?![\w-])"),
     "month_so_far": rf"\b{MONTH}\s+" + _ci(r"(?:so\s+far|to\s+date|thus\s+far)\b"),
-    "weekday": (_ci(r"(?:\b(?P<rel>early|late|last|next|this|this\s+past|this\s+coming)\s+)?")
-                + rf"\b{WEEKDAY}" + _ci(r"(?P<part>\s+(?:morning|afternoon|evening|night))?") + r"(?!\w)"),
+    "weekday": (r"(?<!Black )(?<!Super )(?<!Good )(?<!Cyber )(?<!Holy )(?<!Bloody )(?<!Easter )"
+                + _ci(r"(?:\b(?P<rel>early|late|last|next|this|this\s+past|this\s+coming)\s+)?")
+                + rf"\b{WEEKDAY}(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Night\s+Football)\b)" + _ci(r"(?P<part>\s+(?:morning|afternoon|evening|night))?") + r"(?!\w)"),
+    "year_range": r"(?<![\w$£€#.,/'’-])" + YEAR + r"\s?[-–]\s?(?P<last>(?:1[5-9]|20)\d\d|\d\d)(?![\w%-])",
+    "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+month\b"),
     "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?:fiscal|FY|calendar)\s+)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
@@ -66,11 +69,11 @@ PATTERNS: dict[str, str] = {
                   r"(?:\s+(?:of\s+)?" + YEAR + r")?(?!\s+of\b)(?![\w-])"),
     "relative": _ci(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|past|coming"
                     r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming)"
-                    r"\s+(?P<unit>week|weekend|month|year)\b(?![-\w])"),
+                    r"\s+(?P<unit>week|weekend|month|year|day)\b(?![-\w])"),
     "weekend": _ci(r"\b(?:over\s+)?the\s+weekend\b"),
     "count_back": _ci(r"\b(?:the\s+)?(?:past|last|previous)\s+" + NUM + r"\s+(?P<unit>day|week|month|year)s\b"),
     "ago": _ci(r"\b" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
-    "today": _ci(r"\b(?P<word>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    "today": r"(?<!USA )" + _ci(r"\b(?P<word>today|tonight|last\s+night|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
     "week_start": _ci(r"\b(?:to\s+(?:begin|start)\s+the\s+week|the\s+(?:beginning|start)\s+of\s+the\s+week)\b"),
     "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|year-to-date(?!\s+[a-z])|the\s+year\s+(?:thus|so)\s+far)\b"),
     "rest_of_year": _ci(r"\bthe\s+(?:remainder|rest|balance)\s+of\s+the\s+year\b"),

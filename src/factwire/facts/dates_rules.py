@@ -40,6 +40,7 @@ class Context:
     following: str = ""                 # the few characters after it
     noun: bool = True                   # the match's head is a noun (seasons: "fall" vs "prices fall")
     modifier: bool = False              # the match only modifies a noun ("recently named chair")
+    number: bool = False                # spaCy's NER calls it a plain number ("2000 people")
 
     @property
     def pub(self) -> dt.date:
@@ -124,7 +125,21 @@ def resolve_weekday(m: re.Match, ctx: Context):
 
 
 def resolve_year(m: re.Match, ctx: Context):
-    return m["year"], None
+    """"in 2017", "fiscal 2019", "mid-2020", "WeWork's 2025 bond" -- not "2000 people"."""
+    return None if ctx.number else (m["year"], None)
+
+
+def resolve_year_range(m: re.Match, ctx: Context):
+    """"2018-2019", "2019-20": from..to."""
+    last = m["last"] if len(m["last"]) == 4 else m["year"][:2] + m["last"]
+    return (m["year"], last) if last > m["year"] else None
+
+
+def resolve_month_part(m: re.Match, ctx: Context):
+    """"the end of the month", "the beginning of next month": the month."""
+    step = {"next": 1, "last": -1}.get(_norm(m["which"]), 0)
+    year, month = cal.shift_month(ctx.pub.year, ctx.pub.month, step)
+    return cal.iso_month(year, month), None
 
 
 def resolve_year_part(m: re.Match, ctx: Context):
@@ -151,6 +166,9 @@ def resolve_quarter(m: re.Match, ctx: Context):
 def resolve_decade(m: re.Match, ctx: Context):
     dec = m["dec"]
     start = int(dec) if dec[0].isdigit() else 1900 + int(dec[1:])
+    if start % 100 == 0 and start != 2000:  # "the 1800s" is a century
+        lo, hi = CENTURY_PARTS[_norm(m["mod"])]
+        return f"{start + lo:04d}", f"{start + hi:04d}"
     lo, hi = DECADE_PARTS[_norm(m["mod"])]
     return f"{start + lo:04d}", f"{start + hi:04d}"
 
@@ -191,6 +209,10 @@ def resolve_season(m: re.Match, ctx: Context):
 def resolve_relative(m: re.Match, ctx: Context):
     """"this week", "last month", "earlier this year", "the previous week", "next year"."""
     rel, unit, mod = _norm(m["rel"]), m["unit"].lower(), _norm(m["mod"])
+    if unit == "day":
+        return cal.shift_value(ctx.anchor, -1 if rel == "the previous" else 1, "day") \
+            if ctx.anchor and len(ctx.anchor) == 10 and rel in ("the previous", "the following", "the next") \
+            else None
     if rel in ("the previous", "the following", "the next") and ctx.anchor:
         if unit == "weekend":
             return None
@@ -261,7 +283,7 @@ def _pub_at(pub: dt.date, unit: str) -> str:
 
 
 def resolve_today(m: re.Match, ctx: Context):
-    offset = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(_norm(m["word"]), 0)
     return cal.iso_day(ctx.pub + dt.timedelta(days=offset)), None
 
 
@@ -287,6 +309,7 @@ def resolve_vague(m: re.Match, ctx: Context):
 
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
+    "year_range": resolve_year_range, "month_part": resolve_month_part,
     "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
     "numeric": resolve_numeric, "month": resolve_month, "month_so_far": resolve_month_so_far,
     "weekday": resolve_weekday, "year": resolve_year, "year_part": resolve_year_part,
@@ -304,6 +327,6 @@ ANCHORED = {"relative", "ago"}
 #: its anchor may sit in an earlier paragraph; "a year ago" takes one only from its own.
 FAR_ANCHORED = {"relative"}
 #: Kinds that need the part of speech of their head.
-NEEDS_POS = {"season", "vague"}
+NEEDS_POS = {"season", "vague", "year"}
 #: A bare season word followed by these is the noun "fall"/"spring" ("a fall in prices").
 SEASON_STOPS = {"in", "of", "to", "from", "by", "for"}

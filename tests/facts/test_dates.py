@@ -1,0 +1,214 @@
+"""Dates: seed-page expectations, one case per README convention, offsets, and a DEV floor."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from factwire.facts.dates import find_dates
+from factwire.facts.nlp import parse, parse_many
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "bench" / "facts" / "dev.jsonl"
+SEED = ROOT / "examples" / "seed-drones.txt"
+#: Dates F1 measured on DEV when this test was written (0.990), minus 0.02 of slack.
+DEV_F1_FLOOR = 0.97
+
+PUB = dt.date(2019, 11, 20)  # a Wednesday
+MON = dt.date(2019, 11, 18)
+
+# (sentence, published, expression, expected from, expected to)
+CASES = [
+    # weekdays: the one on/before publication, the next one in a future clause
+    ("The minister said on Tuesday that talks had failed.", PUB, "Tuesday", "2019-11-19", None),
+    ("The minister resigned on Wednesday.", PUB, "Wednesday", "2019-11-20", None),
+    ("The vote will take place on Friday.", PUB, "Friday", "2019-11-22", None),
+    ("The meeting was postponed to Friday.", MON, "Friday", "2019-11-22", None),
+    ("The hearing is scheduled for Monday.", PUB, "Monday", "2019-11-25", None),
+    ("Lowe’s reports earnings Thursday.", PUB, "Thursday", "2019-11-21", None),
+    ("They met next Tuesday, officials said.", PUB, "next Tuesday", "2019-11-26", None),
+    ("The death occurred Saturday.", PUB, "Saturday", "2019-11-16", None),
+    ("The weather should ease by Thursday morning.", PUB, "Thursday morning", "2019-11-21", None),
+    ("He left early Tuesday.", PUB, "early Tuesday", "2019-11-19", None),
+    ("Amnesty said on Tuesday, November 19 that 106 died.", PUB, "Tuesday, November 19", "2019-11-19", None),
+    # weeks and weekends
+    ("Layoffs began last week.", PUB, "last week", "2019-11-11", "2019-11-17"),
+    ("Layoffs begin this week.", PUB, "this week", "2019-11-18", "2019-11-24"),
+    ("Two jets were sold earlier this week.", PUB, "earlier this week", "2019-11-18", "2019-11-20"),
+    ("Cuts will be announced later this week.", PUB, "later this week", "2019-11-18", "2019-11-24"),
+    ("The group announced over the weekend that it had won.", MON, "the weekend", "2019-11-16", "2019-11-17"),
+    ("A call took place last weekend.", PUB, "last weekend", "2019-11-16", "2019-11-17"),
+    ("Shares rose 2% to begin the week.", PUB, "to begin the week", "2019-11-18", None),
+    ("The bond has weakened in the past week.", MON, "the past week", "2019-11-11", "2019-11-18"),
+    # months
+    ("The party posted a video earlier this month.", PUB, "earlier this month", "2019-11-01", "2019-11-20"),
+    ("The ministry said this month that tariffs would go.", PUB, "this month", "2019-11-01", "2019-11-20"),
+    ("They will submit plans this month.", PUB, "this month", "2019-11", None),
+    ("Sales plunged last month.", PUB, "last month", "2019-10", None),
+    ("Ministers meet next month.", PUB, "next month", "2019-12", None),
+    ("Drones were shipped in August.", PUB, "August", "2019-08", None),
+    ("The licence is set to expire in February.", PUB, "February", "2020-02", None),
+    ("The deal was reached in early November.", PUB, "early November", "2019-11", None),
+    ("Tariffs are due to start in mid-December.", PUB, "mid-December", "2019-12", None),
+    ("The virus first appeared at the end of August.", PUB, "the end of August", "2019-08", None),
+    ("That relationship began last November.", PUB, "last November", "2018-11", None),
+    ("Cuts failed in November so far, analysts said.", PUB, "November so far", "2019-11-01", "2019-11-20"),
+    ("Prices were lower in October 2015.", PUB, "October 2015", "2015-10", None),
+    ("The case was reopened in May after his arrest.", PUB, "May", "2019-05", None),
+    # days of the month
+    ("The company withdrew its offering on September 30.", PUB, "September 30", "2019-09-30", None),
+    ("Sentencing is scheduled for Feb. 14.", PUB, "Feb. 14", "2020-02-14", None),
+    ("Their employment will be terminated on Dec. 9.", PUB, "Dec. 9", "2019-12-09", None),
+    ("Prices rose after a hike on 15 November, Amnesty said.", PUB, "15 November", "2019-11-15", None),
+    ("The photo was taken Oct. 17, 2022.", PUB, "Oct. 17, 2022", "2022-10-17", None),
+    ("Since November 11, Russia has launched 150 missiles.", PUB, "Since November 11", "2019-11-11", "2019-11-20"),
+    ("Rain has not fallen since October.", PUB, "October", "2019-10", None),
+    # years
+    ("Shares climbed 80% so far this year.", PUB, "so far this year", "2019-01-01", "2019-11-20"),
+    ("Shares are up 40% year to date.", PUB, "year to date", "2019-01-01", "2019-11-20"),
+    ("The case was reopened earlier this year.", PUB, "earlier this year", "2019-01-01", "2019-11-20"),
+    ("Dealers sold 17 million vehicles last year.", PUB, "last year", "2018", None),
+    ("The talks could be pushed into next year.", PUB, "next year", "2020", None),
+    ("16.6 million vehicles will be sold this year.", PUB, "this year", "2019", None),
+    ("The deal was signed in 2017.", PUB, "2017", "2017", None),
+    ("They plan to grow 30% by the end of 2025.", PUB, "the end of 2025", "2025-12", None),
+    ("Deals clear out inventory toward the end of the year.", PUB, "the end of the year", "2019-12", None),
+    ("A winner is picked in the first half of next year.", PUB, "the first half of next year", "2020-01", "2020-06"),
+    ("Earnings for the third quarter beat forecasts.", PUB, "the third quarter", "2019", None),
+    ("Rates stay low for the remainder of the year.", PUB, "the remainder of the year", "2019-11", "2019-12"),
+    ("He was kidnapped in August 2016. The next year, videos were released.", PUB, "The next year", "2017", None),
+    # decades, centuries, seasons
+    ("Expansion resumes in the early 2020s.", PUB, "the early 2020s", "2020", "2023"),
+    ("The Black Death spread in the 14th century.", PUB, "the 14th century", "1300", "1399"),
+    ("A virtually rainless fall has left brush dry.", PUB, "fall", "2019-09", "2019-11"),
+    ("Exports grew in the summer of 2018.", PUB, "summer of 2018", "2018-06", "2018-08"),
+    # spans ending at publication
+    ("Protesters blocked roads over the last five days.", PUB, "the last five days", "2019-11-15", "2019-11-20"),
+    ("Little rain fell in the past two months.", PUB, "the past two months", "2019-09", "2019-11"),
+    ("No significant data came out today.", PUB, "today", "2019-11-20", None),
+    ("Sales in October were up from a year ago.", PUB, "a year ago", "2018-10", None),
+    ("The plant closed two years ago.", PUB, "two years ago", "2017", None),
+    ("Neumann resigned on Sept. 30. He had quit the board the previous week.", PUB,
+     "the previous week", "2019-09-23", "2019-09-29"),
+    ("He arrived on Oct. 3 and left the next day.", PUB, "the next day", "2019-10-04", None),
+    ("Output fell in 2018-2019.", PUB, "2018-2019", "2018", "2019"),
+    ("Prices peaked in the 1800s.", PUB, "the 1800s", "1800", "1899"),
+    ("The fee is due by the end of the month.", PUB, "the end of the month", "2019-11", None),
+    ("Growth will slow early next year.", PUB, "early next year", "2020", None),
+    ("The bird flu came in the year of the rooster.", PUB, "the year of the rooster", "2017", None),
+    ("The ministry said yesterday that it agreed.", PUB, "yesterday", "2019-11-19", None),
+]
+
+UNRESOLVABLE = [
+    ("The rally has only recently broken above resistance.", "recently"),
+    ("Russia has intensified its strikes in recent months.", "recent months"),
+    ("People will receive notice in the coming weeks.", "the coming weeks"),
+    ("The end of the calendar year is a popular time for deals.", "The end of the calendar year"),
+]
+
+NOT_DATES = [
+    "The war has lasted for decades.",
+    "He stayed there for about a month.",
+    "The shop opens at 9 a.m. and closes at 6pm.",
+    "Prices fall when supply rises.",
+    "The company employs 2,019 people and sold 25 jets.",
+    "Shahed-136 drones and A350-900 jets were delivered.",
+    "She may decide to march on.",
+    "A fall in prices hurt exporters.",
+    "About 1500 troops and 2000 people arrived.",
+    "Shoppers flocked to stores on Black Friday.",
+    "She told USA Today the deal was off.",
+]
+
+
+def find_in(sentence: str, published: dt.date | None) -> list[dict]:
+    return find_dates(parse(sentence), published)
+
+
+def test_items_have_the_contract_shape():
+    item = find_in("The minister said on Tuesday that talks had failed.", PUB)[0]
+    assert set(item) >= {"text", "start", "end", "from", "to", "resolvable", "value"}
+    assert item["value"] == {"from": item["from"], "to": item["to"]}
+
+
+@pytest.mark.parametrize("sentence,published,expr,frm,to", CASES)
+def test_convention(sentence, published, expr, frm, to):
+    items = [d for d in find_in(sentence, published) if expr in d["text"] or d["text"] in expr]
+    assert items, f"{expr!r} not found in {sentence!r}"
+    assert (items[0]["from"], items[0]["to"]) == (frm, to), items[0]
+    assert items[0]["resolvable"]
+
+
+@pytest.mark.parametrize("sentence,expr", UNRESOLVABLE)
+def test_vague_expressions_are_kept_unresolved(sentence, expr):
+    items = [d for d in find_in(sentence, PUB) if expr in d["text"] or d["text"] in expr]
+    assert items, f"{expr!r} not found"
+    assert items[0]["resolvable"] is False and items[0]["value"] is None
+    assert items[0]["from"] is None and items[0]["to"] is None
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_not_dates(sentence):
+    assert find_in(sentence, PUB) == []
+
+
+def test_no_publication_date_keeps_relative_dates_unresolved():
+    items = find_in("On Tuesday, officials said the deal was signed on Oct. 17, 2022.", None)
+    by_text = {d["text"]: d for d in items}
+    assert by_text["Tuesday"]["value"] is None
+    assert by_text["Oct. 17, 2022"]["from"] == "2022-10-17"
+
+
+def test_seed_page_dates():
+    from factwire import extract
+
+    rec = extract(SEED.read_text(encoding="utf-8"), published="2022-11-19")
+    text = rec.text if hasattr(rec, "text") else rec["text"]
+    got = {(d["text"], d["from"], d["to"]) for d in find_dates(parse(text), dt.date(2022, 11, 19))}
+    for want in [("Since November 11", "2022-11-11", "2022-11-19"), ("Saturday", "2022-11-19", None),
+                 ("Thursday", "2022-11-17", None), ("August", "2022-08", None),
+                 ("September", "2022-09", None), ("early November", "2022-11", None),
+                 ("earlier this month", "2022-11-01", "2022-11-19"),
+                 ("earlier this year", "2022-01-01", "2022-11-19"),
+                 ("this week", "2022-11-14", "2022-11-20")]:
+        assert want in got, want
+
+
+def _dev() -> list[dict]:
+    if not DEV.exists():
+        pytest.skip("facts DEV gold not present")
+    with DEV.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def dev_predictions():
+    gold = _dev()
+    docs = parse_many([g["text"] for g in gold])
+    return gold, [{"id": g["id"], "dates": find_dates(d, dt.date.fromisoformat(g["published"]))}
+                  for g, d in zip(gold, docs)]
+
+
+def test_offsets_index_the_text_on_all_dev_articles(dev_predictions):
+    gold, preds = dev_predictions
+    for g, p in zip(gold, preds):
+        for d in p["dates"]:
+            assert g["text"][d["start"]:d["end"]] == d["text"]
+
+
+def test_dev_dates_f1_floor(dev_predictions, tmp_path):
+    gold, preds = dev_predictions
+    spec = importlib.util.spec_from_file_location("score_facts", SHARED / "bench" / "facts" / "score_facts.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    tp = n_gold = n_pred = 0
+    for g, p in zip(gold, preds):
+        tp += len(scorer.match("dates", g["dates"], p["dates"], g["text"]))
+        n_gold += len(g["dates"])
+        n_pred += len(p["dates"])
+    _, _, f1 = scorer.prf(tp, n_gold, n_pred)
+    assert f1 >= DEV_F1_FLOOR
