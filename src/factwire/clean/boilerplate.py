@@ -80,6 +80,14 @@ _SECTIONS = {
     "promo": re.compile(r"^(?:subscribe(?: now| today)?|newsletter|sign up(?: now)?|"
                         r"support (?:our|us)\b.*|get our newsletter)\W*$", re.I),
 }
+#: A promo sentence is at most this long (words); longer lines are body text that happens to
+#: mention a newsletter.  The longest promo sentences on text-dev have ~30 words.
+MAX_PROMO_SENTENCE_WORDS = 32
+_PROMO_SENTENCE = re.compile(
+    r"subscri(?:be|ption) (?:to|now|today|for)|subscribe\b.*newsletter|sign up (?:for|to)\b|"
+    r"activation link|click here|(?:download|get) (?:the|our) (?:\w+ )?app\b|follow us on|"
+    r"terms of (?:use|service)|privacy policy|"
+    r"successfully subscribed|succesfully subscribed|your (?:inbox|email address)", re.I)
 _PLACEHOLDER = re.compile(r"^(?:(?:spot_img)+|advertisement|ad|sponsored|\[?image\]?)$", re.I)
 
 _KIND_PATTERNS = [(kind, re.compile("|".join(pats), re.I)) for kind, pats in (
@@ -108,6 +116,15 @@ def section_kind(line: str) -> str | None:
 
 
 @lru_cache(maxsize=CACHE_LINES)
+def is_promo_sentence(line: str) -> bool:
+    """True for a *sentence* that is a promo or legal notice ("Please activate your
+    subscription by clicking ...", "© 2019 Associated Press. All rights reserved.").
+
+    Narrower than the "promo" phrases of classify_boilerplate, because it is applied to
+    prose-length lines where a word like "app" or "register" is ordinary body text."""
+    return len(line.split()) <= MAX_PROMO_SENTENCE_WORDS and bool(_PROMO_SENTENCE.search(line))
+
+
 def classify_boilerplate(line: str) -> str | None:
     """Removed kind of a short chrome line, or None when it is not recognisably chrome.
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, section_kind
+from factwire.clean.boilerplate import (classify_boilerplate, is_placeholder, is_promo_sentence,
+                                        section_kind)
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks
 from factwire.clean.text_region import (comments_start, find_region, gap_flags, is_allcaps,
                                          is_prose, item_shape, list_runs, score_blocks,
@@ -180,6 +181,8 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     if credit_of(b) is not None:
         return "drop"
     prose = is_prose(b)
+    if prose and is_promo_sentence(b.text):
+        return "promo"
     kind = None if prose and b.words > 8 else classify_boilerplate(b.text)
     if kind:
         return kind
@@ -202,10 +205,15 @@ LI_MIN_WORDS = 3
 MAX_HEADING_WORDS = 14
 
 
+URL_RE = re.compile(r"^https?://\S+$", re.I)
+
+
 def _is_subheading(blocks: list[Block], i: int, end: int) -> bool:
-    """A short unpunctuated line directly followed by prose, inside the body."""
+    """A short unpunctuated line directly followed by prose, inside the body; not a bare URL
+    (image and logo addresses that a renderer printed as text)."""
     b = blocks[i]
-    if b.words == 0 or b.words > MAX_HEADING_WORDS or i >= end:
+    if b.words == 0 or b.words > MAX_HEADING_WORDS or i >= end or \
+            URL_RE.search(b.text):
         return False
     return is_prose(blocks[i + 1]) and not is_allcaps(blocks[i + 1])
 

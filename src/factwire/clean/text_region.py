@@ -7,7 +7,8 @@ label, a headline of another story) are bridged while long menus and link lists 
 """
 from __future__ import annotations
 
-from factwire.clean.boilerplate import classify_boilerplate, section_kind
+from factwire.clean.boilerplate import (classify_boilerplate, is_promo_sentence,
+                                        section_kind)
 import re
 
 from factwire.clean.text_lines import Block, looks_like_heading
@@ -129,7 +130,7 @@ def score_block(b: Block) -> float:
     if is_glued_teaser(b):
         return -SHORT_PENALTY
     if is_prose(b):
-        if b.words <= 12 and classify_boilerplate(b.text):
+        if b.words <= 12 and classify_boilerplate(b.text) or is_promo_sentence(b.text):
             return -BOILER_PENALTY
         return min(b.words, PROSE_CAP) - PROSE_OFFSET
     if classify_boilerplate(b.text):
