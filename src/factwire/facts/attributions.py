@@ -53,6 +53,8 @@ believe believes believed believing think thinks thought expect expects expected
 fear fears feared worry worries worried suspect suspects suspected conclude concludes concluded
 learn learns learned learnt assess assesses assessed
 """.split())
+#: Learning verbs report what a source found out: "officials learned of the deal".
+LEARN_VERBS = frozenset("learn learns learned learnt".split())
 #: Verbs whose direct object is itself the reported content: accusations and denials
 #: ("denied the accusation", "accused the UK of meddling").
 OBJECT_CLAIM_VERBS = frozenset("""
@@ -199,6 +201,10 @@ def _complement(verb: Token) -> list[Token] | None:
     obj = _object_claim(verb)
     if obj is not None:
         return obj
+    if verb.lower_ in LEARN_VERBS:
+        about = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")), None)
+        if about is not None:
+            return list(about.subtree)
     return _that_clause(verb)
 
 
@@ -212,12 +218,18 @@ def _object_claim(verb: Token) -> list[Token] | None:
     if low in OBJECT_CLAIM_VERBS:
         return toks + [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "with") and c.i > obj.i
                        for t in c.subtree]
-    if low in FIGURE_OBJECT_VERBS and any(t.like_num for t in toks):
+    if low in FIGURE_OBJECT_VERBS and _is_figure(obj):
         return toks
     as_prep = next((c for c in verb.children if c.lower_ == "as" and c.i > obj.i), None)
     if low in DESCRIBE_VERBS and as_prep is not None:
         return toks + list(as_prep.subtree)
     return None
+
+
+def _is_figure(obj: Token) -> bool:
+    """An object phrase holding a number ("$2.53 in earnings", "a 6th fatality", "plans to
+    expand by 30%"): reported figures, unlike "reported the call"."""
+    return any(t.like_num or t.tag_ == "$" for t in obj.subtree)
 
 
 def _that_clause(verb: Token) -> list[Token] | None:

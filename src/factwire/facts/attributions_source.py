@@ -16,6 +16,15 @@ THING_PRONOUNS = frozenset({"it"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 #: First/second person subjects are speech inside a quote, never an attributable source.
 FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
+#: Title and institution words that are not part of a person's name ("Deputy Chief of General
+#: Staff Oleksii Hromov"), from general knowledge of English job titles.
+TITLE_WORDS = frozenset("""
+president vice minister secretary chief deputy director spokesman spokeswoman spokesperson governor
+senator representative rep. sen. gov. general staff ambassador commander chairman chairwoman chair ceo
+officer head leader analyst editor prosecutor attorney judge commissioner mayor manager founder
+co-founder strategist economist professor dr. mr. mrs. ms. prime premier king queen prince
+adviser advisor counsel coach captain colonel lieutenant sergeant inspector superintendent
+""".split())
 #: Dependency labels that hang descriptive material (not the name itself) on a source noun.
 ROLE_DEPS = frozenset({"appos"})
 #: How far back (in characters) a pronoun may look for its referent: about two paragraphs.
@@ -64,11 +73,21 @@ def describe_source(head: Token) -> tuple[str, str | None, int, int]:
     toks = _phrase_tokens(head)
     appos = [c for c in head.children if c.dep_ in ROLE_DEPS]
     name_head = head if head.pos_ == "PROPN" else next((a for a in appos if a.pos_ == "PROPN"), None)
+    if head.lower_ in TITLE_WORDS and toks[-1].pos_ == "PROPN" and toks[-1].lower_ not in TITLE_WORDS:
+        name_head = toks[-1]  # "Deputy Chief of General Staff Oleksii Hromov": title, then the name
     if name_head is None:
         return _text(head.doc, toks), None, toks[0].idx, _end(toks[-1])
     name = _name_run(name_head)
-    role_toks = _trim([t for t in _phrase_tokens(head, keep_appos=True) if t not in name and t.dep_ != "punct"])
-    return _text(head.doc, name), _role_text(role_toks), name[0].idx, _end(name[-1])
+    role_toks = [t for t in _phrase_tokens(head, keep_appos=True) if t not in name and t.dep_ != "punct"]
+    return _text(head.doc, name), _role_text(_contiguous_before_or_after(role_toks, name)), name[0].idx, \
+        _end(name[-1])
+
+
+def _contiguous_before_or_after(toks: list[Token], name: list[Token]) -> list[Token]:
+    """The role is the run of words right before the name or right after it (an appositive)."""
+    before = [t for t in toks if t.i < name[0].i]
+    after = [t for t in toks if t.i > name[-1].i]
+    return before if len(before) >= len(after) else after
 
 
 def inverted_source(verb: Token) -> tuple[str, str | None, int, int, Token] | None:
@@ -85,11 +104,15 @@ def inverted_source(verb: Token) -> tuple[str, str | None, int, int, Token] | No
     if not heads:
         return None
     name = _name_run(heads[-1])
-    role = _role_text(_trim([t for t in toks if t.i < name[0].i]))
+    role = _role_text([t for t in toks if t.i < name[0].i])
     return _text(doc, name), role, name[0].idx, _end(name[-1]), heads[-1]
 
 
 def _role_text(toks: list[Token]) -> str | None:
+    """The title around a name, without edge punctuation or a bare leading article."""
+    toks = _trim(toks)
+    if toks and toks[0].pos_ == "DET" and toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
     return _text(toks[0].doc, toks) if toks else None
 
 
@@ -146,7 +169,7 @@ def _name_run(head: Token) -> list[Token]:
 
 
 def _name_part(tok: Token, head: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.head.i >= tok.i and tok.head.i <= head.i \
+    return tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS and tok.head.i >= tok.i and tok.head.i <= head.i \
         and tok.dep_ in ("compound", "flat", "nmod", "npadvmod", "amod") and tok.tag_ != "POS"
 
 
