@@ -215,7 +215,9 @@ def is_not_amount(doc: Doc, d: Draft) -> bool:
         return True  # 'the first half of next year' is a date
     if first.lower_ == "one" and d.core.end == d.core.start + 1:
         return not is_one_count(doc, first)
-    return first.pos_ == "PROPN" and not first.is_sent_start and first.text[0].isupper()
+    nxt = doc[d.core.end] if d.core.end < len(doc) else first
+    return first.pos_ == "PROPN" and first.text[0].isupper() and (
+        not first.is_sent_start or (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()))  # 'Nine News' 
 
 
 def in_short_quote(doc: Doc, i: int) -> bool:
@@ -279,9 +281,14 @@ def is_model(doc: Doc, d: Draft) -> bool:
         return True  # word-hyphen-number ('Shahed-136', 'A350-900', 'COVID-19')
     if _lower(doc, e) in ("-", "–") and _glued(doc, e - 1) and _glued(doc, e) and e + 1 < len(doc) and doc[e + 1].text[:1].isdigit():
         return True  # number-hyphen-number that is not a range ('787-9', '3-1')
-    if prev is not None and not prev.is_sent_start and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+    if prev is not None and not prev.is_sent_start and prev.pos_ == "PROPN" and not prev.text.islower() \
             and prev.lower_ not in lx.MONTHS and d.currency is None:
-        return True
+        return True  # 'S&P 500', 'Nikkei 225', 'iPhone 11'
+    nxt = doc[e] if e < len(doc) else None
+    if nxt is not None and _glued(doc, e - 1) and nxt.text.isalpha() and d.kind == "count":
+        return True  # '5G', '3D'
+    if d.kind == "duration" and doc[d.end - 1].text[:1].isupper() and not doc[d.end - 1].is_upper:
+        return True  # '7-Eleven' 
     if prev is not None and read_numeral(prev.text) is not None and d.kind == "count":
         return True
     return d.kind == "count" and d.core.value != 1 and d.core.factor == 1.0 and is_singular_head(doc, d)
@@ -310,6 +317,8 @@ def attach_relation(doc: Doc, d: Draft) -> None:
     """Qualifier before the number ('more than', 'up to a', 'some') or after it ('or more')."""
     d.relation = d.core.relation or "eq"
     if d.relation == "range":
+        if _lower(doc, d.start - 1) == "between":
+            d.start -= 1
         return
     start = d.start - 1 if _lower(doc, d.start - 1) in ("a", "an") and _lower(doc, d.start) not in ("a", "an") else d.start
     for size in range(lx.QUALIFIER_MAX_LEN, 0, -1):
@@ -324,6 +333,8 @@ def attach_relation(doc: Doc, d: Draft) -> None:
     key2 = (_lower(doc, d.end), _lower(doc, d.end + 1))
     if key2 in lx.SUFFIX_QUALIFIERS:
         d.relation, d.end = lx.SUFFIX_QUALIFIERS[key2], d.end + 2
+        if key2[1] in lx.AGE_SUFFIXES and d.kind == "count":
+            d.kind = "age"  # '12 and older' 
 
 
 def attach_item(doc: Doc, d: Draft, last_item: list[str | None]) -> None:
@@ -339,6 +350,8 @@ def attach_item(doc: Doc, d: Draft, last_item: list[str | None]) -> None:
     noun = counted_noun(doc, d)
     if noun is not None:
         d.item = noun_phrase(doc, noun)
+        if noun.lower_ in lx.CURRENCY_WORDS:
+            d.unit = currency_word(doc, noun.i)  # 'millions of dollars' 
     elif d.core.unit != "fraction":
         d.item = people_or_previous(doc, d, last_item[0])
     if d.core.unit == "fraction":
@@ -362,12 +375,26 @@ def counted_noun(doc: Doc, d: Draft) -> Token | None:
         return head
     of = d.end if _lower(doc, d.end) == "of" else (d.end - 1 if _lower(doc, d.end - 1) == "of" else None)
     if of is None:
-        return None
-    for child in doc[of].children:
-        if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
-            if not any(t.like_num for t in doc[of + 1:child.i]):
-                d.end = max(d.end, child.i + 1)
-            return child
+        noun = scan_plural_noun(doc, d.end)
+        if noun is not None:
+            d.end = noun.i + 1
+        return noun
+    pobj = [c for c in doc[of].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    noun = pobj[0] if pobj else scan_plural_noun(doc, of + 1)
+    if noun is not None and not any(t.like_num for t in doc[of + 1:noun.i]):
+        d.end = max(d.end, noun.i + 1)
+    return noun
+
+
+def scan_plural_noun(doc: Doc, i: int) -> Token | None:
+    """When the parse misses it, the first plural noun after the number across modifiers only
+    ('1,000 Iranian-supplied drones', 'hundreds of Shahed-136 drones')."""
+    for tok in doc[i:i + lx.ITEM_MAX_GAP]:
+        if tok.tag_ in ("NNS", "NNPS"):
+            return tok
+        if tok.like_num or not (tok.pos_ in lx.ITEM_SKIP_POS or tok.text in ("-", "the", "these", "those")
+                                or tok.tag_ in ("VBN", "VBG", "PRP$", "POS")):
+            return None
     return None
 
 

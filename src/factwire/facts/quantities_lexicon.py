@@ -81,7 +81,9 @@ SUFFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "gte", ("and", "older"): "gte", ("or", "older"): "gte",
     ("and", "over"): "gte", ("and", "above"): "gte", ("or", "above"): "gte",
     ("and", "up"): "gte", ("or", "fewer"): "lte", ("or", "less"): "lte",
+    ("or", "younger"): "lte", ("and", "younger"): "lte", ("and", "under"): "lte",
 }
+AGE_SUFFIXES = {"older", "younger"}
 
 #: Currency written before the number -> ISO code.
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "HK$": "HKD", "A$": "AUD", "C$": "CAD",
@@ -147,7 +149,7 @@ AGE_CUES = {"aged", "age"}
 AGE_ITEM, AGE_UNIT = "years (age)", "year"
 
 #: Words before a number that make it a label, not an amount ("No. 1", "phase one", "Route 66").
-LABEL_PREFIXES = {"no.", "no", "#", "number", "phase", "tier", "level", "page", "route",
+LABEL_PREFIXES = {"no.", "no", "#", "number", "top", "phase", "tier", "level", "page", "route",
                   "flight", "room", "gate", "channel", "article", "section", "chapter",
                   "title", "rule", "grade", "class", "version", "season", "episode", "week",
                   "game", "round", "stage", "step", "pier", "terminal", "platform", "runway",
@@ -192,3 +194,5 @@ ORDINAL_WORDS = {"first", "second", "third", "fourth", "last", "latter", "former
 SLOGAN_MAX_TOKENS = 5
 OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+#: Parts of speech a counted noun's modifiers have ("1,000 Iranian-supplied drones").
+ITEM_SKIP_POS = {"ADJ", "PROPN", "NOUN", "PRON"}

@@ -66,7 +66,7 @@ def read_scales(doc: Doc, core: Core, money: bool) -> Core:
     j = core.end
     while j < len(doc):
         w = _word(doc, j)
-        factor = lx.SCALES.get(w) or (lx.MONEY_ONLY_SCALES.get(w) if money else None)
+        factor = lx.SCALES.get(w) or (lx.MONEY_ONLY_SCALES.get(w) if money or _glued_scale(doc, j) else None)
         if not factor or (w == "dozen" and core.digits):
             break
         core.value *= factor
@@ -75,6 +75,12 @@ def read_scales(doc: Doc, core: Core, money: bool) -> Core:
         core.factor, j = core.factor * factor, j + 1
     core.end = j
     return core
+
+
+def _glued_scale(doc: Doc, j: int) -> bool:
+    """'2.5m viewers': an 'm'/'k' glued to the number and followed by a plural noun is a scale,
+    not metres."""
+    return _glued(doc, j - 1) and j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS")
 
 
 def _read_slash_fraction(text: str) -> float | None:
@@ -167,9 +173,13 @@ def _read_fraction_words(doc: Doc, i: int) -> Core | None:
             return Core(start, i + 1, 0.5, unit="fraction")
         return None
     words = read_words(doc, i)
-    if words and _word(doc, words[1]) == "-" and _word(doc, words[1] + 1) in lx.FRACTION_PLURALS:
-        value = words[0] * lx.FRACTION_PLURALS[_word(doc, words[1] + 1)]
-        return Core(i, words[1] + 2, round(value, lx.FRACTION_DIGITS), unit="fraction")
+    if not words:
+        return None
+    hyphen = _word(doc, words[1]) == "-"
+    j = words[1] + 1 if hyphen else words[1]
+    frac = lx.FRACTION_PLURALS.get(_word(doc, j)) or (lx.FRACTION_WORDS.get(_word(doc, j)) if words[0] == 1 else None)
+    if frac and (hyphen or _word(doc, j + 1) == "of"):
+        return Core(i, j + 1, round(words[0] * frac, lx.FRACTION_DIGITS), unit="fraction")
     return None
 
 
@@ -189,4 +199,6 @@ def parse_core(doc: Doc, i: int, money: bool = False) -> Core | None:
         core = Core(i, words[1], words[0]) if words else None
     if core is None:
         return None
+    if [_word(doc, k) for k in range(core.end, core.end + 3)] == ["and", "a", "half"]:
+        core.value, core.end = core.value + 0.5, core.end + 3  # 'two and a half years'
     return read_scales(doc, core, money or core.currency is not None)
