@@ -109,11 +109,12 @@ def inverted_source(verb: Token) -> tuple[str, str | None, int, int, Token] | No
 
 
 def _role_text(toks: list[Token]) -> str | None:
-    """The title around a name, without edge punctuation or a bare leading article."""
+    """The title around a name, without edge punctuation; a bare article ("The United States")
+    is no role."""
     toks = _trim(toks)
-    if toks and toks[0].pos_ == "DET" and toks[0].lower_ in ("the", "a", "an"):
-        toks = toks[1:]
-    return _text(toks[0].doc, toks) if toks else None
+    if all(t.pos_ == "DET" for t in toks):
+        return None
+    return _text(toks[0].doc, toks)
 
 
 def _phrase_tokens(head: Token, keep_appos: bool = False) -> list[Token]:
@@ -121,7 +122,7 @@ def _phrase_tokens(head: Token, keep_appos: bool = False) -> list[Token]:
     that start after a comma (", who ..."), as a contiguous token list."""
     skip: set[int] = set()
     for child in head.children:
-        if (child.dep_ in ROLE_DEPS and not keep_appos) or child.dep_ in ("relcl", "punct", "cc", "conj"):
+        if (child.dep_ in ROLE_DEPS and not keep_appos) or child.dep_ in ("relcl", "cc", "conj"):
             if child.dep_ == "relcl" and child.i > head.i and head.doc[child.left_edge.i - 1].text != ",":
                 continue  # restrictive relative clause is part of the source ("the staff member who ...")
             skip.update(t.i for t in child.subtree)
