@@ -86,6 +86,10 @@ CASES = [
     ("The Black Death spread in the 14th century.", PUB, "the 14th century", "1300", "1399"),
     ("A virtually rainless fall has left brush dry.", PUB, "fall", "2019-09", "2019-11"),
     ("Exports grew in the summer of 2018.", PUB, "summer of 2018", "2018-06", "2018-08"),
+    ("The law takes effect next spring.", PUB, "next spring", "2020-03", "2020-05"),
+    ("Floods hit the region last summer.", PUB, "last summer", "2019-06", "2019-08"),
+    ("Talks will resume this winter.", PUB, "this winter", "2019-12", "2020-02"),
+    ("Prices rose last winter.", PUB, "last winter", "2018-12", "2019-02"),
     # spans ending at publication
     ("Protesters blocked roads over the last five days.", PUB, "the last five days", "2019-11-15", "2019-11-20"),
     ("Little rain fell in the past two months.", PUB, "the past two months", "2019-09", "2019-11"),

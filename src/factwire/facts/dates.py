@@ -28,11 +28,13 @@ WEAK_AUX = {"would", "could"}
 COPULAS = {"is", "are", "'s", "’s", "am", "'re", "’re"}
 #: Kinds for which a present-tense clause means a scheduled, upcoming day ("Lowe's reports
 #: earnings Wednesday", "battle to win the Dec. 12 election").
-PRESENT_IS_FUTURE = {"weekday", "month_day", "day_month"}
+PRESENT_IS_FUTURE = {"weekday", "month_day", "day_month", "month"}
 #: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
 #: "was set to begin ... Wednesday", "more was expected Wednesday").
-FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "planned", "upcoming",
-                "expire", "expires", "until"}
+FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "rescheduled", "planned", "upcoming",
+                "expire", "expires"}
+#: Heads that name a new, later date even in the past tense ("was postponed to Friday").
+MOVED_TO = {"postponed", "rescheduled", "upcoming"}
 #: Present-tense verbs that report a past event ("says", "tells") rather than schedule one.
 REPORTING = {"says", "say", "tells", "reports", "claims", "adds", "writes", "notes", "confirms"}
 PAST_AUX = {"has", "have", "had", "'ve", "did"}
@@ -51,7 +53,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
     text = doc.text
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     out: list[dict] = []
-    anchor: tuple[int, str] | None = None  # (paragraph, value) of the last single resolved date
+    anchor: tuple[int, int, str] | None = None  # (paragraph, offset, value) of the last single date
     for start, end, kind, match in select_matches(text):
         para = bisect.bisect(breaks, start)
         ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start],
@@ -60,16 +62,33 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
             ctx.future = read_tense(find_tense(doc, start, end), kind)
-        if kind in ANCHORED and anchor and (anchor[0] == para or kind in FAR_ANCHORED):
-            ctx.anchor = anchor[1]
+        if kind in ANCHORED and anchor:
+            ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
         value = resolve(kind, match, ctx)
         if value is None:
             continue
         item = make_item(text, start, end, value, published)
         if item["from"] and item["to"] is None:
-            anchor = (para, item["from"])
+            anchor = (para, start, item["from"])
         out.append(item)
     return out
+
+
+def pick_anchor(doc, kind: str, match: re.Match, start: int, para: int,
+                anchor: tuple[int, int, str]) -> str | None:
+    """The date a relative expression counts from, if it may count from one: "the previous
+    week" from the last date anywhere before; "a year earlier" from one in its paragraph;
+    "a year ago" only from one in its sentence ("in October ... up from a year ago"), since
+    "ago" otherwise counts from publication ("seven years ago")."""
+    a_para, a_start, value = anchor
+    if kind in FAR_ANCHORED:
+        return value
+    if a_para != para:
+        return None
+    if match.groupdict().get("dir", "").lower() == "ago":
+        span = doc.char_span(start, match.end(), alignment_mode="expand")
+        return value if span is not None and len(span) and span.root.sent.start_char <= a_start else None
+    return value
 
 
 def select_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
@@ -144,11 +163,22 @@ def find_tense(doc, start: int, end: int) -> str | None:
             return verb_tense(tok)
         tok = tok.head
         if tok.lower_ in FUTURE_WORDS:
-            return "future"
+            return scheduled_tense(tok)
         tense = verb_tense(tok)
         if tense is not None:
             return tense or None
     return None
+
+
+def scheduled_tense(tok) -> str | None:
+    """"scheduled for Feb. 14" is future; "was due to be released in September" is a plan seen
+    from the past, as likely over by publication as not: no cue."""
+    if tok.lower_ in MOVED_TO:
+        return "future"
+    was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
+    if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
+        return None
+    return "future"
 
 
 def verb_tense(tok) -> str | None:
@@ -164,6 +194,8 @@ def verb_tense(tok) -> str | None:
     if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD" \
             or any(a.lower_ == "going" for a in auxes):
         return "future"
+    if any(a.lower_ == "to" or a.tag_ == "VB" for a in auxes):
+        return None  # infinitive ("is due to be sworn in on 20 January"): the head decides
     if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):

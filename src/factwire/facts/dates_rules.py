@@ -190,20 +190,24 @@ def resolve_season(m: re.Match, ctx: Context):
         return cal.iso_month(year, first), cal.iso_month(year + (last < first), last)
     if not rel and (not ctx.noun or _first_word(ctx.following) in SEASON_STOPS):
         return None
-    pub = ctx.pub
+    start = _season_start(ctx.pub, first, last, rel, ctx.future)
+    return cal.iso_month(start.year, first), cal.iso_month(start.year + (last < first), last)
+
+
+def _season_start(pub: dt.date, first: int, last: int, rel: str, future: bool | None) -> dt.date:
+    """First day of the season meant: the one holding publication or the latest begun (past),
+    the coming one ("next", future clause), the latest ended ("last")."""
     spans = []
     for year in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1):
-        start = dt.date(year, first, 1)
-        ey, em = year + (last < first), last
-        spans.append((start, cal.shift_month(ey, em, 1)))
-    if rel in ("next", "this coming") or (ctx.future and rel not in ("last", "this past")):
-        pick = [s for s in spans if s[0] > pub] if rel.startswith("next") else [s for s in spans if s[1] > pub]
-        start = pick[0][0]
-    elif rel in ("last", "this past"):
-        start = [s for s in spans if dt.date(*s[1], 1) <= pub][-1][0]
-    else:
-        start = [s for s in spans if s[0] <= pub][-1][0]
-    return cal.iso_month(start.year, first), cal.iso_month(start.year + (last < first), last)
+        end_y, end_m = cal.shift_month(year + (last < first), last, 1)
+        spans.append((dt.date(year, first, 1), dt.date(end_y, end_m, 1)))
+    if rel.startswith("next") or rel == "this coming":
+        return [s for s, _ in spans if s > pub][0]
+    if rel in ("last", "this past"):
+        return [s for s, e in spans if e <= pub][-1]
+    if future:
+        return [s for s, e in spans if e > pub][0]
+    return [s for s, _ in spans if s <= pub][-1]
 
 
 def resolve_relative(m: re.Match, ctx: Context):
@@ -236,8 +240,9 @@ def _week(ctx: Context, step: int, mod: str | None):
 
 
 def _weekend(ctx: Context, step: int, mod: str | None):
-    if step == 0:
-        return cal.weekend_range(ctx.pub, bool(ctx.future))
+    if step == 0:  # "this weekend": the one of the publication week (Monday-based)
+        saturday = dt.date.fromisoformat(cal.week_range(ctx.pub)[0]) + dt.timedelta(days=5)
+        return cal.iso_day(saturday), cal.iso_day(saturday + dt.timedelta(days=1))
     saturday = cal.weekday_date(ctx.pub, 5, step > 0, strict=True)
     return cal.iso_day(saturday), cal.iso_day(saturday + dt.timedelta(days=1))
 
