@@ -207,7 +207,7 @@ def is_not_amount(doc: Doc, d: Draft) -> bool:
     if d.kind in ("money", "percent", "measure"):
         return False
     first = doc[d.core.start]
-    if in_short_quote(doc, d.core.start):
+    if in_short_quote(doc, d.core.start) or after_name(doc, d) or in_hyphen_word(doc, d.core.start):
         return True
     if d.core.digits:
         return is_calendar(doc, d) or is_label(doc, d) or is_model(doc, d)
@@ -254,6 +254,8 @@ def is_calendar(doc: Doc, d: Draft) -> bool:
     if value.is_integer() and 1 <= value <= lx.DAY_OF_MONTH_MAX and (
             _is_month(doc, s - 1) or _is_month(doc, d.core.end)):
         return True
+    if _lower(doc, s - 1) == "," and s >= 3 and _is_month(doc, s - 3) and doc[s - 2].like_num:
+        return True  # the year in 'November 9, 2016' (even cut short: 'November 9, 201')
     return _lower(doc, d.core.end) in lx.CLOCK_WORDS
 
 
@@ -277,13 +279,10 @@ def is_model(doc: Doc, d: Draft) -> bool:
     'the 777 program'."""
     s, e = d.core.start, d.core.end
     prev = doc[s - 1] if s > 0 else None
-    if prev is not None and prev.text in ("-", "–") and _glued(doc, s - 1) and s >= 2 and _glued(doc, s - 2):
-        return True  # word-hyphen-number ('Shahed-136', 'A350-900', 'COVID-19')
     if _lower(doc, e) in ("-", "–") and _glued(doc, e - 1) and _glued(doc, e) and e + 1 < len(doc) and doc[e + 1].text[:1].isdigit():
         return True  # number-hyphen-number that is not a range ('787-9', '3-1')
-    if prev is not None and not prev.is_sent_start and prev.pos_ == "PROPN" and not prev.text.islower() \
-            and prev.lower_ not in lx.MONTHS and d.currency is None:
-        return True  # 'S&P 500', 'Nikkei 225', 'iPhone 11'
+    if "/" in doc[s].text and e < len(doc) and doc[e].text.istitle():
+        return True  # a gallery counter '1/8 The scene ...'
     nxt = doc[e] if e < len(doc) else None
     if nxt is not None and _glued(doc, e - 1) and nxt.text.isalpha() and d.kind == "count":
         return True  # '5G', '3D'
@@ -292,6 +291,21 @@ def is_model(doc: Doc, d: Draft) -> bool:
     if prev is not None and read_numeral(prev.text) is not None and d.kind == "count":
         return True
     return d.kind == "count" and d.core.value != 1 and d.core.factor == 1.0 and is_singular_head(doc, d)
+
+
+def after_name(doc: Doc, d: Draft) -> bool:
+    """A number right after a proper name is part of it: 'S&P 500', 'Nikkei 225', 'iPhone 11',
+    'Formula One'."""
+    prev = doc[d.core.start - 1] if d.core.start > 0 else None
+    return (prev is not None and not prev.is_sent_start and prev.pos_ == "PROPN"
+            and not prev.text.islower() and prev.lower_ not in lx.MONTHS and d.currency is None
+            and d.kind == "count")
+
+
+def in_hyphen_word(doc: Doc, s: int) -> bool:
+    """'Shahed-136', 'A350-900', 'COVID-19', 'mother-of-two': a number glued after a hyphen
+    that follows a word is part of a name or compound."""
+    return s >= 2 and doc[s - 1].text in ("-", "–") and _glued(doc, s - 1) and _glued(doc, s - 2)
 
 
 def is_singular_head(doc: Doc, d: Draft) -> bool:
@@ -367,7 +381,7 @@ def counted_noun(doc: Doc, d: Draft) -> Token | None:
         if tok.head.i > tok.i and tok.head.i < d.end + 3 and (tok.head.pos_ == "NUM" or tok.head.like_num):
             tok = tok.head
     head = tok.head
-    if head.i > tok.i and head.pos_ in ("NOUN", "PROPN") and head.i - d.end <= lx.ITEM_MAX_GAP \
+    if head.i > tok.i and (head.pos_ == "NOUN" or head.tag_ == "NNPS") and head.i - d.end <= lx.ITEM_MAX_GAP \
             and tok.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod"):
         while head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.pos_ == "NOUN":
             head = head.head  # 'three plague variants': the compound's head is the item

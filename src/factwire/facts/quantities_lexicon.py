@@ -149,7 +149,7 @@ AGE_CUES = {"aged", "age"}
 AGE_ITEM, AGE_UNIT = "years (age)", "year"
 
 #: Words before a number that make it a label, not an amount ("No. 1", "phase one", "Route 66").
-LABEL_PREFIXES = {"no.", "no", "#", "number", "top", "phase", "tier", "level", "page", "route",
+LABEL_PREFIXES = {"no.", "no", "#", "number", "top", "lap", "phase", "tier", "level", "page", "route",
                   "flight", "room", "gate", "channel", "article", "section", "chapter",
                   "title", "rule", "grade", "class", "version", "season", "episode", "week",
                   "game", "round", "stage", "step", "pier", "terminal", "platform", "runway",
