@@ -147,13 +147,19 @@ def build_verb_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
     subj, direct = subject_of(verb)
     if subj is None:
         return build_inverted_item(verb, quotes)
-    if subj.dep_ == "nsubjpass" or is_unusable_subject(subj) or subj.lower_ in EVIDENCE_NOUNS:
+    if is_unusable_subject(subj) or subj.lower_ in EVIDENCE_NOUNS or _nested_belief(verb, subj):
         return None
     claim = find_claim(verb, subj if direct else None, quotes)
     if claim is None or claim[0] <= subj.idx < claim[1]:
         return None
     source, role, s0, s1 = describe_source(subj)
     return _item(source, role, cue_text(verb), claim, (s0, s1), (verb.idx, _end(verb)), subj)
+
+
+def _nested_belief(verb: Token, subj: Token) -> bool:
+    """"Scissors said ... whether he believes it will ...": a pronoun's belief inside someone
+    else's reported speech is part of that claim, not a second attribution."""
+    return verb.lower_ in COGNITION_VERBS and subj.pos_ == "PRON" and any(a.lower_ in SAY_VERBS for a in verb.ancestors)
 
 
 def build_inverted_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
@@ -311,14 +317,15 @@ def _governing_verb(tok: Token) -> Token:
 
 
 def _clause_without(verb: Token, phrase: tuple[int, int]) -> tuple[int, int] | None:
-    """The verb's clause (its subtree minus coordinated clauses) on the longer side of `phrase`."""
+    """The verb's clause (its subtree minus coordinated clauses) on the side of `phrase` that
+    holds the verb ("X is investigating WeWork, according to Y, adding to ..." -> the left)."""
     skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc") and not c.i <= phrase[0] <= c.right_edge.i
             for t in c.subtree}
     idx = [t.i for t in verb.subtree if t.i not in skip]
     sent = verb.sent
     lo, hi = max(min(idx), sent.start), min(max(idx), sent.end - 1)
     left, right = (lo, phrase[0] - 1), (phrase[1] + 1, hi)
-    side = left if left[1] - left[0] >= right[1] - right[0] else right
+    side = left if verb.i < phrase[0] else right  # the side holding the clause's own verb
     toks = [t for t in verb.doc[side[0]:side[1] + 1] if not t.is_space]
     while toks and toks[0].is_punct and toks[0].text not in "“\"":
         toks = toks[1:]

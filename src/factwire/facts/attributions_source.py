@@ -12,6 +12,8 @@ from spacy.tokens import Span, Token
 PERSON_PRONOUNS = frozenset({"he", "she"})
 #: Pronouns that can stand for an organisation; resolved to the nearest preceding ORG/GPE.
 THING_PRONOUNS = frozenset({"it"})
+#: Finite verb tags: a finite reporting verb parsed as a noun modifier is a misparse.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Relative pronouns ("the group, which said ..."): the source is the noun the clause hangs on.
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 #: First/second person subjects are speech inside a quote, never an attributable source.
@@ -44,9 +46,14 @@ INVERTED_STOP_POS = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ"})
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """(subject, is_own) of a reporting verb: its own nearest nsubj, else one borrowed from a
     governing verb for participles and conjuncts ("..., adding that ...", "said X and added Y")."""
+    if verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and verb.i > 0 and verb.nbor(-1).text == "," \
+            and verb.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "ccomp" for c in verb.children):
+        return verb.head, True  # "The company, which ..., confirmed that ...": a misparsed finite verb
     tok, steps = verb, 0
     while tok is not None and steps < 4:
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != verb.i]
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None, False  # "is expected to", "was told": the subject is not the speaker
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i != verb.i]
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - tok.i))
             return _through_relative(nearest), tok is verb
