@@ -90,9 +90,52 @@ _PROMO_SENTENCE = re.compile(
     r"successfully subscribed|succesfully subscribed|your (?:inbox|email address)", re.I)
 _PLACEHOLDER = re.compile(r"^(?:(?:spot_img)+|advertisement|ad|sponsored|\[?image\]?)$", re.I)
 
-_KIND_PATTERNS = [(kind, re.compile("|".join(pats), re.I)) for kind, pats in (
+_LEAD_RE = re.compile(r"^(?:\\b)?([a-z'’ ]*)")
+
+
+def _triggers(alt: str) -> set[str] | None:
+    """Word prefixes (2-3 letters) one of which a line must contain for the unanchored
+    alternative `alt` to match, or None when `alt` does not start with a literal word."""
+    body = alt[2:] if alt.startswith("\\b") else alt
+    heads = body[3:body.index(")")].split("|") if body.startswith("(?:") else [body]
+    out = set()
+    for head in heads:
+        lead = _LEAD_RE.match(head).group(1).split(" ")[0]
+        if len(lead) < len(head) and head[len(lead):len(lead) + 1] in "?*{":
+            lead = lead[:-1]  # "ads?" may match "ad"
+        if len(lead) < 2:
+            return None
+        out.add(lead[:3])
+    return out
+
+
+class _KindMatcher:
+    """One kind's phrases, split for speed: anchored ones are tried at the line start only,
+    unanchored ones only when the line has a word starting like one of them (a set lookup),
+    so most body and menu lines cost a few set lookups instead of a full regex scan."""
+
+    def __init__(self, alternatives: tuple[str, ...]) -> None:
+        anchored = [a[1:] for a in alternatives if a.startswith("^")]
+        loose = [a for a in alternatives if not a.startswith("^")]
+        keyed = [(a, _triggers(a)) for a in loose]
+        self.anchored = re.compile("|".join(anchored), re.I) if anchored else None
+        self.keyed = re.compile("|".join(a for a, t in keyed if t), re.I) if loose else None
+        self.always = re.compile("|".join(a for a, t in keyed if not t) or "(?!)", re.I)
+        self.prefixes = set().union(*(t for _, t in keyed if t)) if keyed else set()
+
+    def matches(self, text: str, words: list[str]) -> bool:
+        if self.anchored is not None and self.anchored.match(text):
+            return True
+        if self.always.search(text):
+            return True
+        hit = any(w[:3] in self.prefixes or w[:2] in self.prefixes for w in words)
+        return hit and self.keyed is not None and bool(self.keyed.search(text))
+
+
+_KIND_MATCHERS = [(kind, _KindMatcher(pats)) for kind, pats in (
     ("comments", _COMMENTS), ("related", _RELATED), ("promo", _PROMO),
     ("navigation", _NAVIGATION))]
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
 def is_placeholder(line: str) -> bool:
@@ -115,7 +158,6 @@ def section_kind(line: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=CACHE_LINES)
 def is_promo_sentence(line: str) -> bool:
     """True for a *sentence* that is a promo or legal notice ("Please activate your
     subscription by clicking ...", "© 2019 Associated Press. All rights reserved.").
@@ -125,6 +167,7 @@ def is_promo_sentence(line: str) -> bool:
     return len(line.split()) <= MAX_PROMO_SENTENCE_WORDS and bool(_PROMO_SENTENCE.search(line))
 
 
+@lru_cache(maxsize=CACHE_LINES)
 def classify_boilerplate(line: str) -> str | None:
     """Removed kind of a short chrome line, or None when it is not recognisably chrome.
 
@@ -141,8 +184,9 @@ def classify_boilerplate(line: str) -> str | None:
     if sec:
         # a related block's header is a navigation label; the links under it are "related"
         return "navigation" if sec == "related" else sec
-    for kind, pat in _KIND_PATTERNS:
-        if pat.search(text):
+    words = _LOWER_WORD_RE.findall(text.lower())
+    for kind, matcher in _KIND_MATCHERS:
+        if matcher.matches(text, words):
             return kind
     return None
 

@@ -66,6 +66,8 @@ class Block:
 
 def count_words(text: str) -> int:
     """Word count that also works for scripts without spaces (CJK counted by characters)."""
+    if text.isascii():
+        return len(WORD_RE.findall(text))
     cjk = len(CJK_RE.findall(text))
     if not cjk:
         return len(WORD_RE.findall(text))
@@ -148,10 +150,17 @@ def add_features(block: Block) -> None:
     if m and len(block.text) > m.end():
         block.bullet = True
         block.text = block.text[m.end():]
-    words = WORD_RE.findall(block.text)
-    block.words = count_words(block.text)
-    block.terminal = bool(TERMINAL_RE.search(block.text))
-    block.stop_ratio = sum(1 for w in words if w.lower() in STOPWORDS) / len(words) if words else 0.0
-    upper = sum(map(str.isupper, block.text))
-    cased = upper + sum(map(str.islower, block.text))
+    text = block.text
+    words = WORD_RE.findall(text.lower())
+    block.words = len(words) if text.isascii() else count_words(text)
+    block.terminal = bool(TERMINAL_RE.search(text))
+    block.stop_ratio = sum(map(STOPWORDS.__contains__, words)) / len(words) if words else 0.0
+    head = text[:CAPS_SAMPLE_CHARS]
+    upper = sum(map(str.isupper, head))
+    cased = upper + sum(map(str.islower, head))
     block.upper_ratio = upper / cased if cased else 0.0
+
+
+#: Capitalisation is measured on the first this-many characters: enough to tell an ALL-CAPS
+#: headline (they are under 200 characters) and it keeps long paragraphs cheap.
+CAPS_SAMPLE_CHARS = 200

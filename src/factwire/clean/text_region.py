@@ -7,8 +7,8 @@ label, a headline of another story) are bridged while long menus and link lists 
 """
 from __future__ import annotations
 
-from factwire.clean.boilerplate import (classify_boilerplate, is_promo_sentence,
-                                        section_kind)
+from factwire.clean.boilerplate import (MAX_CHROME_WORDS, MAX_PROMO_SENTENCE_WORDS,
+                                        classify_boilerplate, is_promo_sentence, section_kind)
 import re
 
 from factwire.clean.text_lines import Block, looks_like_heading
@@ -65,9 +65,14 @@ COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkom
 GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])")
 #: The glued headline needs this many words, so "iPhone"/"McDonald" inside prose do not count.
 TEASER_HEAD_WORDS = 5
+#: Headlines are short: the glue point is looked for in the first this-many characters only.
+GLUE_SCAN_CHARS = 160
 #: ... and be Title Case: this share of its words capitalised (headlines run 0.8-1.0; 0.75
 #: let "Teens love Apple's AirPods" through).
 TEASER_HEAD_CAPS = 0.8
+#: Lines longer than this are never taken for a headline (looks_like_heading caps at 14
+#: alphabetic words; the margin covers numbers and symbols).
+HEADING_MAX_WORDS = 18
 #: Share of upper-case letters above which a line is ALL CAPS (headline of another story).
 ALLCAPS_RATIO = 0.85
 #: Minimum stopword share for a long unpunctuated line to count as prose (English-like text
@@ -90,7 +95,8 @@ def is_prose(b: Block) -> bool:
     headline that happens to end with "?" or "!"."""
     if is_allcaps(b) or b.text.endswith(("...", "…")) and not _has_inner_stop(b.text):
         return False
-    if b.words >= PROSE_MIN_WORDS and b.terminal and not looks_like_heading(b.text):
+    if b.words >= PROSE_MIN_WORDS and b.terminal and (
+            b.words > HEADING_MAX_WORDS or not looks_like_heading(b.text)):
         return True
     return b.words >= LONG_LINE_WORDS and (b.stop_ratio >= PROSE_STOP_RATIO
                                            or len(INNER_PUNCT_RE.findall(b.text)) >= 2)
@@ -105,16 +111,19 @@ def is_comments_header(b: Block) -> bool:
     """A short line announcing reader comments ("34 Comments", "[ 167 comments ]",
     "34 responses to ...", "Top Rated Comments"): comments are prose, so the body region must
     never run across such a line."""
+    if b.words > COMMENT_HEADER_WORDS:
+        return False
     if section_kind(b.text) == "comments":
         return True
-    return b.words <= COMMENT_HEADER_WORDS and bool(COMMENT_WORD_RE.search(b.text)) and \
-        not SENTENCE_END_RE.search(b.text)
+    return bool(COMMENT_WORD_RE.search(b.text)) and not SENTENCE_END_RE.search(b.text)
 
 
 def is_glued_teaser(b: Block) -> bool:
     """A related-story link rendered as one line: a Title Case headline glued without a space
     to its teaser ("Student-AthleteA 24-year-old woman ...", "On The Rise?Violence is ...")."""
-    m = GLUE_RE.search(b.text)
+    if b.words < TEASER_HEAD_WORDS + 3:
+        return False
+    m = GLUE_RE.search(b.text, 0, GLUE_SCAN_CHARS)
     if not m:
         return False
     words = [w for w in b.text[:m.start() + 1].split() if w[:1].isalpha()]
@@ -130,10 +139,11 @@ def score_block(b: Block) -> float:
     if is_glued_teaser(b):
         return -SHORT_PENALTY
     if is_prose(b):
-        if b.words <= 12 and classify_boilerplate(b.text) or is_promo_sentence(b.text):
+        if b.words <= 12 and classify_boilerplate(b.text) or \
+                b.words <= MAX_PROMO_SENTENCE_WORDS and is_promo_sentence(b.text):
             return -BOILER_PENALTY
         return min(b.words, PROSE_CAP) - PROSE_OFFSET
-    if classify_boilerplate(b.text):
+    if b.words <= MAX_CHROME_WORDS + 2 and classify_boilerplate(b.text):
         return -BOILER_PENALTY
     return -SHORT_PENALTY
 
