@@ -105,6 +105,13 @@ CASES = [
     ("Growth will slow early next year.", PUB, "early next year", "2020", None),
     ("The bird flu came in the year of the rooster.", PUB, "the year of the rooster", "2017", None),
     ("The ministry said yesterday that it agreed.", PUB, "yesterday", "2019-11-19", None),
+    ("The plant opened in March of last year.", PUB, "March of last year", "2018-03", None),
+    ("Talks stalled earlier in the year.", PUB, "earlier in the year", "2019-01-01", "2019-11-20"),
+    ("The new president takes office in January.", PUB, "January", "2020-01", None),
+    ("He is due to be sworn in on 20 January.", PUB, "20 January", "2020-01-20", None),
+    ("Assange was due to be released in September.", PUB, "September", "2019-09", None),
+    ("Can he be crowned champion this weekend?", dt.date(2016, 11, 13), "this weekend", "2016-11-12", "2016-11-13"),
+    ("Mr Obama was elected in 2008. Seven years ago he said little.", PUB, "Seven years ago", "2012", None),
 ]
 
 UNRESOLVABLE = [

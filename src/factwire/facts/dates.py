@@ -99,12 +99,12 @@ def select_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, kind, m))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already claimed: linear in the matched length
     kept = []
     for start, end, _, kind, m in found:
-        if any(start < e and s < end for s, e in taken):
+        if any(taken[start:end]):
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         kept.append((start, end, kind, m))
     kept.sort(key=lambda k: k[0])
     return kept

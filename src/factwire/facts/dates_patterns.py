@@ -47,7 +47,7 @@ PATTERNS: dict[str, str] = {
     # "October 2015", "early November", "mid-December", "the end of August", "last November"
     "month": (_ci(r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+"
                   r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?")
-              + rf"{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?(?![\w-])"),
+              + rf"{MONTH}(?:,?\s+(?:of\s+)?(?:{YEAR}|" + _ci(r"(?P<yrel>last|next|this)\s+year") + r"))?(?![\w-])"),
     "month_so_far": rf"\b{MONTH}\s+" + _ci(r"(?:so\s+far|to\s+date|thus\s+far)\b"),
     "weekday": (r"(?<!Black )(?<!Super )(?<!Good )(?<!Cyber )(?<!Holy )(?<!Bloody )(?<!Easter )"
                 + _ci(r"(?:\b(?P<rel>early|late|last|next|this|this\s+past|this\s+coming)\s+)?")
@@ -70,6 +70,7 @@ PATTERNS: dict[str, str] = {
     "relative": _ci(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|past|coming"
                     r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming)"
                     r"\s+(?P<unit>week|weekend|month|year|day)\b(?![-\w])"),
+    "earlier_in": _ci(r"\b(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b"),
     "weekend": _ci(r"\b(?:over\s+)?the\s+weekend\b"),
     "count_back": _ci(r"\b(?:the\s+)?(?:past|last|previous)\s+" + NUM + r"\s+(?P<unit>day|week|month|year)s\b"),
     "ago": _ci(r"\b" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),

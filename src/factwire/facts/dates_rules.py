@@ -88,6 +88,8 @@ def resolve_month(m: re.Match, ctx: Context):
         return None
     if m["year"]:
         return cal.iso_month(int(m["year"]), month), None
+    if m["yrel"]:  # "March of last year"
+        return cal.iso_month(ctx.pub.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0), month), None
     if rel in ("next", "this coming"):
         year = cal.month_year(ctx.pub, month, True, strict=True)
     elif rel in ("last", "this past"):
@@ -262,6 +264,12 @@ def _year(ctx: Context, step: int, mod: str | None):
     return f"{pub.year + step:04d}", None
 
 
+def resolve_earlier_in(m: re.Match, ctx: Context):
+    """"earlier in the year" reads as "earlier this year"."""
+    unit, mod = m["unit"].lower(), m["mod"].lower()
+    return {"week": _week, "month": _month, "year": _year}[unit](ctx, 0, mod)
+
+
 def resolve_weekend(m: re.Match, ctx: Context):
     return cal.weekend_range(ctx.pub, bool(ctx.future))
 
@@ -319,13 +327,13 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
     "numeric": resolve_numeric, "month": resolve_month, "month_so_far": resolve_month_so_far,
     "weekday": resolve_weekday, "year": resolve_year, "year_part": resolve_year_part,
     "quarter": resolve_quarter, "decade": resolve_decade, "century": resolve_century,
-    "season": resolve_season, "relative": resolve_relative, "weekend": resolve_weekend,
+    "season": resolve_season, "relative": resolve_relative, "earlier_in": resolve_earlier_in, "weekend": resolve_weekend,
     "count_back": resolve_count_back, "ago": resolve_ago, "today": resolve_today,
     "week_start": resolve_week_start, "year_to_date": resolve_year_to_date,
     "rest_of_year": resolve_rest_of_year, "zodiac": resolve_zodiac, "vague": resolve_vague,
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
-TENSED = {"month_day", "day_month", "month", "weekday", "season", "relative", "weekend"}
+TENSED = {"month_day", "day_month", "month", "weekday", "season", "relative", "weekend", "earlier_in"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}
 #: "the previous week" always points away from publication (else it would be "last week"), so
