@@ -297,7 +297,7 @@ def after_name(doc: Doc, d: Draft) -> bool:
     """A number right after a proper name is part of it: 'S&P 500', 'Nikkei 225', 'iPhone 11',
     'Formula One'."""
     prev = doc[d.core.start - 1] if d.core.start > 0 else None
-    return (prev is not None and not prev.is_sent_start and prev.pos_ == "PROPN"
+    return (prev is not None and prev.pos_ == "PROPN" and (prev.lower_,) not in lx.QUALIFIERS
             and not prev.text.islower() and prev.lower_ not in lx.MONTHS and d.currency is None
             and d.kind == "count")
 
