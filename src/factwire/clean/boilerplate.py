@@ -123,12 +123,13 @@ class _KindMatcher:
         self.always = re.compile("|".join(a for a, t in keyed if not t) or "(?!)", re.I)
         self.prefixes = set().union(*(t for _, t in keyed if t)) if keyed else set()
 
-    def matches(self, text: str, words: list[str]) -> bool:
+    def matches(self, text: str, heads: set[str]) -> bool:
+        """`heads`: the 2- and 3-letter starts of the line's lower-case words."""
         if self.anchored is not None and self.anchored.match(text):
             return True
         if self.always.search(text):
             return True
-        hit = any(w[:3] in self.prefixes or w[:2] in self.prefixes for w in words)
+        hit = not self.prefixes.isdisjoint(heads)
         return hit and self.keyed is not None and bool(self.keyed.search(text))
 
 
@@ -185,8 +186,9 @@ def classify_boilerplate(line: str) -> str | None:
         # a related block's header is a navigation label; the links under it are "related"
         return "navigation" if sec == "related" else sec
     words = _LOWER_WORD_RE.findall(text.lower())
+    heads = {w[:3] for w in words} | {w[:2] for w in words}
     for kind, matcher in _KIND_MATCHERS:
-        if matcher.matches(text, words):
+        if matcher.matches(text, heads):
             return kind
     return None
 

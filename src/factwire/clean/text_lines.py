@@ -28,6 +28,10 @@ CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
 OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
                          r"or|but|as|that|is|was|are|were|said|says|via|than|into|about))$")
 
+#: Line-end patterns are matched on the last this-many characters only (an unanchored "...$"
+#: search would otherwise try every position of a growing paragraph).
+TAIL_CHARS = 24
+
 #: Joining needs the growing paragraph (or the fragment) to have at least this many words, so
 #: that menus of short lowercase entries ("news", "home page", "world") are not glued together.
 #: Calibrated on the bs4 half of text-dev: 5 joins 4-word lead-ins like "Trump said at" + link,
@@ -89,25 +93,25 @@ def split_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def continues(prev: str, prev_words: int, line: str, blank_before: bool) -> bool:
+def continues(prev: str, prev_words: int, line: str, line_words: int, blank_before: bool) -> bool:
     """True when `line` is the rest of the paragraph `prev` (a split inline run).
 
     Why: a bs4-style renderer puts every link on its own line, so a paragraph with three links
     arrives as seven lines; scoring those fragments one by one would drop the short ones."""
     if BULLET_RE.match(line) or is_placeholder(line):
         return False
-    if TERMINAL_RE.search(prev) and not CLOSING_START_RE.match(line):
+    if TERMINAL_RE.search(prev[-TAIL_CHARS:]) and not CLOSING_START_RE.match(line):
         return False
     if blank_before and not re.match(r"^[,.;:!?)\]’”]", line):
         return False
-    long_enough = prev_words >= JOIN_MIN_WORDS or count_words(line) >= JOIN_MIN_WORDS
+    long_enough = prev_words >= JOIN_MIN_WORDS or line_words >= JOIN_MIN_WORDS
     if not long_enough:
         return False
     if CONTINUATION_START_RE.match(line):
         return True
     # an upper-case start continues only a run cut after a function word or open punctuation
     # ("... Trump won by" + "30 points"); after any other word it is a heading + paragraph
-    return prev_words >= JOIN_MIN_WORDS and bool(OPEN_END_RE.search(prev)) and \
+    return prev_words >= JOIN_MIN_WORDS and bool(OPEN_END_RE.search(prev[-TAIL_CHARS:])) and \
         not looks_like_heading(prev)
 
 
@@ -131,14 +135,14 @@ def build_blocks(text: str) -> list[Block]:
     """Group the page's lines into blocks (re-joining split paragraphs) and compute features."""
     blocks: list[Block] = []
     for idx, (line, blank) in enumerate(split_lines(text)):
-        if blocks and continues(blocks[-1].text, blocks[-1].words, line, blank):
+        n = count_words(line)
+        if blocks and continues(blocks[-1].text, blocks[-1].words, line, n, blank):
             last = blocks[-1]
             last.text = glue(last.text, line)
             last.raw.append(line)
-            last.words = count_words(last.text)
+            last.words += n
             continue
-        blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line],
-                            words=count_words(line)))
+        blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line], words=n))
     for b in blocks:
         add_features(b)
     return blocks
@@ -153,7 +157,7 @@ def add_features(block: Block) -> None:
     text = block.text
     words = WORD_RE.findall(text.lower())
     block.words = len(words) if text.isascii() else count_words(text)
-    block.terminal = bool(TERMINAL_RE.search(text))
+    block.terminal = bool(TERMINAL_RE.search(text[-TAIL_CHARS:]))
     block.stop_ratio = sum(map(STOPWORDS.__contains__, words)) / len(words) if words else 0.0
     head = text[:CAPS_SAMPLE_CHARS]
     upper = sum(map(str.isupper, head))
