@@ -157,7 +157,9 @@ def attach_range(doc: Doc, d: Draft) -> None:
     j, joiner = d.end, _lower(doc, d.end)
     hyphen = joiner in ("-", "–", "—") and _glued(doc, j - 1) and _glued(doc, j)
     between = joiner == "and" and _lower(doc, d.start - 1) == "between"
-    if not (hyphen or between or joiner == "to") or _lower(doc, d.start - 1) in ("from", "by"):
+    change = _lower(doc, d.start - 1) == "by" or (
+        _lower(doc, d.start - 1) == "from" and _lower(doc, d.start - 2) not in lx.RANGE_FROM_CUES)
+    if not (hyphen or between or joiner == "to") or change:
         return
     currency, k = currency_before(doc, j + 2) if j + 2 < len(doc) else (None, j + 1)
     start2 = j + 2 if currency and k == j + 1 else j + 1
@@ -239,6 +241,8 @@ def is_age_apposition(doc: Doc, d: Draft) -> bool:
         return _lower(doc, s - 1) in lx.AGE_CUES and d.core.value <= lx.AGE_MAX
     if _lower(doc, s - 1) in lx.AGE_CUES:
         return True
+    if _lower(doc, s - 1) in lx.AGE_TIME_WORDS:
+        s -= 1  # 'Tsarnaev, then 19, ...'
     name = doc[s - 2] if s >= 2 else None
     after = _lower(doc, e)
     return (_lower(doc, s - 1) == "," and name is not None and name.pos_ == "PROPN"
@@ -254,14 +258,18 @@ def is_calendar(doc: Doc, d: Draft) -> bool:
     if value.is_integer() and 1 <= value <= lx.DAY_OF_MONTH_MAX and (
             _is_month(doc, s - 1) or _is_month(doc, d.core.end)):
         return True
-    if _lower(doc, s - 1) == "," and s >= 3 and _is_month(doc, s - 3) and doc[s - 2].like_num:
+    if _lower(doc, s - 1) == "," and s >= 3 and doc[s - 2].like_num and (
+            _is_month(doc, s - 3) or _is_month(doc, s - 4) and doc[s - 3].text == "."):
         return True  # the year in 'November 9, 2016' (even cut short: 'November 9, 201')
     return _lower(doc, d.core.end) in lx.CLOCK_WORDS
 
 
 def _is_month(doc: Doc, i: int) -> bool:
-    """Month names; 'May' only capitalised (lower-case 'may' is the verb)."""
-    return 0 <= i < len(doc) and doc[i].lower_ in lx.MONTHS and (doc[i].text[0].isupper())
+    """Month names, also split from their dot ('Jan', '.'); 'May' only capitalised (lower-case
+    'may' is the verb)."""
+    if 0 < i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
+        i -= 1
+    return 0 <= i < len(doc) and doc[i].lower_ in lx.MONTHS and doc[i].text[0].isupper()
 
 
 def is_label(doc: Doc, d: Draft) -> bool:

@@ -146,6 +146,8 @@ DAY_OF_MONTH_MAX = 31
 #: Ages: "48-year-old", "aged 24", "Name, 24,".
 AGE_MAX = 120
 AGE_CUES = {"aged", "age"}
+#: 'Tsarnaev, then 19,' / 'Smith, now 20,': a time word between the comma and the age.
+AGE_TIME_WORDS = {"then", "now"}
 AGE_ITEM, AGE_UNIT = "years (age)", "year"
 
 #: Words before a number that make it a label, not an amount ("No. 1", "phase one", "Route 66").
@@ -196,3 +198,5 @@ OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 #: Parts of speech a counted noun's modifiers have ("1,000 Iranian-supplied drones").
 ITEM_SKIP_POS = {"ADJ", "PROPN", "NOUN", "PRON"}
+#: "anywhere from 2,000 to 10,000": after these words "from X to Y" is a range, not a change.
+RANGE_FROM_CUES = {"anywhere", "ranging", "ranges", "range", "varying", "vary", "varies"}

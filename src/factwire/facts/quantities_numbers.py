@@ -167,10 +167,10 @@ def _read_fraction_words(doc: Doc, i: int) -> Core | None:
     """'half of', 'two-thirds' (number word + hyphen + plural fraction)."""
     w = _word(doc, i)
     if w == "half":
+        # 'half of', 'about half': an amount; 'a block and a half', 'a half hour' are not.
         prev = _word(doc, i - 1)
-        if _word(doc, i + 1) == "of" or prev == "a" and _word(doc, i + 1) != "-":
-            start = i - 1 if prev == "a" else i
-            return Core(start, i + 1, 0.5, unit="fraction")
+        if _word(doc, i + 1) == "of" or (prev,) in lx.QUALIFIERS or (_word(doc, i - 2), prev) in lx.QUALIFIERS:
+            return Core(i, i + 1, 0.5, unit="fraction")
         return None
     words = read_words(doc, i)
     if not words:
