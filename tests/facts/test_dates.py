@@ -112,6 +112,15 @@ CASES = [
     ("Assange was due to be released in September.", PUB, "September", "2019-09", None),
     ("Can he be crowned champion this weekend?", dt.date(2016, 11, 13), "this weekend", "2016-11-12", "2016-11-13"),
     ("Mr Obama was elected in 2008. Seven years ago he said little.", PUB, "Seven years ago", "2012", None),
+    ("A week ago, the firm posted a loss; two weeks later it recovered.", PUB, "two weeks later", "2019-11-27", None),
+    ("The Nov. 5 vote was postponed until Dec. 1.", PUB, "Nov. 5", "2019-11-05", None),
+    ("The Nov. 5 vote was postponed until Dec. 1.", PUB, "Dec. 1", "2019-12-01", None),
+    ("Officials expect the bridge to reopen in the spring.", PUB, "the spring", "2020-03", "2020-05"),
+    ("The company shelved its plans for an offering on September 30.", PUB, "September 30", "2019-09-30", None),
+    ("The report covers the period from January to June.", PUB, "June", "2019-06", None),
+    ("Hong Kong's economy shrank in the July-September period.", PUB, "July-September", "2019-07", "2019-09"),
+    ("Q1 2020 will be tough, the CEO said.", PUB, "Q1 2020", "2020", None),
+    ("Tariffs were cut ahead of a scheduled Dec. 15 increase.", PUB, "Dec. 15", "2019-12-15", None),
 ]
 
 UNRESOLVABLE = [

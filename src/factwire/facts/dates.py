@@ -28,13 +28,16 @@ WEAK_AUX = {"would", "could"}
 COPULAS = {"is", "are", "'s", "’s", "am", "'re", "’re"}
 #: Kinds for which a present-tense clause means a scheduled, upcoming day ("Lowe's reports
 #: earnings Wednesday", "battle to win the Dec. 12 election").
-PRESENT_IS_FUTURE = {"weekday", "month_day", "day_month", "month"}
+PRESENT_IS_FUTURE = {"weekday", "month_day", "day_month"}
 #: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
 #: "was set to begin ... Wednesday", "more was expected Wednesday").
 FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "rescheduled", "planned", "upcoming",
                 "expire", "expires"}
+#: Verbs of intent whose infinitive is future ("expect the bridge to reopen in the spring");
+#: as nouns ("shelved its plans for an offering on September 30") they mark nothing.
+INTENT_VERBS = {"expect", "expects", "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends"}
 #: Heads that name a new, later date even in the past tense ("was postponed to Friday").
-MOVED_TO = {"postponed", "rescheduled", "upcoming"}
+MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 #: Present-tense verbs that report a past event ("says", "tells") rather than schedule one.
 REPORTING = {"says", "say", "tells", "reports", "claims", "adds", "writes", "notes", "confirms"}
 PAST_AUX = {"has", "have", "had", "'ve", "did"}
@@ -61,7 +64,8 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
         if kind in NEEDS_POS:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
-            ctx.future = read_tense(find_tense(doc, start, end), kind)
+            tense = find_tense(doc, start, end)
+            ctx.future, ctx.present = read_tense(tense, kind), tense == "present"
         if kind in ANCHORED and anchor:
             ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
         value = resolve(kind, match, ctx)
@@ -161,19 +165,21 @@ def find_tense(doc, start: int, end: int) -> str | None:
     for _ in range(MAX_HOPS):
         if tok.head is tok:
             return verb_tense(tok)
-        tok = tok.head
-        if tok.lower_ in FUTURE_WORDS:
-            return scheduled_tense(tok)
+        prev, tok = tok, tok.head
+        if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
+            return scheduled_tense(tok, prev)
+        if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
+            return "future"  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
         if tense is not None:
             return tense or None
     return None
 
 
-def scheduled_tense(tok) -> str | None:
+def scheduled_tense(tok, prev) -> str | None:
     """"scheduled for Feb. 14" is future; "was due to be released in September" is a plan seen
     from the past, as likely over by publication as not: no cue."""
-    if tok.lower_ in MOVED_TO:
+    if tok.lower_ in MOVED_TO and prev.lower_ in ("to", "until", "till", "for"):
         return "future"
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):

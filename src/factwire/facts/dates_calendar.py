@@ -94,6 +94,15 @@ def month_year(published: dt.date, month: int, future: bool, strict: bool = Fals
         else published.year - 1
 
 
+def month_year_nearest(published: dt.date, month: int) -> int:
+    """The year putting a bare month nearest to publication (ties go to the past): a
+    present-tense clause ("takes office in January", "covers January to June") may look
+    either way."""
+    back = (published.month - month) % 12
+    ahead = (month - published.month) % 12
+    return month_year(published, month, ahead < back)
+
+
 def month_day_date(published: dt.date, month: int, day: int, future: bool | None) -> dt.date | None:
     """A month-day without a year: on/before publication (past), on/after (future), or, with no
     tense cue, the nearer of the two unless that one is more than NEAR_FUTURE_DAYS ahead."""

@@ -42,6 +42,8 @@ PATTERNS: dict[str, str] = {
     "month_day": rf"\b(?:{WEEKDAY},?\s+)?{MONTH_BEFORE_DAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     # "15 November", "Tuesday 19th of November 2019"
     "day_month": rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b",
+    # "the July-September period", "January–March 2019"
+    "month_range": rf"\b{MONTH}\s?[-–]\s?" + MONTH.replace("?P<month>", "?P<month2>") + rf"(?:,?\s+{YEAR})?(?![\w-])",
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
     "numeric": r"\b(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b",
     # "October 2015", "early November", "mid-December", "the end of August", "last November"
@@ -61,7 +63,7 @@ PATTERNS: dict[str, str] = {
                  + r"(?:" + YEAR + "|" + _ci(r"(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year")
                  + r")\b",
     "quarter": _ci(r"\b(?:the\s+)?(?:(?:first|second|third|fourth)[-\s]quarter|(?:first|second)[-\s]half)\b")
-               + r"|\bQ[1-4]\b",
+               + rf"|\bQ[1-4](?:\s+{YEAR})?\b",
     "decade": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?") + r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)s\b",
     "century": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?" + ORD + r"[-\s]+century\b"),
     "season": _ci(r"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|(?:the\s+)?(?:early|late)|the)\s+)?"

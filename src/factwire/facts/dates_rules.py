@@ -35,6 +35,7 @@ class NoPublicationDate(Exception):
 class Context:
     published: dt.date | None
     future: bool | None = None          # tense of the clause around the match (None: no cue)
+    present: bool = False               # the clause is in the simple present ("takes office in")
     anchor: str | None = None           # last resolved single date of the paragraph
     preceding: str = ""                 # the few characters before the match
     following: str = ""                 # the few characters after it
@@ -94,9 +95,23 @@ def resolve_month(m: re.Match, ctx: Context):
         year = cal.month_year(ctx.pub, month, True, strict=True)
     elif rel in ("last", "this past"):
         year = cal.month_year(ctx.pub, month, False, strict=True)
+    elif ctx.future is None and ctx.present:
+        year = cal.month_year_nearest(ctx.pub, month)
     else:
         year = cal.month_year(ctx.pub, month, bool(ctx.future))
     return cal.iso_month(year, month), None
+
+
+def resolve_month_range(m: re.Match, ctx: Context):
+    """"the July-September period": from..to months (the year of the first from the tense)."""
+    first, last = cal.month_number(m["month"]), cal.month_number(m["month2"])
+    if m["year"]:
+        y1 = y2 = int(m["year"])
+        y1 -= first > last
+    else:
+        y1 = cal.month_year(ctx.pub, first, bool(ctx.future))
+        y2 = y1 + (last < first)
+    return cal.iso_month(y1, first), cal.iso_month(y2, last)
 
 
 def _first_word(s: str) -> str:
@@ -162,7 +177,8 @@ def resolve_year_part(m: re.Match, ctx: Context):
 def resolve_quarter(m: re.Match, ctx: Context):
     """"the third quarter", "Q3", "second-half": the publication year (README: fiscal quarters
     are resolved only to the year)."""
-    return f"{ctx.pub.year:04d}", None
+    year = m.groupdict().get("year")
+    return (year, None) if year else (f"{ctx.pub.year:04d}", None)
 
 
 def resolve_decade(m: re.Match, ctx: Context):
@@ -285,8 +301,10 @@ def resolve_ago(m: re.Match, ctx: Context):
     count = number_value(m["n"]) * (1 if m["dir"].lower() == "later" else -1)
     unit = m["unit"].lower()
     base = ctx.anchor if ctx.anchor else _pub_at(ctx.pub, unit)
-    return cal.shift_value(base, count, unit) if unit != "week" else \
-        (cal.iso_day(ctx.pub + dt.timedelta(weeks=count)), None)
+    if unit == "week":  # "two weeks later": days, from a day anchor or publication
+        day = dt.date.fromisoformat(base) if len(base) == 10 else ctx.pub
+        return cal.iso_day(day + dt.timedelta(weeks=count)), None
+    return cal.shift_value(base, count, unit)
 
 
 def _pub_at(pub: dt.date, unit: str) -> str:
@@ -323,7 +341,7 @@ def resolve_vague(m: re.Match, ctx: Context):
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
     "year_range": resolve_year_range, "month_part": resolve_month_part,
-    "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
+    "month_range": resolve_month_range, "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
     "numeric": resolve_numeric, "month": resolve_month, "month_so_far": resolve_month_so_far,
     "weekday": resolve_weekday, "year": resolve_year, "year_part": resolve_year_part,
     "quarter": resolve_quarter, "decade": resolve_decade, "century": resolve_century,
@@ -333,7 +351,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
     "rest_of_year": resolve_rest_of_year, "zodiac": resolve_zodiac, "vague": resolve_vague,
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
-TENSED = {"month_day", "day_month", "month", "weekday", "season", "relative", "weekend", "earlier_in"}
+TENSED = {"month_range", "month_day", "day_month", "month", "weekday", "season", "relative", "weekend", "earlier_in"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}
 #: "the previous week" always points away from publication (else it would be "last week"), so
