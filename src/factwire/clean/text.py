@@ -194,7 +194,9 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
         return "li" if b.words >= LI_MIN_WORDS else "navigation"
     if _is_subheading(blocks, i, end):
         return "h2"
-    return "navigation"
+    # any other short line inside the body (a score line, a table cell, a dateline) stays:
+    # dropping them cost 0.007 F1 on text-dev, the region is tight enough without it
+    return "p" if b.words else "navigation"
 
 
 #: A bullet inside the body with at least this many words is a list item of the article;
