@@ -121,6 +121,11 @@ CASES = [
     ("Hong Kong's economy shrank in the July-September period.", PUB, "July-September", "2019-07", "2019-09"),
     ("Q1 2020 will be tough, the CEO said.", PUB, "Q1 2020", "2020", None),
     ("Tariffs were cut ahead of a scheduled Dec. 15 increase.", PUB, "Dec. 15", "2019-12-15", None),
+    ("Stores will open early on Black Friday.", PUB, "Black Friday", "2019-11-29", None),
+    ("Sales slumped over Easter.", PUB, "Easter", "2019-04-21", None),
+    ("The deal should close by Christmas.", PUB, "Christmas", "2019-12-25", None),
+    ("The plant closed a decade ago.", PUB, "a decade ago", "2009", None),
+    ("Prices doubled over the past decade.", PUB, "the past decade", "2009", "2019"),
 ]
 
 UNRESOLVABLE = [
@@ -140,7 +145,7 @@ NOT_DATES = [
     "She may decide to march on.",
     "A fall in prices hurt exporters.",
     "About 1500 troops and 2000 people arrived.",
-    "Shoppers flocked to stores on Black Friday.",
+    "Biden hopes to do well on Super Tuesday.",
     "She told USA Today the deal was off.",
 ]
 

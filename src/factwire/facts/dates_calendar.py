@@ -161,3 +161,55 @@ def shift_value(value: str, count: int, unit: str) -> Value:
     if unit == "year":
         return "-".join([f"{parts[0]:04d}"] + [f"{p:02d}" for p in parts[1:]]), None
     return f"{parts[0]:04d}", None
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 = last) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    y, m = shift_month(year, month, 1)
+    last = dt.date(y, m, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+#: Holidays as functions of the year (US ones as US news uses them).
+HOLIDAYS = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "boxing day": lambda y: dt.date(y, 12, 26),
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "halloween": lambda y: dt.date(y, 10, 31),
+    "easter": easter, "easter sunday": easter,
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
+    "black friday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1), "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+}
+
+
+def yearly_date(published: dt.date, of_year, future: bool | None) -> dt.date:
+    """A yearly day (holiday) near publication: on/before it (past), on/after (future); with no
+    cue, the coming one if within NEAR_FUTURE_DAYS, else the last one."""
+    this = of_year(published.year)
+    past = this if this <= published else of_year(published.year - 1)
+    nxt = this if this >= published else of_year(published.year + 1)
+    if future is True:
+        return nxt
+    if future is False:
+        return past
+    return nxt if (nxt - published).days <= NEAR_FUTURE_DAYS else past

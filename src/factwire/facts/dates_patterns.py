@@ -44,6 +44,10 @@ PATTERNS: dict[str, str] = {
     "day_month": rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b",
     # "the July-September period", "January–March 2019"
     "month_range": rf"\b{MONTH}\s?[-–]\s?" + MONTH.replace("?P<month>", "?P<month2>") + rf"(?:,?\s+{YEAR})?(?![\w-])",
+    "holiday": (r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
+                r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
+                r"|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|Labor\s+Day)"
+                rf"(?:,?\s+{YEAR})?(?![\w-])"),
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
     "numeric": r"\b(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b",
     # "October 2015", "early November", "mid-December", "the end of August", "last November"
@@ -74,8 +78,10 @@ PATTERNS: dict[str, str] = {
                     r"\s+(?P<unit>week|weekend|month|year|day)\b(?![-\w])"),
     "earlier_in": _ci(r"\b(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b"),
     "weekend": _ci(r"\b(?:over\s+)?the\s+weekend\b"),
+    "past_decade": _ci(r"\bthe\s+(?:past|last)\s+decade\b"),
     "count_back": _ci(r"\b(?:the\s+)?(?:past|last|previous)\s+" + NUM + r"\s+(?P<unit>day|week|month|year)s\b"),
     "ago": _ci(r"\b" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
+    "decade_ago": _ci(r"\b(?P<n>a|one|two|three|four|five)\s+decades?\s+ago\b"),
     "today": r"(?<!USA )" + _ci(r"\b(?P<word>today|tonight|last\s+night|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
     "week_start": _ci(r"\b(?:to\s+(?:begin|start)\s+the\s+week|the\s+(?:beginning|start)\s+of\s+the\s+week)\b"),
     "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|year-to-date(?!\s+[a-z])|the\s+year\s+(?:thus|so)\s+far)\b"),

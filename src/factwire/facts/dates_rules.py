@@ -76,6 +76,24 @@ def _day_with_weekday(published: dt.date, month: int, day: int, weekday: int) ->
     return cal.month_day_date(published, month, day, None)
 
 
+def resolve_holiday(m: re.Match, ctx: Context):
+    """"Christmas", "Thanksgiving 2018": the day, the year from the text or the tense."""
+    of_year = cal.HOLIDAYS[re.sub(r"\s+", " ", m["hol"].lower().replace("’", "'"))]
+    if m["year"]:
+        return cal.iso_day(of_year(int(m["year"]))), None
+    return cal.iso_day(cal.yearly_date(ctx.pub, of_year, ctx.future)), None
+
+
+def resolve_decade_ago(m: re.Match, ctx: Context):
+    """"a decade ago" -> the year ten years before publication."""
+    return f"{ctx.pub.year - 10 * number_value(m['n']):04d}", None
+
+
+def resolve_past_decade(m: re.Match, ctx: Context):
+    """"the past decade": the ten years ending at publication."""
+    return f"{ctx.pub.year - 10:04d}", f"{ctx.pub.year:04d}"
+
+
 def resolve_numeric(m: re.Match, ctx: Context):
     d = cal.safe_day(int(m["year"]), int(m["m"]), int(m["day"]))
     return (cal.iso_day(d), None) if d else None
@@ -341,7 +359,8 @@ def resolve_vague(m: re.Match, ctx: Context):
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
     "year_range": resolve_year_range, "month_part": resolve_month_part,
-    "month_range": resolve_month_range, "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
+    "month_range": resolve_month_range, "holiday": resolve_holiday,
+    "decade_ago": resolve_decade_ago, "past_decade": resolve_past_decade, "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
     "numeric": resolve_numeric, "month": resolve_month, "month_so_far": resolve_month_so_far,
     "weekday": resolve_weekday, "year": resolve_year, "year_part": resolve_year_part,
     "quarter": resolve_quarter, "decade": resolve_decade, "century": resolve_century,
@@ -351,7 +370,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
     "rest_of_year": resolve_rest_of_year, "zodiac": resolve_zodiac, "vague": resolve_vague,
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
-TENSED = {"month_range", "month_day", "day_month", "month", "weekday", "season", "relative", "weekend", "earlier_in"}
+TENSED = {"holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative", "weekend", "earlier_in"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}
 #: "the previous week" always points away from publication (else it would be "last week"), so
