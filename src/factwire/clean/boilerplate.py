@@ -86,7 +86,9 @@ MAX_PROMO_SENTENCE_WORDS = 32
 _PROMO_SENTENCE = re.compile(
     r"subscri(?:be|ption) (?:to|now|today|for)|subscribe\b.*newsletter|sign up (?:for|to)\b|"
     r"activation link|click here|(?:download|get) (?:the|our) (?:\w+ )?app\b|follow us on|"
-    r"terms of (?:use|service)|privacy policy|"
+    r"terms of (?:use|service)|privacy policy|registered trademarks? of|all rights reserved|"
+    r"information (?:provided|contained) (?:on|in) this (?:web ?site|site)|"
+    r"not (?:been )?(?:evaluated by the food|intended to diagnose)|"
     r"successfully subscribed|succesfully subscribed|your (?:inbox|email address)", re.I)
 _PLACEHOLDER = re.compile(r"^(?:(?:spot_img)+|advertisement|ad|sponsored|\[?image\]?)$", re.I)
 
