@@ -38,8 +38,7 @@ FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "r
 INTENT_VERBS = {"expect", "expects", "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends"}
 #: Heads that name a new, later date even in the past tense ("was postponed to Friday").
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
-#: Present-tense verbs that report a past event ("says", "tells") rather than schedule one.
-REPORTING = {"says", "say", "tells", "reports", "claims", "adds", "writes", "notes", "confirms"}
+TO_PREPS = {"to", "until", "till", "for"}
 PAST_AUX = {"has", "have", "had", "'ve", "did"}
 #: How far up the parse tree to look for the governing verb (date -> prep -> verb -> xcomp head).
 MAX_HOPS = 5
@@ -166,8 +165,10 @@ def find_tense(doc, start: int, end: int) -> str | None:
         if tok.head is tok:
             return verb_tense(tok)
         prev, tok = tok, tok.head
+        if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
+            return "future"
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok, prev)
+            return scheduled_tense(tok)
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
             return "future"  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
@@ -176,11 +177,9 @@ def find_tense(doc, start: int, end: int) -> str | None:
     return None
 
 
-def scheduled_tense(tok, prev) -> str | None:
+def scheduled_tense(tok) -> str | None:
     """"scheduled for Feb. 14" is future; "was due to be released in September" is a plan seen
     from the past, as likely over by publication as not: no cue."""
-    if tok.lower_ in MOVED_TO and prev.lower_ in ("to", "until", "till", "for"):
-        return "future"
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
         return None
@@ -204,6 +203,6 @@ def verb_tense(tok) -> str | None:
         return None  # infinitive ("is due to be sworn in on 20 January"): the head decides
     if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
         return "past"
-    if tok.tag_ in ("VBZ", "VBP"):
+    if tok.tag_ in ("VBZ", "VBP"):  # "says (that) ..." reports the past; "reports earnings Wednesday"
         return "past" if any(c.dep_ == "ccomp" for c in tok.children) else "present"
     return None
