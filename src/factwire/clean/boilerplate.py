@@ -65,6 +65,7 @@ _NAVIGATION = (
     r"sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? (?:at )?\d{1,2}:\d{2} ?(?:[ap]\.?m\.?)?"
     r"(?: [a-z]{2,4})?)?$", r"^\d+ ?(?:[hm]|hours?|minutes?|mins?|days?) ago$",
     r"^\d{4}-\d{2}-\d{2}(?:t[\d:+.-]+)?$", r"^back to (?:gallery|top|home)",
+    r"^get (?:short )?(?:url|link)$", r"^citation:", r"^permalink$",
 )
 #: Section headers: a short line that opens a block of one kind (checked before the phrases).
 _SECTIONS = {
@@ -72,7 +73,8 @@ _SECTIONS = {
         r"^(?:related(?: \w+)?|(?:latest|top|more|recommended|trending|popular) (?:stories|news|"
         r"headlines|articles|posts|videos|reads)|you (?:may|might) (?:also )?like.*|"
         r"more (?:from|on|in) .*|read (?:more|next|also)|most (?:read|popular|viewed)|"
-        r"editor'?s picks|what to read next|around the web|recommended(?: for you)?)\W*$", re.I),
+        r"editor'?s picks|what to read next|around the web|recommended(?: for you)?|"
+        r"explore further)\W*$", re.I),
     "comments": re.compile(
         r"^(?:leave a (?:reply|comment)|post a comment|add a comment|comments?(?: \(\d+\))?|"
         r"\d+ comments?|join the (?:conversation|discussion)|discussion|reader comments)\W*$",
@@ -87,6 +89,7 @@ _PROMO_SENTENCE = re.compile(
     r"subscri(?:be|ption) (?:to|now|today|for)|subscribe\b.*newsletter|sign up (?:for|to)\b|"
     r"activation link|click here|(?:download|get) (?:the|our) (?:\w+ )?app\b|follow us on|"
     r"terms of (?:use|service)|privacy policy|registered trademarks? of|all rights reserved|"
+    r"subject to copyright|share (?:it|this(?: story| article)?) with (?:a|your) friends?|"
     r"information (?:provided|contained) (?:on|in) this (?:web ?site|site)|"
     r"not (?:been )?(?:evaluated by the food|intended to diagnose)|"
     r"successfully subscribed|succesfully subscribed|your (?:inbox|email address)", re.I)

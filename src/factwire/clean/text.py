@@ -80,8 +80,9 @@ CREDIT_LABEL_RE = re.compile(r"^(?:credit|photo|image|foto)s?\s*(?::|\.\.\.|…)
 CREDIT_LIKE_RE = re.compile(r"^[A-Z][\w .'’&-]*/[\w .'’&/-]+$|^(?:[\w.'’-]+ ){0,4}(?:Getty Images|"
                             r"Shutterstock|AFP|Reuters|AP Photo|EPA|iStock(?:photo)?)$")
 #: Inline credit at the end of a caption line: "... in Hong Kong (Image: GETTY )".
-INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*\(\s*(?P<c>(?:image|photo|picture|credit|foto)s?"
-                              r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)$", re.I)
+INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*(?:\(\s*(?P<c>(?:image|photo|picture|credit|foto)s?"
+                              r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)|(?<=[.!?])\s+"
+                              r"(?:image |photo )?credits?:\s*(?P<d>[^.]{2,80}))$", re.I)
 #: A caption guessed from an unlabelled credit line below it is at most this long (words);
 #: longer lines above such a credit are body paragraphs.
 CAPTION_GUESS_WORDS = 35
@@ -106,7 +107,7 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
             return b.text, nxt.text, 2
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
-        return m.group("t"), m.group("c").strip(), 1
+        return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
     return None
 
 
