@@ -121,6 +121,8 @@ CASES = [
     ("Hong Kong's economy shrank in the July-September period.", PUB, "July-September", "2019-07", "2019-09"),
     ("Q1 2020 will be tough, the CEO said.", PUB, "Q1 2020", "2020", None),
     ("Tariffs were cut ahead of a scheduled Dec. 15 increase.", PUB, "Dec. 15", "2019-12-15", None),
+    ("He told reporters on Monday he would resign on Friday.", PUB, "Friday", "2019-11-22", None),
+    ("Britain vowed it would leave the EU on Oct. 31.", PUB, "Oct. 31", "2019-10-31", None),
     ("The vote was moved to Friday.", PUB, "Friday", "2019-11-22", None),
     ("He moved to Paris on Friday.", PUB, "Friday", "2019-11-15", None),
     ("Stores will open early on Black Friday.", PUB, "Black Friday", "2019-11-29", None),

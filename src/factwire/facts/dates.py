@@ -22,7 +22,8 @@ from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, V
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
 FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
 #: Future-in-the-past modals: "vowed that Britain would leave the EU on Oct. 31" was past by
-#: publication as often as not, so they give no cue.
+#: publication as often as not, "said Monday he would resign on Friday" was not: the day or
+#: month nearer to publication is taken.
 WEAK_AUX = {"would", "could"}
 #: Copulas in the present ("it's still down from the March high") describe, not schedule.
 COPULAS = {"is", "are", "'s", "’s", "am", "'re", "’re"}
@@ -64,7 +65,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
             tense = find_tense(doc, start, end)
-            ctx.future, ctx.present = read_tense(tense, kind), tense == "present"
+            ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
         if kind in ANCHORED and anchor:
             ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
         value = resolve(kind, match, ctx)
@@ -188,14 +189,14 @@ def scheduled_tense(tok) -> str | None:
 
 def verb_tense(tok) -> str | None:
     """The tense one verb marks; None for infinitives, gerunds and non-verbs (look higher);
-    "" for a verb that settles the question with no cue (would/could)."""
+    "" for a verb that settles the question with no cue (copulas), "weak" for would/could."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.lower_ in COPULAS:
         return ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in WEAK_AUX for a in auxes) or tok.lower_ in WEAK_AUX:
-        return ""
+        return "weak"
     if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD" \
             or any(a.lower_ == "going" for a in auxes):
         return "future"

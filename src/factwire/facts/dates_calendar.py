@@ -70,6 +70,12 @@ def weekday_date(published: dt.date, weekday: int, future: bool, strict: bool = 
     return published - dt.timedelta(days=delta)
 
 
+def weekday_nearest(published: dt.date, weekday: int) -> dt.date:
+    """The weekday nearer to publication, past or coming (ties go to the past)."""
+    back, ahead = weekday_date(published, weekday, False), weekday_date(published, weekday, True)
+    return ahead if (ahead - published) < (published - back) else back
+
+
 def week_range(day: dt.date, weeks: int = 0) -> Value:
     """Monday..Sunday of the week holding `day`, moved by `weeks`."""
     monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=weeks)

@@ -30,11 +30,11 @@ ORDINAL_WORDS = {
 NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 ORD = r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
 ZODIAC = r"(?P<animal>rat|ox|tiger|rabbit|dragon|snake|horse|goat|monkey|rooster|dog|pig)"
-I = r"(?i:{})"  # case-insensitive fragment
+CASE_INSENSITIVE = r"(?i:{})"
 
 
 def _ci(fragment: str) -> str:
-    return I.format(fragment)
+    return CASE_INSENSITIVE.format(fragment)
 
 
 PATTERNS: dict[str, str] = {

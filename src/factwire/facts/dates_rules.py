@@ -15,8 +15,10 @@ from typing import Callable
 from . import dates_calendar as cal
 from .dates_patterns import number_value, ordinal_value
 
-VAGUE = ("vague", "vague")
-Result = "tuple[str | None, str | None] | None"
+#: A resolved date: ISO `from` and `to` (None for a single day/month/year).
+Resolved = tuple[str | None, str | None]
+#: The answer for a calendar expression that names no fixed span.
+VAGUE: Resolved = ("vague", "vague")
 #: Decade/century parts: "the early 2020s" is 2020..2023 (README); mid 4..6, late 7..9.
 DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 99)}
@@ -33,9 +35,11 @@ class NoPublicationDate(Exception):
 
 @dataclass
 class Context:
+    """What a resolver may know beyond its match."""
+
     published: dt.date | None
     future: bool | None = None          # tense of the clause around the match (None: no cue)
-    present: bool = False               # the clause is in the simple present ("takes office in")
+    nearest: bool = False               # tense points neither way ("takes office in", "would")
     anchor: str | None = None           # last resolved single date of the paragraph
     preceding: str = ""                 # the few characters before the match
     following: str = ""                 # the few characters after it
@@ -51,10 +55,11 @@ class Context:
 
 
 def _norm(s: str | None) -> str | None:
+    """Lower case with single spaces, for comparing matched words."""
     return re.sub(r"\s+", " ", s.lower()) if s else None
 
 
-def resolve_month_day(m: re.Match, ctx: Context):
+def resolve_month_day(m: re.Match, ctx: Context) -> Resolved | None:
     """"Oct. 17, 2022", "15 November", "Tuesday, November 19": a day; the year from the text,
     from the weekday it is given with, or from the tense."""
     month, day = cal.month_number(m["month"]), int(m["day"])
@@ -76,7 +81,7 @@ def _day_with_weekday(published: dt.date, month: int, day: int, weekday: int) ->
     return cal.month_day_date(published, month, day, None)
 
 
-def resolve_holiday(m: re.Match, ctx: Context):
+def resolve_holiday(m: re.Match, ctx: Context) -> Resolved | None:
     """"Christmas", "Thanksgiving 2018": the day, the year from the text or the tense."""
     of_year = cal.HOLIDAYS[re.sub(r"\s+", " ", m["hol"].lower().replace("’", "'"))]
     if m["year"]:
@@ -84,22 +89,22 @@ def resolve_holiday(m: re.Match, ctx: Context):
     return cal.iso_day(cal.yearly_date(ctx.pub, of_year, ctx.future)), None
 
 
-def resolve_decade_ago(m: re.Match, ctx: Context):
+def resolve_decade_ago(m: re.Match, ctx: Context) -> Resolved | None:
     """"a decade ago" -> the year ten years before publication."""
     return f"{ctx.pub.year - 10 * number_value(m['n']):04d}", None
 
 
-def resolve_past_decade(m: re.Match, ctx: Context):
+def resolve_past_decade(m: re.Match, ctx: Context) -> Resolved | None:
     """"the past decade": the ten years ending at publication."""
     return f"{ctx.pub.year - 10:04d}", f"{ctx.pub.year:04d}"
 
 
-def resolve_numeric(m: re.Match, ctx: Context):
+def resolve_numeric(m: re.Match, ctx: Context) -> Resolved | None:
     d = cal.safe_day(int(m["year"]), int(m["m"]), int(m["day"]))
     return (cal.iso_day(d), None) if d else None
 
 
-def resolve_month(m: re.Match, ctx: Context):
+def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
     """"in August", "October 2015", "early November", "last November": a month."""
     month = cal.month_number(m["month"])
     rel = _norm(m["rel"])
@@ -113,14 +118,14 @@ def resolve_month(m: re.Match, ctx: Context):
         year = cal.month_year(ctx.pub, month, True, strict=True)
     elif rel in ("last", "this past"):
         year = cal.month_year(ctx.pub, month, False, strict=True)
-    elif ctx.future is None and ctx.present:
+    elif ctx.future is None and ctx.nearest:
         year = cal.month_year_nearest(ctx.pub, month)
     else:
         year = cal.month_year(ctx.pub, month, bool(ctx.future))
     return cal.iso_month(year, month), None
 
 
-def resolve_month_range(m: re.Match, ctx: Context):
+def resolve_month_range(m: re.Match, ctx: Context) -> Resolved | None:
     """"the July-September period": from..to months (the year of the first from the tense)."""
     first, last = cal.month_number(m["month"]), cal.month_number(m["month2"])
     if m["year"]:
@@ -142,42 +147,44 @@ def _last_word(s: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def resolve_month_so_far(m: re.Match, ctx: Context):
+def resolve_month_so_far(m: re.Match, ctx: Context) -> Resolved | None:
     """"November so far": the 1st of that month to publication."""
     month = cal.month_number(m["month"])
     year = cal.month_year(ctx.pub, month, False)
     return cal.iso_day(dt.date(year, month, 1)), cal.iso_day(ctx.pub)
 
 
-def resolve_weekday(m: re.Match, ctx: Context):
+def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     """A weekday: the one on/before publication, or on/after it in a future clause."""
     weekday, rel = cal.weekday_number(m["wd"]), _norm(m["rel"])
     if rel in ("next", "this coming"):
         return cal.iso_day(cal.weekday_date(ctx.pub, weekday, True, strict=True)), None
     if rel in ("last", "this past"):
         return cal.iso_day(cal.weekday_date(ctx.pub, weekday, False, strict=True)), None
+    if ctx.future is None and ctx.nearest:
+        return cal.iso_day(cal.weekday_nearest(ctx.pub, weekday)), None
     return cal.iso_day(cal.weekday_date(ctx.pub, weekday, bool(ctx.future))), None
 
 
-def resolve_year(m: re.Match, ctx: Context):
+def resolve_year(m: re.Match, ctx: Context) -> Resolved | None:
     """"in 2017", "fiscal 2019", "mid-2020", "WeWork's 2025 bond" -- not "2000 people"."""
     return None if ctx.number else (m["year"], None)
 
 
-def resolve_year_range(m: re.Match, ctx: Context):
+def resolve_year_range(m: re.Match, ctx: Context) -> Resolved | None:
     """"2018-2019", "2019-20": from..to."""
     last = m["last"] if len(m["last"]) == 4 else m["year"][:2] + m["last"]
     return (m["year"], last) if last > m["year"] else None
 
 
-def resolve_month_part(m: re.Match, ctx: Context):
+def resolve_month_part(m: re.Match, ctx: Context) -> Resolved | None:
     """"the end of the month", "the beginning of next month": the month."""
     step = {"next": 1, "last": -1}.get(_norm(m["which"]), 0)
     year, month = cal.shift_month(ctx.pub.year, ctx.pub.month, step)
     return cal.iso_month(year, month), None
 
 
-def resolve_year_part(m: re.Match, ctx: Context):
+def resolve_year_part(m: re.Match, ctx: Context) -> Resolved | None:
     """"the end of 2025" -> 2025-12, "the first half of next year" -> 2020-01..2020-06."""
     if m["year"]:
         year = int(m["year"])
@@ -192,14 +199,14 @@ def resolve_year_part(m: re.Match, ctx: Context):
     return cal.iso_month(year, first), (cal.iso_month(year, last) if last else None)
 
 
-def resolve_quarter(m: re.Match, ctx: Context):
+def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
     """"the third quarter", "Q3", "second-half": the publication year (README: fiscal quarters
     are resolved only to the year)."""
     year = m.groupdict().get("year")
     return (year, None) if year else (f"{ctx.pub.year:04d}", None)
 
 
-def resolve_decade(m: re.Match, ctx: Context):
+def resolve_decade(m: re.Match, ctx: Context) -> Resolved | None:
     dec = m["dec"]
     start = int(dec) if dec[0].isdigit() else 1900 + int(dec[1:])
     if start % 100 == 0 and start != 2000:  # "the 1800s" is a century
@@ -209,14 +216,14 @@ def resolve_decade(m: re.Match, ctx: Context):
     return f"{start + lo:04d}", f"{start + hi:04d}"
 
 
-def resolve_century(m: re.Match, ctx: Context):
+def resolve_century(m: re.Match, ctx: Context) -> Resolved | None:
     """"the 14th century" -> 1300..1399 (README)."""
     start = (ordinal_value(m["ord"]) - 1) * 100
     lo, hi = CENTURY_PARTS[_norm(m["mod"])]
     return f"{start + lo:04d}", f"{start + hi:04d}"
 
 
-def resolve_season(m: re.Match, ctx: Context):
+def resolve_season(m: re.Match, ctx: Context) -> Resolved | None:
     """"fall" -> 2019-09..2019-11: the season holding publication or the latest before it
     (past), the next one (future, "next"), the one before the current ("last")."""
     first, last = cal.SEASONS[m["season"].lower()]
@@ -246,7 +253,7 @@ def _season_start(pub: dt.date, first: int, last: int, rel: str, future: bool | 
     return [s for s, _ in spans if s <= pub][-1]
 
 
-def resolve_relative(m: re.Match, ctx: Context):
+def resolve_relative(m: re.Match, ctx: Context) -> Resolved | None:
     """"this week", "last month", "earlier this year", "the previous week", "next year"."""
     rel, unit, mod = _norm(m["rel"]), m["unit"].lower(), _norm(m["mod"])
     if unit == "day":
@@ -268,14 +275,14 @@ def resolve_relative(m: re.Match, ctx: Context):
     return handler(ctx, step, mod)
 
 
-def _week(ctx: Context, step: int, mod: str | None):
+def _week(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     start, end = cal.week_range(ctx.pub, step)
     if step == 0 and mod in ("earlier", "early"):
         end = cal.iso_day(ctx.pub)
     return start, end
 
 
-def _weekend(ctx: Context, step: int, mod: str | None):
+def _weekend(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     if step == 0:  # "this weekend": the one of the publication week (Monday-based)
         saturday = dt.date.fromisoformat(cal.week_range(ctx.pub)[0]) + dt.timedelta(days=5)
         return cal.iso_day(saturday), cal.iso_day(saturday + dt.timedelta(days=1))
@@ -283,7 +290,7 @@ def _weekend(ctx: Context, step: int, mod: str | None):
     return cal.iso_day(saturday), cal.iso_day(saturday + dt.timedelta(days=1))
 
 
-def _month(ctx: Context, step: int, mod: str | None):
+def _month(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     pub = ctx.pub
     if step == 0 and (mod in ("earlier", "early") or (mod is None and ctx.future is False)):
         return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)
@@ -291,29 +298,29 @@ def _month(ctx: Context, step: int, mod: str | None):
     return cal.iso_month(year, month), None
 
 
-def _year(ctx: Context, step: int, mod: str | None):
+def _year(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     pub = ctx.pub
     if step == 0 and mod == "earlier":
         return cal.iso_day(pub.replace(month=1, day=1)), cal.iso_day(pub)
     return f"{pub.year + step:04d}", None
 
 
-def resolve_earlier_in(m: re.Match, ctx: Context):
+def resolve_earlier_in(m: re.Match, ctx: Context) -> Resolved | None:
     """"earlier in the year" reads as "earlier this year"."""
     unit, mod = m["unit"].lower(), m["mod"].lower()
     return {"week": _week, "month": _month, "year": _year}[unit](ctx, 0, mod)
 
 
-def resolve_weekend(m: re.Match, ctx: Context):
+def resolve_weekend(m: re.Match, ctx: Context) -> Resolved | None:
     return cal.weekend_range(ctx.pub, bool(ctx.future))
 
 
-def resolve_count_back(m: re.Match, ctx: Context):
+def resolve_count_back(m: re.Match, ctx: Context) -> Resolved | None:
     """"the last five days", "the past two months": a span ending at publication."""
     return cal.span_back(ctx.pub, number_value(m["n"]), m["unit"].lower())
 
 
-def resolve_ago(m: re.Match, ctx: Context):
+def resolve_ago(m: re.Match, ctx: Context) -> Resolved | None:
     """"a year ago", "a year earlier", "two days later": the paragraph's last date (or the
     publication date) moved by the count, at that date's precision."""
     count = number_value(m["n"]) * (1 if m["dir"].lower() == "later" else -1)
@@ -331,33 +338,33 @@ def _pub_at(pub: dt.date, unit: str) -> str:
         if unit == "month" else f"{pub.year:04d}"
 
 
-def resolve_today(m: re.Match, ctx: Context):
+def resolve_today(m: re.Match, ctx: Context) -> Resolved | None:
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(_norm(m["word"]), 0)
     return cal.iso_day(ctx.pub + dt.timedelta(days=offset)), None
 
 
-def resolve_week_start(m: re.Match, ctx: Context):
+def resolve_week_start(m: re.Match, ctx: Context) -> Resolved | None:
     return cal.week_range(ctx.pub)[0], None
 
 
-def resolve_year_to_date(m: re.Match, ctx: Context):
+def resolve_year_to_date(m: re.Match, ctx: Context) -> Resolved | None:
     return cal.iso_day(ctx.pub.replace(month=1, day=1)), cal.iso_day(ctx.pub)
 
 
-def resolve_rest_of_year(m: re.Match, ctx: Context):
+def resolve_rest_of_year(m: re.Match, ctx: Context) -> Resolved | None:
     return cal.iso_month(ctx.pub.year, ctx.pub.month), cal.iso_month(ctx.pub.year, 12)
 
 
-def resolve_zodiac(m: re.Match, ctx: Context):
+def resolve_zodiac(m: re.Match, ctx: Context) -> Resolved | None:
     return f"{cal.zodiac_year(ctx.pub, m['animal'].lower()):04d}", None
 
 
-def resolve_vague(m: re.Match, ctx: Context):
+def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
     """"recently", "the coming weeks": kept, unresolvable -- unless it only modifies a noun."""
     return None if ctx.modifier else VAGUE
 
 
-RESOLVERS: dict[str, Callable[[re.Match, Context], object]] = {
+RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
     "year_range": resolve_year_range, "month_part": resolve_month_part,
     "month_range": resolve_month_range, "holiday": resolve_holiday,
     "decade_ago": resolve_decade_ago, "past_decade": resolve_past_decade, "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
