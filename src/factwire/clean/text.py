@@ -21,9 +21,9 @@ import re
 from factwire.clean.boilerplate import (classify_boilerplate, is_placeholder, is_promo_sentence,
                                         section_kind)
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks
-from factwire.clean.text_region import (comments_start, find_region, gap_flags, is_allcaps,
-                                         is_prose, item_shape, list_runs, score_blocks,
-                                         trailing_list)
+from factwire.clean.text_region import (comments_start, find_region, find_region_scored,
+                                         gap_flags, is_allcaps, is_prose, item_shape, list_runs,
+                                         longest_list, score_blocks, trailing_list)
 from factwire.model import Caption, Cleaned, Removed
 
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
@@ -39,12 +39,7 @@ def clean_text(text: str) -> Cleaned:
     blocks = build_blocks(text)
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
-    scores = score_blocks(blocks)
-    cut = comments_start(blocks, scores)
-    start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
-    tail = trailing_list(blocks, end)
-    if tail:
-        end = tail[-1]
+    start, end, tail = locate_body(blocks)
     title_idx = find_title(blocks, start)
     removed = Removed()
     items = set(tail) | list_runs(blocks, start, end)
@@ -53,6 +48,31 @@ def clean_text(text: str) -> Cleaned:
     title = blocks[title_idx].text if title_idx is not None else None
     return Cleaned(title=title, paragraphs=paragraphs, kinds=kinds, captions=captions,
                    removed=_order_removed(removed))
+
+
+def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
+    """(first, last) block of the body and the list items appended after its prose.
+
+    The prose region comes first; a page whose prose is too thin to be an article (a race
+    calendar, a standings table) gets its longest same-shaped list instead."""
+    scores = score_blocks(blocks)
+    cut = comments_start(blocks, scores)
+    (start, end), best = find_region_scored(scores[:cut])
+    if best < THIN_PROSE_SCORE:
+        run = longest_list(blocks)
+        if len(run) >= LIST_BODY_ITEMS:
+            return run[0], run[-1], run
+    start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
+    tail = trailing_list(blocks, end)
+    return start, (tail[-1] if tail else end), tail
+
+
+#: Below this prose score the best region is not an article (a couple of teaser sentences);
+#: text-dev articles score 90 and up, list-only pages 73-76, and the weakest real article
+#: (a two-paragraph brief) 38 - it has no list, so it keeps its prose.
+THIN_PROSE_SCORE = 80
+#: A list replaces thin prose only when it has at least this many same-shaped items.
+LIST_BODY_ITEMS = 8
 
 
 def _order_removed(removed: Removed) -> Removed:

@@ -292,6 +292,18 @@ def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:
         classify_boilerplate(b.text) is None
 
 
+def longest_list(blocks: list[Block]) -> range:
+    """The longest run of same-shaped list items on the page (empty range when none)."""
+    idx = sorted(list_runs(blocks, 0, len(blocks) - 1))
+    best, run_start = range(0), None
+    for k, i in enumerate(idx):
+        if run_start is None or i != idx[k - 1] + 1:
+            run_start = i
+        if i - run_start + 1 > len(best):
+            best = range(run_start, i + 1)
+    return best
+
+
 def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
     """Indices inside the region that belong to runs of >= LIST_MIN_ITEMS same-shaped items
     (a schedule or results list inside the article, kept as list items)."""
