@@ -98,7 +98,10 @@ def credit_of(block: Block) -> str | None:
 CREDIT_LABEL_RE = re.compile(r"^(?:credit|photo|image|foto)s?\s*(?::|\.\.\.|…)$", re.I)
 #: Standalone credit lines without a label: "Doug Mills/The New York Times", "Getty Images".
 CREDIT_LIKE_RE = re.compile(r"^[A-Z][\w .'’&-]*/[\w .'’&/-]+$|^(?:[\w.'’-]+ ){0,4}(?:Getty Images|"
-                            r"Shutterstock|AFP|Reuters|AP Photo|EPA|iStock(?:photo)?)$")
+                            r"Shutterstock|AFP|Reuters|AP Photo|EPA|iStock(?:photo)?|"
+                            r"(?:The )?Associated Press)$")
+#: Gallery captions: "2 of 4 A shopper looks at extension cords ...".
+GALLERY_RE = re.compile(r"^(?:image |photo )?\d{1,3} (?:of|/) \d{1,3}\s+(?P<t>\S.{10,})$", re.I)
 #: Inline credit at the end of a caption line: "... in Hong Kong (Image: GETTY )".
 INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*(?:\(\s*(?P<c>(?:image|photo|picture|credit|foto)s?"
                               r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)|(?<=[.!?])\s+"
@@ -112,7 +115,7 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     """(caption, credit, blocks used) when a caption starts at block i, else None.
 
     Shapes: caption + "(Credit)" line; caption + "Credit..." + credit line; caption +
-    "Name/Agency" line; one line ending "(Image: Agency)"."""
+    "Name/Agency" line; one line ending "(Image: Agency)"; a gallery's "2 of 4 <caption>"."""
     b = blocks[i]
     if b.words > MAX_CAPTION_WORDS or credit_of(b) is not None:
         return None
@@ -128,7 +131,8 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
-    return None
+    m = GALLERY_RE.match(b.text)
+    return (m.group("t"), None, 1) if m else None
 
 
 def norm_key(text: str) -> str:
