@@ -137,15 +137,15 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
 
 
 def read_pos(doc, start: int, end: int) -> tuple[bool, bool, bool]:
-    """(is the span's head a noun, does it only modify a noun, is it a plain number to spaCy):
-    "a rainless fall" is a season, "prices fall" is not; "recently named executive chair"
+    """(is the span's head a noun of its own, does it only modify a noun, is it a plain number
+    to spaCy): "a rainless fall" is a season, "prices fall" and "a summer ceremony" are not; "recently named executive chair"
     dates no event; "2000 people" is a count (NER says CARDINAL), "the 2025 bond" a year."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False, False, False
     root = span.root
-    return (root.pos_ in ("NOUN", "PROPN"), root.head.dep_ == "amod" and root.head is not root,
-            root.ent_type_ in NUMBER_ENTS)
+    noun = root.pos_ in ("NOUN", "PROPN") and root.dep_ != "compound"  # "a summer ceremony"
+    return noun, root.head.dep_ == "amod" and root.head is not root, root.ent_type_ in NUMBER_ENTS
 
 
 def read_tense(tense: str | None, kind: str) -> bool | None:
@@ -192,8 +192,8 @@ def verb_tense(tok) -> str | None:
     "" for a verb that settles the question with no cue (copulas), "weak" for would/could."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    if tok.lower_ in COPULAS:
-        return ""
+    if tok.lower_ in COPULAS:  # "results are due in March" vs "it's down from the March high"
+        return "future" if any(c.lower_ in FUTURE_WORDS for c in tok.children) else ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in WEAK_AUX for a in auxes) or tok.lower_ in WEAK_AUX:
         return "weak"
