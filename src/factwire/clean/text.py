@@ -158,7 +158,7 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
             i += used
             continue
         kind = classify_in_region(blocks, i, end)
-        if i in items and kind == "navigation":
+        if i in items and kind in ("navigation", "p", "h2"):
             kind = "li" if item_shape(b) is not None else "h2"
         if kind in ("p", "li", "h2", "h3"):
             paragraphs.append((i, b.text, kind))
@@ -166,7 +166,19 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
             removed.add(kind, (b.line, b.text))
         i += 1
     paragraphs = drop_repeats([p for p in paragraphs if norm_key(p[1]) not in cap_keys])
+    paragraphs = trim_edges(blocks, paragraphs, removed)
     return [p[1] for p in paragraphs], [p[2] for p in paragraphs], captions
+
+
+def trim_edges(blocks: list[Block], paragraphs: list[tuple[int, str, str]], removed: Removed
+               ) -> list[tuple[int, str, str]]:
+    """Drop short non-sentence lines left at the end of the body (labels, image sizes, a
+    byline after the last paragraph): inside the body they are kept (table cells, score
+    lines), but an article does not end on them.  List items are kept."""
+    while paragraphs and paragraphs[-1][2] in ("p", "h2") and not is_prose(blocks[paragraphs[-1][0]]):
+        i, text, _ = paragraphs.pop()
+        removed.add("navigation", (blocks[i].line, text))
+    return paragraphs
 
 
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+")
