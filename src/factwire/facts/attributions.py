@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -90,6 +91,8 @@ THAT_WINDOW = 7
 #: Longest tail of an attribution sentence (title, medium) that may separate two quotes by the
 #: same speaker: about one long appositive.
 MAX_CLUSTER_TAIL = 160
+#: How far before a cue an enclosing claim may start (a long paragraph).
+MAX_CHAIN_LOOKBACK = 5000
 #: Claim spans shorter than this (characters) are parse fragments, not reported content.
 MIN_CLAIM_CHARS = 8
 
@@ -99,23 +102,66 @@ def find_attributions(doc: Doc, published: dt.date | None = None) -> list[dict]:
 
     `published` is part of the extractor contract; attributions do not depend on it.
     """
-    quotes = find_quotes(doc.text)
+    page = Page(doc.text)
     ents = list(doc.ents)
     items: list[dict] = []
     for tok in doc:
         if tok.lower_ == "according":
             item = build_according_item(tok)
         elif tok.lower_ in CUE_VERBS:
-            item = build_verb_item(tok, quotes)
+            item = build_verb_item(tok, page)
         else:
             continue
         if item is not None:
             finish_source(item, ents, items)
             items.append(item)
-    items += build_continuations(doc.text, items, quotes)
+    items += build_continuations(page, items)
     items = drop_duplicates(items)
     add_chains(items)
     return [public(item) for item in sorted(items, key=lambda i: (i["claim_start"], i["_cue_at"]))]
+
+
+class Page:
+    """The document text and its quotations, with bisect lookups so that every question asked
+    per token costs O(log n) (doc.text itself is rebuilt on each access, so it is read once)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes = find_quotes(text)
+        self.starts = [q0 for q0, _ in self.quotes]
+        self.ends = {q1 for _, q1 in self.quotes}
+
+    def inside(self, at: int) -> bool:
+        """Is `at` strictly inside a quotation?"""
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and self.quotes[k][0] < at < self.quotes[k][1]
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Quotations overlapping [s, e) (they are disjoint and sorted)."""
+        k = max(0, bisect_right(self.starts, s) - 1)
+        out = []
+        while k < len(self.quotes) and self.quotes[k][0] < e:
+            if self.quotes[k][1] > s:
+                out.append(self.quotes[k])
+            k += 1
+        return out
+
+    def ending_before(self, at: int) -> tuple[int, int] | None:
+        """The last quotation that ends at or before `at`."""
+        k = bisect_right(self.starts, at) - 1
+        while k >= 0 and self.quotes[k][1] > at:
+            k -= 1
+        return self.quotes[k] if k >= 0 else None
+
+    def starting_after(self, at: int) -> tuple[int, int] | None:
+        """The first quotation that starts at or after `at`."""
+        k = bisect_left(self.starts, at)
+        return self.quotes[k] if k < len(self.quotes) else None
+
+    def paragraph(self, at: int) -> tuple[int, int]:
+        """(start, end) of the paragraph (line) holding `at`."""
+        p1 = self.text.find("\n", at)
+        return self.text.rfind("\n", 0, at) + 1, len(self.text) if p1 < 0 else p1
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -140,16 +186,16 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def build_verb_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
+def build_verb_item(verb: Token, page: Page) -> dict | None:
     """An item for a reporting/cognition verb with a usable subject and a claim, else None."""
-    if verb.pos_ not in ("VERB", "AUX") or _inside(verb.idx, quotes) or _negated(verb) or _bare_phrasal(verb):
+    if verb.pos_ not in ("VERB", "AUX") or page.inside(verb.idx) or _negated(verb) or _bare_phrasal(verb):
         return None
     subj, direct = subject_of(verb)
     if subj is None:
-        return build_inverted_item(verb, quotes)
+        return build_inverted_item(verb, page)
     if is_unusable_subject(subj) or subj.lower_ in EVIDENCE_NOUNS or _nested_belief(verb, subj):
         return None
-    claim = find_claim(verb, subj if direct else None, quotes)
+    claim = find_claim(verb, subj if direct else None, page)
     if claim is None or claim[0] <= subj.idx < claim[1]:
         return None
     source, role, s0, s1 = describe_source(subj)
@@ -162,7 +208,7 @@ def _nested_belief(verb: Token, subj: Token) -> bool:
     return verb.lower_ in COGNITION_VERBS and subj.pos_ == "PRON" and any(a.lower_ in SAY_VERBS for a in verb.ancestors)
 
 
-def build_inverted_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | None:
+def build_inverted_item(verb: Token, page: Page) -> dict | None:
     """"<claim>, said <title> <Name> in ..." when the parser gave the verb no subject."""
     if verb.lower_ not in SAY_VERBS or verb.i == 0 or not verb.nbor(-1).is_punct:
         return None
@@ -170,31 +216,28 @@ def build_inverted_item(verb: Token, quotes: list[tuple[int, int]]) -> dict | No
     if found is None:
         return None
     source, role, s0, s1, head = found
-    claim = find_claim(verb, head, quotes)
+    claim = find_claim(verb, head, page)
     if claim is None or claim[1] > verb.idx:
         return None
     return _item(source, role, cue_text(verb), claim, (s0, s1), (verb.idx, _end(verb)), head)
 
 
-def find_claim(verb: Token, subj: Token | None, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+def find_claim(verb: Token, subj: Token | None, page: Page) -> tuple[int, int] | None:
     """The claim's character span: the quotation adjacent to the verb and its own subject, the
     clausal complement, the object for accusation/figure/description verbs, or a "that" clause
     the parser did not attach. Widened to cover any quote it touches."""
     toks = _complement(verb)
-    span = _adjacent_quote(verb, subj, quotes, toks) if subj is not None else None
+    span = _adjacent_quote(verb, subj, page, toks) if subj is not None else None
     if span is None and toks:
-        span = _clip_to_paragraph(_span_chars(toks), verb)
+        span = _clip_to_paragraph(_span_chars(toks), verb, page)
     if span is None or span[1] - span[0] < MIN_CLAIM_CHARS:
         return None
-    return _widen_to_quotes(span, quotes)
+    return _widen_to_quotes(span, page)
 
 
-def _clip_to_paragraph(span: tuple[int, int], verb: Token) -> tuple[int, int] | None:
+def _clip_to_paragraph(span: tuple[int, int], verb: Token, page: Page) -> tuple[int, int] | None:
     """Claims do not cross paragraph breaks; the parser's sentences sometimes do."""
-    text = verb.doc.text
-    p0 = text.rfind("\n", 0, verb.idx) + 1
-    p1 = text.find("\n", verb.idx)
-    p1 = len(text) if p1 < 0 else p1
+    p0, p1 = page.paragraph(verb.idx)
     s, e = max(span[0], p0), min(span[1], p1)
     return (s, e) if s < e else None
 
@@ -259,21 +302,19 @@ def _bare_phrasal(verb: Token) -> bool:
         (verb.lower_, c.lower_) in PHRASAL_VERBS for c in verb.children if c.dep_ == "prt")
 
 
-def _adjacent_quote(verb: Token, subj: Token, quotes: list[tuple[int, int]],
-                    comp: list[Token] | None) -> tuple[int, int] | None:
+def _adjacent_quote(verb: Token, subj: Token, page: Page, comp: list[Token] | None) -> tuple[int, int] | None:
     """A quote that ends just before the "X said" cluster or starts just after it (only
     punctuation between): `"...," he said.` / `He said: "..."`. A quote before the cluster
     loses to a complement after the verb (`"...". She said residents ...`)."""
-    text = verb.doc.text
     words = [t for t in subj.subtree if not t.is_space]
     lo = min(verb.idx, words[0].idx)
     hi = max(_end(verb), _end(words[-1]))
     comp_after = bool(comp) and min(t.i for t in comp) > verb.i
-    for q0, q1 in quotes:
-        if q1 <= lo and not comp_after and _is_separator(text[q1:lo]):
-            return q0, q1
-        if q0 >= hi and _is_separator(text[hi:q0]):
-            return q0, q1
+    before, after = page.ending_before(lo), page.starting_after(hi)
+    if before is not None and not comp_after and _is_separator(page.text[before[1]:lo]):
+        return before
+    if after is not None and _is_separator(page.text[hi:after[0]]):
+        return after
     return None
 
 
@@ -282,12 +323,11 @@ def _is_separator(gap: str) -> bool:
     return "\n" not in gap and not gap.strip(" ,:\t—-")
 
 
-def _widen_to_quotes(span: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+def _widen_to_quotes(span: tuple[int, int], page: Page) -> tuple[int, int]:
     """Extend a claim to whole quotations it overlaps (the README's claim is "the quote")."""
     s, e = span
-    for q0, q1 in quotes:
-        if q0 < e and s < q1:
-            s, e = min(s, q0), max(e, q1)
+    for q0, q1 in page.overlapping(s, e):
+        s, e = min(s, q0), max(e, q1)
     return s, e
 
 
@@ -352,7 +392,7 @@ def cue_text(verb: Token) -> str:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
                 end = pobj.i + 1
-    return doc.text[doc[start].idx:_end(doc[end - 1])]
+    return doc[start:end].text
 
 
 def finish_source(item: dict, ents: list, previous: list[dict]) -> None:
@@ -370,20 +410,21 @@ def finish_source(item: dict, ents: list, previous: list[dict]) -> None:
         item["source"] = f"{subj.text} ({referent})"
 
 
-def build_continuations(text: str, items: list[dict], quotes: list[tuple[int, int]]) -> list[dict]:
+def build_continuations(page: Page, items: list[dict]) -> list[dict]:
     """A quotation with no cue of its own that follows a quoted claim with nothing but
     punctuation or a paragraph break between (the "X said" cluster aside) continues it: same
     source, its own claim. Chains across paragraphs ("A quote that continues in a new paragraph
     gets its own item")."""
     out: list[dict] = []
     anchors = sorted(items, key=_anchor_end)
+    covered = Coverage(items)
     k, prev = 0, None
-    for q0, q1 in quotes:
+    for q0, q1 in page.quotes:
         while k < len(anchors) and _anchor_end(anchors[k]) <= q0:
             prev, k = anchors[k], k + 1
-        if prev is None or _covered(q0, q1, items) or not _starts_sentence(text, q0):
+        if prev is None or covered.hits(q0, q1) or not _starts_sentence(page.text, q0):
             continue
-        if not _only_cluster_between(text[_anchor_end(prev):q0]) or not _ends_with_quote(prev, quotes):
+        if not _only_cluster_between(page.text[_anchor_end(prev):q0]) or prev["claim_end"] not in page.ends:
             continue
         item = {**prev, "claim_start": q0, "claim_end": q1, "_cue_at": q0, "_cue_end": q0}
         out.append(item)
@@ -391,8 +432,26 @@ def build_continuations(text: str, items: list[dict], quotes: list[tuple[int, in
     return out
 
 
-def _ends_with_quote(item: dict, quotes: list[tuple[int, int]]) -> bool:
-    return any(q1 == item["claim_end"] for _, q1 in quotes)
+class Coverage:
+    """Which stretches of text already belong to an item (its claim) or hold a cue, for
+    O(log n) questions: claims sorted by start with a running maximum of their ends."""
+
+    def __init__(self, items: list[dict]) -> None:
+        claims = sorted((i["claim_start"], i["claim_end"]) for i in items)
+        self.starts = [c[0] for c in claims]
+        self.max_end, top = [], -1
+        for _, end in claims:
+            top = max(top, end)
+            self.max_end.append(top)
+        self.cues = sorted(i["_cue_at"] for i in items)
+
+    def hits(self, q0: int, q1: int) -> bool:
+        """Does a claim overlap [q0, q1), or a cue start inside it?"""
+        k = bisect_left(self.starts, q1) - 1
+        if k >= 0 and self.max_end[k] > q0:
+            return True
+        c = bisect_left(self.cues, q0)
+        return c < len(self.cues) and self.cues[c] < q1
 
 
 def _only_cluster_between(gap: str) -> bool:
@@ -407,11 +466,6 @@ def _only_cluster_between(gap: str) -> bool:
 def _anchor_end(item: dict) -> int:
     """Where an item's text ends: after its claim, source and cue, whichever is last."""
     return max(item["claim_end"], item["source_end"], item["_cue_end"])
-
-
-def _covered(q0: int, q1: int, items: list[dict]) -> bool:
-    """Is the quote already (part of) a claim, or does it hold a cue of its own?"""
-    return any(i["claim_start"] < q1 and q0 < i["claim_end"] or q0 <= i["_cue_at"] < q1 for i in items)
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -432,10 +486,18 @@ def drop_duplicates(items: list[dict]) -> list[dict]:
 
 
 def add_chains(items: list[dict]) -> None:
-    """`chain`: sources of the items whose claim contains this item's cue, outermost first."""
+    """`chain`: sources of the items whose claim contains this item's cue, outermost first.
+    Claims stay inside one paragraph, so only items starting within MAX_CHAIN_LOOKBACK
+    characters before the cue are candidates (keeps this linear on long texts)."""
+    ordered = sorted(items, key=lambda i: i["claim_start"])
+    starts = [i["claim_start"] for i in ordered]
     for item in items:
-        outer = [o for o in items if o is not item and o["claim_start"] <= item["_cue_at"] < o["claim_end"]
-                 and o["claim_end"] - o["claim_start"] > item["claim_end"] - item["claim_start"]]
+        at = item["_cue_at"]
+        hi = bisect_right(starts, at)
+        lo = bisect_left(starts, at - MAX_CHAIN_LOOKBACK)
+        size = item["claim_end"] - item["claim_start"]
+        outer = [o for o in ordered[lo:hi] if o is not item and at < o["claim_end"]
+                 and o["claim_end"] - o["claim_start"] > size]
         outer.sort(key=lambda o: o["claim_start"] - o["claim_end"])
         item["chain"] = [o["source"] for o in outer]
 

@@ -6,6 +6,8 @@ hold surface forms).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 #: Pronouns that can stand for a person; resolved to the nearest preceding PERSON mention.
@@ -77,7 +79,7 @@ def describe_source(head: Token) -> tuple[str, str | None, int, int]:
     annotation convention: "Defense Secretary Lloyd Austin" -> ("Lloyd Austin", "Defense Secretary").
     A common-noun phrase ("two people familiar with the matter") is the source as a whole.
     """
-    toks = _phrase_tokens(head)
+    toks = _phrase_tokens(head) or [head]
     appos = [c for c in head.children if c.dep_ in ROLE_DEPS]
     name_head = head if head.pos_ == "PROPN" else next((a for a in appos if a.pos_ == "PROPN"), None)
     if head.lower_ in TITLE_WORDS and toks[-1].pos_ == "PROPN" and toks[-1].lower_ not in TITLE_WORDS:
@@ -187,7 +189,8 @@ def _glued_hyphen(doc, i: int) -> bool:
 
 
 def _text(doc, toks: list[Token]) -> str:
-    return doc.text[toks[0].idx:_end(toks[-1])]
+    """Text of a token run (Span.text: doc.text would rebuild the whole document)."""
+    return doc[toks[0].i:toks[-1].i + 1].text
 
 
 def _end(tok: Token) -> int:
@@ -206,21 +209,43 @@ def resolve_pronoun(subj: Token, ents: list[Span], previous: list[dict]) -> str 
     the parse finds), else the latest PERSON mention; it: likewise with organisations and
     states; they: the latest plural source."""
     low = subj.lower_
+    recent = _recent(previous, subj)
     if low in PLURAL_PRONOUNS:
-        return next((i["source"] for i in reversed(previous) if i["_plural"] and _near(i["source_start"], subj)), None)
+        return next((i["source"] for i in reversed(recent) if i["_plural"]), None)
     if low not in PERSON_PRONOUNS and low not in THING_PRONOUNS:
         return None
     person = low in PERSON_PRONOUNS
     labels = PERSON_LABELS if person else THING_LABELS
-    mentions = [e for e in ents if e.end_char <= subj.idx and e.label_ in labels and _near(e.start_char, subj)]
+    mentions = [e for e in _ents_before(ents, subj) if e.label_ in labels]
     subjects = [(e.start_char, e.text) for e in mentions if e.root.dep_ in ("nsubj", "nsubjpass")]
-    speakers = [(i["source_start"], i["source"]) for i in previous
-                if i["_person"] == person and not i["source"].endswith(")") and _near(i["source_start"], subj)
-                and (i["_named"] or not person)]
+    speakers = [(i["source_start"], i["source"]) for i in recent
+                if i["_person"] == person and not i["source"].endswith(")") and (i["_named"] or not person)]
     best = max(subjects + speakers, default=None)
     if best is not None:
         return _strip_possessive(best[1])
     return _strip_possessive(mentions[-1].text) if mentions else None
+
+
+def _recent(previous: list[dict], subj: Token) -> list[dict]:
+    """Earlier items whose source lies within PRONOUN_WINDOW before the pronoun, in text order
+    (`previous` is built in token order, so scan back only as far as the window)."""
+    out = []
+    for item in reversed(previous):
+        if subj.idx - item["source_start"] >= PRONOUN_WINDOW:
+            break
+        if item["source_start"] < subj.idx:
+            out.append(item)
+    return out[::-1]
+
+
+def _ents_before(ents: list[Span], subj: Token) -> list[Span]:
+    """Entities ending before the pronoun and starting within PRONOUN_WINDOW of it (ents are
+    sorted and disjoint, so bisect, then walk back through the window only)."""
+    hi = bisect_right(ents, subj.idx, key=lambda e: e.end_char)
+    lo = hi
+    while lo > 0 and subj.idx - ents[lo - 1].start_char < PRONOUN_WINDOW:
+        lo -= 1
+    return ents[lo:hi]
 
 
 def _strip_possessive(name: str) -> str:
@@ -229,7 +254,3 @@ def _strip_possessive(name: str) -> str:
         if name.endswith(suffix):
             return name[:-len(suffix)]
     return name
-
-
-def _near(at: int, subj: Token) -> bool:
-    return 0 <= subj.idx - at < PRONOUN_WINDOW
