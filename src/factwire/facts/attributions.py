@@ -520,10 +520,6 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < at < e for s, e in spans)
-
-
 def _span_chars(toks: list[Token]) -> tuple[int, int]:
     return min(t.idx for t in toks), max(_end(t) for t in toks)
 
