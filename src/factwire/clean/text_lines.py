@@ -28,6 +28,10 @@ CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
 OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
                          r"or|but|as|that|is|was|are|were|said|says|via|than|into|about))$")
 
+#: A capitalised fragment of at most this many words between two halves of a sentence is a
+#: link (a name, a title) inside the paragraph; bs4 pages on text-dev: 1-4 words.
+LINK_MAX_WORDS = 4
+
 #: Line-end patterns are matched on the last this-many characters only (an unanchored "...$"
 #: search would otherwise try every position of a growing paragraph).
 TAIL_CHARS = 24
@@ -93,7 +97,8 @@ def split_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def continues(prev: str, prev_words: int, line: str, line_words: int, blank_before: bool) -> bool:
+def continues(prev: str, prev_words: int, line: str, line_words: int, blank_before: bool,
+              nxt: str | None = None) -> bool:
     """True when `line` is the rest of the paragraph `prev` (a split inline run).
 
     Why: a bs4-style renderer puts every link on its own line, so a paragraph with three links
@@ -109,6 +114,9 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
         return False
     if CONTINUATION_START_RE.match(line):
         return True
+    if nxt is not None and line_words <= LINK_MAX_WORDS and prev_words >= JOIN_MIN_WORDS and \
+            CONTINUATION_START_RE.match(nxt) and not looks_like_heading(prev):
+        return True  # a capitalised link ("Star Trek") between two halves of a sentence
     # an upper-case start continues only a run cut after a function word or open punctuation
     # ("... Trump won by" + "30 points"); after any other word it is a heading + paragraph
     return prev_words >= JOIN_MIN_WORDS and bool(OPEN_END_RE.search(prev[-TAIL_CHARS:])) and \
@@ -134,9 +142,11 @@ def glue(prev: str, line: str) -> str:
 def build_blocks(text: str) -> list[Block]:
     """Group the page's lines into blocks (re-joining split paragraphs) and compute features."""
     blocks: list[Block] = []
-    for idx, (line, blank) in enumerate(split_lines(text)):
+    lines = split_lines(text)
+    for idx, (line, blank) in enumerate(lines):
         n = count_words(line)
-        if blocks and continues(blocks[-1].text, blocks[-1].words, line, n, blank):
+        nxt = lines[idx + 1][0] if idx + 1 < len(lines) and not lines[idx + 1][1] else None
+        if blocks and continues(blocks[-1].text, blocks[-1].words, line, n, blank, nxt):
             last = blocks[-1]
             last.text = glue(last.text, line)
             last.raw.append(line)
