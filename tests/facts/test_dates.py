@@ -189,6 +189,18 @@ def test_not_dates(sentence):
     assert find_in(sentence, PUB) == []
 
 
+def test_empty_and_odd_texts_give_no_dates():
+    for text in ["", "   \n\n ", "0th century Feb. 30 2019-01", "ON TUESDAY, PRICES FELL"]:
+        for item in find_in(text, PUB):
+            assert item["from"] is None or item["from"][:1].isdigit()
+
+
+def test_since_reads_the_past_and_ranges_never_run_backwards():
+    for text in ["Prices have risen since Thanksgiving.", "Prices have risen since Feb. 2."]:
+        for item in find_in(text, PUB):
+            assert item["to"] is None or item["to"] >= item["from"], item
+
+
 def test_no_publication_date_keeps_relative_dates_unresolved():
     items = find_in("On Tuesday, officials said the deal was signed on Oct. 17, 2022.", None)
     by_text = {d["text"]: d for d in items}

@@ -64,7 +64,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
         if kind in NEEDS_POS:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
-            tense = find_tense(doc, start, end)
+            tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end)
             ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
         if kind in ANCHORED and anchor:
             ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
@@ -127,7 +127,7 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
     """The output dict; "Since November 11" becomes a range to publication (README)."""
     frm, to = (None, None) if value == VAGUE else value
     m = SINCE.search(text, max(0, start - 8), start)
-    if m and frm and len(frm) == 10 and to is None and published:
+    if m and frm and len(frm) == 10 and to is None and published and frm <= published.isoformat():
         start, to = m.start(), published.isoformat()
     return {
         "text": text[start:end], "start": start, "end": end, "from": frm, "to": to,

@@ -218,6 +218,8 @@ def resolve_decade(m: re.Match, ctx: Context) -> Resolved | None:
 
 def resolve_century(m: re.Match, ctx: Context) -> Resolved | None:
     """"the 14th century" -> 1300..1399 (README)."""
+    if ordinal_value(m["ord"]) < 1:
+        return None
     start = (ordinal_value(m["ord"]) - 1) * 100
     lo, hi = CENTURY_PARTS[_norm(m["mod"])]
     return f"{start + lo:04d}", f"{start + hi:04d}"
