@@ -74,7 +74,7 @@ PATTERNS: dict[str, str] = {
                   r"(?P<season>spring|summer|fall|autumn|winter)"
                   r"(?:\s+(?:of\s+)?" + YEAR + r")?(?!\s+of\b)(?![\w-])"),
     "relative": _ci(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|past|coming"
-                    r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming)"
+                    r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming|that|the\s+same)"
                     r"\s+(?P<unit>week|weekend|month|year|day)\b(?![-\w])"),
     "earlier_in": _ci(r"\b(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b"),
     "weekend": _ci(r"\b(?:over\s+)?the\s+weekend\b"),

@@ -25,6 +25,8 @@ CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 
 #: "the end of 2025" -> 2025-12, "the beginning of 2020" -> 2020-01; halves are month ranges.
 YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "first half": (1, 6),
               "second half": (7, 12)}
+#: Relative words that count from the last date mentioned rather than from publication.
+ANCHOR_STEPS = {"the previous": -1, "the following": 1, "the next": 1, "that": 0, "the same": 0}
 #: Words that mark a bare month, weekday or month-day as a date rather than a name or verb.
 MAY_CUES = {"in", "since", "until", "by", "from", "of", "through", "to", "before", "after", "during"}
 
@@ -256,25 +258,31 @@ def _season_start(pub: dt.date, first: int, last: int, rel: str, future: bool | 
 
 
 def resolve_relative(m: re.Match, ctx: Context) -> Resolved | None:
-    """"this week", "last month", "earlier this year", "the previous week", "next year"."""
+    """"this week", "last month", "earlier this year", "next year"; "the previous week", "the
+    next day", "that year" count from the anchor date (and are dropped without one)."""
     rel, unit, mod = _norm(m["rel"]), m["unit"].lower(), _norm(m["mod"])
+    if rel in ANCHOR_STEPS:
+        found = _from_anchor(ctx.anchor, ANCHOR_STEPS[rel], unit)
+        if found or rel in ("that", "the same") or unit == "day":
+            return found
     if unit == "day":
-        return cal.shift_value(ctx.anchor, -1 if rel == "the previous" else 1, "day") \
-            if ctx.anchor and len(ctx.anchor) == 10 and rel in ("the previous", "the following", "the next") \
-            else None
-    if rel in ("the previous", "the following", "the next") and ctx.anchor:
-        if unit == "weekend":
-            return None
-        frm, to = cal.shift_value(ctx.anchor, -1 if rel == "the previous" else 1, unit)
-        return (frm[:4], to) if unit == "year" else (frm, to)
-    step = {"this": 0, "last": -1, "previous": -1, "the previous": -1, "next": 1, "the next": 1,
-            "the following": 1, "coming": 1, "the coming": 1}.get(rel)
+        return None
     if rel in ("past", "the past", "the last"):
         if unit == "weekend":
             return cal.weekend_range(ctx.pub, False)
         return cal.span_back(ctx.pub, 1, unit)
+    step = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel, ANCHOR_STEPS.get(rel))
     handler = {"week": _week, "weekend": _weekend, "month": _month, "year": _year}[unit]
     return handler(ctx, step, mod)
+
+
+def _from_anchor(anchor: str | None, step: int, unit: str) -> Resolved | None:
+    """The anchor moved by `step` units, at the unit's precision (None when it is coarser)."""
+    if not anchor or unit == "weekend" or (unit == "day" and len(anchor) != 10) \
+            or (unit == "month" and len(anchor) < 7):
+        return None
+    frm, to = cal.shift_value(anchor, step, unit)
+    return (frm[:4], to) if unit == "year" else (frm, to)
 
 
 def _week(ctx: Context, step: int, mod: str | None) -> Resolved | None:
