@@ -93,6 +93,10 @@ _PROMO_SENTENCE = re.compile(
     r"information (?:provided|contained) (?:on|in) this (?:web ?site|site)|"
     r"not (?:been )?(?:evaluated by the food|intended to diagnose)|"
     r"successfully subscribed|succesfully subscribed|your (?:inbox|email address)", re.I)
+#: Cheap substring pre-check: every _PROMO_SENTENCE alternative contains one of these.
+_PROMO_SENTENCE_KEYS = ("subscri", "sign up", "activation", "click here", "app", "follow us",
+                        "terms of", "privacy", "trademark", "rights reserved", "information",
+                        "evaluated", "diagnose", "copyright", "share", "inbox", "email address")
 _PLACEHOLDER = re.compile(r"^(?:(?:spot_img)+|advertisement|ad|sponsored|\[?image\]?)$", re.I)
 
 _LEAD_RE = re.compile(r"^(?:\\b)?([a-z'’ ]*)")
@@ -170,7 +174,10 @@ def is_promo_sentence(line: str) -> bool:
 
     Narrower than the "promo" phrases of classify_boilerplate, because it is applied to
     prose-length lines where a word like "app" or "register" is ordinary body text."""
-    return len(line.split()) <= MAX_PROMO_SENTENCE_WORDS and bool(_PROMO_SENTENCE.search(line))
+    if len(line.split()) > MAX_PROMO_SENTENCE_WORDS:
+        return False
+    low = line.lower()
+    return any(k in low for k in _PROMO_SENTENCE_KEYS) and bool(_PROMO_SENTENCE.search(line))
 
 
 @lru_cache(maxsize=CACHE_LINES)

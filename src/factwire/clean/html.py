@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import lxml.html
 
+from factwire.dom import text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
@@ -121,7 +122,7 @@ def choose_title(blocks: list[Block], inside: list[bool], root: lxml.html.HtmlEl
             break
     if best is None:
         el = root.find(".//title")
-        best = " ".join(el.text_content().split()) if el is not None else None
+        best = " ".join(text_of(el).split()) if el is not None else None
     return best or None
 
 

@@ -61,6 +61,8 @@ TAIL_WEAK = 0.25
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
                              r"\bcommentaires?\b|\bcomentarios?\b|комментари", re.I)
+#: Substrings one of which COMMENT_WORD_RE needs (a cheap pre-check).
+COMMENT_KEYS = ("comment", "coment", "respons", "repl", "komment", "коммент")
 #: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
 GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])")
 #: The glued headline needs this many words, so "iPhone"/"McDonald" inside prose do not count.
@@ -115,6 +117,9 @@ def is_comments_header(b: Block) -> bool:
         return False
     if section_kind(b.text) == "comments":
         return True
+    low = b.text.lower()
+    if not any(k in low for k in COMMENT_KEYS):
+        return False
     return bool(COMMENT_WORD_RE.search(b.text)) and not SENTENCE_END_RE.search(b.text)
 
 
