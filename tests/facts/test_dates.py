@@ -30,6 +30,8 @@ CASES = [
     ("The meeting was postponed to Friday.", MON, "Friday", "2019-11-22", None),
     ("The hearing is scheduled for Monday.", PUB, "Monday", "2019-11-25", None),
     ("Lowe’s reports earnings Thursday.", PUB, "Thursday", "2019-11-21", None),
+    ("Trump arrives at the Capitol on Tuesday.", PUB, "Tuesday", "2019-11-19", None),
+    ("Campaigning continued ahead of Tuesday's election.", MON, "Tuesday", "2019-11-19", None),
     ("They met next Tuesday, officials said.", PUB, "next Tuesday", "2019-11-26", None),
     ("The death occurred Saturday.", PUB, "Saturday", "2019-11-16", None),
     ("The weather should ease by Thursday morning.", PUB, "Thursday morning", "2019-11-21", None),
@@ -96,6 +98,7 @@ CASES = [
     ("No significant data came out today.", PUB, "today", "2019-11-20", None),
     ("Sales in October were up from a year ago.", PUB, "a year ago", "2018-10", None),
     ("The plant closed two years ago.", PUB, "two years ago", "2017", None),
+    ("On November 11, 2008 they met; eight years ago it was.", PUB, "eight years ago", "2011", None),
     ("Neumann resigned on Sept. 30. He had quit the board the previous week.", PUB,
      "the previous week", "2019-09-23", "2019-09-29"),
     ("He arrived on Oct. 3 and left the next day.", PUB, "the next day", "2019-10-04", None),
@@ -154,6 +157,8 @@ NOT_DATES = [
     "A fall in prices hurt exporters.",
     "He had planned a summer ceremony.",
     "That year was hard for everyone.",
+    "The Queen attended the Remembrance Sunday service.",
+    "The pound suffered the fall in value.",
     "About 1500 troops and 2000 people arrived.",
     "Biden hopes to do well on Super Tuesday.",
     "She told USA Today the deal was off.",
@@ -189,6 +194,11 @@ def test_vague_expressions_are_kept_unresolved(sentence, expr):
 @pytest.mark.parametrize("sentence", NOT_DATES)
 def test_not_dates(sentence):
     assert find_in(sentence, PUB) == []
+
+
+def test_days_before_an_event_are_not_counted_from_the_last_date():
+    items = find_in("On 28 October, only 11 days before the election, Comey wrote.", PUB)
+    assert [d["text"] for d in items] == ["28 October"]
 
 
 def test_empty_and_odd_texts_give_no_dates():

@@ -27,13 +27,14 @@ FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "
 WEAK_AUX = {"would", "could"}
 #: Copulas in the present ("it's still down from the March high") describe, not schedule.
 COPULAS = {"is", "are", "'s", "’s", "am", "'re", "’re"}
-#: Kinds for which a present-tense clause means a scheduled, upcoming day ("Lowe's reports
-#: earnings Wednesday", "battle to win the Dec. 12 election").
-PRESENT_IS_FUTURE = {"weekday", "month_day", "day_month"}
+#: Kinds for which a present-tense clause means a scheduled, upcoming day ("battle to win the
+#: Dec. 12 election"). A present-tense weekday takes the nearer one instead: "Lowe's reports
+#: earnings Wednesday" (a day ahead) but a caption's "Trump arrives on Wednesday" (a day back).
+PRESENT_IS_FUTURE = {"month_day", "day_month"}
 #: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
 #: "was set to begin ... Wednesday", "more was expected Wednesday").
 FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "rescheduled", "planned", "upcoming",
-                "expire", "expires"}
+                "expire", "expires", "ahead"}
 #: Verbs of intent whose infinitive is future ("expect the bridge to reopen in the spring");
 #: as nouns ("shelved its plans for an offering on September 30") they mark nothing.
 INTENT_VERBS = {"expect", "expects", "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends"}
@@ -82,14 +83,16 @@ def pick_anchor(doc, kind: str, match: re.Match, start: int, para: int,
                 anchor: tuple[int, int, str]) -> str | None:
     """The date a relative expression counts from, if it may count from one: "the previous
     week" from the last date anywhere before; "a year earlier" from one in its paragraph;
-    "a year ago" only from one in its sentence ("in October ... up from a year ago"), since
-    "ago" otherwise counts from publication ("seven years ago")."""
+    "a year ago" only from one in its sentence, as a year-on-year comparison ("in October ...
+    up from a year ago"), since "ago" otherwise counts from publication ("seven years ago")."""
     a_para, a_start, value = anchor
     if kind in FAR_ANCHORED:
         return value
     if a_para != para:
         return None
     if match.groupdict().get("dir", "").lower() == "ago":
+        if match["n"].lower() not in ("a", "an", "one"):
+            return None  # "eight years ago" counts from publication
         span = doc.char_span(start, match.end(), alignment_mode="expand")
         return value if span is not None and len(span) and span.root.sent.start_char <= a_start else None
     return value

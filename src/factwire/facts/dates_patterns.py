@@ -17,6 +17,9 @@ MONTH_BEFORE_DAY = (r"(?P<month>January|February|March|April|May|June|July|Augus
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:a\.m|p\.m|am\b|pm\b|%|percent))"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)(?!\d)"
 WEEKDAY = r"(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+#: Words that make a weekday part of a name ("Remembrance Sunday", "Super Tuesday").
+NAMED_DAY_WORDS = ("Black", "Super", "Good", "Cyber", "Holy", "Bloody", "Easter", "Remembrance", "Palm",
+                   "Ash", "Maundy", "Giving", "Mothering", "Trinity", "Whit", "Fat")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -55,7 +58,7 @@ PATTERNS: dict[str, str] = {
                   r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?")
               + rf"{MONTH}(?:,?\s+(?:of\s+)?(?:{YEAR}|" + _ci(r"(?P<yrel>last|next|this)\s+year") + r"))?(?![\w-])"),
     "month_so_far": rf"\b{MONTH}\s+" + _ci(r"(?:so\s+far|to\s+date|thus\s+far)\b"),
-    "weekday": (r"(?<!Black )(?<!Super )(?<!Good )(?<!Cyber )(?<!Holy )(?<!Bloody )(?<!Easter )"
+    "weekday": ("".join(rf"(?<!{w} )" for w in NAMED_DAY_WORDS)
                 + _ci(r"(?:\b(?P<rel>early|late|last|next|this|this\s+past|this\s+coming)\s+)?")
                 + rf"\b{WEEKDAY}(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Night\s+Football)\b)" + _ci(r"(?P<part>\s+(?:morning|afternoon|evening|night))?") + r"(?!\w)"),
     "year_range": r"(?<![\w$£€#.,/'’-])" + YEAR + r"\s?[-–]\s?(?P<last>(?:1[5-9]|20)\d\d|\d\d)(?![\w%-])",

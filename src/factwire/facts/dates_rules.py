@@ -235,7 +235,7 @@ def resolve_season(m: re.Match, ctx: Context) -> Resolved | None:
     if m["year"]:
         year = int(m["year"])
         return cal.iso_month(year, first), cal.iso_month(year + (last < first), last)
-    if not rel and (not ctx.noun or _first_word(ctx.following) in SEASON_STOPS):
+    if rel in ("", "the") and (not ctx.noun or _first_word(ctx.following) in SEASON_STOPS):
         return None
     start = _season_start(ctx.pub, first, last, rel, ctx.future)
     return cal.iso_month(start.year, first), cal.iso_month(start.year + (last < first), last)
@@ -335,10 +335,14 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved | None:
     publication date) moved by the count, at that date's precision."""
     count = number_value(m["n"]) * (1 if m["dir"].lower() == "later" else -1)
     unit = m["unit"].lower()
+    if m["dir"].lower() == "before" and re.match(r"\s*\w", ctx.following):
+        return None  # "11 days before the election" counts from the election, not a date we know
     base = ctx.anchor if ctx.anchor else _pub_at(ctx.pub, unit)
-    if unit == "week":  # "two weeks later": days, from a day anchor or publication
-        day = dt.date.fromisoformat(base) if len(base) == 10 else ctx.pub
-        return cal.iso_day(day + dt.timedelta(weeks=count)), None
+    if unit in ("week", "day"):  # "two weeks later": days, from a day anchor or publication
+        if len(base) != 10:
+            return None  # "nine days earlier" than a month: no day to count from
+        return cal.iso_day(dt.date.fromisoformat(base) + dt.timedelta(weeks=count) * (unit == "week")
+                           + dt.timedelta(days=count) * (unit == "day")), None
     return cal.shift_value(base, count, unit)
 
 
