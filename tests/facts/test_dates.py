@@ -213,6 +213,13 @@ def test_since_reads_the_past_and_ranges_never_run_backwards():
             assert item["to"] is None or item["to"] >= item["from"], item
 
 
+def test_publication_date_may_be_a_datetime_or_a_string():
+    doc = parse("The minister resigned on Tuesday.")
+    for published in (dt.datetime(2019, 11, 20, 23, 0), "2019-11-20", "2019-11-20T08:00:00Z"):
+        assert find_dates(doc, published)[0]["from"] == "2019-11-19"
+    assert find_dates(doc, "not a date")[0]["value"] is None
+
+
 def test_no_publication_date_keeps_relative_dates_unresolved():
     items = find_in("On Tuesday, officials said the deal was signed on Oct. 17, 2022.", None)
     by_text = {d["text"]: d for d in items}

@@ -54,6 +54,7 @@ FOLLOWING_CHARS = 12
 
 def find_dates(doc, published: dt.date | None) -> list[dict]:
     """Every calendar expression in `doc.text`, resolved against `published`."""
+    published = as_date(published)
     text = doc.text
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     out: list[dict] = []
@@ -77,6 +78,18 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
             anchor = (para, start, item["from"])
         out.append(item)
     return out
+
+
+def as_date(published) -> dt.date | None:
+    """A plain date from a date, a datetime or an ISO string (callers pass all three)."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return published
 
 
 def pick_anchor(doc, kind: str, match: re.Match, start: int, para: int,
