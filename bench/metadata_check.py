@@ -71,7 +71,7 @@ def main() -> None:
         t0 = time.perf_counter()
         meta = extract_html_metadata(root, url)
         t1 = time.perf_counter()
-        body = "\n".join([meta.title or "", *(p.text_content() for p in root.iter("p"))])
+        body = "\n".join([meta.title or "", *("".join(p.itertext()) for p in root.iter("p"))])
         t2 = time.perf_counter()
         meta.language = detect_language(body)
         lang_s += time.perf_counter() - t2

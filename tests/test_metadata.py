@@ -315,5 +315,5 @@ def test_dev_pages(prefix, title, published, authors, site):
 
 def test_dev_page_language_after_cleaning():
     meta, root = dev_page("3c6d3381")
-    body = [p.text_content() for p in root.iter("p")][:10]
+    body = ["".join(p.itertext()) for p in root.iter("p")][:10]
     assert complete_metadata(meta, cleaned(meta.title, *body)).language == "ru"

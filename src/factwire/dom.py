@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import threading
 
-import lxml.html
 from lxml import etree
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -15,16 +14,23 @@ class ParseError(ValueError):
     """The content could not be parsed into an HTML tree (reason in the message)."""
 
 
-def _parser() -> lxml.html.HTMLParser:
+def _parser() -> etree.HTMLParser:
     # Comments and processing instructions never carry article text; dropping them at parse
-    # time is cheaper than walking past them later.
+    # time is cheaper than walking past them later.  A plain etree parser, not lxml.html's:
+    # lxml.html looks up a Python element class for every node touched, which cost ~5 % of
+    # the whole extraction time on the DEV pages; `text_of` replaces `text_content()`.
     if not hasattr(_local, "parser"):
-        _local.parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True,
-                                             collect_ids=False, default_doctype=False)
+        _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
+                                         collect_ids=False, default_doctype=False)
     return _local.parser
 
 
-def parse_html_checked(content: str) -> tuple[lxml.html.HtmlElement, bool]:
+def text_of(el: etree._Element) -> str:
+    """All text inside `el` (what lxml.html's text_content() gives)."""
+    return "".join(el.itertext())
+
+
+def parse_html_checked(content: str) -> tuple[etree._Element, bool]:
     """Parse `content`; return (root, depth_limited).  libxml2 stops reading nesting deeper than
     256 levels, so `depth_limited` says that text below that depth was dropped."""
     content = _XML_DECL.sub("", content, count=1)  # lxml refuses str input with an encoding decl
@@ -32,8 +38,8 @@ def parse_html_checked(content: str) -> tuple[lxml.html.HtmlElement, bool]:
         raise ParseError("empty document")
     parser = _parser()
     try:
-        root = lxml.html.document_fromstring(content, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(content, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"HTML parser: {exc}") from exc
     if root is None:
         raise ParseError("HTML parser returned no tree")
@@ -41,6 +47,6 @@ def parse_html_checked(content: str) -> tuple[lxml.html.HtmlElement, bool]:
     return root, limited
 
 
-def parse_html(content: str) -> lxml.html.HtmlElement:
+def parse_html(content: str) -> etree._Element:
     """Return the <html> root of `content`; raise ParseError with a one-line reason."""
     return parse_html_checked(content)[0]

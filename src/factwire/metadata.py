@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-import lxml.html
+from lxml import etree
 
 from factwire.metadata_authors import clean_authors, find_authors
 from factwire.metadata_dates import find_published
@@ -36,7 +36,7 @@ LANGUAGE_PARAGRAPHS = 8
 MAX_POLLUTION_WORDS = 6
 
 
-def extract_html_metadata(root: lxml.html.HtmlElement, url: str | None = None) -> Metadata:
+def extract_html_metadata(root: etree._Element, url: str | None = None) -> Metadata:
     """Read title/date/authors/site/canonical URL from an HTML tree; must not modify `root`.
 
     Called before cleaning, because cleaning removes <script> (JSON-LD), bylines and <time>."""
@@ -53,14 +53,14 @@ def extract_html_metadata(root: lxml.html.HtmlElement, url: str | None = None) -
     )
 
 
-def declared_language(root: lxml.html.HtmlElement) -> str | None:
+def declared_language(root: etree._Element) -> str | None:
     """The page's own `<html lang>` as ISO 639-1 ("en-GB" -> "en"): the fallback when the body
     is too short or too odd (box scores, tables) for the detector to decide."""
     code = (root.get("lang") or root.get("xml:lang") or "").strip().lower()[:2]
     return code if len(code) == 2 and code.isalpha() else None
 
 
-def find_canonical(root: lxml.html.HtmlElement, sources: PageSources, url: str | None) -> str | None:
+def find_canonical(root: etree._Element, sources: PageSources, url: str | None) -> str | None:
     """<link rel=canonical> or og:url, resolved against `url`; only absolute http(s) URLs count,
     so a relative canonical on a page with no known URL is ignored rather than half-kept."""
     hrefs = [link.get("href") for link in root.iter("link")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Iterator
 
-import lxml.html
 from lxml import etree
 
 from factwire.metadata_sources import PageSources, jsonld_text, type_names
@@ -64,7 +63,7 @@ _FOREIGN_CONTAINERS = re.compile(r"comment|respond|reply|related|recommend|sideb
 _DIGIT = re.compile(r"\d")
 
 
-def find_authors(root: lxml.html.HtmlElement, sources: PageSources, site: str | None) -> list[str]:
+def find_authors(root: etree._Element, sources: PageSources, site: str | None) -> list[str]:
     """Authors from the first source that yields names: JSON-LD, meta tags, then bylines."""
     for raw in (_jsonld_authors(sources), _meta_authors(sources)):
         names = clean_authors(raw, site)
@@ -106,7 +105,7 @@ def _meta_authors(sources: PageSources) -> list[str]:
     return []
 
 
-def _byline_texts(root: lxml.html.HtmlElement) -> Iterator[str]:
+def _byline_texts(root: etree._Element) -> Iterator[str]:
     """Texts of byline-like elements (itemprop/rel/class author or byline), in page order,
     outside comment forms and teasers; at most MAX_BYLINE_ELEMENTS are looked at."""
     for elem in _BYLINE_XPATH(root)[:MAX_BYLINE_ELEMENTS]:
@@ -118,7 +117,7 @@ def _byline_texts(root: lxml.html.HtmlElement) -> Iterator[str]:
             yield text
 
 
-def _in_foreign_container(elem: lxml.html.HtmlElement) -> bool:
+def _in_foreign_container(elem: etree._Element) -> bool:
     """True inside a <form> or a comment/related block (their "author" fields are not bylines)."""
     for ancestor in elem.iterancestors():
         if ancestor.tag in ("body", "html"):  # page-wide classes ("one-sidebar") say nothing

@@ -10,7 +10,9 @@ import datetime as dt
 import logging
 import re
 import lxml.html
+from lxml import etree
 
+from factwire.dom import text_of
 from factwire.metadata_sources import PageSources, jsonld_text
 
 #: Dates outside this window are typos, placeholders (1970-01-01) or template defaults.
@@ -91,7 +93,7 @@ def parse_human_date(text: str) -> str | None:
     return to_iso(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
 
 
-def find_published(root: lxml.html.HtmlElement, sources: PageSources, url: str | None) -> str | None:
+def find_published(root: etree._Element, sources: PageSources, url: str | None) -> str | None:
     """The page's publication date: our fast pass, then htmldate as the fallback.
 
     Declared times are often in UTC ("2019-11-19T02:34Z") while the URL carries the
@@ -118,21 +120,21 @@ def find_declared_date(sources: PageSources) -> str | None:
     return None
 
 
-def find_markup_date(root: lxml.html.HtmlElement) -> str | None:
+def find_markup_date(root: etree._Element) -> str | None:
     """Date from itemprop=datePublished or a <time> marked as the publication time."""
     for elem in root.iterfind('.//*[@itemprop="datePublished"]'):
-        iso = parse_date(elem.get("content") or elem.get("datetime") or elem.text_content())
+        iso = parse_date(elem.get("content") or elem.get("datetime") or text_of(elem))
         if iso:
             return iso
     for elem in root.iter("time"):
         if elem.get("pubdate") is not None or _PUBLISHED_CLASS.search(_marks(elem)):
-            iso = parse_date(elem.get("datetime") or elem.text_content())
+            iso = parse_date(elem.get("datetime") or text_of(elem))
             if iso:
                 return iso
     return None
 
 
-def _marks(elem: lxml.html.HtmlElement) -> str:
+def _marks(elem: etree._Element) -> str:
     """Class and id of an element and its parent: where sites say 'published'."""
     parent = elem.getparent()
     own = f"{elem.get('class', '')} {elem.get('id', '')}"
@@ -149,13 +151,17 @@ def date_from_url(url: str | None) -> str | None:
     return to_iso(int(match[1]), month, int(match[3])) if match and month else None
 
 
-def find_date_with_htmldate(root: lxml.html.HtmlElement, url: str | None) -> str | None:
+def find_date_with_htmldate(root: etree._Element, url: str | None) -> str | None:
     """htmldate's search (visible dateline, scripts, free text); it copies a tree before pruning
     it, so ours is left intact.  Original date, fast mode, day precision."""
     from htmldate import find_date  # imported lazily: pages with declared dates never need it
 
+    # htmldate wants an lxml.html tree (our parser makes plain etree ones), and must never get a
+    # str: given one that starts with "http" it *downloads* it.  Re-parse our tree for it; this
+    # runs on the ~10 % of pages that declare no date, so the cost stays small.
+    html_tree = lxml.html.document_fromstring(etree.tostring(root, encoding="unicode"))
     try:
-        found = find_date(root, url=url, original_date=True, extensive_search=False,
+        found = find_date(html_tree, url=url, original_date=True, extensive_search=False,
                           outputformat="%Y-%m-%d")
     except (ValueError, TypeError) as exc:  # htmldate raises these on odd input
         LOG.debug("htmldate failed: %s", exc)

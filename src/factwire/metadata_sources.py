@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-import lxml.html
+from lxml import etree
 
 #: Attributes of <meta> that name the value held in `content`.
 _META_KEY_ATTRS = ("property", "name", "itemprop", "http-equiv")
@@ -42,7 +42,7 @@ class PageSources:
         return [obj for obj in self.objects if is_article(obj)]
 
 
-def collect_sources(root: lxml.html.HtmlElement) -> PageSources:
+def collect_sources(root: etree._Element) -> PageSources:
     """Gather <meta> values and JSON-LD objects without touching the tree."""
     sources = PageSources()
     for meta in root.iter("meta"):
@@ -65,7 +65,7 @@ def _rank_object(obj: dict[str, Any]) -> int:
     return 1 if any(hint in kind for kind in kinds for hint in _PAGE_TYPE_HINTS) else 2
 
 
-def iter_jsonld(root: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+def iter_jsonld(root: etree._Element) -> Iterator[dict[str, Any]]:
     """Yield every typed JSON-LD object on the page, flattening lists, @graph and nesting.
 
     A block that is not valid JSON is skipped: one broken script must not hide the others."""

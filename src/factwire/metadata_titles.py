@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import lxml.html
+from lxml import etree
 
+from factwire.dom import text_of
 from factwire.metadata_sources import PageSources, jsonld_text
 
 #: Separators between a headline and the site name in <title>.
@@ -77,7 +78,7 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def find_title(root: lxml.html.HtmlElement, sources: PageSources, site: str | None) -> str | None:
+def find_title(root: etree._Element, sources: PageSources, site: str | None) -> str | None:
     """Headline: og/twitter title, JSON-LD headline, an <h1> the <title> agrees with, then
     <title> itself; each stripped of the site name."""
     title_tag = title_text(root)
@@ -94,26 +95,26 @@ def find_title(root: lxml.html.HtmlElement, sources: PageSources, site: str | No
     return None
 
 
-def title_text(root: lxml.html.HtmlElement) -> str | None:
+def title_text(root: etree._Element) -> str | None:
     """Text of the first <title>; None when absent or empty."""
     elem = root.find(".//title")
-    text = " ".join(elem.text_content().split()) if elem is not None else ""
+    text = " ".join(text_of(elem).split()) if elem is not None else ""
     return text or None
 
 
-def _first_h1(root: lxml.html.HtmlElement) -> str | None:
+def _first_h1(root: etree._Element) -> str | None:
     elem = root.find(".//h1")
-    text = " ".join(elem.text_content().split()) if elem is not None else ""
+    text = " ".join(text_of(elem).split()) if elem is not None else ""
     return text or None
 
 
-def _matching_h1(root: lxml.html.HtmlElement, title_tag: str | None) -> str | None:
+def _matching_h1(root: etree._Element, title_tag: str | None) -> str | None:
     """The longest <h1> whose text is part of <title>: the headline, not the logo or a section
     heading (which may also appear in <title>, but as the shorter part)."""
     if not title_tag:
         return None
     folded = title_tag.casefold()
-    texts = (" ".join(elem.text_content().split()) for elem in root.iter("h1"))
+    texts = (" ".join(text_of(elem).split()) for elem in root.iter("h1"))
     return max((t for t in texts if t and t.casefold() in folded), key=len, default=None)
 
 

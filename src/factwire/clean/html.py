@@ -10,7 +10,7 @@ Pipeline (two linear passes, no copies of the tree):
 """
 from __future__ import annotations
 
-import lxml.html
+from lxml import etree
 
 from factwire.dom import text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
@@ -37,7 +37,7 @@ HEADLINE_MIN_WORDS = 4
 CONTRIB_MAX_WORDS = 40
 
 
-def clean_html(root: lxml.html.HtmlElement) -> Cleaned:
+def clean_html(root: etree._Element) -> Cleaned:
     """Return the article body of a parsed page.  May modify `root`."""
     flat = Flattener().run(root)
     totals = Totals(flat.blocks)
@@ -109,7 +109,7 @@ def _inside_mask(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
     return mask
 
 
-def choose_title(blocks: list[Block], inside: list[bool], root: lxml.html.HtmlElement) -> str | None:
+def choose_title(blocks: list[Block], inside: list[bool], root: etree._Element) -> str | None:
     """The headline: the last h1 before or at the body start, else the first h1, else <title>."""
     first_body = next((i for i, v in enumerate(inside) if v), len(blocks))
     best = None

@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
-import lxml.html
+from lxml import etree
 
 from factwire.clean.html_patterns import (BYLINE_WORDS, CAPTION_STEMS, CREDIT_STEMS,
                                           HEADING_KINDS,
                                           INLINE_TAGS, MARK_TAGS, MARK_WORDS, POSITIVE_WORDS,
                                           SKIP_TAGS, hint_words)
 
-Element = lxml.html.HtmlElement
+Element = etree._Element
 
 #: Tags that can never be marked as chrome by a class word (the page's outermost wrappers).
 _UNMARKABLE = frozenset({"html", "body", "article", "main"})
