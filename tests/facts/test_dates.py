@@ -143,6 +143,8 @@ UNRESOLVABLE = [
     ("The rally has only recently broken above resistance.", "recently"),
     ("Russia has intensified its strikes in recent months.", "recent months"),
     ("People will receive notice in the coming weeks.", "the coming weeks"),
+    ("Talks will resume in coming days.", "coming days"),
+    ("Prices may rise in the months ahead.", "the months ahead"),
     ("The end of the calendar year is a popular time for deals.", "The end of the calendar year"),
 ]
 

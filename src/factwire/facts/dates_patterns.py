@@ -91,7 +91,8 @@ PATTERNS: dict[str, str] = {
     "rest_of_year": _ci(r"\bthe\s+(?:remainder|rest|balance)\s+of\s+the\s+year\b"),
     "zodiac": _ci(r"\bthe\s+year\s+of\s+the\s+" + ZODIAC + r"\b"),
     "vague": _ci(r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)"
-                 r"|the\s+(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years))\b"),
+                 r"|(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years)"
+                 r"|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come))\b"),
 }
 
 #: The compiled patterns, in a fixed order (ties in span length go to the earlier kind).
