@@ -258,14 +258,39 @@ def _is_subheading(blocks: list[Block], i: int, end: int) -> bool:
 
 
 def find_title(blocks: list[Block], start: int) -> int | None:
-    """Index of the headline: a heading-like line before the body that another line repeats
-    (the <title> or a breadcrumb), else the nearest heading-like line above the body."""
-    cands = [i for i in range(start) if _title_like(blocks[i])]
-    for i in reversed(cands):
-        if _echoed(blocks, i):
-            return i
-    near = [i for i in cands if i >= start - 6]
-    return near[-1] if near else None
+    """Index of the headline among the heading-shaped lines above the body.
+
+    Evidence, strongest first: another line repeats it (the page <title>, a breadcrumb, a
+    share text); it has a headline's length; it sits just above the body.  Bylines, dates and
+    "Label: value" lines are never headlines."""
+    lo = max(0, start - TITLE_WINDOW)
+    cands = [i for i in range(lo, start) if _title_like(blocks[i])]
+    if not cands:
+        return None
+    return max(cands, key=lambda i: (_title_score(blocks, i, start), i))
+
+
+#: How far above the body (in blocks) a headline is looked for; seed: 28 blocks (a related
+#: block sits between title and body); text-dev headlines are within 40.
+TITLE_WINDOW = 40
+#: Typical headline length (words) for the length bonus; text-dev headlines run 5-20.
+TITLE_TYPICAL_WORDS = (5, 20)
+#: "Near the body" for the proximity bonus (blocks): byline, date and image sit in between.
+TITLE_NEAR_BLOCKS = 8
+TITLE_REJECT_RE = re.compile(r"^(?:by|posted|filed|updated|published|written|photo|image|"
+                             r"credit|tags?)\b|@|^[^:]{1,20}:\s|\bshar(?:e|ing)\b|\b(?:url|link)$", re.I)
+#: A short line with a year or a clock time is a dateline ("19 November 2019 • 1:16pm").
+DATELINE_RE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+#: ... when it has at most this many words (headlines with a year are longer).
+DATELINE_MAX_WORDS = 8
+
+
+def _title_score(blocks: list[Block], i: int, start: int) -> int:
+    """Evidence points for block i being the headline (see find_title)."""
+    lo, hi = TITLE_TYPICAL_WORDS
+    score = 2 if _echoed(blocks, i) else 0
+    score += 1 if lo <= blocks[i].words <= hi else 0
+    return score + (1 if start - i <= TITLE_NEAR_BLOCKS else 0)
 
 
 #: Headline length bounds in words (calibrated on the seed title, 14 words, and text-dev titles).
@@ -274,7 +299,10 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 3, 30
 
 def _title_like(b: Block) -> bool:
     """Headline-shaped: a few words, not a sentence-ending stop, not chrome, not a bullet."""
-    if not TITLE_MIN_WORDS <= b.words <= TITLE_MAX_WORDS or b.bullet:
+    if not TITLE_MIN_WORDS <= b.words <= TITLE_MAX_WORDS or b.bullet or \
+            TITLE_REJECT_RE.search(b.text):
+        return False
+    if b.words <= DATELINE_MAX_WORDS and DATELINE_RE.search(b.text):
         return False
     return not b.text.endswith((".", "…")) and classify_boilerplate(b.text) is None
 
