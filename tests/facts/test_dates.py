@@ -59,6 +59,7 @@ CASES = [
     ("The virus first appeared at the end of August.", PUB, "the end of August", "2019-08", None),
     ("That relationship began last November.", PUB, "last November", "2018-11", None),
     ("Cuts failed in November so far, analysts said.", PUB, "November so far", "2019-11-01", "2019-11-20"),
+    ("The December deadline for Brexit talks", PUB, "December", "2019-12", None),
     ("Prices were lower in October 2015.", PUB, "October 2015", "2015-10", None),
     ("The case was reopened in May after his arrest.", PUB, "May", "2019-05", None),
     # days of the month

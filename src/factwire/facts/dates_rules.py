@@ -25,6 +25,9 @@ CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 
 #: "the end of 2025" -> 2025-12, "the beginning of 2020" -> 2020-01; halves are month ranges.
 YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "first half": (1, 6),
               "second half": (7, 12)}
+#: With no tense cue a bare month is past, except the month(s) just after publication: a
+#: November article's "the December deadline" is the coming one.
+NEXT_MONTHS = {1}
 #: Relative words that count from the last date mentioned rather than from publication.
 ANCHOR_STEPS = {"the previous": -1, "the following": 1, "the next": 1, "that": 0, "the same": 0}
 #: Words that mark a bare month, weekday or month-day as a date rather than a name or verb.
@@ -120,7 +123,7 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
         year = cal.month_year(ctx.pub, month, True, strict=True)
     elif rel in ("last", "this past"):
         year = cal.month_year(ctx.pub, month, False, strict=True)
-    elif ctx.future is None and ctx.nearest:
+    elif ctx.future is None and (ctx.nearest or (month - ctx.pub.month) % 12 in NEXT_MONTHS):
         year = cal.month_year_nearest(ctx.pub, month)
     else:
         year = cal.month_year(ctx.pub, month, bool(ctx.future))
