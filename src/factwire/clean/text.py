@@ -97,13 +97,15 @@ def credit_of(block: Block) -> str | None:
 #: Bare credit labels whose credit is on the next line (bs4 splits "Credit..." from the name).
 CREDIT_LABEL_RE = re.compile(r"^(?:credit|photo|image|foto)s?\s*(?::|\.\.\.|…)$", re.I)
 #: Standalone credit lines without a label: "Doug Mills/The New York Times", "Getty Images".
-CREDIT_LIKE_RE = re.compile(r"^[A-Z][\w .'’&-]*/[\w .'’&/-]+$|^(?:[\w.'’-]+ ){0,4}(?:Getty Images|"
+CREDIT_LIKE_RE = re.compile(r"^[A-Z][\w .'’&-]*/[\w .'’&/-]+$|"
+                            r"^(?:[\w.'’-]+ ){0,4}(?:Getty Images|"
                             r"Shutterstock|AFP|Reuters|AP Photo|EPA|iStock(?:photo)?|"
                             r"(?:The )?Associated Press)$")
 #: Gallery captions: "2 of 4 A shopper looks at extension cords ...".
 GALLERY_RE = re.compile(r"^(?:image |photo )?\d{1,3} (?:of|/) \d{1,3}\s+(?P<t>\S.{10,})$", re.I)
 #: Inline credit at the end of a caption line: "... in Hong Kong (Image: GETTY )".
-INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*(?:\(\s*(?P<c>(?:image|photo|picture|credit|foto)s?"
+INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*(?:\(\s*"
+                              r"(?P<c>(?:image|photo|picture|credit|foto)s?"
                               r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)|(?<=[.!?])\s+"
                               r"(?:image |photo )?credits?:\s*(?P<d>[^.]{2,80}))$", re.I)
 #: A caption guessed from an unlabelled credit line below it is at most this long (words);
@@ -175,7 +177,8 @@ def trim_edges(blocks: list[Block], paragraphs: list[tuple[int, str, str]], remo
     """Drop short non-sentence lines left at the end of the body (labels, image sizes, a
     byline after the last paragraph): inside the body they are kept (table cells, score
     lines), but an article does not end on them.  List items are kept."""
-    while paragraphs and paragraphs[-1][2] in ("p", "h2") and not is_prose(blocks[paragraphs[-1][0]]):
+    while paragraphs and paragraphs[-1][2] in ("p", "h2") and \
+            not is_prose(blocks[paragraphs[-1][0]]):
         i, text, _ = paragraphs.pop()
         removed.add("navigation", (blocks[i].line, text))
     return paragraphs
@@ -278,7 +281,8 @@ TITLE_TYPICAL_WORDS = (5, 20)
 #: "Near the body" for the proximity bonus (blocks): byline, date and image sit in between.
 TITLE_NEAR_BLOCKS = 8
 TITLE_REJECT_RE = re.compile(r"^(?:by|posted|filed|updated|published|written|photo|image|"
-                             r"credit|tags?)\b|@|^[^:]{1,20}:\s|\bshar(?:e|ing)\b|\b(?:url|link)$", re.I)
+                             r"credit|tags?)\b|@|^[^:]{1,20}:\s|\bshar(?:e|ing)\b|"
+                             r"\b(?:url|link)$", re.I)
 #: A short line with a year or a clock time is a dateline ("19 November 2019 • 1:16pm").
 DATELINE_RE = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 #: ... when it has at most this many words (headlines with a year are longer).

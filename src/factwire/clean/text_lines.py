@@ -25,7 +25,8 @@ CJK_CHARS_PER_WORD = 2
 CONTINUATION_START_RE = re.compile(r"^(?:[,.;:!?)\]}’”%»]|[a-z]|'s\b)")
 CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
 #: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma, dash).
-OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
+OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|"
+                         r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
                          r"or|but|as|that|is|was|are|were|said|says|via|than|into|about))$")
 
 #: A capitalised fragment of at most this many words between two halves of a sentence is a
@@ -134,7 +135,7 @@ def looks_like_heading(text: str) -> bool:
 
 def glue(prev: str, line: str) -> str:
     """Join two fragments with a space unless the second starts with closing punctuation."""
-    if re.match(r"^[,.;:!?)\]}%’”»]", line) or prev.endswith(("(", "[", "“", "‘", "«", "/")):
+    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")):
         return prev + line
     return prev + " " + line
 
