@@ -154,8 +154,9 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
 
 def read_pos(doc, start: int, end: int) -> tuple[bool, bool, bool]:
     """(is the span's head a noun of its own, does it only modify a noun, is it a plain number
-    to spaCy): "a rainless fall" is a season, "prices fall" and "a summer ceremony" are not; "recently named executive chair"
-    dates no event; "2000 people" is a count (NER says CARDINAL), "the 2025 bond" a year."""
+    to spaCy): "a rainless fall" is a season, "prices fall" and "a summer ceremony" are not;
+    "recently named executive chair" dates no event; "2000 people" is a count (NER says
+    CARDINAL), "the 2025 bond" a year."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False, False, False

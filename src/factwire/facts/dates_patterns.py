@@ -46,7 +46,8 @@ PATTERNS: dict[str, str] = {
     # "15 November", "Tuesday 19th of November 2019"
     "day_month": rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b",
     # "the July-September period", "January–March 2019"
-    "month_range": rf"\b{MONTH}\s?[-–]\s?" + MONTH.replace("?P<month>", "?P<month2>") + rf"(?:,?\s+{YEAR})?(?![\w-])",
+    "month_range": (rf"\b{MONTH}\s?[-–]\s?" + MONTH.replace("?P<month>", "?P<month2>")
+                    + rf"(?:,?\s+{YEAR})?(?![\w-])"),
     "holiday": (r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
                 r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
                 r"|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|Labor\s+Day)"
@@ -56,19 +57,22 @@ PATTERNS: dict[str, str] = {
     # "October 2015", "early November", "mid-December", "the end of August", "last November"
     "month": (_ci(r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+"
                   r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?")
-              + rf"{MONTH}(?:,?\s+(?:of\s+)?(?:{YEAR}|" + _ci(r"(?P<yrel>last|next|this)\s+year") + r"))?(?![\w-])"),
+              + rf"{MONTH}(?:,?\s+(?:of\s+)?(?:{YEAR}|"
+              + _ci(r"(?P<yrel>last|next|this)\s+year") + r"))?(?![\w-])"),
     "month_so_far": rf"\b{MONTH}\s+" + _ci(r"(?:so\s+far|to\s+date|thus\s+far)\b"),
     "weekday": ("".join(rf"(?<!{w} )" for w in NAMED_DAY_WORDS)
                 + _ci(r"(?:\b(?P<rel>early|late|last|next|this|this\s+past|this\s+coming)\s+)?")
-                + rf"\b{WEEKDAY}(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Night\s+Football)\b)" + _ci(r"(?P<part>\s+(?:morning|afternoon|evening|night))?") + r"(?!\w)"),
+                + rf"\b{WEEKDAY}(?!\s+(?:Times|Telegraph|Express|Mirror|Post|Night\s+Football)\b)"
+                + _ci(r"(?P<part>\s+(?:morning|afternoon|evening|night))?") + r"(?!\w)"),
     "year_range": r"(?<![\w$£€#.,/'’-])" + YEAR + r"\s?[-–]\s?(?P<last>(?:1[5-9]|20)\d\d|\d\d)(?![\w%-])",
-    "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?P<which>the|this|next|last)\s+month\b"),
+    "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
+                      r"(?P<which>the|this|next|last)\s+month\b"),
     "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?:fiscal|FY|calendar)\s+)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
-                 + r"(?:" + YEAR + "|" + _ci(r"(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year")
-                 + r")\b",
+                 + r"(?:" + YEAR + "|"
+                 + _ci(r"(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year") + r")\b",
     "quarter": _ci(r"\b(?:the\s+)?(?:(?:first|second|third|fourth)[-\s]quarter|(?:first|second)[-\s]half)\b")
                + rf"|\bQ[1-4](?:\s+{YEAR})?\b",
     "decade": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?") + r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)s\b",
@@ -77,17 +81,21 @@ PATTERNS: dict[str, str] = {
                   r"(?P<season>spring|summer|fall|autumn|winter)"
                   r"(?:\s+(?:of\s+)?" + YEAR + r")?(?!\s+of\b)(?![\w-])"),
     "relative": _ci(r"\b(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|previous|past|coming"
-                    r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming|that|the\s+same)"
+                    r"|the\s+previous|the\s+past|the\s+following|the\s+next|the\s+last|the\s+coming"
+                    r"|that|the\s+same)"
                     r"\s+(?P<unit>week|weekend|month|year|day)\b(?![-\w])"),
     "earlier_in": _ci(r"\b(?P<mod>earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b"),
     "weekend": _ci(r"\b(?:over\s+)?the\s+weekend\b"),
     "past_decade": _ci(r"\bthe\s+(?:past|last)\s+decade\b"),
-    "count_back": _ci(r"\b(?:the\s+)?(?:past|last|previous)\s+" + NUM + r"\s+(?P<unit>day|week|month|year)s\b"),
+    "count_back": _ci(r"\b(?:the\s+)?(?:past|last|previous)\s+" + NUM
+                      + r"\s+(?P<unit>day|week|month|year)s\b"),
     "ago": _ci(r"\b" + NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b"),
     "decade_ago": _ci(r"\b(?P<n>a|one|two|three|four|five)\s+decades?\s+ago\b"),
-    "today": r"(?<!USA )" + _ci(r"\b(?P<word>today|tonight|last\s+night|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    "today": r"(?<!USA )" + _ci(r"\b(?P<word>today|tonight|last\s+night|yesterday|tomorrow"
+                                r"|this\s+(?:morning|afternoon|evening))\b"),
     "week_start": _ci(r"\b(?:to\s+(?:begin|start)\s+the\s+week|the\s+(?:beginning|start)\s+of\s+the\s+week)\b"),
-    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|year-to-date(?!\s+[a-z])|the\s+year\s+(?:thus|so)\s+far)\b"),
+    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|year-to-date(?!\s+[a-z])"
+                        r"|the\s+year\s+(?:thus|so)\s+far)\b"),
     "rest_of_year": _ci(r"\bthe\s+(?:remainder|rest|balance)\s+of\s+the\s+year\b"),
     "zodiac": _ci(r"\bthe\s+year\s+of\s+the\s+" + ZODIAC + r"\b"),
     "vague": _ci(r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)"

@@ -28,6 +28,8 @@ YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "fi
 #: With no tense cue a bare month is past, except the month(s) just after publication: a
 #: November article's "the December deadline" is the coming one.
 NEXT_MONTHS = {1}
+#: Relative words that count from publication, in units ("last week" = -1).
+PUBLICATION_STEPS = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1}
 #: Relative words that count from the last date mentioned rather than from publication.
 ANCHOR_STEPS = {"the previous": -1, "the following": 1, "the next": 1, "that": 0, "the same": 0}
 #: Words that mark a bare month, weekday or month-day as a date rather than a name or verb.
@@ -274,7 +276,7 @@ def resolve_relative(m: re.Match, ctx: Context) -> Resolved | None:
         if unit == "weekend":
             return cal.weekend_range(ctx.pub, False)
         return cal.span_back(ctx.pub, 1, unit)
-    step = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel, ANCHOR_STEPS.get(rel))
+    step = PUBLICATION_STEPS.get(rel, ANCHOR_STEPS.get(rel))
     handler = {"week": _week, "weekend": _weekend, "month": _month, "year": _year}[unit]
     return handler(ctx, step, mod)
 
@@ -382,19 +384,40 @@ def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
-    "year_range": resolve_year_range, "month_part": resolve_month_part,
-    "month_range": resolve_month_range, "holiday": resolve_holiday,
-    "decade_ago": resolve_decade_ago, "past_decade": resolve_past_decade, "month_day": resolve_month_day, "day_month": resolve_month_day, "iso": resolve_numeric,
-    "numeric": resolve_numeric, "month": resolve_month, "month_so_far": resolve_month_so_far,
-    "weekday": resolve_weekday, "year": resolve_year, "year_part": resolve_year_part,
-    "quarter": resolve_quarter, "decade": resolve_decade, "century": resolve_century,
-    "season": resolve_season, "relative": resolve_relative, "earlier_in": resolve_earlier_in, "weekend": resolve_weekend,
-    "count_back": resolve_count_back, "ago": resolve_ago, "today": resolve_today,
-    "week_start": resolve_week_start, "year_to_date": resolve_year_to_date,
-    "rest_of_year": resolve_rest_of_year, "zodiac": resolve_zodiac, "vague": resolve_vague,
+    "year_range": resolve_year_range,
+    "month_part": resolve_month_part,
+    "month_range": resolve_month_range,
+    "holiday": resolve_holiday,
+    "decade_ago": resolve_decade_ago,
+    "past_decade": resolve_past_decade,
+    "month_day": resolve_month_day,
+    "day_month": resolve_month_day,
+    "iso": resolve_numeric,
+    "numeric": resolve_numeric,
+    "month": resolve_month,
+    "month_so_far": resolve_month_so_far,
+    "weekday": resolve_weekday,
+    "year": resolve_year,
+    "year_part": resolve_year_part,
+    "quarter": resolve_quarter,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "season": resolve_season,
+    "relative": resolve_relative,
+    "earlier_in": resolve_earlier_in,
+    "weekend": resolve_weekend,
+    "count_back": resolve_count_back,
+    "ago": resolve_ago,
+    "today": resolve_today,
+    "week_start": resolve_week_start,
+    "year_to_date": resolve_year_to_date,
+    "rest_of_year": resolve_rest_of_year,
+    "zodiac": resolve_zodiac,
+    "vague": resolve_vague,
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
-TENSED = {"holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative", "weekend", "earlier_in"}
+TENSED = {"holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
+          "weekend", "earlier_in"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}
 #: "the previous week" always points away from publication (else it would be "last week"), so
