@@ -147,3 +147,18 @@ def test_text_dev_floor_overall_and_per_renderer():
         sub = gold if name == "all" else {k: v for k, v in gold.items() if renderers[k] == name}
         f1 = score.score_shingle(sub, preds)[0]["f1"]
         assert f1 >= floor - FLOOR_MARGIN, (name, f1)
+
+
+def test_schedule_after_article_is_kept_as_list():
+    dates = [f"June {d} -- Arena number {d}, Springfield, IL" for d in range(1, 7)]
+    page = "\n".join([BODY, BODY2, BODY3, "Tour dates:", *dates, "Related", "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs[-6:] == dates
+    assert cleaned.kinds[-6:] == ["li"] * 6
+
+
+def test_page_without_prose_gets_its_list():
+    rows = [f"{n}a etapa: {n} de maio – Circuito {n}" for n in range(1, 11)]
+    page = "\n".join(["Home", "Menu", "Calendário 2018", *rows, "Tags", "RSS"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == rows
