@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 import re
 
-from .dates_patterns import COMPILED
+from .dates_patterns import COMPILED, worth_running
 from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
@@ -45,8 +45,9 @@ PAST_AUX = {"has", "have", "had", "'ve", "did"}
 #: How far up the parse tree to look for the governing verb (date -> prep -> verb -> xcomp head).
 MAX_HOPS = 5
 SINCE = re.compile(r"(?i:since)\s+$")
-#: Characters before a match that the resolvers may look at ("in May", "since March").
-PRECEDING_CHARS = 12
+#: Characters before a match that the resolvers may look at ("in May", "since March",
+#: "Remembrance Sunday": the longest word looked for is 11 letters).
+PRECEDING_CHARS = 16
 #: spaCy entity labels that make a four-digit number a count, not a year.
 NUMBER_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 FOLLOWING_CHARS = 12
@@ -114,7 +115,10 @@ def pick_anchor(doc, kind: str, match: re.Match, start: int, para: int,
 def select_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
     """All pattern matches, longest first, without overlaps, in text order."""
     found = []
+    lower = text.lower()
     for order, (kind, rx) in enumerate(COMPILED):
+        if not worth_running(kind, text, lower):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, kind, m))

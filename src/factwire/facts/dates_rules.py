@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import dates_calendar as cal
-from .dates_patterns import number_value, ordinal_value
+from .dates_patterns import NAMED_DAY_WORDS, number_value, ordinal_value
 
 #: A resolved date: ISO `from` and `to` (None for a single day/month/year).
 Resolved = tuple[str | None, str | None]
@@ -164,6 +164,8 @@ def resolve_month_so_far(m: re.Match, ctx: Context) -> Resolved | None:
 def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
     """A weekday: the one on/before publication, or on/after it in a future clause."""
     weekday, rel = cal.weekday_number(m["wd"]), _norm(m["rel"])
+    if not rel and ctx.preceding.split()[-1:] and ctx.preceding.split()[-1] in NAMED_DAY_WORDS:
+        return None  # "Remembrance Sunday", "Super Tuesday"
     if rel in ("next", "this coming"):
         return cal.iso_day(cal.weekday_date(ctx.pub, weekday, True, strict=True)), None
     if rel in ("last", "this past"):
