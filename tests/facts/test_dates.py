@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "bench" / "facts" / "dev.jsonl"
 SEED = ROOT / "examples" / "seed-drones.txt"
-#: Dates F1 measured on DEV when this test was written (0.990), minus 0.02 of slack.
-DEV_F1_FLOOR = 0.97
+#: Dates F1 measured on DEV when this test was written (0.992), minus 0.02 of slack.
+DEV_F1_FLOOR = 0.972
 
 PUB = dt.date(2019, 11, 20)  # a Wednesday
 MON = dt.date(2019, 11, 18)
@@ -159,6 +159,8 @@ NOT_DATES = [
     "She may decide to march on.",
     "A fall in prices hurt exporters.",
     "He had planned a summer ceremony.",
+    "said The We Company’s recently named executive chair Marcelo Claure.",
+    "Workers left the recently opened plant.",
     "That year was hard for everyone.",
     "The Queen attended the Remembrance Sunday service.",
     "The pound suffered the fall in value.",

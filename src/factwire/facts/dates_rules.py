@@ -32,6 +32,8 @@ NEXT_MONTHS = {1}
 PUBLICATION_STEPS = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1}
 #: Relative words that count from the last date mentioned rather than from publication.
 ANCHOR_STEPS = {"the previous": -1, "the following": 1, "the next": 1, "that": 0, "the same": 0}
+#: Determiners before "recently" make it part of an adjective phrase, not a time.
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"}
 #: Words that mark a bare month, weekday or month-day as a date rather than a name or verb.
 MAY_CUES = {"in", "since", "until", "by", "from", "of", "through", "to", "before", "after", "during"}
 
@@ -381,8 +383,10 @@ def resolve_zodiac(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_vague(m: re.Match, ctx: Context) -> Resolved | None:
-    """"recently", "the coming weeks": kept, unresolvable -- unless it only modifies a noun."""
-    return None if ctx.modifier else VAGUE
+    """"recently", "the coming weeks": kept, unresolvable -- unless it only modifies a noun
+    ("the recently opened plant", "the company's recently named chair")."""
+    after_determiner = _last_word(ctx.preceding) in DETERMINERS or re.search(r"['’]s\s+$", ctx.preceding)
+    return None if ctx.modifier or (m.group().lower() == "recently" and after_determiner) else VAGUE
 
 
 RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
