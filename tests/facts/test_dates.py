@@ -245,6 +245,9 @@ def test_seed_page_dates():
                  ("earlier this year", "2022-01-01", "2022-11-19"),
                  ("this week", "2022-11-14", "2022-11-20")]:
         assert want in got, want
+    captions = [getattr(c, "text", c) for c in getattr(rec, "captions", [])]
+    caption_dates = {(d["text"], d["from"]) for c in captions for d in find_dates(parse(c), dt.date(2022, 11, 19))}
+    assert ("October 17, 2022", "2022-10-17") in caption_dates
 
 
 def _dev() -> list[dict]:
