@@ -10,7 +10,9 @@ import lxml.html
 import pytest
 
 from factwire.dom import parse_html
+from factwire.clean import clean_html
 from factwire.metadata import complete_metadata, extract_html_metadata
+from factwire.metadata_authors import authors_from_bylines
 from factwire.metadata_authors import clean_authors
 from factwire.metadata_dates import parse_date
 from factwire.model import Cleaned, Metadata
@@ -21,8 +23,15 @@ DEV = SHARED / "bench" / "extraction" / "scrapinghub-dev"
 
 
 def page(head: str = "", body: str = "", url: str | None = None) -> Metadata:
-    """Metadata of a small page built from `head` and `body` markup."""
-    return extract_html_metadata(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+    """Metadata of a small page built from `head` and `body` markup, the way the pipeline
+    makes it: page metadata, then cleaning (which hands over class-marked bylines), then
+    completion."""
+    return full_metadata(parse_html(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+def full_metadata(root, url: str | None) -> Metadata:
+    meta = extract_html_metadata(root, url)
+    return complete_metadata(meta, clean_html(root))
 
 
 def cleaned(title: str | None, *paragraphs: str) -> Cleaned:
@@ -256,7 +265,9 @@ def dev_page(prefix: str) -> tuple[Metadata, lxml.html.HtmlElement]:
     raw = gzip.decompress((DEV / "html" / f"{page_id}.html.gz").read_bytes())
     content = page_from_bytes(raw, page_id, url=truth[page_id]["url"]).content
     root = parse_html(content)
-    return extract_html_metadata(root, truth[page_id]["url"]), root
+    meta = extract_html_metadata(root, truth[page_id]["url"])
+    meta.authors = meta.authors or authors_from_bylines(clean_html(parse_html(content)).bylines, meta.site)
+    return meta, root
 
 
 # (prefix, title, published, authors, site) -- where each was seen is noted per line.

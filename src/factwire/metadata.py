@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from factwire.metadata_authors import clean_authors, find_authors
+from factwire.metadata_authors import authors_from_bylines, clean_authors, find_authors
 from factwire.metadata_dates import find_published
 from factwire.metadata_sources import PageSources, collect_sources
 from factwire.metadata_text import detect_language, find_byline, find_dateline, text_window
@@ -80,6 +80,8 @@ def complete_metadata(meta: Metadata, cleaned: Cleaned, *, page_text: str | None
     """Finish `meta` from the cleaned body: title choice, language, and for text pages the
     visible dateline/byline found in `page_text` (the flattened page)."""
     meta.title = choose_title(meta.title, cleaned.title, meta.site)
+    if not meta.authors and cleaned.bylines:
+        meta.authors = authors_from_bylines(cleaned.bylines, meta.site)
     if page_text:
         complete_from_text(meta, page_text)
     if meta.published is None:

@@ -67,6 +67,9 @@ class Cleaned:
     kinds: list[str]
     captions: list[Caption] = field(default_factory=list)
     removed: Removed = field(default_factory=Removed)
+    #: Byline / dateline texts the cleaner set aside (not body): the metadata stage reads
+    #: authors from them, so it need not scan the page a second time.
+    bylines: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

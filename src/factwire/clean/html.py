@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from factwire.metadata_authors import byline_texts
 from factwire.dom import text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
@@ -47,7 +48,9 @@ def clean_html(root: etree._Element) -> Cleaned:
     router = Router(title, list_link_densities(flat, totals))
     for block, is_body in zip(flat.blocks, inside):
         router.route(block, is_body)
-    return router.finish()
+    cleaned = router.finish()
+    cleaned.bylines = list(byline_texts(flat.author_elements))
+    return cleaned
 
 
 def list_link_densities(flat: Flattener, totals: Totals) -> dict[Element, float]:

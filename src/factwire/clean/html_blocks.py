@@ -52,6 +52,7 @@ class Hints:
     mark: str | None
     positive: bool
     role: str | None  # "caption" | "credit" | "hidden" | None
+    author: bool = False  # class has "author"/"byline" in it: a byline for the metadata stage
 
 
 _HINT_CACHE: dict[str, Hints] = {}
@@ -70,6 +71,8 @@ def element_hints(el: Element) -> Hints:
         if len(_HINT_CACHE) > _HINT_CACHE_MAX:
             _HINT_CACHE.clear()
         hit = _HINT_CACHE[key] = _compute_hints(hint_words(cls, eid))
+        if "author" in (cls or "") or "byline" in (cls or "") or "byline" in (eid or ""):
+            hit = _HINT_CACHE[key] = Hints(hit.mark, hit.positive, hit.role, True)
     return hit
 
 
@@ -109,6 +112,7 @@ class Flattener:
         self.spans: dict[Element, tuple[int, int]] = {}
         self.weights: dict[Element, Hints] = {}  # hints of block elements that have any
         self.marked: list[tuple[int, int, str]] = []  # (start, end, mark) of marked elements
+        self.author_elements: list[Element] = []  # class/id says author/byline, page order
         self._parts: list[str] = []
         self._links = 0
 
@@ -137,6 +141,8 @@ class Flattener:
         if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
             return
         hints = element_hints(el)
+        if hints.author:
+            self.author_elements.append(el)
         if tag in _UNMARKABLE:  # page wrappers carry site-wide class lists: only the + sign counts
             hints = Hints(None, hints.positive, None)
         if hints.role == "hidden":
