@@ -55,7 +55,7 @@ PATTERNS: dict[str, str] = {
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
     "numeric": r"\b(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b",
     # "October 2015", "early November", "mid-December", "the end of August", "last November"
-    "month": (_ci(r"\b(?:(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)[-\s]+"
+    "month": (_ci(r"\b(?:(?P<mod>early|mid|late|end-|start-|the\s+(?:end|beginning|start|middle)\s+of)[-\s]*"
                   r"|(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?")
               + rf"{MONTH}(?:,?\s+(?:of\s+)?(?:{YEAR}|"
               + _ci(r"(?P<yrel>last|next|this)\s+year") + r"))?(?![\w-])"),
@@ -66,7 +66,7 @@ PATTERNS: dict[str, str] = {
     "year_range": r"(?<![\w$£€#.,/'’-])" + YEAR + r"\s?[-–]\s?(?P<last>(?:1[5-9]|20)\d\d|\d\d)(?![\w%-])",
     "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
                       r"(?P<which>the|this|next|last)\s+month\b"),
-    "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?:fiscal|FY|calendar)\s+)?")
+    "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")

@@ -178,8 +178,12 @@ def resolve_weekday(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_year(m: re.Match, ctx: Context) -> Resolved | None:
-    """"in 2017", "fiscal 2019", "mid-2020", "WeWork's 2025 bond" -- not "2000 people"."""
-    return None if ctx.number else (m["year"], None)
+    """"in 2017", "fiscal 2019", "mid-2020", "WeWork's 2025 bond" -- not "2000 people";
+    Reuters' "end-2019" is the end of 2019, so 2019-12 (README: "the end of 2025" -> 2025-12)."""
+    if ctx.number:
+        return None
+    edge = {"end": 12, "start": 1}.get(_norm(m["edge"]) or "")
+    return (cal.iso_month(int(m["year"]), edge) if edge else m["year"]), None
 
 
 def resolve_year_range(m: re.Match, ctx: Context) -> Resolved | None:
