@@ -73,6 +73,8 @@ CASES = [
     # years
     ("Shares climbed 80% so far this year.", PUB, "so far this year", "2019-01-01", "2019-11-20"),
     ("Shares are up 40% year to date.", PUB, "year to date", "2019-01-01", "2019-11-20"),
+    ("Sales are down 3% so far this month.", PUB, "so far this month", "2019-11-01", "2019-11-20"),
+    ("Stocks fell 2% so far this week.", PUB, "so far this week", "2019-11-18", "2019-11-20"),
     ("The case was reopened earlier this year.", PUB, "earlier this year", "2019-01-01", "2019-11-20"),
     ("Dealers sold 17 million vehicles last year.", PUB, "last year", "2018", None),
     ("The talks could be pushed into next year.", PUB, "next year", "2020", None),

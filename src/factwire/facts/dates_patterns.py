@@ -93,8 +93,8 @@ PATTERNS: dict[str, str] = {
     "today": r"(?<!USA )" + _ci(r"\b(?P<word>today|tonight|last\s+night|yesterday|tomorrow"
                                 r"|this\s+(?:morning|afternoon|evening))\b"),
     "week_start": _ci(r"\b(?:to\s+(?:begin|start)\s+the\s+week|the\s+(?:beginning|start)\s+of\s+the\s+week)\b"),
-    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|year-to-date(?!\s+[a-z])"
-                        r"|the\s+year\s+(?:thus|so)\s+far)\b"),
+    "year_to_date": _ci(r"\b(?:so\s+far\s+this\s+(?P<u1>year|month|week)|(?P<u2>year|month)\s+to\s+date"
+                        r"|(?P<u3>year|month)-to-date(?!\s+[a-z])|the\s+(?P<u4>year|month|week)\s+(?:thus|so)\s+far)\b"),
     "rest_of_year": _ci(r"\bthe\s+(?:remainder|rest|balance)\s+of\s+the\s+year\b"),
     "zodiac": _ci(r"\bthe\s+year\s+of\s+the\s+" + ZODIAC + r"\b"),
     "vague": _ci(r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)"

@@ -375,7 +375,12 @@ def resolve_week_start(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_year_to_date(m: re.Match, ctx: Context) -> Resolved | None:
-    return cal.iso_day(ctx.pub.replace(month=1, day=1)), cal.iso_day(ctx.pub)
+    """"so far this year", "year to date", "the month so far": from the unit's start to publication."""
+    unit = next(u for u in (m["u1"], m["u2"], m["u3"], m["u4"]) if u).lower()
+    pub = ctx.pub
+    start = {"year": pub.replace(month=1, day=1), "month": pub.replace(day=1),
+             "week": pub - dt.timedelta(days=pub.weekday())}[unit]
+    return cal.iso_day(start), cal.iso_day(pub)
 
 
 def resolve_rest_of_year(m: re.Match, ctx: Context) -> Resolved | None:
