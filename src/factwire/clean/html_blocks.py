@@ -70,27 +70,32 @@ def element_hints(el: Element) -> Hints:
     if hit is None:
         if len(_HINT_CACHE) > _HINT_CACHE_MAX:
             _HINT_CACHE.clear()
-        hit = _HINT_CACHE[key] = _compute_hints(hint_words(cls, eid))
-        if "author" in (cls or "") or "byline" in (cls or "") or "byline" in (eid or ""):
-            hit = _HINT_CACHE[key] = Hints(hit.mark, hit.positive, hit.role, True)
+        hit = _HINT_CACHE[key] = _compute_hints(cls or "", eid or "")
     return hit
 
 
-def _compute_hints(words: set[str]) -> Hints:
+def _compute_hints(cls: str, eid: str) -> Hints:
+    """Hints from class/id words.  Stem tests run on the lower-cased raw string: a stem found
+    in any word is found in the string, and one `in` beats a generator over the words (this
+    function is called once per distinct class string, ~110 times a page on cold caches)."""
+    ordered = hint_words(cls, eid)
+    words = ordered.keys()
+    raw = f"{cls} {eid}".lower()
     positive = not words.isdisjoint(POSITIVE_WORDS)
-    mark = next((MARK_WORDS[w] for w in words if w in MARK_WORDS), None)
+    mark = next((MARK_WORDS[w] for w in ordered if w in MARK_WORDS), None)
     if mark is None and not words.isdisjoint(BYLINE_WORDS):
         mark = "meta"
     role = None
     if not words.isdisjoint(_SR_ONLY):
         role = "hidden"
-    elif any(stem in w for w in words for stem in CAPTION_STEMS):
+    elif any(stem in raw for stem in CAPTION_STEMS):
         role = "caption"
-    elif any(stem in w for w in words for stem in CREDIT_STEMS):
+    elif any(stem in raw for stem in CREDIT_STEMS):
         role = "credit"
-    elif any("source" in w for w in words):
+    elif "source" in raw:
         role = "source"  # a credit only inside a caption ("caption-source"); else plain text
-    return Hints(mark, positive, role)
+    author = "author" in cls or "byline" in cls or "byline" in eid  # as XPath contains(): case kept
+    return Hints(mark, positive, role, author)
 
 
 def is_hidden(el: Element) -> bool:
@@ -131,7 +136,7 @@ class Flattener:
         if not self._parts:
             return
         text = " ".join("".join(self._parts).split())
-        self._parts = []
+        self._parts.clear()  # in place: _walk_inline holds a reference to this list
         links, self._links = self._links, 0
         if text:
             self.blocks.append(Block(text, kind, owner, min(links, len(text)), None))
@@ -151,15 +156,26 @@ class Flattener:
         if tag in INLINE_TAGS and plain:
             self._walk_inline(el, tag, owner, kind, link)
         else:
-            self._flush(owner, kind)
+            if self._parts:
+                self._flush(owner, kind)
             self._walk_block(el, tag, kind, hints)
 
     def _walk_inline(self, el: Element, tag: str, owner: Element, kind: str, link: bool) -> None:
+        # the hottest loop of extraction: `_add` is inlined by hand (~750 elements a page)
         link = link or tag == "a"
-        self._add(" " if tag == "br" else el.text, link)
+        parts = self._parts
+        text = " " if tag == "br" else el.text
+        if text:
+            parts.append(text)
+            if link:
+                self._links += len(text.strip())
         for child in el:
             self._walk(child, owner, kind, link)
-            self._add(child.tail, link)
+            tail = child.tail
+            if tail:
+                parts.append(tail)
+                if link:
+                    self._links += len(tail.strip())
 
     def _walk_block(self, el: Element, tag: str, outer_kind: str,
                     hints: Hints = _NO_HINTS) -> None:
@@ -173,11 +189,15 @@ class Flattener:
         if tag == "table" and _is_data_table(el):
             self._emit_table(el)
         else:
-            self._add(el.text, False)
+            if el.text:
+                self._parts.append(el.text)
             for child in el:
                 self._walk(child, el, kind, False)
-                self._add(child.tail, False)
-            self._flush(el, kind)
+                tail = child.tail
+                if tail:
+                    self._parts.append(tail)
+            if self._parts:
+                self._flush(el, kind)
         self.spans[el] = (start, len(self.blocks))
         if mark is not None:
             self.marked.append((start, len(self.blocks), mark))
