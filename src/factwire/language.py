@@ -15,8 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
-#: Characters of text looked at: a few paragraphs decide a language.
-SAMPLE_CHARS = 3000
+#: Characters of text looked at: a few paragraphs decide a language (1500 and 3000 gave the same
+#: answer on every extraction DEV page; 1500 halves the cost).
+SAMPLE_CHARS = 1500
 #: Fewer letters than this and no language is claimed (None, not a guess).
 MIN_LETTERS = 20
 #: Evidence needed: a vote of at least MIN_VOTE, and at least MIN_VOTE_PER_WORD per word of the
@@ -48,6 +49,7 @@ _SCRIPT_LANGUAGE = {
 TIE_ORDER = ("en", "es", "fr", "de", "ru", "pt", "ar", "it", "tr", "fa", "id", "nl", "pl", "uk",
              "vi", "ro", "sv", "cs", "hu", "el", "da", "fi", "nb", "sr", "bg", "hr", "sk", "ur", "hi")
 _TIE_BONUS = {lang: 1e-6 * (len(TIE_ORDER) - i) for i, lang in enumerate(TIE_ORDER)}
+_NOT_LETTERS = {c: None for c in range(128) if chr(c).isalpha()}  # deletes ASCII letters
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -78,7 +80,7 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text`, or None when there are too few letters to tell."""
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # most pages: skip the per-script counting (21 regex scans)
-        letters = sum(1 for ch in sample if ch.isalpha())
+        letters = len(sample) - len(sample.translate(_NOT_LETTERS))
         return vote_by_stopwords(sample.lower(), "latin") if letters >= MIN_LETTERS else None
     counts = script_counts(sample)
     letters = sum(counts.values())

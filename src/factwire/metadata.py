@@ -23,7 +23,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from factwire.metadata_authors import authors_from_bylines, clean_authors, find_authors
-from factwire.metadata_dates import find_published
+from factwire.metadata_dates import find_date_with_htmldate, find_published
 from factwire.metadata_sources import PageSources, collect_sources
 from factwire.metadata_text import detect_language, find_byline, find_dateline, text_window
 from factwire.metadata_titles import find_site, find_title, strip_site, title_text
@@ -76,14 +76,22 @@ def find_canonical(root: etree._Element, sources: PageSources, url: str | None) 
 
 
 def complete_metadata(meta: Metadata, cleaned: Cleaned, *, page_text: str | None = None,
-                      published_hint: str | None = None) -> Metadata:
+                      published_hint: str | None = None,
+                      html_root: etree._Element | None = None) -> Metadata:
     """Finish `meta` from the cleaned body: title choice, language, and for text pages the
-    visible dateline/byline found in `page_text` (the flattened page)."""
+    visible dateline/byline found in `page_text` (the flattened page).
+
+    A page that declares no date gets, in order: the visible dateline among the lines the
+    cleaner set aside as metadata, htmldate's search of `html_root`, the user's hint."""
     meta.title = choose_title(meta.title, cleaned.title, meta.site)
     if not meta.authors and cleaned.bylines:
         meta.authors = authors_from_bylines(cleaned.bylines, meta.site)
     if page_text:
         complete_from_text(meta, page_text)
+    if meta.published is None:
+        meta.published = find_dateline(cleaned.datelines + cleaned.bylines)
+    if meta.published is None and html_root is not None:
+        meta.published = find_date_with_htmldate(html_root, meta.url)
     if meta.published is None:
         meta.published = published_hint
     body = "\n".join([meta.title or "", *cleaned.paragraphs[:LANGUAGE_PARAGRAPHS]])

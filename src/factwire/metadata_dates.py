@@ -94,7 +94,8 @@ def parse_human_date(text: str) -> str | None:
 
 
 def find_published(root: etree._Element, sources: PageSources, url: str | None) -> str | None:
-    """The page's publication date: our fast pass, then htmldate as the fallback.
+    """The page's declared publication date (meta, JSON-LD, markup, URL); None when it has none
+    (then `complete_metadata` looks for a visible dateline, then asks htmldate).
 
     Declared times are often in UTC ("2019-11-19T02:34Z") while the URL carries the
     publisher's local day (/2019/11/18/); when the two are a day apart the URL's day wins."""
@@ -103,7 +104,7 @@ def find_published(root: etree._Element, sources: PageSources, url: str | None) 
     if declared and in_url:
         gap = abs(dt.date.fromisoformat(declared) - dt.date.fromisoformat(in_url))
         return in_url if gap <= MAX_TIMEZONE_SHIFT else declared
-    return declared or in_url or find_date_with_htmldate(root, url)
+    return declared or in_url
 
 
 def find_declared_date(sources: PageSources) -> str | None:

@@ -70,6 +70,9 @@ class Cleaned:
     #: Byline / dateline texts the cleaner set aside (not body): the metadata stage reads
     #: authors from them, so it need not scan the page a second time.
     bylines: list[str] = field(default_factory=list)
+    #: Short metadata lines the cleaner set aside (bylines, datelines, timestamps), page order:
+    #: the metadata stage looks for a visible publication date there before asking htmldate.
+    datelines: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -85,7 +85,7 @@ def keep_text(text: str) -> Cleaned:
 
 def run_stages(page: Page, progress: _Progress, clean: bool = True) -> Record:
     """read -> clean -> metadata for one decoded page."""
-    page_text, depth_limited = None, False
+    page_text, depth_limited, root = None, False, None
     if page.kind == "html":
         progress.enter("parse")
         root, depth_limited = parse_html_checked(page.content)
@@ -101,7 +101,7 @@ def run_stages(page: Page, progress: _Progress, clean: bool = True) -> Record:
         raise EmptyArticle("no article text found" + (
             " (nesting deeper than 256 levels: the HTML parser drops what lies below)" if depth_limited else ""))
     progress.enter("metadata")
-    meta = complete_metadata(meta, cleaned, page_text=page_text, published_hint=page.published)
+    meta = complete_metadata(meta, cleaned, page_text=page_text, published_hint=page.published, html_root=root)
     return build_record(page, cleaned, meta, clean)
 
 

@@ -83,8 +83,9 @@ class Router:
         if b.text == self.out.title:  # the headline, or its echo in a gallery overlay
             return
         kind = b.mark or chrome_kind(b, is_body, self.list_density)
-        if kind == "meta":
-            return  # metadata (authors, dates): the metadata stage reads it from the page
+        if kind == "meta":  # bylines, datelines: metadata, not body
+            self.out.datelines.append(b.text)
+            return
         if kind:
             self.out.removed.add(kind, b.text)
             self.last_removed = kind
