@@ -70,13 +70,16 @@ def element_hints(el: Element) -> Hints:
     cls, eid = el.get("class"), el.get("id")
     if not cls and not eid:
         return _NO_HINTS
-    key = _LONG_NUMBER.sub("0", f"{cls or ''}\x00{eid or ''}")
+    key = f"{cls}\x00{eid}"
     hit = _HINT_CACHE.get(key)
     if hit is None:
         if len(_HINT_CACHE) > _HINT_CACHE_MAX:
             _HINT_CACHE.clear()
-        cls, eid = key.split("\x00")
-        hit = _HINT_CACHE[key] = _compute_hints(cls, eid)
+        folded = _LONG_NUMBER.sub("0", f"{cls or ''}\x00{eid or ''}")  # only on a miss
+        hit = _HINT_CACHE.get(folded)
+        if hit is None:
+            hit = _HINT_CACHE[folded] = _compute_hints(*folded.split("\x00"))
+        _HINT_CACHE[key] = hit
     return hit
 
 
