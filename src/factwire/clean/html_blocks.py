@@ -198,8 +198,9 @@ class Flattener:
         if tag == "table" and _is_data_table(el):
             self._emit_table(el)
         else:
-            if el.text:
-                self._parts.append(el.text)
+            text = el.text
+            if text:
+                self._parts.append(text)
             for child in el:
                 self._walk(child, el, kind, False)
                 tail = child.tail
