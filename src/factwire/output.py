@@ -77,6 +77,8 @@ def render(item: Record | Failure, fmt: str) -> str | None:
 
 
 FACT_FIELDS = ("entities", "dates", "quantities", "places", "attributions")
+_FACT_LABELS = {"entities": "entity", "dates": "date", "quantities": "quantity", "places": "place",
+                "attributions": "attribution"}
 
 
 def facts_only(rec: Record) -> dict:
@@ -116,7 +118,7 @@ def print_facts_table(rec: Record, out) -> None:
         for item in getattr(rec, field):
             shown, value = describe_fact(field, item)
             where = _where(item)
-            table.add_row(field.rstrip("s") if field != "entities" else "entity", shown, value, where)
+            table.add_row(_FACT_LABELS[field], shown, value, where)
     Console(file=out, width=120, markup=False, highlight=False).print(table)
     for err in rec.errors:
         print(f"! {err['stage']}: {err['reason']}", file=out)
