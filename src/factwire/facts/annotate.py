@@ -61,7 +61,21 @@ def annotate_record(rec: Record) -> Record:
         for index, doc in enumerate(docs):
             items.extend(_run_one(rec, field, finder, doc, published, caption=index - 1 if index else None))
         setattr(rec, field, items)
+    add_events(rec, docs[0], published)
     return rec
+
+
+def add_events(rec: Record, doc, published: dt.date | None) -> None:
+    """Stage 5 over the body's Doc (parsed once, shared with the facts)."""
+    try:
+        from factwire.events.coder import code_events
+    except ImportError as exc:
+        rec.errors.append({"stage": "events", "reason": f"event coder unavailable: {exc}"})
+        return
+    try:
+        rec.events = code_events(doc, rec, published)
+    except Exception as exc:  # noqa: BLE001 - the coder's bug costs the events, recorded
+        rec.errors.append({"stage": "events", "reason": f"{type(exc).__name__}: {exc}"[:300]})
 
 
 def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption: int | None) -> list[dict]:
