@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from factwire import __version__
+from factwire.events.export import FORMATS as EVENT_FORMATS, render_events
 from factwire.model import Failure
 from factwire.output import FORMATS, render
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
@@ -131,6 +132,45 @@ def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> 
                 print_facts_table(item, out)
             else:
                 out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+    sys.exit(_exit_code(ok, failed))
+
+
+EVENTS_EXAMPLE = """
+\b
+Examples:
+  factwire events examples/seed-drones.txt --published 2022-11-19
+  factwire events page.html --format csv -o events.csv    # ACLED's columns first, then ours
+  factwire events crawl/ --format jsonl -o events.jsonl   # one event per line, with article id and url
+"""
+
+
+@main.command(epilog=EVENTS_EXAMPLE)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
+@click.option("--url", help="The page's URL.")
+@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="table", show_default=True,
+              help="table for people; csv in ACLED's column order (formula-safe); jsonl one event per line.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
+@click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+def events(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
+    """Print the events of news pages: ACLED type, action, actor -> target, place, date, counts, evidence."""
+    items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
+                        timeout=timeout or None)
+    ok = failed = 0
+    with click.open_file(output or "-", "w", encoding="utf-8") as out:
+        for item in items:
+            if isinstance(item, Failure):
+                failed += 1
+                click.echo(f"factwire: {item.one_line()}", err=True)
+                continue
+            ok += 1
+            if fmt != "table":  # the table prints them itself; csv/jsonl stay machine-readable
+                for err in item.errors:
+                    click.echo(f"factwire: {item.source}: {err['stage']}: {err['reason']}", err=True)
+            out.write(render_events(item, fmt, header=ok == 1))
+            out.flush()
     sys.exit(_exit_code(ok, failed))
 
 
