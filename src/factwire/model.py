@@ -27,6 +27,9 @@ class Page:
     url: str | None = None
     published: str | None = None  # ISO date given by the input / user (fallback)
     encoding: str | None = None  # the charset used to decode the bytes
+    #: The page's bytes when they are valid UTF-8 HTML: the parser reads them directly, which
+    #: skips lxml re-encoding `content` (~0.2 ms of ~6 ms a page on the extraction DEV set).
+    raw: bytes | None = None
 
 
 @dataclass(slots=True)

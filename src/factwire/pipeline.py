@@ -88,7 +88,7 @@ def run_stages(page: Page, progress: _Progress, clean: bool = True) -> Record:
     page_text, depth_limited, root = None, False, None
     if page.kind == "html":
         progress.enter("parse")
-        root, depth_limited = parse_html_checked(page.content)
+        root, depth_limited = parse_html_checked(page.content, page.raw)
         progress.enter("metadata")
         meta = extract_html_metadata(root, page.url)
         progress.enter("clean")

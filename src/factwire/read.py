@@ -164,7 +164,7 @@ def page_from_bytes(raw: bytes, source: str, *, input_kind: InputKind | None = N
                     url: str | None = None, published: str | None = None,
                     page_id: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> Page:
     """Check, decode and classify one page's bytes; raise ReadError with the reason."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise ReadError("read", "empty input")
     if len(raw) > max_bytes:
         raise ReadError("read", f"page too large ({len(raw) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
@@ -173,8 +173,9 @@ def page_from_bytes(raw: bytes, source: str, *, input_kind: InputKind | None = N
         raise ReadError("read", f"not a text or HTML page ({binary})")
     text, encoding = decode_bytes(raw)
     kind = input_kind or detect_kind(text)
+    utf8_html = kind == "html" and encoding == "utf-8"
     return Page(source=source, content=text, kind=kind, id=page_id or content_id(raw), url=url,
-                published=published, encoding=encoding)
+                published=published, encoding=encoding, raw=raw if utf8_html else None)
 
 
 def read_file_bytes(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
