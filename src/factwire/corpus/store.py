@@ -250,10 +250,11 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def write_batch(self, records: Iterable[tuple[dict[str, Any], str | None, str]],
-                    failures: Iterable[FailureRow], done: Iterable[str]) -> None:
+                    failures: Iterable[FailureRow], done: Iterable[str], clear: Iterable[str] = ()) -> None:
         """One transaction: upsert records (dict, its JSON or None, resume key), record failures,
-        mark `done` keys finished.  All or nothing."""
+        mark `done` keys finished, drop the failures under `clear` keys.  All or nothing."""
         with transaction(self.conn) as conn:
+            conn.executemany("DELETE FROM failures WHERE key = ?", ((k,) for k in clear))
             now = _now()
             for rec, record_json, key in records:
                 self._write_record(conn, rec, record_json)

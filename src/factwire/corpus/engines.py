@@ -1,0 +1,277 @@
+"""Engines: the same stage function (`process_page`) run in-process, in a local supervised process
+pool, or on dask.distributed.
+
+Why a supervisor instead of ProcessPoolExecutor: STACK.md measured that one dead worker there
+breaks the whole pool (BrokenProcessPool) and loses the run.  Here each worker has its own task
+queue and its own result pipe (no lock shared between workers, so a worker killed mid-write
+cannot wedge the others); a dead or hung worker is replaced, the page it was on is retried once,
+and a second crash on the same page becomes a Failure "worker crashed on this page".
+
+Results cross process boundaries as plain dicts (`Record.to_dict()`): measured on DEV pages,
+pickling the dict is as cheap as pickling the Record and needs no class on the other side.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from factwire.model import Failure, Page
+from factwire.pipeline import DEFAULT_TIMEOUT_S, process_page
+
+log = logging.getLogger(__name__)
+
+#: Tasks queued per worker beyond the one it is on, so it never waits for the parent.
+PREFETCH = 2
+#: A page is tried this many times in total when its worker dies on it.
+MAX_ATTEMPTS = 2
+#: How long the supervisor waits for any news before checking workers again (seconds).
+POLL_S = 0.5
+#: A worker with no answer for this many page time limits is taken as hung and killed (the
+#: per-page limit is SIGALRM, which cannot interrupt a page stuck inside C code).
+HUNG_AFTER_LIMITS = 4
+#: ... and never sooner than this (seconds), so slow machines and the facts stage have room.
+HUNG_AFTER_MIN_S = 60.0
+
+CRASH_REASON = "worker crashed on this page"
+
+Payload = dict[str, Any]  # {"record": Record.to_dict()} or {"failure": {"stage", "reason", ...}}
+Outcome = tuple[str, Payload]  # (page key, payload)
+Task = tuple[str, Page]  # (page key, page)
+
+
+@dataclass(slots=True, frozen=True)
+class StageOptions:
+    """How each page is processed (the arguments of `process_page`)."""
+
+    clean: bool = True
+    timeout: float | None = DEFAULT_TIMEOUT_S
+    facts: bool = True
+
+
+def failure_payload(failure: Failure) -> Payload:
+    return {"failure": {"id": failure.id, "source": failure.source, "stage": failure.stage,
+                        "reason": failure.reason}}
+
+
+def run_page(page: Page, options: StageOptions) -> Payload:
+    """The stage function every engine runs: one page -> a record dict or a failure dict."""
+    result = process_page(page, clean=options.clean, timeout=options.timeout, facts=options.facts)
+    if isinstance(result, Failure):
+        return failure_payload(result)
+    return {"record": result.to_dict()}
+
+
+def run_in_process(tasks: Iterable[Task], options: StageOptions) -> Iterator[Outcome]:
+    """`--workers 1`: pages processed one after another in this process."""
+    for key, page in tasks:
+        yield key, run_page(page, options)
+
+
+# -- the local supervised pool ----------------------------------------------------------------
+
+def _worker_main(inbox: mp.Queue, outbox: Connection, options: StageOptions) -> None:
+    """A pool worker: take (key, page) tasks until None, send back (key, payload)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while (task := inbox.get()) is not None:
+        key, page = task
+        outbox.send((key, run_page(page, options)))
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: mp.process.BaseProcess
+    inbox: mp.Queue
+    results: Connection
+    inflight: deque = field(default_factory=deque)  # [(key, page, attempts)], oldest first
+    since: float = field(default_factory=time.monotonic)  # last task start or answer
+
+
+class LocalPool:
+    """A process pool that survives crashed and hung workers (see the module docstring)."""
+
+    def __init__(self, workers: int, options: StageOptions):
+        self.size = max(1, workers)
+        self.options = options
+        self.ctx = mp.get_context("forkserver")
+        self.ctx.set_forkserver_preload(["factwire.pipeline"])
+        limit = options.timeout or DEFAULT_TIMEOUT_S
+        self.hung_after = max(HUNG_AFTER_MIN_S, HUNG_AFTER_LIMITS * limit)
+        self.workers: list[_Worker] = []
+        self.retries: deque = deque()
+        self.crashes = 0
+
+    def _spawn(self) -> _Worker:
+        inbox = self.ctx.Queue()
+        receive, send = self.ctx.Pipe(duplex=False)
+        proc = self.ctx.Process(target=_worker_main, args=(inbox, send, self.options), daemon=True)
+        proc.start()
+        send.close()  # the worker holds the only write end: EOF here means it is gone
+        return _Worker(proc, inbox, receive)
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        """Process every task; yield outcomes as they arrive (not in input order)."""
+        source = iter(tasks)
+        self.workers = [self._spawn() for _ in range(self.size)]
+        try:
+            while self._feed(source) or any(w.inflight for w in self.workers):
+                wait([w.results for w in self.workers] + [w.process.sentinel for w in self.workers], POLL_S)
+                yield from self._collect()
+        finally:
+            self._stop()
+
+    def _feed(self, source: Iterator[Task]) -> bool:
+        """Top up every worker's queue; False once there is nothing left to send."""
+        more = True
+        for w in self.workers:
+            while len(w.inflight) < 1 + PREFETCH:
+                item = self.retries.popleft() if self.retries else _next_task(source)
+                if item is None:
+                    more = False
+                    break
+                if not w.inflight:
+                    w.since = time.monotonic()
+                w.inflight.append(item)
+                w.inbox.put(item[:2])
+        return more or bool(self.retries)
+
+    def _collect(self) -> list[Outcome]:
+        """Answers from every worker; replace the dead and the hung."""
+        out: list[Outcome] = []
+        for i, w in enumerate(self.workers):
+            alive = self._drain(w, out)
+            hung = alive and w.inflight and time.monotonic() - w.since > self.hung_after
+            if hung:
+                w.process.kill()
+            if not alive or hung:
+                w.process.join()
+                out.extend(self._requeue(w, "hung" if hung else "crashed"))
+                self.workers[i] = self._spawn()
+        return out
+
+    def _drain(self, w: _Worker, out: list[Outcome]) -> bool:
+        """Read every answer waiting from a worker; False when the worker is gone."""
+        try:
+            while w.results.poll():
+                key, payload = w.results.recv()
+                w.inflight.popleft()
+                w.since = time.monotonic()
+                out.append((key, payload))
+        except (EOFError, OSError):
+            return False
+        return w.process.is_alive()
+
+    def _requeue(self, w: _Worker, how: str) -> list[Outcome]:
+        """The page a dead worker was on gets one more try (then a Failure); the rest go back."""
+        self.crashes += 1
+        log.warning("pool worker %s %s (exit code %s); replacing it", w.process.pid, how, w.process.exitcode)
+        if not w.inflight:
+            return []
+        (key, page, attempts), rest = w.inflight[0], list(w.inflight)[1:]
+        self.retries.extendleft(reversed(rest))
+        if attempts + 1 < MAX_ATTEMPTS:
+            self.retries.appendleft((key, page, attempts + 1))
+            return []
+        reason = CRASH_REASON if how == "crashed" else f"worker hung on this page (no answer in {self.hung_after:g} s)"
+        return [(key, failure_payload(Failure(id=page.id or "", source=page.source, stage="worker", reason=reason)))]
+
+    def _stop(self) -> None:
+        for w in self.workers:
+            if w.process.is_alive():
+                w.inbox.put(None)
+        for w in self.workers:
+            w.process.join(timeout=5)
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+            w.inbox.close()
+            w.inbox.cancel_join_thread()
+            w.results.close()
+
+
+def _next_task(source: Iterator[Task]) -> tuple[str, Page, int] | None:
+    task = next(source, None)
+    return None if task is None else (task[0], task[1], 0)
+
+
+# -- dask.distributed --------------------------------------------------------------------------
+
+#: Single-page files are sent to Dask in groups this large (a task costs ~ms of scheduling);
+#: WARC and JSONL files are one task each, read inside the task.
+FILES_PER_TASK = 16
+#: Tasks submitted ahead per Dask worker, so the cluster stays busy without holding the corpus.
+TASKS_AHEAD_PER_WORKER = 2
+
+FileTask = list[tuple[Any, frozenset[str]]]  # [(SourceFile, page keys already done)]
+
+
+def run_file_task(files: FileTask, options: StageOptions) -> list[tuple[Any, list[Outcome]]]:
+    """A Dask task: read each file (per file, streamed) and run every page not yet done."""
+    from factwire.corpus.sources import read_file
+
+    out = []
+    for src, skip in files:
+        outcomes = []
+        for item in read_file(src.path):
+            key = src.page_key(item)
+            if key in skip:
+                continue
+            outcomes.append((key, failure_payload(item) if isinstance(item, Failure) else run_page(item, options)))
+        out.append((src, outcomes))
+    return out
+
+
+def start_dask(workers: int, scheduler: str | None):
+    """A Client on `scheduler`, or on a LocalCluster bound to 127.0.0.1 with no dashboard."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise RuntimeError("the dask engine needs dask.distributed: pip install 'factwire[dask]'") from exc
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def run_dask(tasks: Iterable[FileTask], options: StageOptions, workers: int,
+             scheduler: str | None = None) -> Iterator[tuple[FileTask, list | BaseException]]:
+    """Submit file tasks (a bounded number ahead); yield (task, result or the task's error).
+
+    Dask itself reruns a task whose worker died; a task that keeps killing workers comes back
+    as its error (KilledWorker) for the caller to record."""
+    from dask.distributed import as_completed
+
+    client, cluster = start_dask(workers, scheduler)
+    try:
+        ahead = TASKS_AHEAD_PER_WORKER * max(1, len(client.scheduler_info()["workers"]) or workers)
+        source, submitted = iter(tasks), {}
+        pending = as_completed()
+        for task in _take(source, ahead):
+            pending.add(_submit(client, task, options, submitted))
+        for future in pending:
+            task = submitted.pop(future.key)
+            yield task, (future.result() if future.status == "finished" else future.exception())
+            future.release()
+            for task in _take(source, 1):
+                pending.add(_submit(client, task, options, submitted))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _submit(client, task: FileTask, options: StageOptions, submitted: dict):
+    future = client.submit(run_file_task, task, options, pure=False)
+    submitted[future.key] = task
+    return future
+
+
+def _take(source: Iterator, n: int) -> list:
+    return [t for _, t in zip(range(n), source)]

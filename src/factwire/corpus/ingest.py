@@ -1,0 +1,321 @@
+"""`ingest`: files, folders, WARC and JSONL -> the corpus store, resumable after any kill.
+
+The parent process reads sources, hands pages to an engine (in-process, the local supervised
+pool, or Dask), and is the only writer of the store.  Outcomes are written in batches; a batch
+commits its records, its failures and the resume keys of the pages and files it finished in
+one transaction, so after kill -9 a re-run skips exactly what was stored and redoes the rest.
+After the pages, the corpus steps run: syndication (copies) and cross-article event merging.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factwire.corpus.engines import (FILES_PER_TASK, FileTask, LocalPool, Outcome, Payload, StageOptions, Task,
+                                     failure_payload, run_dask, run_in_process)
+from factwire.corpus.sources import SourceFile, read_file, walk_sources
+from factwire.corpus.store import FailureRow, Store
+from factwire.corpus.warc import is_warc
+from factwire.model import Failure
+from factwire.pipeline import DEFAULT_TIMEOUT_S
+
+log = logging.getLogger(__name__)
+
+#: A batch is committed once it holds this many outcomes ...
+BATCH_SIZE = 200
+#: ... or this many seconds after its first one, so a slow corpus still commits steadily.
+BATCH_SECONDS = 2.0
+ENGINES = ("local", "dask")
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest did (the CLI prints it; `--json` scripts read it)."""
+
+    db: str
+    engine: str
+    workers: int
+    files: int = 0
+    files_skipped: int = 0
+    pages: int = 0  # records stored by this run
+    pages_skipped: int = 0  # already stored by an earlier run
+    failures: int = 0
+    lost: int = 0  # outcomes the store refused even as failures (redone by the next run)
+    seconds: float = 0.0
+    copies: int | None = None
+    corpus_events: int | None = None
+    worker_crashes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pages_per_s(self) -> float:
+        return (self.pages + self.failures) / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "pages_per_s": round(self.pages_per_s, 2)}
+
+
+class _Writer:
+    """Collects outcomes and finished files; commits them in batches (see the module docstring)."""
+
+    def __init__(self, store: Store, summary: IngestSummary, on_change: Callable[[], None]):
+        self.store, self.summary, self.on_change = store, summary, on_change
+        self.records: list[tuple[dict, str, str, SourceFile]] = []
+        self.failures: list[tuple[FailureRow, SourceFile]] = []
+        self.files: list[SourceFile] = []
+        self.started = 0.0
+
+    def add(self, src: SourceFile, key: str, payload: Payload) -> None:
+        if not self.records and not self.failures:
+            self.started = time.monotonic()
+        if "record" in payload:
+            rec = payload["record"]
+            self.records.append((rec, json.dumps(rec, ensure_ascii=False), key, src))
+            self.summary.pages += 1
+        else:
+            f = payload["failure"]
+            self.failures.append((FailureRow(key, f["source"], f["stage"], f["reason"], src.absolute), src))
+            self.summary.failures += 1
+        self.on_change()
+        if len(self.records) + len(self.failures) >= BATCH_SIZE or time.monotonic() - self.started > BATCH_SECONDS:
+            self.flush()
+
+    def finish_file(self, src: SourceFile) -> None:
+        self.files.append(src)
+        self.on_change(advance=1)
+
+    def flush(self) -> None:
+        """Commit what is pending; on a database error, retry item by item (see _flush_each)."""
+        records, failures, files = self.records, self.failures, self.files
+        self.records, self.failures, self.files = [], [], []
+        done = [k for _, _, k, _ in records] + [f.key for f, _ in failures] + [s.key for s in files]
+        try:
+            self.store.write_batch([(r, j, k) for r, j, k, _ in records], [f for f, _ in failures], done,
+                                   clear=[task_failure_key(s) for s in files])
+        except sqlite3.Error as exc:
+            log.warning("store write failed (%s); retrying the batch one page at a time", exc)
+            self._flush_each(records, failures, files)
+
+    def _flush_each(self, records, failures, files) -> None:
+        """A failed batch, one item per transaction: a record the store refuses becomes a
+        'store' failure; if even that fails the page stays undone (the next run redoes it) and
+        so does its file."""
+        lost: set[str] = set()
+        for rec, js, key, src in records:
+            if not self._try(lambda: self.store.write_batch([(rec, js, key)], [], [key])):
+                self.summary.pages -= 1
+                row = FailureRow(key, rec.get("source") or key, "store", self.last_error, src.absolute)
+                self._write_failure(row, src, lost, counted=False)
+        for row, src in failures:
+            self._write_failure(row, src, lost, counted=True)
+        for src in files:
+            if src.key not in lost:
+                self._try(lambda: self.store.write_batch([], [], [src.key], clear=[task_failure_key(src)]))
+
+    def _write_failure(self, row: FailureRow, src: SourceFile, lost: set[str], counted: bool) -> None:
+        if self._try(lambda: self.store.write_batch([], [row], [row.key])):
+            self.summary.failures += 0 if counted else 1
+            return
+        self.summary.failures -= 1 if counted else 0
+        self.summary.lost += 1
+        lost.add(src.key)
+        log.error("could not record %s in the store (%s): it will be redone by the next run", row.source, self.last_error)
+
+    def _try(self, write: Callable[[], None]) -> bool:
+        try:
+            write()
+            return True
+        except sqlite3.Error as exc:
+            self.last_error = f"database write failed: {exc}"
+            return False
+
+
+def task_failure_key(src: SourceFile) -> str:
+    """Resume key of a failure that hit a whole file's task (Dask: worker lost)."""
+    return src.page_prefix + "!task"
+
+
+class _Tracker:
+    """Which file each in-flight page belongs to, so a file is marked finished only when every
+    one of its pages has an outcome."""
+
+    def __init__(self, writer: _Writer):
+        self.writer = writer
+        self.owner: dict[str, SourceFile] = {}  # page key -> its file, while the page is out
+        self.outstanding: dict[str, int] = {}  # file key -> pages out
+        self.read: set[str] = set()  # keys of files read to the end with pages still out
+
+    def sent(self, src: SourceFile, key: str) -> None:
+        self.owner[key] = src
+        self.outstanding[src.key] = self.outstanding.get(src.key, 0) + 1
+
+    def read_all(self, src: SourceFile) -> None:
+        if self.outstanding.get(src.key):
+            self.read.add(src.key)
+        else:
+            self.outstanding.pop(src.key, None)
+            self.writer.finish_file(src)
+
+    def received(self, key: str, payload: Payload) -> None:
+        src = self.owner.pop(key)
+        self.writer.add(src, key, payload)
+        self.outstanding[src.key] -= 1
+        if not self.outstanding[src.key] and src.key in self.read:
+            self.read.discard(src.key)
+            del self.outstanding[src.key]
+            self.writer.finish_file(src)
+
+
+def _page_tasks(files: Iterable[SourceFile], store: Store, tracker: _Tracker, summary: IngestSummary,
+                max_bytes: int | None) -> Iterator[Task]:
+    """Pages still to do, read in this process; read failures go straight to the writer."""
+    for src in files:
+        if store.is_done(src.key):
+            summary.files_skipped += 1
+            tracker.writer.on_change(advance=1)
+            continue
+        skip = store.done_with_prefix(src.page_prefix)
+        for item in read_file(src.path, **({"max_bytes": max_bytes} if max_bytes else {})):
+            key = src.page_key(item)
+            if key in skip:
+                summary.pages_skipped += 1
+            elif isinstance(item, Failure):
+                tracker.writer.add(src, key, failure_payload(item))
+            else:
+                tracker.sent(src, key)
+                yield key, item
+        tracker.read_all(src)
+
+
+def _run_local(files: list[SourceFile], store: Store, writer: _Writer, summary: IngestSummary,
+               options: StageOptions, max_bytes: int | None) -> None:
+    tracker = _Tracker(writer)
+    tasks = _page_tasks(files, store, tracker, summary, max_bytes)
+    if summary.workers <= 1:
+        outcomes: Iterator[Outcome] = run_in_process(tasks, options)
+        pool = None
+    else:
+        pool = LocalPool(summary.workers, options)
+        outcomes = pool.run(tasks)
+    for key, payload in outcomes:
+        tracker.received(key, payload)
+    summary.worker_crashes = pool.crashes if pool else 0
+
+
+def _file_tasks(files: Iterable[SourceFile], store: Store, writer: _Writer,
+                summary: IngestSummary) -> Iterator[FileTask]:
+    """Dask tasks: a WARC / JSONL file alone, single-page files in groups; done files skipped."""
+    group: FileTask = []
+    for src in files:
+        if store.is_done(src.key):
+            summary.files_skipped += 1
+            writer.on_change(advance=1)
+            continue
+        entry = (src, frozenset(store.done_with_prefix(src.page_prefix)))
+        summary.pages_skipped += len(entry[1])
+        if is_warc(src.path) or ".jsonl" in src.path.name or ".ndjson" in src.path.name:
+            yield [entry]
+            continue
+        group.append(entry)
+        if len(group) >= FILES_PER_TASK:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _run_dask(files: list[SourceFile], store: Store, writer: _Writer, summary: IngestSummary,
+              options: StageOptions, scheduler: str | None) -> None:
+    for task, result in run_dask(_file_tasks(files, store, writer, summary), options, summary.workers, scheduler):
+        if isinstance(result, BaseException):
+            reason = f"engine lost this task ({type(result).__name__}: {' '.join(str(result).split())[:200]})"
+            for src, _ in task:
+                writer.add(src, task_failure_key(src), {"failure": {"source": str(src.path), "stage": "engine",
+                                                                   "reason": reason}})
+            continue
+        for src, outcomes in result:
+            for key, payload in outcomes:
+                writer.add(src, key, payload)
+            writer.finish_file(src)
+
+
+def finish_corpus(store: Store, summary: IngestSummary) -> None:
+    """The corpus steps after pages are stored: syndicated copies, then cross-article events.
+    Each is skipped with a note while its module is not there yet."""
+    try:
+        from factwire.corpus.syndication import cluster_articles
+    except ModuleNotFoundError as exc:
+        if exc.name != "factwire.corpus.syndication":
+            raise
+        summary.notes.append("syndication skipped: factwire.corpus.syndication is not available")
+    else:
+        summary.copies = store.replace_copies(cluster_articles(store.article_docs()))
+    try:
+        from factwire.corpus.merge import merge_events
+    except ModuleNotFoundError as exc:
+        if exc.name != "factwire.corpus.merge":
+            raise
+        summary.notes.append("event merging skipped: factwire.corpus.merge is not available")
+    else:
+        summary.corpus_events = store.replace_corpus_events(merge_events(store.article_events()))
+    for note in summary.notes:
+        log.info(note)
+
+
+def _progress(enabled: bool, total: int):
+    """A rich progress bar on stderr: files done of total, pages, pages/s, failures, ETA."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[pages]} pages · {task.fields[rate]:.1f}/s · {task.fields[failed]} failed"),
+               TimeRemainingColumn())
+    progress = Progress(*columns, console=Console(stderr=True), disable=not enabled)
+    task = progress.add_task("ingest", total=total, pages=0, rate=0.0, failed=0)
+    return progress, task
+
+
+def ingest(sources: Iterable[str | Path], db: str | Path, *, workers: int = 1, engine: str = "local",
+           scheduler: str | None = None, retry_failed: bool = False, progress: bool = True,
+           facts: bool = True, clean: bool = True, timeout: float | None = DEFAULT_TIMEOUT_S,
+           max_bytes: int | None = None) -> IngestSummary:
+    """Ingest files / folders / WARC / JSONL into the store at `db`; resumable, idempotent.
+
+    engine "local" runs pages in this process (workers=1) or in the supervised pool; "dask"
+    runs the same stage function on dask.distributed (a LocalCluster, or `scheduler`)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    started = time.monotonic()
+    files = list(walk_sources(sources))
+    summary = IngestSummary(db=str(db), engine=engine, workers=max(1, workers), files=len(files))
+    options = StageOptions(clean=clean, timeout=timeout, facts=facts)
+    with Store(db) as store:
+        if retry_failed:
+            summary.notes.append(f"retrying {store.reopen_failed()} failed pages")
+        bar, task = _progress(progress, len(files))
+        with bar:
+            def on_change(advance: int = 0) -> None:
+                elapsed = time.monotonic() - started
+                done = summary.pages + summary.failures
+                bar.update(task, advance=advance, pages=done, failed=summary.failures,
+                           rate=done / elapsed if elapsed else 0.0)
+
+            writer = _Writer(store, summary, on_change)
+            _run_engine(files, store, writer, summary, options, scheduler, max_bytes)
+            writer.flush()
+        finish_corpus(store, summary)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run_engine(files, store, writer, summary, options, scheduler, max_bytes) -> None:
+    if summary.engine == "dask":
+        _run_dask(files, store, writer, summary, options, scheduler)
+    else:
+        _run_local(files, store, writer, summary, options, max_bytes)
