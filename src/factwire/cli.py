@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -172,6 +173,104 @@ def events(paths, published, url, fmt, output, input_kind, no_clean, timeout) ->
             out.write(render_events(item, fmt, header=ok == 1))
             out.flush()
     sys.exit(_exit_code(ok, failed))
+
+
+INGEST_EXAMPLE = """
+\b
+Examples:
+  factwire ingest crawl/ --db news.db                  # a folder (recursive) with a progress bar
+  factwire ingest crawl.warc.gz pages.jsonl --db news.db --workers 2
+  factwire ingest shards/ --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
+  factwire ingest crawl/ --db news.db --retry-failed   # run the failed pages again
+"""
+
+
+@main.command(epilog=INGEST_EXAMPLE)
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database (created if missing).")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Worker processes (1: in this process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Local process pool or dask.distributed.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1).")
+@click.option("--retry-failed", is_flag=True, help="Process the pages that failed in earlier runs again.")
+@click.option("--no-facts", is_flag=True, help="Skip the facts stage (much faster; articles only).")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest(sources, db, workers, engine, scheduler, retry_failed, no_facts, timeout, quiet, as_json) -> None:
+    """Store news pages (files, folders, .gz, WARC, JSONL) in a corpus database; resumable."""
+    from factwire.corpus.ingest import ingest as run_ingest
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    try:
+        summary = run_ingest(sources, db, workers=workers, engine=engine, scheduler=scheduler,
+                             retry_failed=retry_failed, progress=not quiet, facts=not no_facts,
+                             timeout=timeout or None)
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from None
+    _print_summary(summary, as_json)
+    sys.exit(0 if summary.pages or not summary.failures else 1)
+
+
+def _print_summary(summary, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+        return
+    click.echo(f"{summary.pages} pages stored, {summary.failures} failed, {summary.pages_skipped} pages and "
+               f"{summary.files_skipped} files already done, in {summary.seconds:.1f} s "
+               f"({summary.pages_per_s:.1f} pages/s) -> {summary.db}", err=True)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
+
+
+def _open_store(db: str):
+    from factwire.corpus.store import Store
+
+    try:
+        return Store(db, readonly=True)
+    except (FileNotFoundError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot open {db}: {exc}") from None
+
+
+@main.command(epilog="Example:\n\n  factwire status --db news.db --json")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def status(db, as_json) -> None:
+    """Counts of a corpus database: articles, copies, facts, events, corpus events, failures by reason."""
+    with _open_store(db) as store:
+        counts = store.counts()
+    if as_json:
+        click.echo(json.dumps(counts, ensure_ascii=False))
+        return
+    for name in ("articles", "copies", "facts", "events", "corpus_events", "failures"):
+        click.echo(f"{name:>14}  {counts[name]}")
+    for row in counts["failures_by_reason"]:
+        click.echo(f"{row['n']:>14}  {row['stage']}: {row['reason']}")
+
+
+@main.command(epilog="Example:\n\n  factwire failures --db news.db")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
+def failures(db) -> None:
+    """List the pages that failed, with stage, reason and attempts (tab-separated)."""
+    with _open_store(db) as store:
+        for row in store.failures():
+            click.echo(f"{row['source']}\t{row['stage']}\t{row['reason']}\t{row['attempts']}")
+
+
+@main.command(epilog='Example:\n\n  factwire search "kamikaze drones" --db news.db --limit 5')
+@click.argument("query")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+def search(query, db, limit) -> None:
+    """Full-text search over article titles and text (SQLite FTS5 query syntax)."""
+    with _open_store(db) as store:
+        try:
+            hits = store.search(query, limit)
+        except sqlite3.OperationalError as exc:
+            raise click.ClickException(f"bad search query: {exc}") from None
+    for hit in hits:
+        click.echo(f"{hit['id']}  {hit['published'] or '-':10}  {hit['title'] or '(no title)'}  [{hit['site'] or '-'}]")
+        click.echo(f"    {hit['snippet']}")
 
 
 if __name__ == "__main__":
