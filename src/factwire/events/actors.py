@@ -1,0 +1,107 @@
+"""Actor names in ACLED's naming style (codebook, "Actor names, types and inter codes"):
+state forces are "Military Forces of <Country> (<regime start>-)", police "Police Forces of
+<Country> (<start>-)", and the unnamed are "Civilians (<Country>)", "Protesters (<Country>)",
+"Rioters (<Country>)", "Unidentified Armed Group (<Country>)".
+
+The regime periods are the public ACLED actor names for the governments concerned
+(Russia: Putin era from 2000; Ukraine: Zelensky government from 2019; Belarus: Lukashenko
+from 1994). Other countries get no period tag rather than a guessed one.
+"""
+from __future__ import annotations
+
+import re
+
+#: demonym / name -> country (general knowledge; what conflict news in English uses).
+COUNTRY_WORDS: dict[str, str] = {
+    "russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia",
+    "kremlin": "Russia",
+    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "belarus": "Belarus", "belarusian": "Belarus", "iran": "Iran", "iranian": "Iran",
+    "tehran": "Iran", "poland": "Poland", "polish": "Poland", "syria": "Syria",
+    "syrian": "Syria", "iraq": "Iraq", "iraqi": "Iraq", "afghanistan": "Afghanistan",
+    "afghan": "Afghanistan", "israel": "Israel", "israeli": "Israel", "turkey": "Turkey",
+    "turkish": "Turkey", "us": "United States", "u.s.": "United States",
+    "american": "United States", "america": "United States", "united states": "United States",
+    "nigeria": "Nigeria", "nigerian": "Nigeria", "somalia": "Somalia", "somali": "Somalia",
+    "pakistan": "Pakistan", "pakistani": "Pakistan", "yemen": "Yemen", "yemeni": "Yemen",
+    "egypt": "Egypt", "egyptian": "Egypt", "libya": "Libya", "libyan": "Libya",
+    "mali": "Mali", "malian": "Mali", "france": "France", "french": "France",
+    "britain": "United Kingdom", "british": "United Kingdom", "uk": "United Kingdom",
+    "india": "India", "indian": "India", "china": "China", "chinese": "China",
+    "georgia": "Georgia", "georgian": "Georgia", "moldova": "Moldova", "moldovan": "Moldova",
+}
+ISO2_COUNTRY: dict[str, str] = {
+    "UA": "Ukraine", "RU": "Russia", "BY": "Belarus", "IR": "Iran", "PL": "Poland",
+    "SY": "Syria", "IQ": "Iraq", "AF": "Afghanistan", "IL": "Israel", "TR": "Turkey",
+    "US": "United States", "NG": "Nigeria", "SO": "Somalia", "PK": "Pakistan", "YE": "Yemen",
+    "EG": "Egypt", "LY": "Libya", "ML": "Mali", "FR": "France", "GB": "United Kingdom",
+    "IN": "India", "CN": "China", "GE": "Georgia", "MD": "Moldova",
+}
+#: ACLED period tags of current governments' forces (see module docstring).
+PERIODS: dict[str, str] = {"Russia": "2000-", "Ukraine": "2019-", "Belarus": "1994-"}
+
+NOVOROSSIYA = "NAF: United Armed Forces of Novorossiya"
+#: Donbas separatist forces (ACLED folds DPR and LPR forces into NAF).
+REBEL_RE = re.compile(
+    r"\b(naf|dpr|lpr|separatists?|rebels?|novorossiya|people'?s militia|people'?s republic|"
+    r"militia of the (?:donetsk|luhansk))\b", re.I)
+POLICE_RE = re.compile(r"\b(police|policemen|policeman|officers|security forces|sbu|fsb)\b", re.I)
+FORCE_RE = re.compile(
+    r"\b(forces?|troops?|army|military|soldiers?|servicem[ae]n|armed|navy|air ?force|"
+    r"aviation|units?|battalions?|brigades?|paratroopers|marines|guards?|defen[cs]es?|"
+    r"artillery|positions?|government|governmental|occupiers|invaders|tanks?)\b", re.I)
+CIVILIAN_RE = re.compile(
+    r"\b(civilians?|residents?|people|persons?|man|men|woman|women|child|children|boy|girl|"
+    r"family|families|villagers?|locals?|journalists?|mayor|priest|volunteers?|students?|"
+    r"farmers?|workers?|teachers?|doctors?|patients?|passengers?|pedestrians?|elderly|"
+    r"citizens?|hostages?|inhabitants?|neighborhoods?|homes?|houses?|hospital|school)\b", re.I)
+PROTESTER_RE = re.compile(r"\b(protesters?|protestors?|demonstrators?|activists?|rally)\b", re.I)
+RIOTER_RE = re.compile(r"\b(rioters?|mob)\b", re.I)
+UNIDENTIFIED_RE = re.compile(r"\b(gunm[ae]n|unidentified|unknown|assailants?|attackers?|"
+                             r"militants?|armed (?:men|group)|bomber)\b", re.I)
+COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b", re.I)
+
+
+def country_in(text: str) -> str | None:
+    """The first country named (or implied by a demonym/capital) in `text`."""
+    m = COUNTRY_RE.search(text)
+    return COUNTRY_WORDS[m.group(1).lower()] if m else None
+
+
+def state_force(country: str, kind: str = "Military") -> str:
+    """'Military Forces of Russia (2000-)' style name."""
+    period = PERIODS.get(country)
+    return f"{kind} Forces of {country}" + (f" ({period})" if period else "")
+
+
+def normalize_actor(text: str | None, home: str | None = None) -> str | None:
+    """An ACLED-style name for a mention as written; `home` is the country where the event
+    happened (civilians, protesters and unidentified groups are named by it). None when the
+    mention names no kind of actor ACLED would code (a place, a thing)."""
+    if not text:
+        return None
+    if REBEL_RE.search(text):
+        return NOVOROSSIYA
+    country = country_in(text)
+    if PROTESTER_RE.search(text):
+        return f"Protesters ({country or home or 'Unknown'})" if (country or home) else "Protesters"
+    if RIOTER_RE.search(text):
+        return f"Rioters ({home or country})" if (home or country) else "Rioters"
+    if POLICE_RE.search(text) and country:
+        return state_force(country, "Police")
+    if UNIDENTIFIED_RE.search(text) and not (country and FORCE_RE.search(text)):
+        return f"Unidentified Armed Group ({home or country})" if (home or country) else "Unidentified Armed Group"
+    if CIVILIAN_RE.search(text) and not FORCE_RE.search(text):
+        place = home or country
+        return f"Civilians ({place})" if place else "Civilians"
+    if country and (FORCE_RE.search(text) or _is_bare_country(text)):
+        return state_force(country)
+    return None
+
+
+def _is_bare_country(text: str) -> bool:
+    """'Russia', "Russia's", 'the Russians', 'Moscow': a state named alone acts by its forces."""
+    words = re.sub(r"['\u2019]s\b", "", text.lower()).replace("the ", "").strip()
+    parts = re.split(r"\s*(?:,|\band\b)\s*", words)
+    return all(p in COUNTRY_WORDS for p in parts if p)

@@ -1,0 +1,146 @@
+"""ACLED's taxonomy and the trigger lexicon, written from ACLED's public codebook (2019-2024
+editions: "Definitions of ACLED event and sub-event types") and general English, never from
+ACLED rows.
+
+The spaCy pipeline runs without a lemmatizer (facts.nlp drops it for speed), so each trigger is
+listed by its base form and `inflect` expands the regular forms; irregular ones are listed.
+"""
+from __future__ import annotations
+
+#: sub-event type -> event type (ACLED codebook, 6 types / 25 sub-event types).
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+#: action -> base trigger words (verbs and event nouns). Codebook wording: "clash", "attack",
+#: "shelling", "air strike", "intercept(ion)", "abduct", "arrest", "loot", "protest", ...
+ACTION_WORDS: dict[str, tuple[str, ...]] = {
+    "shell": ("shell", "bombard", "bombardment", "barrage", "pound", "shelling"),
+    "fire": ("fire",),
+    "launch": ("launch",),
+    "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing"),
+    "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow"),
+    "attack": ("attack", "assault", "ambush", "storm", "offensive"),
+    "clash": ("clash", "fight", "battle", "firefight", "skirmish", "gunfight", "shootout",
+              "engage", "fighting", "exchange"),
+    "shoot": ("shoot", "gun"),
+    "kill": ("kill", "murder", "execute", "execution", "massacre", "slay", "behead",
+             "assassinate", "assassination"),
+    "injure": ("injure", "wound", "hurt", "maim"),
+    "intercept": ("intercept", "interception", "repel", "repulse", "defuse", "neutralize",
+                  "neutralise", "block", "down"),
+    "capture": ("capture", "seize", "occupy", "take", "overrun", "enter"),
+    "regain": ("recapture", "retake", "regain", "liberate", "reclaim", "recover"),
+    "withdraw": ("withdraw", "withdrawal", "retreat", "pull", "abandon"),
+    "abduct": ("abduct", "abduction", "kidnap", "kidnapping", "hostage"),
+    "arrest": ("arrest", "detain", "detention", "apprehend"),
+    "rape": ("rape",),
+    "loot": ("loot", "looting", "plunder", "pillage", "ransack", "vandalize", "vandalise",
+             "torch", "burn"),
+    "protest": ("protest", "rally", "demonstrate", "demonstration", "march", "picket",
+                "sit-in", "strike"),
+    "riot": ("riot", "rioting", "lynch", "mob"),
+    "agree": ("agree", "agreement", "deal", "ceasefire", "cease-fire", "truce", "accord",
+              "treaty", "sign", "swap"),
+    "supply": ("supply", "ship", "shipment", "deliver", "delivery", "transfer", "send",
+               "provide", "give", "sell", "sale"),
+    "manufacture": ("manufacture", "manufacturing", "produce", "production", "build"),
+    "displace": ("evacuate", "evacuation", "flee", "displace", "displacement"),
+    "establish": ("establish", "set"),
+}
+
+#: Irregular inflections of trigger verbs (general English).
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "shoot": ("shot", "shooting"), "hit": ("hitting",), "fight": ("fought",),
+    "take": ("took", "taken", "taking"), "blow": ("blew", "blown"), "give": ("gave", "given"),
+    "send": ("sent",), "sell": ("sold",), "build": ("built",), "withdraw": ("withdrew", "withdrawn"),
+    "slay": ("slain", "slew"), "flee": ("fled",), "set": ("setting",), "overrun": ("overran",),
+    "strike": ("struck", "stricken", "striking"), "bomb": ("bombed", "bombing"),
+    "shell": ("shelled", "shelling"), "pound": ("pounded",), "down": ("downed", "downing"),
+    "gun": ("gunned",), "retake": ("retook", "retaken"), "hurt": ("hurting",), "lynch": ("lynched",),
+}
+
+#: Nouns that name a weapon class; `WEAPON_CLASS` decides the Explosions sub-event from them
+#: (codebook: air/drone strike = air or drone; shelling = artillery, missiles, rockets, mortars).
+WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
+    "air": ("airstrike", "air strike", "air raid", "airstrikes", "air strikes", "air raids",
+            "drone", "uav", "aircraft", "warplane", "jet", "helicopter", "bomber", "aviation",
+            "air force", "shahed", "bayraktar", "lancet", "orlan", "kamikaze"),
+    "shelling": ("shell", "artillery", "mortar", "missile", "rocket", "howitzer", "mlrs",
+                 "grad", "uragan", "smerch", "tornado", "iskander", "kalibr", "cannon",
+                 "tank", "launcher", "rpg", "projectile", "munition", "cluster", "heavy weapon",
+                 "air defense", "air defence", "caliber", "calibre", "ballistic", "cruise",
+                 "s-300", "tochka", "mm", "bmp", "anti-aircraft"),
+    "ied": ("ied", "landmine", "mine", "explosive device", "roadside bomb", "car bomb",
+            "pipe bomb", "booby", "tripwire", "bomb", "explosive", "pressure cooker"),
+    "suicide": ("suicide",),
+    "grenade": ("grenade",),
+    "chemical": ("chemical", "sarin", "chlorine", "nerve agent", "toxic gas"),
+    "small_arms": ("small arms", "rifle", "gunfire", "machine gun", "sniper", "gun", "pistol",
+                   "firearm", "automatic weapon", "bullet", "ak-47", "gunman", "gunmen",
+                   "knife", "sword", "machete"),
+}
+
+#: Order in which weapon classes decide a sub-event when several occur: specific before
+#: generic ("grenade launcher" is shelling; "suicide car bomb" a suicide bomb).
+WEAPON_PRIORITY = ("chemical", "suicide", "air", "shelling", "grenade", "ied", "small_arms")
+
+WEAPON_SUB_EVENT: dict[str, str] = {
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "ied": "Remote explosive/landmine/IED",
+    "suicide": "Suicide bomb",
+    "grenade": "Grenade",
+    "chemical": "Chemical weapon",
+}
+
+
+def inflect(base: str) -> set[str]:
+    """Regular inflections of an English verb/noun base (no lemmatizer in the pipeline)."""
+    forms = {base, base + "s", base + "es"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ied", base[:-1] + "ies", base + "ing"}
+    else:
+        forms |= {base + "ed", base + "ing"}
+        if len(base) > 2 and base[-1] in "bdgmnpt" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms | set(IRREGULAR.get(base, ()))
+
+
+def build_trigger_forms() -> dict[str, str]:
+    """word form -> action; the first action listing a form wins (ACTION_WORDS order)."""
+    forms: dict[str, str] = {}
+    for action, bases in ACTION_WORDS.items():
+        for base in bases:
+            for form in inflect(base):
+                forms.setdefault(form, action)
+    return forms
+
+
+TRIGGER_FORMS: dict[str, str] = build_trigger_forms()

@@ -1,0 +1,137 @@
+"""The record's facts indexed for the coder: quantities, places, dates and attributions looked
+up by sentence, and the choice of an event's place, date and source chain."""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from .actors import ISO2_COUNTRY
+from .modality import REPORTING
+
+#: Place kinds that name a spot (ACLED codes the most precise place named).
+SPOT_KINDS = frozenset({"city", "other"})
+#: Sources named by a generic definite noun ("the report") stand for the last named one.
+GENERIC_SOURCE_NOUNS = ("report", "statement", "ministry", "officials", "agency", "newspaper")
+
+
+class Context:
+    """Facts of `rec` plus the Doc, with per-sentence lookups (facts are in text order)."""
+
+    def __init__(self, doc, rec) -> None:
+        self.doc, self.rec = doc, rec
+        body = [x for x in (rec.places or []) if "caption" not in x]
+        self.places = body
+        self.place_starts = [p["start"] for p in body]
+        self.quantities = [q for q in (rec.quantities or []) if "caption" not in q]
+        self.dates = [d for d in (rec.dates or []) if "caption" not in d]
+        self.attributions = [a for a in (rec.attributions or []) if "caption" not in a]
+        self.home = _home_country(body)
+        self.token_starts = [t.idx for t in doc]
+
+    def token_index(self, item: dict) -> int:
+        """Index of the token holding an item's last character (its head word, mostly)."""
+        return bisect.bisect_right(self.token_starts, item["end"] - 1) - 1
+
+    def items_in(self, sent) -> list[dict]:
+        """Places, dates and quantities of the sentence."""
+        s, e = sent.start_char, sent.end_char
+        return _within(self.places, s, e) + _within(self.dates, s, e) + _within(self.quantities, s, e)
+
+    def quantities_in(self, sent) -> list[dict]:
+        return _within(self.quantities, sent.start_char, sent.end_char)
+
+    def location(self, trigger, sent, claimed: set[int]) -> dict | None:
+        """A place of the sentence (the most precise, nearest the trigger, not another
+        trigger's), else the nearest one before it in the same paragraph."""
+        here = [p for p in _within(self.places, sent.start_char, sent.end_char)
+                if p["start"] not in claimed]
+        if here:
+            lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
+            return dict(min(here, key=lambda p: (not lo <= p["start"] < hi,
+                                                 p.get("kind") not in SPOT_KINDS,
+                                                 abs(p["start"] - trigger.idx))))
+        para_start = self.doc.text.rfind("\n\n", 0, sent.start_char)
+        i = bisect.bisect_left(self.place_starts, sent.start_char) - 1
+        if i >= 0 and self.places[i]["start"] > para_start:
+            return dict(self.places[i])
+        return None
+
+    def date(self, trigger, sent, claimed: set[int]) -> dict | None:
+        """{from, to} of the sentence's resolved date nearest the trigger; a date that belongs
+        to a reporting verb ('said on Saturday') dates the report, not the event."""
+        best = None
+        for d in _within(self.dates, sent.start_char, sent.end_char):
+            if not d.get("value") or d["start"] in claimed or self._dates_report(d):
+                continue
+            dist = abs(d["start"] - trigger.idx)
+            if best is None or dist < best[0]:
+                best = (dist, d)
+        return dict(best[1]["value"]) if best else None
+
+    def _dates_report(self, d: dict) -> bool:
+        tok = self.doc.char_span(d["start"], d["end"], alignment_mode="expand")
+        if tok is None:
+            return False
+        head = tok.root.head
+        for _ in range(3):
+            if head.lower_ in REPORTING:
+                return True
+            if head.pos_ == "VERB" or head.head is head:
+                return False
+            head = head.head
+        return False
+
+    def sources(self, sent) -> list[str]:
+        """Outlet first (rec.site), then the attributions whose claim covers the sentence,
+        outer (widest claim) to inner."""
+        chain = [self.rec.site] if getattr(self.rec, "site", None) else []
+        covering = [a for a in self.attributions
+                    if a["claim"]["start"] <= sent.start_char + 1 and a["claim"]["end"] >= sent.end_char - 2
+                    or sent.start_char <= a["claim"]["start"] < sent.end_char]
+        covering.sort(key=lambda a: (a["claim"]["start"], -a["claim"]["end"]))
+        for a in covering:
+            name = self._named_source(a)
+            if name and name not in chain:
+                chain.append(name)
+        return chain
+
+    def _named_source(self, a: dict) -> str:
+        """'the report' -> the last named report before it ('Washington Post report')."""
+        src = _strip_article(a["source"])
+        if not a["source"].lower().startswith("the ") or len(src.split()) > 2:
+            return src
+        noun = src.split()[-1].lower()
+        for b in reversed(self.attributions):
+            if b["claim"]["start"] < a["claim"]["start"] and b["source"].lower().endswith(noun) \
+                    and not b["source"].lower().startswith("the "):
+                return _strip_article(b["source"])
+        return src
+
+    def trim(self, span: dict) -> dict:
+        """Sentence span without surrounding whitespace."""
+        text = self.doc.text
+        s, e = span["start"], span["end"]
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return {"start": s, "end": e}
+
+
+def _strip_article(name: str) -> str:
+    for art in ("a ", "an ", "the "):
+        if name.lower().startswith(art):
+            return name[len(art):]
+    return name
+
+
+def _within(items: list[dict], start: int, end: int) -> list[dict]:
+    return [x for x in items if x["start"] >= start and x["end"] <= end]
+
+
+def _home_country(places: list[dict]) -> str | None:
+    """The country most places of the article are in (civilians are named by it)."""
+    counts = Counter(p.get("country") for p in places if p.get("country"))
+    if not counts:
+        return None
+    return ISO2_COUNTRY.get(counts.most_common(1)[0][0])

@@ -1,0 +1,393 @@
+"""Which trigger words make events, what each event's frame holds, and the codebook's rules
+from (action, weapon, target) to an ACLED sub-event type.
+
+Codebook definitions behind the rules (ACLED codebook, "Event types and sub-event types"):
+Battles are violent interactions between two organised armed groups (armed clash; territory
+taken with fighting); Explosions/Remote violence is one-sided violence by remote means (air or
+drone strikes; shelling, artillery, missiles; remote explosives, landmines, IEDs; grenades;
+suicide bombs; chemical weapons); Violence against civilians is violence by an armed group
+against unarmed non-combatants (attack, abduction, sexual violence); Strategic developments
+are non-violent but significant (agreements, arrests, disrupted weapons use such as
+interceptions, non-violent transfers of territory, looting, bases established, other).
+"""
+from __future__ import annotations
+
+import re
+
+from . import slots
+from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor
+from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
+from .context import Context  # noqa: F401 - re-exported for the coder
+
+#: Actions that make an event only when a weapon is named with them ("sent 100 tanks" yes,
+#: "sent a letter" no; "hit by missiles" yes, "hit a record" no).
+NEEDS_WEAPON = frozenset({"launch", "fire"})
+#: ... or anywhere in the sentence ("which drone design would be used for production").
+WEAPON_IN_SENTENCE = frozenset({"supply", "manufacture", "intercept"})
+NEEDS_WEAPON_FORMS = frozenset({"hit", "hits", "hitting", "target", "targeted", "targets",
+                                "targeting", "block", "blocked", "blocks", "repel", "repelled",
+                                "neutralized", "neutralised"})
+#: Casualty actions describe another event's outcome; alone they need a named perpetrator.
+CASUALTY = frozenset({"kill", "injure"})
+#: Particles that make a phrasal trigger; a form listed here is an event only with them.
+PHRASAL = {"take": ("over", "control"), "took": ("over", "control"), "taken": ("over", "control"),
+           "taking": ("over", "control"), "set": ("up",), "pull": ("out", "back"),
+           "pulled": ("out", "back"), "blow": ("up",), "blew": ("up",), "blown": ("up",)}
+#: Arrests ACLED codes are political (codebook: arrests of politically significant people).
+POLITICAL_RE = re.compile(r"\b(protesters?|activists?|journalists?|opposition|politicians?|"
+                          r"mayor|officials?|deputy|leaders?|members? of|saboteurs?|collaborators?|"
+                          r"spies|spy|agents?)\b", re.I)
+PLACE_WORDS_RE = re.compile(r"\b(city|town|village|settlement|airport|base|plant|region|oblast|"
+                            r"district|island|bridge|port|control|outskirts|territory|area|"
+                            r"positions?|station|building|headquarters)\b", re.I)
+FIGHT_RE = re.compile(r"\b(fight|fighting|fought|battles?|clash|clashes|clashed|combat|storm|"
+                      r"stormed|heavy fire)\b", re.I)
+NO_FIGHT_RE = re.compile(r"\b(no information|whether|without (?:a )?fight)", re.I)
+INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons?|police)\b", re.I)
+#: Verbs of a trend, not an incident ("intensified its airstrikes", "continue shelling").
+TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "escalated",
+                         "stepped", "continue", "continued", "continues", "ramp", "resumed",
+                         "reliance", "condemned", "condemn"})
+#: Nouns of duration before "of": "months of shelling" is a history, not an incident.
+DURATION_NOUNS = frozenset({"months", "years", "weeks", "days", "decades", "history"})
+MAX_ABSORB_HOPS = 5
+BASE_WORDS_RE = re.compile(r"\b(base|headquarters|camp|checkpoints?|outpost)\b", re.I)
+
+
+def keep_triggers(tokens, ctx) -> list[tuple[object, str]]:
+    """(token, action) of the triggers that stand for events of their own: each passes its
+    action's gate, and a trigger inside another's phrase is that event's detail."""
+    gated = [(t, a) for t in tokens if (a := gate(t, ctx)) is not None]
+    kept_ids = {t.i: a for t, a in gated}
+    out = []
+    for t, a in gated:
+        if not _absorbed(t, a, kept_ids):
+            out.append((t, a))
+    return out
+
+
+def gate(t, ctx) -> str | None:
+    """The action of trigger `t` if its context allows one."""
+    low, action = t.lower_, TRIGGER_FORMS[t.lower_]
+    kids = {c.lower_ for c in t.children}
+    if low in PHRASAL and not kids & set(PHRASAL[low]):
+        return None
+    if action == "shoot" and "down" in kids:
+        action = "intercept"
+    if action == "fire" and t.pos_ == "NOUN":
+        return "shoot" if t.head.lower_ in ("opened", "open", "opening") else None
+    if action == "clash" and low.startswith("exchang") and "fire" not in _subtree_words(t):
+        return None
+    if _habitual(t):
+        return None
+    return _gate_by_action(t, action, ctx)
+
+
+def _gate_by_action(t, action: str, ctx) -> str | None:
+    words = " ".join(_subtree_words(t))
+    sent_text = t.sent.text
+    if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not _weapon_near(t):
+        return None
+    if action in WEAPON_IN_SENTENCE and not _weapon_near(t, whole_sentence=True):
+        return None
+    if action == "agree" and not any(e.label_ in ("GPE", "NORP", "ORG") for e in t.sent.ents):
+        return None
+    if action == "arrest" and not POLITICAL_RE.search(words):
+        return None
+    if action == "displace" and not CIVILIAN_RE.search(sent_text):
+        return None
+    if action in ("capture", "regain") and not (PLACE_WORDS_RE.search(words) or _has_place_object(t)):
+        return None
+    if action == "establish" and not BASE_WORDS_RE.search(words):
+        return None
+    if action == "withdraw" and not (FORCE_RE.search(sent_text) or country_in(sent_text)):
+        return None
+    if action in CASUALTY and not _perpetrator(t):
+        return None
+    return action
+
+
+def _habitual(t) -> bool:
+    """'months of shelling', 'intensified its airstrikes', 'reliance on air strikes'."""
+    if t.pos_ != "NOUN":
+        return False
+    head = t.head
+    if head.lower_ == "of" and head.head.lower_ in DURATION_NOUNS:
+        return True
+    if head.lower_ in TREND_VERBS or (head.dep_ == "prep" and head.head.lower_ in TREND_VERBS):
+        return True
+    return False
+
+
+def _subtree_words(t) -> list[str]:
+    return [x.lower_ for x in t.subtree]
+
+
+def _weapon_near(t, whole_sentence: bool = False) -> bool:
+    tokens = t.sent if whole_sentence else list(t.subtree) + [t.head]
+    return slots.weapon_of(tokens)[0] not in (None, "small_arms") or t.lower_.startswith("fire")
+
+
+def _has_place_object(t) -> bool:
+    return any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in t.subtree if c.i > t.i)
+
+
+def _perpetrator(t) -> bool:
+    """A casualty word makes an event only with a named doer ('gunmen killed', 'killed by')."""
+    if slots.agent(t) is not None:
+        return True
+    subj = slots.argument(t, slots.SUBJECT_DEPS)
+    if subj is not None and subj.lower_ not in ("who", "that") and not CIVILIAN_RE.search(subj.text):
+        return True
+    return t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB"
+
+
+def _absorbed(t, action: str, kept: dict[int, str]) -> bool:
+    """Is `t` a detail of a kept trigger above it (not across a conjunction; a clause with its
+    own subject stays an event unless it only reports casualties)?"""
+    own_clause = t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    if own_clause and action not in CASUALTY:
+        return False
+    tok = t
+    for _ in range(MAX_ABSORB_HOPS):
+        if tok.dep_ == "conj" or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in kept:
+            return True
+    return False
+
+
+def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
+    """Actor, target, weapon, counts and fatalities of the event triggered by `trig`."""
+    verb = _clause_verb(trig)
+    actor_tok, target_tok = _actor_target(trig, verb, action)
+    owner = owners(sent, [t for t, _ in triggers])
+    others = [t for t, _ in triggers if t is not trig and not _inside(t, trig)]
+    claimed = {x["start"] for x in ctx.items_in(sent) if owner.get(ctx.token_index(x)) != trig.i}
+    weapon_cls, weapon, weapon_head = slots.weapon_of(_own_tokens(trig, others))
+    if weapon is None and action in ("kill", "injure", "explode", "attack", "strike", "shell"):
+        weapon_cls, weapon, weapon_head = slots.weapon_of(_head_clause(trig, others))
+    quantities = [q for q in ctx.quantities_in(sent)
+                  if q.get("item") not in slots.NON_COUNT_ITEMS and q["start"] not in claimed]
+    mine = [t for t in sent if owner.get(t.i) == trig.i]
+    return {
+        "trigger": trig, "action": action, "claimed": claimed, "sent": sent,
+        "actor": _text(actor_tok, ctx), "target": _text(target_tok, ctx),
+        "weapon_class": weapon_cls, "weapon": weapon, "weapon_head": weapon_head,
+        "counts": [_count(q) for q in quantities], "quantities": quantities,
+        "fatalities": slots.fatalities_of(mine, ctx.quantities_in(sent)),
+    }
+
+
+def owners(sent, triggers) -> dict[int, int]:
+    """token index -> index of the trigger it belongs to: the innermost trigger whose subtree
+    holds it, else the nearest trigger (facts outside every event phrase go to the closest)."""
+    out = {}
+    spans = [(t.left_edge.i, t.right_edge.i, t.i) for t in triggers]
+    for tok in sent:
+        inside = [(r - l, ti) for l, r, ti in spans if l <= tok.i <= r]
+        if inside:
+            out[tok.i] = min(inside)[1]
+        elif spans:
+            out[tok.i] = min((abs(ti - tok.i), ti) for _, _, ti in spans)[1]
+    return out
+
+
+def _clause_verb(trig):
+    """The verb whose arguments are the event's: the trigger itself, or the verb governing a
+    noun trigger ('reached an agreement', 'carried out strikes')."""
+    tok = trig
+    while tok.pos_ != "VERB" and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "compound", "conj"):
+        tok = tok.head
+    return tok if tok.pos_ == "VERB" else trig
+
+
+def _actor_target(trig, verb, action: str):
+    """(actor token, target token) from the parse; a supply's target is its recipient ('to
+    Russia'), a withdrawal has none (its object is the withdrawing side's own forces)."""
+    actor = None
+    if trig.pos_ == "NOUN":
+        actor = next((c for c in trig.children if c.dep_ == "poss" or
+                      (c.dep_ in ("amod", "compound") and country_in(c.text))), None)
+        actor = actor or slots.prep_object(trig, frozenset({"by"}))
+    actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
+    if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB":
+        actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
+    if action == "withdraw":
+        return actor, None
+    if action == "supply":
+        return actor, slots.prep_object(verb, frozenset({"to"}))
+    target = None
+    if trig.pos_ == "NOUN":
+        target = slots.prep_object(trig, frozenset({"on", "against", "of", "at"}))
+    if target is None:
+        target = slots.argument(verb, slots.OBJECT_DEPS)
+        if target is not None and slots.weapon_of([target])[0] not in (None, "small_arms"):
+            target = slots.prep_object(verb, slots.TARGET_PREPS) or (target if target.dep_ == "nsubjpass" else None)
+    if target is None:
+        target = slots.prep_object(verb, frozenset({"at", "on", "against", "upon"}))
+    return actor, target
+
+
+def _text(tok, ctx) -> str | None:
+    if tok is None:
+        return None
+    tok = slots.resolve_pronoun(tok, ctx.doc)
+    if tok.lower_ in slots.PRONOUNS or tok.pos_ == "PRON":
+        return None
+    start, end = slots.phrase(tok)
+    text = ctx.doc.text[start:end].strip(" ,.;:")
+    return re.sub(r"['\u2019]s$", "", text) or None
+
+
+def _inside(t, trig) -> bool:
+    """Is `t` in the subtree of `trig`'s own phrase (absorbed details)?"""
+    return trig.left_edge.i <= t.i <= trig.right_edge.i and not (
+        t.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+
+
+def _own_tokens(trig, others) -> list:
+    """The trigger's subtree minus other triggers' own clauses."""
+    skip = set()
+    for o in others:
+        if trig.left_edge.i <= o.i <= trig.right_edge.i and o.pos_ == "VERB":
+            skip.update(range(o.left_edge.i, o.right_edge.i + 1))
+    return [t for t in trig.subtree if t.i not in skip]
+
+
+def _head_clause(trig, others) -> list:
+    """Tokens of the clause governing `trig` ('a ... missile crashed, killing two')."""
+    head = trig.head if trig.dep_ in ("advcl", "xcomp", "acl", "relcl", "conj", "dobj", "pobj") else trig
+    toks = []
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep") and c is not trig:
+            toks.extend(c.subtree)
+    return toks or list(trig.sent)
+
+
+def _count(q: dict) -> dict:
+    return {"value": q["value"], "relation": q.get("relation"), "item": q.get("item")}
+
+
+def split_by_weapon(frame: dict, sent, ctx) -> list[dict]:
+    """'launched 150 missiles and 25 drones' -> one frame per weapon class of the conjoined
+    objects, each with the counts inside its phrase."""
+    head = frame["weapon_head"]
+    if head is None:
+        return [frame]
+    group = [head] + [c for c in head.conjuncts]
+    classes = {}
+    for h in group:
+        cls, text, _ = slots.weapon_of([h])
+        if cls and cls not in classes:
+            classes[cls] = (h, text)
+    if len(classes) < 2:
+        return [frame]
+    return [_sub_frame(frame, cls, h, text) for cls, (h, text) in classes.items()]
+
+
+def _sub_frame(frame: dict, cls: str, head, text: str) -> dict:
+    lo = min(t.idx for t in head.subtree if t.dep_ != "conj" and t.i <= head.i)
+    hi = head.idx + len(head)
+    part = dict(frame, weapon_class=cls, weapon=text, weapon_head=head)
+    part["counts"] = [_count(q) for q in frame["quantities"] if lo <= q["start"] < hi]
+    return part
+
+
+def sub_event(frame: dict) -> str | None:
+    """ACLED sub-event type for a frame (codebook rules; see module docstring)."""
+    action, cls = frame["action"], frame["weapon_class"]
+    fixed = FIXED_SUB_EVENT.get(action)
+    if fixed:
+        return fixed
+    if action in ("capture", "regain"):
+        return _territory(frame)
+    if action in ("protest", "riot"):
+        return _demonstration(frame)
+    if cls in WEAPON_SUB_EVENT:
+        return WEAPON_SUB_EVENT[cls]
+    if action == "shell":
+        return "Shelling/artillery/missile attack"
+    if action == "strike":
+        return "Air/drone strike" if cls == "air" else "Shelling/artillery/missile attack"
+    if action == "explode":
+        return "Remote explosive/landmine/IED"
+    return _violence(frame)
+
+
+FIXED_SUB_EVENT = {
+    "clash": "Armed clash", "intercept": "Disrupted weapons use",
+    "withdraw": "Non-violent transfer of territory", "abduct": "Abduction/forced disappearance",
+    "rape": "Sexual violence", "arrest": "Arrests", "loot": "Looting/property destruction",
+    "agree": "Agreement", "supply": "Other", "manufacture": "Other", "displace": "Other",
+    "establish": "Headquarters or base established",
+}
+
+
+def _violence(frame: dict) -> str:
+    """attack/shoot/kill without a remote weapon: on civilians -> Attack, on armed -> clash."""
+    target = frame["target"] or ""
+    actor = frame["actor"] or ""
+    if target and (FORCE_RE.search(target) or REBEL_RE.search(target)) and not CIVILIAN_RE.search(target):
+        return "Armed clash"
+    if target and CIVILIAN_RE.search(target):
+        return "Attack"
+    if frame["weapon_class"] == "small_arms" and (FORCE_RE.search(actor) or REBEL_RE.search(actor)):
+        return "Armed clash"
+    return "Attack"
+
+
+def _territory(frame: dict) -> str:
+    """Taken with fighting -> Battles (government regains / non-state or foreign actor
+    overtakes); without -> Non-violent transfer of territory."""
+    text = frame["sent"].text
+    if not FIGHT_RE.search(text) or NO_FIGHT_RE.search(text):
+        return "Non-violent transfer of territory"
+    return "Government regains territory" if frame["action"] == "regain" else "Non-state actor overtakes territory"
+
+
+def _demonstration(frame: dict) -> str:
+    text = frame["sent"].text
+    if frame["action"] == "riot":
+        return "Mob violence" if re.search(r"\b(mob|lynch)", text, re.I) else "Violent demonstration"
+    if frame["fatalities"] or re.search(r"\b(fired on|shot|killed|wounded|injured)\b", text):
+        return "Excessive force against protesters"
+    if INTERVENTION_RE.search(text):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def target_name(frame: dict, home: str | None) -> str | None:
+    """ACLED actor2: the target if it is an actor; civilians when they are the victims."""
+    name = normalize_actor(frame["target"], home)
+    if name is None and frame["fatalities"] and home and CIVILIAN_RE.search(frame["sent"].text):
+        name = f"Civilians ({home})"
+    if name and name.startswith("Protesters") and not PROTESTER_RE.search(frame["target"] or ""):
+        return None
+    return name
+
+
+def merge_mentions(events: list[dict]) -> list[dict]:
+    """A later mention of the same agreement ('the deal', 'its latest deal') adds its date,
+    place and sources to the first one instead of making a second event."""
+    out: list[dict] = []
+    first: dict[str, dict] = {}
+    for e in events:
+        key = e["sub_event_type"]
+        if key == "Agreement" and key in first and e["action"] == "agree":
+            _fill(first[key], e)
+            continue
+        if key == "Agreement":
+            first.setdefault(key, e)
+        out.append(e)
+    return out
+
+
+def _fill(into: dict, other: dict) -> None:
+    for slot in ("date", "location", "actor", "target", "actor_norm", "target_norm"):
+        if not into.get(slot) and other.get(slot):
+            into[slot] = other[slot]
+    for s in other["sources"]:
+        if s not in into["sources"]:
+            into["sources"].append(s)
