@@ -57,8 +57,9 @@ REQUIREMENTS = os.path.join(HERE, "requirements-events-baselines.txt")
 WORK = os.path.join(HERE, "work", "events")
 RESULTS = os.path.join(HERE, "results")
 SPEED_ROWS = 300  # notes timed with and without the events stage
-ACLED_CITE = ("ACLED, acleddata.com — Ukraine, 2022-01-01..2022-04-15, exported with the ACLED export tool "
-              "in April 2022 (via github.com/BW-GIS-Developer/EGM722-ACLED-Analysis); DEV split of "
+ACLED_CITE = ("ACLED, acleddata.com — filters: country Ukraine, 2022-01-01..2022-04-15; accessed April 2022 "
+              "(exported with the ACLED export tool by the author of github.com/BW-GIS-Developer/"
+              "EGM722-ACLED-Analysis, commit 871dd04); DEV split of "
               "../shared/bench/events (every 3rd row held out). Used for evaluation only; no rows, notes or "
               "anything learned from them are in this repository.")
 
