@@ -2,7 +2,7 @@
 (one per file, one per JSONL line, one per WARC response record), with the keys resume uses.
 
 A file's key carries its size and modification time, so a file that changed since the last run
-is read again; a page's key is the absolute file path plus its place in the file (":12" for a
+is read again; a page's key is the file's key (path, size, mtime) plus its place in the file (":12" for a
 JSONL line, "#4096" for a WARC record offset).
 """
 from __future__ import annotations
@@ -35,11 +35,13 @@ class SourceFile:
         """The resume key of a page of this file: its absolute path plus the page's locator."""
         source = item.source
         here = str(self.path)
-        return "page:" + self.absolute + (source[len(here):] if source.startswith(here) else f"!{source}")
+        return self.page_prefix + (source[len(here):] if source.startswith(here) else f"!{source}")
 
     @property
     def page_prefix(self) -> str:
-        return "page:" + self.absolute
+        """Keys of this file's pages start with this: its path *and version*, so the pages of a
+        file that changed since the last run are done again."""
+        return "page:" + self.key.removeprefix("file:")
 
 
 def file_key(path: Path) -> str:
