@@ -40,14 +40,14 @@ SUB_EVENT_TYPES: dict[str, str] = {
 #: "shelling", "air strike", "intercept(ion)", "abduct", "arrest", "loot", "protest", ...
 ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "shell": ("shell", "bombard", "bombardment", "barrage", "pound", "shelling"),
-    "fire": ("fire",),
+    "fire": ("fire", "projectile"),
     "launch": ("launch",),
-    "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing"),
+    "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing", "drop"),
     "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow"),
     "attack": ("attack", "assault", "ambush", "storm", "offensive"),
     "clash": ("clash", "fight", "battle", "firefight", "skirmish", "gunfight", "shootout",
               "engage", "fighting", "exchange"),
-    "shoot": ("shoot", "gun"),
+    "shoot": ("shoot", "gun", "burst"),
     "kill": ("kill", "murder", "execute", "execution", "massacre", "slay", "behead",
              "assassinate", "assassination"),
     "injure": ("injure", "wound", "hurt", "maim"),
@@ -88,7 +88,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 #: (codebook: air/drone strike = air or drone; shelling = artillery, missiles, rockets, mortars).
 WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
     "air": ("airstrike", "air strike", "air raid", "airstrikes", "air strikes", "air raids",
-            "drone", "uav", "aircraft", "warplane", "jet", "helicopter", "bomber", "aviation",
+            "drone", "uav", "aviation",
             "air force", "shahed", "bayraktar", "lancet", "orlan", "kamikaze"),
     "shelling": ("shell", "artillery", "mortar", "missile", "rocket", "howitzer", "mlrs",
                  "grad", "uragan", "smerch", "tornado", "iskander", "kalibr", "cannon",
@@ -100,6 +100,7 @@ WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
     "suicide": ("suicide",),
     "grenade": ("grenade",),
     "chemical": ("chemical", "sarin", "chlorine", "nerve agent", "toxic gas"),
+    "manned": ("jet", "aircraft", "warplane", "plane", "helicopter", "su-", "bomber", "fighter jet"),
     "small_arms": ("small arms", "rifle", "gunfire", "machine gun", "sniper", "gun", "pistol",
                    "firearm", "automatic weapon", "bullet", "ak-47", "gunman", "gunmen",
                    "knife", "sword", "machete"),
@@ -107,10 +108,11 @@ WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
 
 #: Order in which weapon classes decide a sub-event when several occur: specific before
 #: generic ("grenade launcher" is shelling; "suicide car bomb" a suicide bomb).
-WEAPON_PRIORITY = ("chemical", "suicide", "air", "shelling", "grenade", "ied", "small_arms")
+WEAPON_PRIORITY = ("chemical", "suicide", "air", "manned", "shelling", "grenade", "ied", "small_arms")
 
 WEAPON_SUB_EVENT: dict[str, str] = {
     "air": "Air/drone strike",
+    "manned": "Air/drone strike",
     "shelling": "Shelling/artillery/missile attack",
     "ied": "Remote explosive/landmine/IED",
     "suicide": "Suicide bomb",

@@ -27,6 +27,15 @@ TRIGGER_POS = frozenset({"VERB", "NOUN"})
 #: `confidence`).
 BASE_VERB, BASE_NOUN, SLOT_BONUS, MAX_CONFIDENCE = 0.5, 0.4, 0.08, 0.95
 NOT_REPORTED_FACTOR = 0.8
+#: Nouns that name a thing, not an act ("bomb components", "a gun"): triggers only as verbs.
+VERB_ONLY = frozenset({"bomb", "bombs", "gun", "guns", "shot", "shots", "hit", "hits", "target",
+                       "targets", "drop", "drops", "set", "sets", "march", "marches", "fire",
+                       "fires", "pull", "deal"} - {"fire", "fires", "deal"})
+OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
+#: A quoted word or two ("give away") is a phrase, not somebody's statement.
+QUOTE_MIN_TOKENS = 3
+#: Lines this short without closing punctuation are headings, labels or date lines.
+HEADING_MAX_WORDS = 14
 
 
 def code_events(doc, rec, published: dt.date | None) -> list[dict]:
@@ -45,11 +54,12 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
 
 
 def code_sentence(sent, ctx) -> list[dict]:
-    """Events whose trigger is in `sent` (none for questions and history)."""
+    """Events whose trigger is in `sent` (none for questions, history, headings or quotes)."""
     text = sent.text.strip()
     if not text or text.endswith("?") or HISTORY_RE.search(text):
         return []
-    triggers = [t for t in sent if _is_trigger(t)]
+    quoted = _quoted(sent)
+    triggers = [t for t in sent if _is_trigger(t) and t.i not in quoted and not _in_heading(t)]
     triggers = rules.keep_triggers(triggers, ctx)
     events: list[dict] = []
     for trig, action in triggers:
@@ -58,7 +68,35 @@ def code_sentence(sent, ctx) -> list[dict]:
 
 
 def _is_trigger(t) -> bool:
-    return t.pos_ in TRIGGER_POS and t.lower_ in TRIGGER_FORMS
+    low = t.lower_
+    if t.pos_ not in TRIGGER_POS or low not in TRIGGER_FORMS:
+        return False
+    if t.pos_ == "NOUN" and (low in VERB_ONLY or t.dep_ == "compound"):
+        return False
+    return True
+
+
+def _quoted(sent) -> set[int]:
+    """Indices of tokens inside quotation marks: a quote is someone's words, not a report."""
+    inside, out = False, set()
+    for t in sent:
+        if t.text in OPEN_QUOTES or (t.text == '"' and not inside):
+            inside = True
+        elif t.text in CLOSE_QUOTES or t.text == '"':
+            inside = False
+        elif inside:
+            out.add(t.i)
+    return out if len(out) > QUOTE_MIN_TOKENS else set()
+
+
+def _in_heading(t) -> bool:
+    """Is `t` on a short line with no closing punctuation (a headline, a label, a date line)?"""
+    text = t.doc.text
+    start = text.rfind("\n", 0, t.idx) + 1
+    end = text.find("\n", t.idx)
+    line = text[start:] if end < 0 else text[start:end]
+    line = line.strip()
+    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
 def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
@@ -92,7 +130,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
         "modality": find_modality(frame["trigger"]),
         "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
     }
-    event["evidence"] = ctx.trim(event["evidence"])
+    event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
     event["confidence"] = confidence(event, frame["trigger"])
     return event
 
@@ -124,3 +162,13 @@ def _add_later_fatalities(previous: list[dict], sent, ctx) -> None:
     for event in previous:
         if event["fatalities"] is None and event["event_type"] != "Strategic developments":
             event["fatalities"] = n
+
+
+def _line_of(trigger, sent) -> dict:
+    """The part of the sentence on the trigger's line: spaCy may run a sentence across line
+    breaks (a heading glued to the first paragraph line), the evidence should not."""
+    text = trigger.doc.text
+    start = max(sent.start_char, text.rfind("\n", 0, trigger.idx) + 1)
+    end = text.find("\n", trigger.idx)
+    end = sent.end_char if end < 0 else min(end, sent.end_char)
+    return {"start": start, "end": end}

@@ -24,7 +24,7 @@ from .context import Context  # noqa: F401 - re-exported for the coder
 NEEDS_WEAPON = frozenset({"launch", "fire"})
 #: ... or anywhere in the sentence ("which drone design would be used for production").
 WEAPON_IN_SENTENCE = frozenset({"supply", "manufacture", "intercept"})
-NEEDS_WEAPON_FORMS = frozenset({"hit", "hits", "hitting", "target", "targeted", "targets",
+NEEDS_WEAPON_FORMS = frozenset({"drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
                                 "targeting", "block", "blocked", "blocks", "repel", "repelled",
                                 "neutralized", "neutralised"})
 #: Casualty actions describe another event's outcome; alone they need a named perpetrator.
@@ -42,7 +42,11 @@ PLACE_WORDS_RE = re.compile(r"\b(city|town|village|settlement|airport|base|plant
                             r"positions?|station|building|headquarters)\b", re.I)
 FIGHT_RE = re.compile(r"\b(fight|fighting|fought|battles?|clash|clashes|clashed|combat|storm|"
                       r"stormed|heavy fire)\b", re.I)
-NO_FIGHT_RE = re.compile(r"\b(no information|whether|without (?:a )?fight)", re.I)
+NO_FIGHT_RE = re.compile(r"\b(no information|whether|without (?:a |any )?(?:fight|resistance|battle)|"
+                         r"peaceful(?:ly)?|no fighting|handed over|after (?:the )?\w+ (?:forces )?(?:withdrew|left|retreated))", re.I)
+#: Fire both ways is a clash (codebook: armed clash = two armed groups fight).
+EXCHANGE_RE = re.compile(r"\b(both directions|exchange[sd]? (?:of )?fire|exchanged fire|firefight|"
+                         r"small arms)\b", re.I)
 INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons?|police)\b", re.I)
 #: Verbs of a trend, not an incident ("intensified its airstrikes", "continue shelling").
 TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "escalated",
@@ -86,7 +90,8 @@ def gate(t, ctx) -> str | None:
 def _gate_by_action(t, action: str, ctx) -> str | None:
     words = " ".join(_subtree_words(t))
     sent_text = t.sent.text
-    if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not _weapon_near(t):
+    if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not (
+            _weapon_near(t) or _fired_at(t, action)):
         return None
     if action in WEAPON_IN_SENTENCE and not _weapon_near(t, whole_sentence=True):
         return None
@@ -105,6 +110,11 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
     if action in CASUALTY and not _perpetrator(t):
         return None
     return action
+
+
+def _fired_at(t, action: str) -> bool:
+    """'fired at the positions': fire aimed at a target is an attack even with no weapon named."""
+    return action == "fire" and slots.prep_object(t, frozenset({"at", "on", "upon"})) is not None
 
 
 def _habitual(t) -> bool:
@@ -305,19 +315,23 @@ def sub_event(frame: dict) -> str | None:
         return _territory(frame)
     if action in ("protest", "riot"):
         return _demonstration(frame)
+    if action == "intercept":
+        return "Shelling/artillery/missile attack" if cls == "manned" else "Disrupted weapons use"
+    if action in ("fire", "shoot", "explode", "shell", "attack") and EXCHANGE_RE.search(frame["sent"].text):
+        return "Armed clash"
     if cls in WEAPON_SUB_EVENT:
         return WEAPON_SUB_EVENT[cls]
     if action == "shell":
         return "Shelling/artillery/missile attack"
     if action == "strike":
         return "Air/drone strike" if cls == "air" else "Shelling/artillery/missile attack"
-    if action == "explode":
-        return "Remote explosive/landmine/IED"
+    if action in ("explode", "fire"):
+        return "Shelling/artillery/missile attack"
     return _violence(frame)
 
 
 FIXED_SUB_EVENT = {
-    "clash": "Armed clash", "intercept": "Disrupted weapons use",
+    "clash": "Armed clash",
     "withdraw": "Non-violent transfer of territory", "abduct": "Abduction/forced disappearance",
     "rape": "Sexual violence", "arrest": "Arrests", "loot": "Looting/property destruction",
     "agree": "Agreement", "supply": "Other", "manufacture": "Other", "displace": "Other",
@@ -342,7 +356,7 @@ def _territory(frame: dict) -> str:
     """Taken with fighting -> Battles (government regains / non-state or foreign actor
     overtakes); without -> Non-violent transfer of territory."""
     text = frame["sent"].text
-    if not FIGHT_RE.search(text) or NO_FIGHT_RE.search(text):
+    if NO_FIGHT_RE.search(text):
         return "Non-violent transfer of territory"
     return "Government regains territory" if frame["action"] == "regain" else "Non-state actor overtakes territory"
 
