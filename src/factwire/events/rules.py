@@ -101,7 +101,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action == "displace" and not CIVILIAN_RE.search(sent_text):
         return None
-    if action in ("capture", "regain") and not (PLACE_WORDS_RE.search(words) or _has_place_object(t)):
+    if action in ("capture", "regain") and not (PLACE_WORDS_RE.search(words) or _has_place_object(t)
+                                                or _proper_object(t)):
         return None
     if action == "establish" and not BASE_WORDS_RE.search(words):
         return None
@@ -142,6 +143,11 @@ def _has_place_object(t) -> bool:
     return any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in t.subtree if c.i > t.i)
 
 
+def _proper_object(t) -> bool:
+    """'retook Irpin': a named object of a capture verb is a place more often than not."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN" for c in t.children)
+
+
 def _perpetrator(t) -> bool:
     """A casualty word makes an event only with a named doer ('gunmen killed', 'killed by')."""
     if slots.agent(t) is not None:
@@ -176,7 +182,7 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
     others = [t for t, _ in triggers if t is not trig and not _inside(t, trig)]
     claimed = {x["start"] for x in ctx.items_in(sent) if owner.get(ctx.token_index(x)) != trig.i}
     weapon_cls, weapon, weapon_head = slots.weapon_of(_own_tokens(trig, others))
-    if weapon is None and action in ("kill", "injure", "explode", "attack", "strike", "shell"):
+    if weapon is None and action not in ("agree", "supply", "manufacture", "withdraw", "protest"):
         weapon_cls, weapon, weapon_head = slots.weapon_of(_head_clause(trig, others))
     quantities = [q for q in ctx.quantities_in(sent)
                   if q.get("item") not in slots.NON_COUNT_ITEMS and q["start"] not in claimed]
@@ -268,7 +274,9 @@ def _own_tokens(trig, others) -> list:
 
 def _head_clause(trig, others) -> list:
     """Tokens of the clause governing `trig` ('a ... missile crashed, killing two')."""
-    head = trig.head if trig.dep_ in ("advcl", "xcomp", "acl", "relcl", "conj", "dobj", "pobj") else trig
+    head = trig.head if trig.dep_ in ("advcl", "xcomp", "acl", "relcl", "conj", "dobj", "pobj", "amod") else trig
+    if trig.dep_ == "amod":
+        return list(head.subtree)
     toks = []
     for c in head.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep") and c is not trig:
