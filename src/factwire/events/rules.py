@@ -306,7 +306,7 @@ def split_by_weapon(frame: dict, sent, ctx) -> list[dict]:
 
 
 def _sub_frame(frame: dict, cls: str, head, text: str) -> dict:
-    lo = min(t.idx for t in head.subtree if t.dep_ != "conj" and t.i <= head.i)
+    lo = min(t.idx for t in head.subtree if (t is head or t.dep_ != "conj") and t.i <= head.i)
     hi = head.idx + len(head)
     part = dict(frame, weapon_class=cls, weapon=text, weapon_head=head)
     part["counts"] = [_count(q) for q in frame["quantities"] if lo <= q["start"] < hi]
