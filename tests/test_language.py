@@ -54,3 +54,12 @@ def test_agrees_with_declared_language_on_dev_pages(extraction_bench):
         total += 1
         agree += found == declared
     assert total >= 60 and agree / total >= 0.95, (agree, total)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, rockets hit a depot near the town. Damage unknown.",
+    "Police opened fire at a car in the village. Casualties unknown.",
+    "Border guards downed a drone near the port.",
+])
+def test_short_english_notes_are_english_or_undecided_never_another_language(text):
+    assert detect_language(text) in (None, "en")
