@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
+from .places_small import canonical_region, get_small_places
 from .places_spans import Mention, collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.
@@ -48,11 +49,41 @@ def find_places(doc, published=None) -> list[dict]:
     mentions = collect_mentions(doc, gaz)
     priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
     out = []
-    for m in mentions:
-        place = choose(m.candidates, build_context(priors, m.key))
+    for i, m in enumerate(mentions):
+        ctx = build_context(priors, m.key)
+        if m.fallback:
+            place = choose_small(m, _region_after(doc, mentions, i, priors), ctx, gaz)
+        else:
+            place = choose(m.candidates, ctx)
         if place is not None:
             out.append(to_item(m, place))
     return out
+
+
+def _region_after(doc, mentions: list[Mention], i: int, priors: dict) -> tuple[Mention, Place] | None:
+    """The resolved place written right after mention i behind a comma ("Vorzel, Kyiv oblast")."""
+    if i + 1 >= len(mentions):
+        return None
+    nxt = mentions[i + 1]
+    prior = priors.get(nxt.key)
+    if prior is None or doc.text[mentions[i].end:nxt.start].strip() != ",":
+        return None
+    return nxt, prior
+
+
+def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
+                 gaz: Gazetteer) -> Place | None:
+    """A village/town for a name the main gazetteer lacks: inside the region named next to it
+    (and its country), else inside the article's countries; None without that context, so a
+    village is never pinned on a foreign namesake."""
+    if region is not None and region[1].country:
+        r_mention, r_place = region
+        countries = frozenset({r_place.country})
+        regions = frozenset() if r_place.kind == "country" else frozenset(
+            {canonical_region(r_mention.text, r_place.country, gaz),
+             canonical_region(r_place.name, r_place.country, gaz)})
+        return get_small_places().lookup(m.text, countries, regions)
+    return get_small_places().lookup(m.text, ctx.named | ctx.implied)
 
 
 EMPTY = Context(frozenset(), frozenset(), frozenset())

@@ -4,24 +4,35 @@
   abbreviations after a comma or a party letter (", Mich.", "D-Minn.").
 * County lists: "Barry, Berrien and Van Buren counties" -> each name + " County".
 * "<Place>-based": "a Sugar Land-based provider".
+* "<Name>, <Region> [oblast]" with a name the gazetteer lacks ("in Vorzel, Kyiv oblast",
+  "near Novoluhanske, Donetsk"): the name goes to the small-places fallback and the region,
+  often untagged by spaCy, becomes a mention too. The name must be the whole of any entity
+  it sits in (never part of an organisation or person name).
 """
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, normalize
 from .places_aliases import COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
-from .places_spans import Mention, _modifies_a_name
+from .places_spans import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention, _modifies_a_name
 
 #: All-caps aliases only: "US" in running text is the country, "Us" is not.
 CAPS_COUNTRY_ALIASES = frozenset(a for a in COUNTRY_ALIASES if a.replace(".", "").isupper())
 #: Tokens allowed between names of a coordinated list ("A, B and C counties").
 LIST_GLUE = frozenset({",", "and", "&"})
+#: Words before "<Name>, <Region>" that make it a location without an admin word after the
+#: region ("in Kamyanka, Cherkasy"); with "oblast/region" after it no cue is needed.
+LOCATIVE_CUES = frozenset({"in", "near", "of", "outside", "at", "around", "from", "to", "into",
+                           "towards", "village", "town", "settlement", "city", "hit", "shelled"})
+#: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
+MAX_REGION_TOKENS = 3
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
 MAX_BASED_TOKENS = 3
 
 
 def find_pattern_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Mentions from the patterns above (may overlap entities: callers give them priority)."""
-    return _county_lists(doc, gaz) + _untagged_abbreviations(doc, gaz) + _based(doc, gaz)
+    return (_county_lists(doc, gaz) + _untagged_abbreviations(doc, gaz) + _based(doc, gaz)
+            + _name_comma_region(doc, gaz))
 
 
 def _mention(doc, s: int, e: int, cands) -> Mention:
@@ -84,3 +95,51 @@ def _based(doc, gaz: Gazetteer) -> list[Mention]:
                     out.append(_mention(doc, s, e, cands))
                     break
     return out
+
+
+def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
+    """"<unknown Name>, <known Region>" pairs (see module doc): [name (fallback), region]."""
+    out: list[Mention] = []
+    for comma in doc:
+        if comma.text != "," or comma.i == 0:
+            continue
+        name = _name_before(doc, comma.i)
+        region = _region_after(doc, comma.i + 1, gaz)
+        if not name or not region:
+            continue
+        cued = name[0] > 0 and doc[name[0] - 1].lower_ in LOCATIVE_CUES
+        if not (cued or region[2]):
+            continue
+        span = doc[name[0]:name[1]]  # a known name (a town spaCy called ORG) keeps its candidates
+        cands = gaz.lookup(span.text)
+        out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands, not cands))
+        out.append(_mention(doc, region[0], region[1], gaz.lookup(doc[region[0]:region[0] + region[3]].text)))
+    return out
+
+
+def _name_before(doc, end: int) -> tuple[int, int] | None:
+    """Token range of a capitalised (hyphenated) name ending before `end`, when it is not part
+    of a longer entity (an organisation or person name stays whole)."""
+    s = end
+    while s > 0 and end - s < MAX_FALLBACK_TOKENS and (doc[s - 1].is_title or
+                                                      (doc[s - 1].text == "-" and s - 1 < end - 1)):
+        s -= 1
+    if s == end or doc[s].text == "-" or any(c.isdigit() for c in doc[s:end].text):
+        return None
+    if doc[s].ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
+        return None  # the name continues an entity that starts before or ends after it
+    return s, end
+
+
+def _region_after(doc, s: int, gaz: Gazetteer) -> tuple[int, int, bool, int] | None:
+    """(start, end, has admin word, name length) of a region the gazetteer knows as a country,
+    admin or city right after the comma, extended over "oblast"/"region"."""
+    for n in range(min(MAX_REGION_TOKENS, len(doc) - s), 0, -1):
+        span = doc[s:s + n]
+        words = all(t.is_alpha or t.text == "-" for t in span)
+        if not words or not span[0].is_title or not gaz.knows(span.text):
+            continue
+        e = s + n
+        admin = e < len(doc) and doc[e].lower_ in ADMIN_WORDS
+        return (s, e + 1 if admin else e, admin, n)
+    return None

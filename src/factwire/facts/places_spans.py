@@ -36,6 +36,9 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
                      "upper", "lower"})
 #: Entity labels of names that can end in "of <place>" (institutions, districts, events).
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+#: Longest unknown GPE/LOC/FAC span sent to the small-places fallback ("Staryi Uhryniv" is 2,
+#: "Korsun-Shevchenkivskyi" 3 tokens); longer unknown spans are descriptions, not villages.
+MAX_FALLBACK_TOKENS = 3
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
@@ -50,6 +53,8 @@ class Mention:
     text: str
     key: str
     candidates: list[Place]
+    #: No main-gazetteer entry: resolve among small places (places_small) if context allows.
+    fallback: bool = False
 
 
 def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
@@ -100,8 +105,11 @@ def _modifies_a_name(doc, i: int) -> bool:
     return tok.ent_type_ not in NON_NAME_LABELS
 
 
-def _mention(doc, s: int, e: int, gaz: Gazetteer) -> Mention | None:
-    """The mention for tokens [s, e), extended over an admin word; None if not a place."""
+def _mention(doc, s: int, e: int, gaz: Gazetteer, fallback: bool = False) -> Mention | None:
+    """The mention for tokens [s, e), extended over an admin word; None if not a place.
+
+    With `fallback`, a span the gazetteer does not know is still returned (no candidates,
+    marked for the small-places lookup) when it looks like a proper name."""
     if s >= e:
         return None
     if not _is_possessive_after(doc, e) and _modifies_a_name(doc, e) and doc[e].lower_ not in ADMIN_WORDS:
@@ -115,8 +123,16 @@ def _mention(doc, s: int, e: int, gaz: Gazetteer) -> Mention | None:
     span = doc[s:e]
     cands = lookup_span(span, gaz)
     if not cands:
+        if fallback and _looks_like_name(span):
+            return Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], True)
         return None
     return Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands)
+
+
+def _looks_like_name(span) -> bool:
+    """A capitalised name of at most MAX_FALLBACK_TOKENS tokens, no digits (not "Road 12")."""
+    return (0 < len(span) <= MAX_FALLBACK_TOKENS and span.text[:1].isupper()
+            and not any(c.isdigit() for c in span.text))
 
 
 def lookup_span(span, gaz: Gazetteer) -> list[Place]:
@@ -142,7 +158,7 @@ def _is_of_complement(doc, s: int) -> bool:
 
 def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
     s, e = _trim(doc, ent.start, ent.end)
-    return _mention(doc, s, e, gaz)
+    return _mention(doc, s, e, gaz, fallback=True)
 
 
 def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> list[Mention]:
