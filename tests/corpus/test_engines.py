@@ -1,0 +1,78 @@
+"""Engines: the supervised local pool survives killed workers; Dask runs the same stage function."""
+from __future__ import annotations
+
+import gzip
+import os
+import signal
+
+import pytest
+from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity
+
+from factwire.corpus.engines import CRASH_REASON, LocalPool, StageOptions, run_in_process
+from factwire.corpus.ingest import ingest
+from factwire.model import Page
+
+OPTIONS = StageOptions(facts=False)
+
+
+class Poison:
+    """Kills whichever process unpickles it: a page that crashes its worker every time."""
+
+    def __reduce__(self):
+        return (os._exit, (3,))
+
+
+def dev_tasks(n: int) -> list[tuple[str, Page]]:
+    return [(f"k{i}", Page(source=p.name, content=gzip.decompress(p.read_bytes()).decode("utf-8", "replace"),
+                           kind="html", id=f"id{i}")) for i, p in enumerate(dev_pages(n))]
+
+
+def test_pool_finishes_when_a_worker_is_killed_mid_run():
+    tasks = dev_tasks(24)
+    pool = LocalPool(2, OPTIONS)
+    seen = []
+    for key, payload in pool.run(tasks):
+        seen.append(key)
+        if len(seen) == 4:
+            os.kill(pool.workers[0].process.pid, signal.SIGKILL)
+        assert "record" in payload, payload
+    assert sorted(seen) == sorted(k for k, _ in tasks)  # every page exactly once
+    assert pool.crashes == 1
+
+
+def test_a_page_that_kills_its_worker_twice_becomes_a_failure():
+    tasks = dev_tasks(6)
+    tasks.insert(2, ("poison", Page(source="poison.html", content=Poison(), kind="html", id="p")))
+    pool = LocalPool(2, OPTIONS)
+    out = dict(pool.run(tasks))
+    assert sorted(out) == sorted(k for k, _ in tasks)
+    assert out["poison"]["failure"]["reason"] == CRASH_REASON and out["poison"]["failure"]["stage"] == "worker"
+    assert sum("record" in p for p in out.values()) == 6 and pool.crashes == 2
+
+
+def test_in_process_and_pool_give_the_same_records():
+    tasks = dev_tasks(6)
+    one = dict(run_in_process(tasks, OPTIONS))
+    two = dict(LocalPool(2, OPTIONS).run(tasks))
+    assert one == two
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_ingests_every_page_once_bound_to_localhost(tmp_path):
+    from factwire.corpus.engines import start_dask
+
+    client, cluster = start_dask(2, None)
+    try:
+        info = client.scheduler_info()
+        addresses = [client.scheduler.address, *info["workers"]]
+        assert addresses and all(a.startswith("tcp://127.0.0.1:") for a in addresses), addresses
+    finally:
+        client.close()
+        cluster.close()
+    copy_dev_pages(tmp_path / "in", 20)
+    db = tmp_path / "c.db"
+    summary = ingest([tmp_path / "in"], db, engine="dask", workers=2, progress=False, facts=False)
+    assert (summary.pages, summary.failures) == (20, 0)
+    again = ingest([tmp_path / "in"], db, engine="dask", workers=2, progress=False, facts=False)
+    assert (again.pages, again.files_skipped) == (0, 20)
+    assert db_rows(db, "SELECT count(*) FROM articles") == [(20,)] and integrity(db) == "ok"
