@@ -29,6 +29,11 @@ REGION_WORDS = frozenset({"oblast", "oblast'", "region", "province", "krai", "kr
                           "autonomous", "republic", "of"})
 #: Ukrainian/Russian adjectival region names ("Kharkivs'ka", "Kyivska", "Odeska").
 ADJECTIVE_SUFFIX = re.compile(r"(s?ka|s?kaya|skiy|s?kyi)$")
+#: Without a region, the most populous namesake is taken only when it is this many times the
+#: next one (a town among hamlets); common village names (Kamyanka, Vesele, Katerynivka
+#: recur dozens of times per country) are left unresolved. Calibrated on the ACLED notes check:
+#: it trades few right answers for many wrong namesakes.
+DOMINANT_FACTOR = 5
 _APOSTROPHES = re.compile(r"['\u2019`\u02bc\u2018]")
 _lock = threading.Lock()
 
@@ -84,6 +89,8 @@ class SmallPlaces:
         rows = [self._rows[i].split("\t") for i in self.index.get(small_key(name), ())]
         rows = [r for r in rows if r[2] in countries]
         in_region = [r for r in rows if r[3] in regions]
+        if not in_region and len(rows) > 1 and int(rows[0][6]) < DOMINANT_FACTOR * int(rows[1][6] or 1):
+            return None  # several similar-sized namesakes and no region: refuse to guess
         best = (in_region or rows or [None])[0]  # rows are sorted by population, descending
         if best is None:
             return None
