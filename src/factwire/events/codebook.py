@@ -44,7 +44,8 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "launch": ("launch",),
     "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing", "drop"),
     "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow"),
-    "attack": ("attack", "assault", "ambush", "storm", "offensive"),
+    "attack": ("attack", "assault", "ambush", "storm", "offensive", "advance", "counterattack",
+               "counter-attack", "counteroffensive"),
     "clash": ("clash", "fight", "battle", "firefight", "skirmish", "gunfight", "shootout",
               "engage", "fighting", "exchange"),
     "shoot": ("shoot", "gun", "burst"),
@@ -135,6 +136,11 @@ def inflect(base: str) -> set[str]:
     return forms | set(IRREGULAR.get(base, ()))
 
 
+#: Regular forms that are other words in English: "according (to)" is attribution, not an
+#: accord; "downing" and "downs" mostly the street / the plural of down.
+NOT_TRIGGER_FORMS = frozenset({"according", "accorded", "downs", "settings", "giving"})
+
+
 def build_trigger_forms() -> dict[str, str]:
     """word form -> action; the first action listing a form wins (ACTION_WORDS order)."""
     forms: dict[str, str] = {}
@@ -142,6 +148,8 @@ def build_trigger_forms() -> dict[str, str]:
         for base in bases:
             for form in inflect(base):
                 forms.setdefault(form, action)
+    for form in NOT_TRIGGER_FORMS:
+        forms.pop(form, None)
     return forms
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import slots
+from . import frames, slots
 from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .context import Context  # noqa: F401 - re-exported for the coder
@@ -24,7 +24,7 @@ from .context import Context  # noqa: F401 - re-exported for the coder
 NEEDS_WEAPON = frozenset({"launch", "fire"})
 #: ... or anywhere in the sentence ("which drone design would be used for production").
 WEAPON_IN_SENTENCE = frozenset({"supply", "manufacture", "intercept"})
-NEEDS_WEAPON_FORMS = frozenset({"drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
+NEEDS_WEAPON_FORMS = frozenset({"raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
                                 "targeting", "block", "blocked", "blocks", "repel", "repelled",
                                 "neutralized", "neutralised"})
 #: Casualty actions describe another event's outcome; alone they need a named perpetrator.
@@ -55,6 +55,9 @@ TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "e
 #: Nouns of duration before "of": "months of shelling" is a history, not an incident.
 DURATION_NOUNS = frozenset({"months", "years", "weeks", "days", "decades", "history"})
 MAX_ABSORB_HOPS = 5
+#: Verbs of assembling (general English): 'gathered to protest' is a demonstration.
+GATHER_VERBS = frozenset({"gathered", "gather", "assembled", "rallied", "marched", "came",
+                          "took", "went", "held", "staged", "organised", "organized"})
 BASE_WORDS_RE = re.compile(r"\b(base|headquarters|camp|checkpoints?|outpost)\b", re.I)
 
 
@@ -78,13 +81,20 @@ def gate(t, ctx) -> str | None:
         return None
     if action == "shoot" and "down" in kids:
         action = "intercept"
-    if action == "fire" and t.pos_ == "NOUN":
-        return "shoot" if t.head.lower_ in ("opened", "open", "opening") else None
+    if low in ("fire", "fires") and t.pos_ == "NOUN":
+        return "shoot" if t.head.lower_ in ("opened", "open", "opening") or frames.observer_of(t) else None
     if action == "clash" and low.startswith("exchang") and "fire" not in _subtree_words(t):
         return None
-    if _habitual(t):
+    if _habitual(t) or not _concrete(t):
         return None
     return _gate_by_action(t, action, ctx)
+
+
+def _concrete(t) -> bool:
+    """A new incident, not a legal fact, a back-reference or a generality (see `frames`)."""
+    if frames.observer_of(t) is not None:
+        return True
+    return not frames.in_justice_frame(t)
 
 
 def _gate_by_action(t, action: str, ctx) -> str | None:
@@ -101,8 +111,9 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action == "displace" and not CIVILIAN_RE.search(sent_text):
         return None
-    if action in ("capture", "regain") and not (PLACE_WORDS_RE.search(words) or _has_place_object(t)
-                                                or _proper_object(t)):
+    if action in ("capture", "regain") and not _takes_place(t, words):
+        return None
+    if action == "protest" and _purpose_only(t):
         return None
     if action == "establish" and not BASE_WORDS_RE.search(words):
         return None
@@ -111,6 +122,26 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
     if action in CASUALTY and not _perpetrator(t):
         return None
     return action
+
+
+def _takes_place(t, words: str) -> bool:
+    """A capture takes a place, not a person ('captured Irpin' yes, 'he was captured' no);
+    'enter' needs armed forces as its subject (people enter shops every day)."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
+    if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PRON"):
+        return False
+    if t.lower_.startswith("enter"):
+        subj = slots.argument(t, slots.SUBJECT_DEPS)
+        return subj is not None and bool(FORCE_RE.search(" ".join(x.text for x in subj.subtree)))
+    return bool(PLACE_WORDS_RE.search(words) or _has_place_object(t) or _proper_object(t))
+
+
+def _purpose_only(t) -> bool:
+    """'did it to protest the policy': a purpose clause of another act is no demonstration,
+    unless the act is a gathering ('gathered to protest')."""
+    if t.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in t.children):
+        return False
+    return t.head.lower_ not in GATHER_VERBS
 
 
 def _fired_at(t, action: str) -> bool:
@@ -388,6 +419,24 @@ def target_name(frame: dict, home: str | None) -> str | None:
     if name and name.startswith("Protesters") and not PROTESTER_RE.search(frame["target"] or ""):
         return None
     return name
+
+
+#: Actions that name harm without its means: they take the means of an explosion told in the
+#: same sentence ('the blast ... wounding 13', 'a device exploded ... in what was called an
+#: attack').
+MEANS_FREE = frozenset({"attack", "kill", "injure"})
+
+
+def share_explosive_type(events: list[dict]) -> list[dict]:
+    """Give weaponless attack/casualty events of a sentence the Explosions sub-event of an
+    explosion event in the same sentence (codebook: the means decides the type)."""
+    blast = next((e for e in events if e["event_type"] == "Explosions/Remote violence"), None)
+    if blast is None:
+        return events
+    for e in events:
+        if e["action"] in MEANS_FREE and not e["weapon"] and e["event_type"] == "Violence against civilians":
+            e["event_type"], e["sub_event_type"] = blast["event_type"], blast["sub_event_type"]
+    return events
 
 
 def merge_mentions(events: list[dict]) -> list[dict]:
