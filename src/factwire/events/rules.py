@@ -128,7 +128,7 @@ def _takes_place(t, words: str) -> bool:
     """A capture takes a place, not a person ('captured Irpin' yes, 'he was captured' no);
     'enter' needs armed forces as its subject (people enter shops every day)."""
     obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
-    if obj is not None and (obj.ent_type_ in ("PERSON", "ORG") or obj.pos_ == "PRON"):
+    if obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PRON"):
         return False
     if t.lower_.startswith("enter"):
         subj = slots.argument(t, slots.SUBJECT_DEPS)
