@@ -49,13 +49,15 @@ REBEL_RE = re.compile(
 POLICE_RE = re.compile(r"\b(police|policemen|policeman|officers|security forces|sbu|fsb)\b", re.I)
 FORCE_RE = re.compile(
     r"\b(forces?|troops?|army|military|soldiers?|servicem[ae]n|armed|navy|air ?force|"
-    r"aviation|units?|battalions?|brigades?|paratroopers|marines|guards?|defen[cs]es?|"
+    r"aviation|units?|battalions?|brigades?|paratroopers|marines|guards?|defen[cs]es?|fighters|"
     r"artillery|positions?|government|governmental|occupiers|invaders|tanks?)\b", re.I)
 CIVILIAN_RE = re.compile(
     r"\b(civilians?|residents?|people|persons?|man|men|woman|women|child|children|boy|girl|"
     r"family|families|villagers?|locals?|journalists?|mayor|priest|volunteers?|students?|"
     r"farmers?|workers?|teachers?|doctors?|patients?|passengers?|pedestrians?|elderly|"
     r"citizens?|hostages?|inhabitants?|neighborhoods?|homes?|houses?|hospital|school)\b", re.I)
+#: A state's own side named without the state ("governmental positions", "government troops").
+GOVERNMENT_RE = re.compile(r"\b(government|governmental|government-controlled)\b", re.I)
 PROTESTER_RE = re.compile(r"\b(protesters?|protestors?|demonstrators?|activists?|rally)\b", re.I)
 RIOTER_RE = re.compile(r"\b(rioters?|mob)\b", re.I)
 UNIDENTIFIED_RE = re.compile(r"\b(gunm[ae]n|unidentified|unknown|assailants?|attackers?|"
@@ -97,6 +99,8 @@ def normalize_actor(text: str | None, home: str | None = None) -> str | None:
         return f"Civilians ({place})" if place else "Civilians"
     if country and (FORCE_RE.search(text) or _is_bare_country(text)):
         return state_force(country)
+    if not country and home and GOVERNMENT_RE.search(text):
+        return state_force(home)  # 'the governmental positions': the state where it happens
     return None
 
 

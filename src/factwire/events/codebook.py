@@ -42,7 +42,8 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "shell": ("shell", "bombard", "bombardment", "barrage", "pound", "shelling"),
     "fire": ("fire", "projectile"),
     "launch": ("launch",),
-    "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing", "drop"),
+    "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing", "drop",
+               "destroy"),
     "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow"),
     "attack": ("attack", "assault", "ambush", "storm", "offensive", "advance", "counterattack",
                "counter-attack", "counteroffensive"),
@@ -76,7 +77,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
 
 #: Irregular inflections of trigger verbs (general English).
 IRREGULAR: dict[str, tuple[str, ...]] = {
-    "shoot": ("shot", "shooting"), "hit": ("hitting",), "fight": ("fought",),
+    "shoot": ("shot", "shots", "shooting"), "hit": ("hitting",), "fight": ("fought",),
     "take": ("took", "taken", "taking"), "blow": ("blew", "blown"), "give": ("gave", "given"),
     "send": ("sent",), "sell": ("sold",), "build": ("built",), "withdraw": ("withdrew", "withdrawn"),
     "slay": ("slain", "slew"), "flee": ("fled",), "set": ("setting",), "overrun": ("overran",),
@@ -89,20 +90,23 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
 #: (codebook: air/drone strike = air or drone; shelling = artillery, missiles, rockets, mortars).
 WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
     "air": ("airstrike", "air strike", "air raid", "airstrikes", "air strikes", "air raids",
-            "drone", "uav", "aviation",
+            "drone", "uav", "aviation", "unmanned aerial", "aerial vehicle", "air bomb",
+            "aerial bomb", "glide bomb",
             "air force", "shahed", "bayraktar", "lancet", "orlan", "kamikaze"),
     "shelling": ("shell", "artillery", "mortar", "missile", "rocket", "howitzer", "mlrs",
                  "grad", "uragan", "smerch", "tornado", "iskander", "kalibr", "cannon",
                  "tank", "launcher", "rpg", "projectile", "munition", "cluster", "heavy weapon",
                  "air defense", "air defence", "caliber", "calibre", "ballistic", "cruise",
-                 "s-300", "tochka", "mm", "bmp", "anti-aircraft"),
+                 "s-300", "tochka", "mm", "bmp", "anti-aircraft", "heavy machine",
+                 "heavy machinegun", "heavy machine-gun", "javelin", "stinger", "nlaw",
+                 "anti-tank"),
     "ied": ("ied", "landmine", "mine", "explosive device", "roadside bomb", "car bomb",
             "pipe bomb", "booby", "tripwire", "bomb", "explosive", "pressure cooker"),
     "suicide": ("suicide",),
     "grenade": ("grenade",),
-    "chemical": ("chemical", "sarin", "chlorine", "nerve agent", "toxic gas"),
+    "chemical": ("chemical weapon", "chemical attack", "chemical agent", "chemical munition", "sarin", "chlorine", "nerve agent", "toxic gas"),
     "manned": ("jet", "aircraft", "warplane", "plane", "helicopter", "su-", "bomber", "fighter jet"),
-    "small_arms": ("small arms", "rifle", "gunfire", "machine gun", "sniper", "gun", "pistol",
+    "small_arms": ("small arms", "rifle", "gunfire", "machine gun", "machinegun", "machine-gun", "sniper", "gun", "pistol",
                    "firearm", "automatic weapon", "bullet", "ak-47", "gunman", "gunmen",
                    "knife", "sword", "machete"),
 }

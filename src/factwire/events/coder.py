@@ -12,9 +12,10 @@ import datetime as dt
 import re
 
 from . import rules, slots
-from .actors import ISO2_COUNTRY, normalize_actor
+from .actors import ISO2_COUNTRY
 from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS
 from .context import Context
+from .frames import observer_of
 from .modality import find_modality
 
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
@@ -72,7 +73,7 @@ def _is_trigger(t) -> bool:
     if t.pos_ not in TRIGGER_POS or low not in TRIGGER_FORMS:
         return False
     if t.pos_ == "NOUN" and (low in VERB_ONLY or t.dep_ == "compound"):
-        return False
+        return low in VERB_ONLY and observer_of(t) is not None  # 'observed 27 shots'
     return True
 
 
@@ -118,7 +119,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
         return None
     location = ctx.location(frame["trigger"], sent, frame["claimed"])
     home = ISO2_COUNTRY.get(location["country"]) if location and location.get("country") else ctx.home
-    actor_norm = normalize_actor(frame["actor"], home)
+    actor_norm = rules.actor_name(frame, home)
     target_norm = rules.target_name(frame, home)
     event = {
         "event_type": SUB_EVENT_TYPES[sub], "sub_event_type": sub, "action": frame["action"],

@@ -24,7 +24,7 @@ from .context import Context  # noqa: F401 - re-exported for the coder
 NEEDS_WEAPON = frozenset({"launch", "fire"})
 #: ... or anywhere in the sentence ("which drone design would be used for production").
 WEAPON_IN_SENTENCE = frozenset({"supply", "manufacture", "intercept"})
-NEEDS_WEAPON_FORMS = frozenset({"raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
+NEEDS_WEAPON_FORMS = frozenset({"destroy", "destroys", "destroyed", "destroying", "raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
                                 "targeting", "block", "blocked", "blocks", "repel", "repelled",
                                 "neutralized", "neutralised"})
 #: Casualty actions describe another event's outcome; alone they need a named perpetrator.
@@ -35,8 +35,9 @@ PHRASAL = {"take": ("over", "control"), "took": ("over", "control"), "taken": ("
            "pulled": ("out", "back"), "blow": ("up",), "blew": ("up",), "blown": ("up",)}
 #: Arrests ACLED codes are political (codebook: arrests of politically significant people).
 POLITICAL_RE = re.compile(r"\b(protesters?|activists?|journalists?|opposition|politicians?|"
-                          r"mayor|officials?|deputy|leaders?|members? of|saboteurs?|collaborators?|"
-                          r"spies|spy|agents?)\b", re.I)
+                          r"mayor|officials?|deputy|leaders?|members? of|saboteurs?|sabotage|"
+                          r"collaborat\w*|spies|spy|espionage|treason|agents?|servicem[ae]n|"
+                          r"soldiers|prisoners? of war)\b", re.I)
 PLACE_WORDS_RE = re.compile(r"\b(city|town|village|settlement|airport|base|plant|region|oblast|"
                             r"district|island|bridge|port|control|outskirts|territory|area|"
                             r"positions?|station|building|headquarters)\b", re.I)
@@ -85,6 +86,8 @@ def gate(t, ctx) -> str | None:
         return "shoot" if t.head.lower_ in ("opened", "open", "opening") or frames.observer_of(t) else None
     if action == "clash" and low.startswith("exchang") and "fire" not in _subtree_words(t):
         return None
+    if action == "clash" and NO_FIGHT_RE.search(t.sent.text):
+        return None  # 'no information on whether fighting took place' 
     if _habitual(t) or not _concrete(t):
         return None
     return _gate_by_action(t, action, ctx)
@@ -218,13 +221,41 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
     quantities = [q for q in ctx.quantities_in(sent)
                   if q.get("item") not in slots.NON_COUNT_ITEMS and q["start"] not in claimed]
     mine = [t for t in sent if owner.get(t.i) == trig.i]
+    actor, target = _text(actor_tok, ctx), _text(target_tok, ctx)
+    if action == "clash":
+        actor, target = _between(trig, verb) or (actor, target)
     return {
         "trigger": trig, "action": action, "claimed": claimed, "sent": sent,
-        "actor": _text(actor_tok, ctx), "target": _text(target_tok, ctx),
+        "story": _story(sent), "observed": frames.observer_of(trig) is not None,
+        "actor": actor, "target": target,
+        "target_class": slots.weapon_of(list(target_tok.subtree))[0] if target_tok is not None else None,
         "weapon_class": weapon_cls, "weapon": weapon, "weapon_head": weapon_head,
         "counts": [_count(q) for q in quantities], "quantities": quantities,
         "fatalities": slots.fatalities_of(mine, ctx.quantities_in(sent)),
     }
+
+
+def _story(sent) -> str:
+    """The sentence and the rest of its paragraph: 'No information on whether fighting took
+    place' or 'they were dispersed by police' qualify the incident told just before."""
+    text = sent.doc.text
+    end = text.find("\n\n", sent.start_char)
+    return text[sent.start_char: len(text) if end < 0 else end]
+
+
+def _between(trig, verb) -> tuple[str, str] | None:
+    """'clashes between Russian and Ukrainian forces', 'an armed clash occurred between X and
+    Y' -> (X, Y) as written ('Russian forces', 'Ukrainian forces')."""
+    pobj = slots.prep_object(trig, frozenset({"between"})) or slots.prep_object(verb, frozenset({"between"}))
+    if pobj is None:
+        return None
+    if pobj.conjuncts:
+        return slots.phrase_text(pobj), slots.phrase_text(pobj.conjuncts[0])
+    adjs = [c for c in pobj.children if c.dep_ == "amod"]
+    adjs = [a for a in adjs + [x for c in adjs for x in c.conjuncts] if country_in(a.text)]
+    if len(adjs) >= 2:
+        return f"{adjs[0].text} {pobj.text}", f"{adjs[1].text} {pobj.text}"
+    return None
 
 
 def owners(sent, triggers) -> dict[int, int]:
@@ -261,6 +292,8 @@ def _actor_target(trig, verb, action: str):
     actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
     if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB":
         actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
+    if actor is trig or (actor is not None and actor.lower_ in TRIGGER_FORMS) or frames.observer_of(trig):
+        actor = None  # 'clashes occurred', 'the mission observed explosions': no doer named
     if action == "withdraw":
         return actor, None
     if action == "supply":
@@ -270,7 +303,7 @@ def _actor_target(trig, verb, action: str):
         target = slots.prep_object(trig, frozenset({"on", "against", "of", "at"}))
     if target is None:
         target = slots.argument(verb, slots.OBJECT_DEPS)
-        if target is not None and slots.weapon_of([target])[0] not in (None, "small_arms"):
+        if target is not None and action != "intercept" and slots.weapon_of([target])[0] is not None:
             target = slots.prep_object(verb, slots.TARGET_PREPS) or (target if target.dep_ == "nsubjpass" else None)
     if target is None:
         target = slots.prep_object(verb, frozenset({"at", "on", "against", "upon"}))
@@ -355,19 +388,44 @@ def sub_event(frame: dict) -> str | None:
     if action in ("protest", "riot"):
         return _demonstration(frame)
     if action == "intercept":
-        return "Shelling/artillery/missile attack" if cls == "manned" else "Disrupted weapons use"
+        return "Shelling/artillery/missile attack" if frame["target_class"] == "manned" else "Disrupted weapons use"
+    if frame["observed"]:
+        return _observed(frame)
     if action in ("fire", "shoot", "explode", "shell", "attack") and EXCHANGE_RE.search(frame["sent"].text):
         return "Armed clash"
     if cls in WEAPON_SUB_EVENT:
         return WEAPON_SUB_EVENT[cls]
+    return _by_action(frame)
+
+
+def _by_action(frame: dict) -> str:
+    """Sub-event when no remote weapon decides it."""
+    action, cls = frame["action"], frame["weapon_class"]
+    if action in ("fire", "shoot") and (cls == "small_arms" or CIVILIAN_RE.search(frame["target"] or "")):
+        return _violence(frame)
     if action == "shell":
         return "Shelling/artillery/missile attack"
     if action == "strike":
         return "Air/drone strike" if cls == "air" else "Shelling/artillery/missile attack"
+    if action == "explode" and frame["trigger"].pos_ == "VERB" and frame["trigger"].lower_[:3] in PLACED_BLAST:
+        return "Remote explosive/landmine/IED"
     if action in ("explode", "fire"):
         return "Shelling/artillery/missile attack"
     return _violence(frame)
 
+
+def _observed(frame: dict) -> str:
+    """A monitor's count of explosions, projectiles or shots: fire both ways or small-arms
+    fire is a clash between the armed sides; otherwise remote fire (codebook: shelling when
+    the weapon is unknown or heavy)."""
+    if EXCHANGE_RE.search(frame["story"]) or frame["weapon_class"] == "small_arms":
+        return "Armed clash"
+    return WEAPON_SUB_EVENT.get(frame["weapon_class"], "Shelling/artillery/missile attack")
+
+
+#: Verbs of a placed charge ('blew up the bridge', 'detonated a device'): the codebook's
+#: remote explosive, not fire from afar.
+PLACED_BLAST = ("ble", "blo", "det")
 
 FIXED_SUB_EVENT = {
     "clash": "Armed clash",
@@ -379,29 +437,35 @@ FIXED_SUB_EVENT = {
 
 
 def _violence(frame: dict) -> str:
-    """attack/shoot/kill without a remote weapon: on civilians -> Attack, on armed -> clash."""
-    target = frame["target"] or ""
-    actor = frame["actor"] or ""
-    if target and (FORCE_RE.search(target) or REBEL_RE.search(target)) and not CIVILIAN_RE.search(target):
+    """attack/shoot/kill without a remote weapon: on civilians -> Attack, on armed -> clash
+    (codebook: violence against civilians targets the unarmed; armed on armed is a battle)."""
+    target = normalize_actor(frame["target"], None) or ""
+    if target.startswith(ARMED_NAMES):
         return "Armed clash"
-    if target and CIVILIAN_RE.search(target):
+    if target.startswith("Civilians") or CIVILIAN_RE.search(frame["target"] or ""):
         return "Attack"
-    if frame["weapon_class"] == "small_arms" and (FORCE_RE.search(actor) or REBEL_RE.search(actor)):
-        return "Armed clash"
+    actor = frame["actor"] or ""
+    armed_actor = FORCE_RE.search(actor) or REBEL_RE.search(actor)
+    if armed_actor and not CIVILIAN_RE.search(frame["sent"].text):
+        return "Armed clash"  # forces attacking with no civilian in sight fight other forces
     return "Attack"
+
+
+#: ACLED names of armed actors (see actors.normalize_actor).
+ARMED_NAMES = ("Military Forces", "Police Forces", "NAF", "Unidentified Armed Group")
 
 
 def _territory(frame: dict) -> str:
     """Taken with fighting -> Battles (government regains / non-state or foreign actor
     overtakes); without -> Non-violent transfer of territory."""
-    text = frame["sent"].text
+    text = frame["story"]
     if NO_FIGHT_RE.search(text):
         return "Non-violent transfer of territory"
     return "Government regains territory" if frame["action"] == "regain" else "Non-state actor overtakes territory"
 
 
 def _demonstration(frame: dict) -> str:
-    text = frame["sent"].text
+    text = frame["story"]
     if frame["action"] == "riot":
         return "Mob violence" if re.search(r"\b(mob|lynch)", text, re.I) else "Violent demonstration"
     if frame["fatalities"] or re.search(r"\b(fired on|shot|killed|wounded|injured)\b", text):
@@ -409,6 +473,17 @@ def _demonstration(frame: dict) -> str:
     if INTERVENTION_RE.search(text):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+def actor_name(frame: dict, home: str | None) -> str | None:
+    """ACLED actor1: demonstrators are coded as protesters whoever they are (codebook:
+    'Protesters (Country)'), the displaced as civilians; else the actor's own name."""
+    if frame["action"] in ("protest",):
+        country = country_in(frame["actor"] or "") or home
+        return f"Protesters ({country})" if country else "Protesters"
+    if frame["action"] == "displace" and (frame["actor"] is None or CIVILIAN_RE.search(frame["actor"])):
+        return f"Civilians ({home})" if home else "Civilians"
+    return normalize_actor(frame["actor"], home)
 
 
 def target_name(frame: dict, home: str | None) -> str | None:

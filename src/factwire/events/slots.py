@@ -49,6 +49,16 @@ def phrase(tok) -> tuple[int, int]:
     return start, end
 
 
+def phrase_text(tok) -> str:
+    """The noun phrase of `tok` as written, without its conjuncts ('Russian forces' of
+    'Russian forces and Ukrainian forces') and a trailing possessive."""
+    skip = {x.i for c in tok.children if c.dep_ in ("conj", "cc", "relcl", "acl", "appos")
+            or (c.dep_ == "prep" and c.lower_ != "of") for x in c.subtree}
+    words = [x for x in tok.subtree if x.i not in skip and x.dep_ != "punct"]
+    text = tok.doc[words[0].i: words[-1].i + 1].text if words else tok.text
+    return re.sub(r"['\u2019]s$", "", text.strip(" ,.;:"))
+
+
 def argument(trigger, deps: frozenset[str]):
     """The child of `trigger` (or of its verb, for a noun trigger) in `deps`."""
     for c in trigger.children:
@@ -67,12 +77,18 @@ def agent(trigger):
     return None
 
 
+#: Entity labels of a prepositional object that is a time or amount, never a party
+#: ('On 18 February', 'in 2022').
+NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT"})
+
+
 def prep_object(trigger, preps: frozenset[str]):
-    """pobj of the first prep child in `preps` ('fired mortars at the positions')."""
+    """pobj of the first prep child in `preps` ('fired mortars at the positions'); a date
+    ('On 18 February') is no object."""
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTY_ENTS:
                     return g
     return None
 
