@@ -37,6 +37,8 @@ OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "'
 QUOTE_MIN_TOKENS = 3
 #: Lines this short without closing punctuation are headings, labels or date lines.
 HEADING_MAX_WORDS = 14
+#: A full stop followed by a new capitalised sentence: the line is prose, not a heading.
+SENTENCE_END_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 
 def code_events(doc, rec, published: dt.date | None) -> list[dict]:
@@ -97,6 +99,8 @@ def _in_heading(t) -> bool:
     end = text.find("\n", t.idx)
     line = text[start:] if end < 0 else text[start:end]
     line = line.strip()
+    if SENTENCE_END_RE.search(line):
+        return False  # a paragraph whose last sentence lacks its stop ('... Casualties unknown')
     return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":")) and len(line.split()) <= HEADING_MAX_WORDS
 
 

@@ -76,7 +76,7 @@ class Context:
         for _ in range(3):
             if head.lower_ in REPORTING:
                 return True
-            if head.pos_ == "VERB" or head.head is head:
+            if head.pos_ == "VERB" or head.head == head:
                 return False
             head = head.head
         return False

@@ -61,9 +61,9 @@ def in_justice_frame(t) -> bool:
     blast')? The walk stops at a clause with its own subject, which tells its own story."""
     tok = t
     for _ in range(MAX_FRAME_HOPS):
-        if tok.head is tok:
+        if tok.head == tok:
             return False
-        if tok is not t and tok.pos_ == "VERB" and _has_subject(tok) and tok.lower_ not in JUSTICE_WORDS:
+        if tok != t and tok.pos_ == "VERB" and _has_subject(tok) and tok.lower_ not in JUSTICE_WORDS:
             return False
         tok = tok.head
         if tok.lower_ in JUSTICE_WORDS:
@@ -87,7 +87,7 @@ def is_back_reference(t) -> bool:
 def _harm_above(t) -> bool:
     """'killed in the attack', 'lost a leg in the bombing', 'damaged by the blast'."""
     head = t.head
-    if t.dep_ == "pobj" and head.head is not head:
+    if t.dep_ == "pobj" and head.head != head:
         head = head.head
         if head.dep_ == "agent":
             head = head.head
@@ -111,10 +111,10 @@ def has_concrete_slot(tok, skip=None) -> bool:
     """Does the phrase of `tok` (its subtree, minus `skip`'s) hold a count, place, date or
     named party?"""
     if skip is not None:
-        tokens = [c for c in tok.children if c is not skip and c.dep_ not in ("punct", "cc")]
+        tokens = [c for c in tok.children if c != skip and c.dep_ not in ("punct", "cc")]
         tokens = [x for c in tokens for x in c.subtree]
     else:
-        tokens = [x for x in tok.subtree if x is not tok]
+        tokens = [x for x in tok.subtree if x != tok]
     for x in tokens:
         if x.ent_type_ in CONCRETE_ENTS or x.like_num:
             return True
@@ -127,7 +127,7 @@ def observer_of(t):
     head = t.head
     if t.dep_ in ("dobj", "conj", "pobj") and head.pos_ in ("NOUN", "ADP"):
         head = head.head if head.pos_ == "ADP" else head
-        while head.dep_ in ("conj", "dobj", "pobj", "prep") and head.head is not head and head.pos_ != "VERB":
+        while head.dep_ in ("conj", "dobj", "pobj", "prep") and head.head != head and head.pos_ != "VERB":
             head = head.head
     if head.pos_ == "VERB" and head.lower_ in OBSERVER_VERBS:
         return head
@@ -138,7 +138,7 @@ def governing_verb(t):
     """The nearest verb above `t` (its clause), or None."""
     tok = t
     for _ in range(MAX_FRAME_HOPS):
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):

@@ -38,7 +38,7 @@ def find_modality(trigger) -> str:
         found = _cue_on(tok, is_trigger=hops == 0)
         if found:
             return found
-        if tok.head is tok or tok.head.lower_ in REPORTING or _own_conj_clause(tok):
+        if tok.head == tok or tok.head.lower_ in REPORTING or _own_conj_clause(tok):
             break
         tok, hops = tok.head, hops + 1
     return "reported"

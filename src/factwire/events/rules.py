@@ -200,7 +200,7 @@ def _absorbed(t, action: str, kept: dict[int, str]) -> bool:
         return False
     tok = t
     for _ in range(MAX_ABSORB_HOPS):
-        if tok.dep_ == "conj" or tok.head is tok:
+        if tok.dep_ == "conj" or tok.head == tok:
             return False
         tok = tok.head
         if tok.i in kept:
@@ -213,7 +213,7 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
     verb = _clause_verb(trig)
     actor_tok, target_tok = _actor_target(trig, verb, action)
     owner = owners(sent, [t for t, _ in triggers])
-    others = [t for t, _ in triggers if t is not trig and not _inside(t, trig)]
+    others = [t for t, _ in triggers if t != trig and not _inside(t, trig)]
     claimed = {x["start"] for x in ctx.items_in(sent) if owner.get(ctx.token_index(x)) != trig.i}
     weapon_cls, weapon, weapon_head = slots.weapon_of(_own_tokens(trig, others))
     if weapon is None and action not in ("agree", "supply", "manufacture", "withdraw", "protest"):
@@ -276,7 +276,7 @@ def _clause_verb(trig):
     """The verb whose arguments are the event's: the trigger itself, or the verb governing a
     noun trigger ('reached an agreement', 'carried out strikes')."""
     tok = trig
-    while tok.pos_ != "VERB" and tok.head is not tok and tok.dep_ in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "compound", "conj"):
+    while tok.pos_ != "VERB" and tok.head != tok and tok.dep_ in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "compound", "conj"):
         tok = tok.head
     return tok if tok.pos_ == "VERB" else trig
 
@@ -292,7 +292,7 @@ def _actor_target(trig, verb, action: str):
     actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
     if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB":
         actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
-    if actor is trig or (actor is not None and actor.lower_ in TRIGGER_FORMS) or frames.observer_of(trig):
+    if actor == trig or (actor is not None and actor.lower_ in TRIGGER_FORMS) or frames.observer_of(trig):
         actor = None  # 'clashes occurred', 'the mission observed explosions': no doer named
     if action == "withdraw":
         return actor, None
@@ -343,7 +343,7 @@ def _head_clause(trig, others) -> list:
         return list(head.subtree)
     toks = []
     for c in head.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep") and c is not trig:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep") and c != trig:
             toks.extend(c.subtree)
     return toks or list(trig.sent)
 
@@ -370,7 +370,7 @@ def split_by_weapon(frame: dict, sent, ctx) -> list[dict]:
 
 
 def _sub_frame(frame: dict, cls: str, head, text: str) -> dict:
-    lo = min(t.idx for t in head.subtree if (t is head or t.dep_ != "conj") and t.i <= head.i)
+    lo = min(t.idx for t in head.subtree if (t == head or t.dep_ != "conj") and t.i <= head.i)
     hi = head.idx + len(head)
     part = dict(frame, weapon_class=cls, weapon=text, weapon_head=head)
     part["counts"] = [_count(q) for q in frame["quantities"] if lo <= q["start"] < hi]
