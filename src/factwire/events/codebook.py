@@ -46,7 +46,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
                "destroy"),
     "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow"),
     "attack": ("attack", "assault", "ambush", "storm", "offensive", "advance", "counterattack",
-               "counter-attack", "counteroffensive"),
+               "counter-attack", "counteroffensive", "beat", "torture"),
     "clash": ("clash", "fight", "battle", "firefight", "skirmish", "gunfight", "shootout",
               "engage", "fighting", "exchange"),
     "shoot": ("shoot", "gun", "burst"),
@@ -64,7 +64,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "loot": ("loot", "looting", "plunder", "pillage", "ransack", "vandalize", "vandalise",
              "torch", "burn"),
     "protest": ("protest", "rally", "demonstrate", "demonstration", "march", "picket",
-                "sit-in", "strike"),
+                "sit-in", "strike", "gather"),
     "riot": ("riot", "rioting", "lynch", "mob"),
     "agree": ("agree", "agreement", "deal", "ceasefire", "cease-fire", "truce", "accord",
               "treaty", "sign", "swap"),
@@ -83,7 +83,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "slay": ("slain", "slew"), "flee": ("fled",), "set": ("setting",), "overrun": ("overran",),
     "strike": ("struck", "stricken", "striking"), "bomb": ("bombed", "bombing"),
     "shell": ("shelled", "shelling"), "pound": ("pounded",), "down": ("downed", "downing"),
-    "gun": ("gunned",), "retake": ("retook", "retaken"), "hurt": ("hurting",), "lynch": ("lynched",),
+    "gun": ("gunned",), "beat": ("beaten", "beating"), "retake": ("retook", "retaken"), "hurt": ("hurting",), "lynch": ("lynched",),
 }
 
 #: Nouns that name a weapon class; `WEAPON_CLASS` decides the Explosions sub-event from them

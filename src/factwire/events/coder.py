@@ -32,6 +32,10 @@ NOT_REPORTED_FACTOR = 0.8
 VERB_ONLY = frozenset({"bomb", "bombs", "gun", "guns", "shot", "shots", "hit", "hits", "target",
                        "targets", "drop", "drops", "set", "sets", "march", "marches", "fire",
                        "fires", "pull", "deal"} - {"fire", "fires", "deal"})
+#: Adjectives that name an act with their noun ('an offensive operation').
+ADJ_TRIGGERS = {"offensive": frozenset({"operation", "operations", "action", "push"})}
+#: Verbs that make a thing-noun an event ('held a march', 'staged a march').
+HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised", "organized"})
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
 #: A quoted word or two ("give away") is a phrase, not somebody's statement.
 QUOTE_MIN_TOKENS = 3
@@ -71,11 +75,17 @@ def code_sentence(sent, ctx) -> list[dict]:
 
 
 def _is_trigger(t) -> bool:
+    """A trigger word used as an action: a verb, or an event noun (a thing-noun such as 'a
+    march' or 'shots' only when something is held or observed: 'held a march')."""
     low = t.lower_
-    if t.pos_ not in TRIGGER_POS or low not in TRIGGER_FORMS:
+    if low not in TRIGGER_FORMS:
+        return False
+    if t.pos_ == "ADJ":
+        return low in ADJ_TRIGGERS and t.head.lower_ in ADJ_TRIGGERS[low]
+    if t.pos_ not in TRIGGER_POS:
         return False
     if t.pos_ == "NOUN" and (low in VERB_ONLY or t.dep_ == "compound"):
-        return low in VERB_ONLY and observer_of(t) is not None  # 'observed 27 shots'
+        return low in VERB_ONLY and (observer_of(t) is not None or t.head.lower_ in HOLD_VERBS)
     return True
 
 

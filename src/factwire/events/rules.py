@@ -56,6 +56,13 @@ TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "e
 #: Nouns of duration before "of": "months of shelling" is a history, not an incident.
 DURATION_NOUNS = frozenset({"months", "years", "weeks", "days", "decades", "history"})
 MAX_ABSORB_HOPS = 5
+#: Civilian vehicles and buildings (general English).
+CIVILIAN_THING_RE = re.compile(r"\b(cars?|bus|buses|minibus|vehicles?|house|houses|homes?|"
+                               r"apartments?|shops?|market|church|column of civilians)\b", re.I)
+#: A protest's demand (general English).
+DEMAND_RE = re.compile(r"\b(demand\w*|against|in support of|in solidarity|calling for|called for)\b", re.I)
+#: Weapons that fly to their target: destroyed in the air, they are intercepted.
+IN_FLIGHT_RE = re.compile(r"\b(drones?|uavs?|missiles?|rockets?|unmanned)\b", re.I)
 #: Verbs of assembling (general English): 'gathered to protest' is a demonstration.
 GATHER_VERBS = frozenset({"gathered", "gather", "assembled", "rallied", "marched", "came",
                           "took", "went", "held", "staged", "organised", "organized"})
@@ -103,6 +110,8 @@ def _concrete(t) -> bool:
 def _gate_by_action(t, action: str, ctx) -> str | None:
     words = " ".join(_subtree_words(t))
     sent_text = t.sent.text
+    if t.lower_.startswith("destroy") and _destroys_force(t):
+        return "intercept" if _destroys_in_flight(t) else action
     if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not (
             _weapon_near(t) or _fired_at(t, action)):
         return None
@@ -116,8 +125,10 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action in ("capture", "regain") and not _takes_place(t, words):
         return None
-    if action == "protest" and _purpose_only(t):
+    if action == "protest" and (_purpose_only(t) or not _is_demonstration(t)):
         return None
+    if t.lower_.startswith(("beat", "tortur")) and not CIVILIAN_RE.search(words):
+        return None  # 'beat the record', 'beat Arsenal': harm needs a person hurt
     if action == "establish" and not BASE_WORDS_RE.search(words):
         return None
     if action == "withdraw" and not (FORCE_RE.search(sent_text) or country_in(sent_text)):
@@ -137,6 +148,31 @@ def _takes_place(t, words: str) -> bool:
         subj = slots.argument(t, slots.SUBJECT_DEPS)
         return subj is not None and bool(FORCE_RE.search(" ".join(x.text for x in subj.subtree)))
     return bool(PLACE_WORDS_RE.search(words) or _has_place_object(t) or _proper_object(t))
+
+
+def _is_demonstration(t) -> bool:
+    """'gather' is a protest only with protesters or a demand ('protesters gathered',
+    'gathered outside parliament demanding ...')."""
+    if not t.lower_.startswith("gather"):
+        return True
+    return bool(PROTESTER_RE.search(t.sent.text) or DEMAND_RE.search(t.sent.text))
+
+
+def _destroys_force(t) -> bool:
+    """'destroyed a column of Russian forces', 'destroyed two drones': destroying an armed
+    force or a weapon is violence even with no weapon named."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
+    if obj is None:
+        return False
+    words = " ".join(x.text for x in obj.subtree)
+    return bool(FORCE_RE.search(words) or REBEL_RE.search(words) or slots.weapon_of(list(obj.subtree))[0])
+
+
+def _destroys_in_flight(t) -> bool:
+    """Destroying a drone or missile in the air is an interception (codebook: disrupted
+    weapons use)."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
+    return obj is not None and bool(IN_FLIGHT_RE.search(" ".join(x.text for x in obj.subtree)))
 
 
 def _purpose_only(t) -> bool:
@@ -276,7 +312,7 @@ def _clause_verb(trig):
     """The verb whose arguments are the event's: the trigger itself, or the verb governing a
     noun trigger ('reached an agreement', 'carried out strikes')."""
     tok = trig
-    while tok.pos_ != "VERB" and tok.head != tok and tok.dep_ in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "compound", "conj"):
+    while tok.pos_ != "VERB" and tok.head != tok and tok.dep_ in ("dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "compound", "conj", "amod"):
         tok = tok.head
     return tok if tok.pos_ == "VERB" else trig
 
@@ -401,7 +437,9 @@ def sub_event(frame: dict) -> str | None:
 def _by_action(frame: dict) -> str:
     """Sub-event when no remote weapon decides it."""
     action, cls = frame["action"], frame["weapon_class"]
-    if action in ("fire", "shoot") and (cls == "small_arms" or CIVILIAN_RE.search(frame["target"] or "")):
+    if action in ("fire", "shoot") and (cls == "small_arms" or _civilian_target(frame)):
+        return _violence(frame)
+    if frame["trigger"].lower_.startswith("destroy") and cls is None:
         return _violence(frame)
     if action == "shell":
         return "Shelling/artillery/missile attack"
@@ -412,6 +450,15 @@ def _by_action(frame: dict) -> str:
     if action in ("explode", "fire"):
         return "Shelling/artillery/missile attack"
     return _violence(frame)
+
+
+def _civilian_target(frame: dict) -> bool:
+    """Fire aimed at civilians, or at a civilian vehicle or home with civilians hurt ('fired
+    on a car ..., one civilian died')."""
+    target = frame["target"] or ""
+    if CIVILIAN_RE.search(target):
+        return True
+    return bool(CIVILIAN_THING_RE.search(target) and CIVILIAN_RE.search(frame["sent"].text))
 
 
 def _observed(frame: dict) -> str:
@@ -442,7 +489,7 @@ def _violence(frame: dict) -> str:
     target = normalize_actor(frame["target"], None) or ""
     if target.startswith(ARMED_NAMES):
         return "Armed clash"
-    if target.startswith("Civilians") or CIVILIAN_RE.search(frame["target"] or ""):
+    if target.startswith("Civilians") or _civilian_target(frame):
         return "Attack"
     actor = frame["actor"] or ""
     armed_actor = FORCE_RE.search(actor) or REBEL_RE.search(actor)
