@@ -55,7 +55,8 @@ CIVILIAN_RE = re.compile(
     r"\b(civilians?|residents?|people|persons?|man|men|woman|women|child|children|boy|girl|"
     r"family|families|villagers?|locals?|journalists?|mayor|priest|volunteers?|students?|"
     r"farmers?|workers?|teachers?|doctors?|patients?|passengers?|pedestrians?|elderly|"
-    r"citizens?|hostages?|inhabitants?|neighborhoods?|homes?|houses?|hospital|school)\b", re.I)
+    r"citizens?|hostages?|inhabitants?|neighborhoods?|homes?|houses?|hospital|school|refugees?|"
+    r"orphans?|evacuees?|displaced)\b", re.I)
 #: A state's own side named without the state ("governmental positions", "government troops").
 GOVERNMENT_RE = re.compile(r"\b(government|governmental|government-controlled)\b", re.I)
 PROTESTER_RE = re.compile(r"\b(protesters?|protestors?|demonstrators?|activists?|rally)\b", re.I)

@@ -57,7 +57,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
         if found or "\n\n" in doc.text[max(0, sent.start_char - 3): sent.start_char + 1]:
             previous = found
         events.extend(found)
-    return rules.merge_mentions(events)
+    return rules.merge_mentions(rules.mark_exchanges(events, doc.text))
 
 
 def code_sentence(sent, ctx) -> list[dict]:

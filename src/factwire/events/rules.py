@@ -60,7 +60,8 @@ MAX_ABSORB_HOPS = 5
 CIVILIAN_THING_RE = re.compile(r"\b(cars?|bus|buses|minibus|vehicles?|house|houses|homes?|"
                                r"apartments?|shops?|market|church|column of civilians)\b", re.I)
 #: A protest's demand (general English).
-DEMAND_RE = re.compile(r"\b(demand\w*|against|in support of|in solidarity|calling for|called for)\b", re.I)
+DEMAND_RE = re.compile(r"\b(demand\w*|against|in support of|to support|in solidarity|calling for|"
+                       r"called for|to express|to condemn)\b", re.I)
 #: Weapons that fly to their target: destroyed in the air, they are intercepted.
 IN_FLIGHT_RE = re.compile(r"\b(drones?|uavs?|missiles?|rockets?|unmanned)\b", re.I)
 #: Verbs of assembling (general English): 'gathered to protest' is a demonstration.
@@ -317,6 +318,18 @@ def _clause_verb(trig):
     return tok if tok.pos_ == "VERB" else trig
 
 
+def _doer_of_thing(tok):
+    """The doer behind a weapon or an attack named as a subject: 'shells launched by Russian
+    forces hit ...' -> Russian forces; 'a Russian airstrike targeted ...' -> Russian; else
+    None (a thing is no actor)."""
+    for x in tok.subtree:
+        if x.dep_ == "agent":
+            found = slots.agent(x.head)
+            if found is not None:
+                return found
+    return next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and country_in(c.text)), None)
+
+
 def _actor_target(trig, verb, action: str):
     """(actor token, target token) from the parse; a supply's target is its recipient ('to
     Russia'), a withdrawal has none (its object is the withdrawing side's own forces)."""
@@ -328,8 +341,10 @@ def _actor_target(trig, verb, action: str):
     actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
     if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB":
         actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
-    if actor == trig or (actor is not None and actor.lower_ in TRIGGER_FORMS) or frames.observer_of(trig):
+    if actor == trig or frames.observer_of(trig):
         actor = None  # 'clashes occurred', 'the mission observed explosions': no doer named
+    elif actor is not None and (actor.lower_ in TRIGGER_FORMS or slots.weapon_of([actor])[0]):
+        actor = _doer_of_thing(actor)
     if action == "withdraw":
         return actor, None
     if action == "supply":
@@ -559,6 +574,28 @@ def share_explosive_type(events: list[dict]) -> list[dict]:
         if e["action"] in MEANS_FREE and not e["weapon"] and e["event_type"] == "Violence against civilians":
             e["event_type"], e["sub_event_type"] = blast["event_type"], blast["sub_event_type"]
     return events
+
+
+def mark_exchanges(events: list[dict], text: str) -> list[dict]:
+    """Two armed sides firing at each other in one paragraph ('X fired mortars at Y's
+    positions. Y fired mortars at X's positions.') fight an armed clash (codebook: a clash
+    is an interaction between two armed groups, not one-sided remote violence)."""
+    for i, a in enumerate(events):
+        for b in events[i + 1:]:
+            if "\n\n" in text[a["evidence"]["end"]: b["evidence"]["start"]]:
+                break
+            if _fire_each_other(a, b):
+                for e in (a, b):
+                    if e["event_type"] == "Explosions/Remote violence":
+                        e["event_type"], e["sub_event_type"] = "Battles", "Armed clash"
+    return events
+
+
+def _fire_each_other(a: dict, b: dict) -> bool:
+    sides = (a["actor_norm"], a["target_norm"])
+    if not all(x and x.startswith(ARMED_NAMES) for x in sides) or sides[0] == sides[1]:
+        return False
+    return (b["actor_norm"], b["target_norm"]) == (sides[1], sides[0])
 
 
 def merge_mentions(events: list[dict]) -> list[dict]:
