@@ -17,6 +17,7 @@ from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS
 from .context import Context
 from .frames import observer_of
 from .modality import find_modality
+from .slots import doc_text
 
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
 HISTORY_RE = re.compile(
@@ -54,10 +55,10 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
         found = code_sentence(sent, ctx)
         if not found and previous and _is_casualty_report(sent):
             _add_later_fatalities(previous, sent, ctx)
-        if found or "\n\n" in doc.text[max(0, sent.start_char - 3): sent.start_char + 1]:
+        if found or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
             previous = found
         events.extend(found)
-    return rules.merge_mentions(rules.mark_exchanges(events, doc.text))
+    return rules.merge_mentions(rules.mark_exchanges(events, doc_text(doc)))
 
 
 def code_sentence(sent, ctx) -> list[dict]:
@@ -104,7 +105,7 @@ def _quoted(sent) -> set[int]:
 
 def _in_heading(t) -> bool:
     """Is `t` on a short line with no closing punctuation (a headline, a label, a date line)?"""
-    text = t.doc.text
+    text = doc_text(t.doc)
     start = text.rfind("\n", 0, t.idx) + 1
     end = text.find("\n", t.idx)
     line = text[start:] if end < 0 else text[start:end]
@@ -182,7 +183,7 @@ def _add_later_fatalities(previous: list[dict], sent, ctx) -> None:
 def _line_of(trigger, sent) -> dict:
     """The part of the sentence on the trigger's line: spaCy may run a sentence across line
     breaks (a heading glued to the first paragraph line), the evidence should not."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     start = max(sent.start_char, text.rfind("\n", 0, trigger.idx) + 1)
     end = text.find("\n", trigger.idx)
     end = sent.end_char if end < 0 else min(end, sent.end_char)

@@ -7,6 +7,7 @@ from collections import Counter
 
 from .actors import ISO2_COUNTRY
 from .modality import REPORTING
+from .slots import doc_text
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).
 SPOT_KINDS = frozenset({"city", "other"})
@@ -50,7 +51,7 @@ class Context:
             return dict(min(here, key=lambda p: (not lo <= p["start"] < hi,
                                                  p.get("kind") not in SPOT_KINDS,
                                                  abs(p["start"] - trigger.idx))))
-        para_start = self.doc.text.rfind("\n\n", 0, sent.start_char)
+        para_start = doc_text(self.doc).rfind("\n\n", 0, sent.start_char)
         i = bisect.bisect_left(self.place_starts, sent.start_char) - 1
         if i >= 0 and self.places[i]["start"] > para_start:
             return dict(self.places[i])
@@ -109,7 +110,7 @@ class Context:
 
     def trim(self, span: dict) -> dict:
         """Sentence span without surrounding whitespace."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         s, e = span["start"], span["end"]
         while s < e and text[s].isspace():
             s += 1

@@ -18,6 +18,7 @@ from . import frames, slots
 from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .context import Context  # noqa: F401 - re-exported for the coder
+from .slots import doc_text
 
 #: Actions that make an event only when a weapon is named with them ("sent 100 tanks" yes,
 #: "sent a letter" no; "hit by missiles" yes, "hit a record" no).
@@ -275,7 +276,7 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
 def _story(sent) -> str:
     """The sentence and the rest of its paragraph: 'No information on whether fighting took
     place' or 'they were dispersed by police' qualify the incident told just before."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     end = text.find("\n\n", sent.start_char)
     return text[sent.start_char: len(text) if end < 0 else end]
 
@@ -368,7 +369,7 @@ def _text(tok, ctx) -> str | None:
     if tok.lower_ in slots.PRONOUNS or tok.pos_ == "PRON":
         return None
     start, end = slots.phrase(tok)
-    text = ctx.doc.text[start:end].strip(" ,.;:")
+    text = doc_text(ctx.doc)[start:end].strip(" ,.;:")
     return re.sub(r"['\u2019]s$", "", text) or None
 
 

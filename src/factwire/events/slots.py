@@ -27,8 +27,20 @@ DEATH_WORDS = frozenset({"kill", "killed", "killing", "kills", "dead", "died", "
                          "executed", "murdered", "massacred"})
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+#: Quick first check: does a text hold any weapon word at all?
+ANY_WEAPON = re.compile(r"\b(" + "|".join(map(re.escape, sorted(
+    {w for words in WEAPON_CLASSES.values() for w in words}, key=len, reverse=True))) + r")", re.I)
 WEAPON_PATTERNS = {cls: re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")", re.I)
                    for cls, words in WEAPON_CLASSES.items()}
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, built once: spaCy joins every token on each `doc.text` access, which
+    made the coder slower than the parser."""
+    text = doc.user_data.get("factwire_text")
+    if text is None:
+        text = doc.user_data["factwire_text"] = doc.text
+    return text
 
 
 def phrase(tok) -> tuple[int, int]:
@@ -127,11 +139,21 @@ def weapon_of(tokens) -> tuple[str | None, str | None, object]:
 
 
 def _weapon_class(t) -> str | None:
-    """Weapon class of a token (with its compound neighbour for 'air strike', 'car bomb')."""
+    """Weapon class of a token (with its compound neighbour for 'air strike', 'car bomb'),
+    computed once per token (the coder asks about the same tokens for many triggers)."""
+    cache = t.doc.user_data.setdefault("factwire_weapon", {})
+    if t.i not in cache:
+        cache[t.i] = _classify_weapon(t)
+    return cache[t.i]
+
+
+def _classify_weapon(t) -> str | None:
     if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "VERB"):
         return None
-    prev = t.nbor(-1).lower_ + " " if t.i > t.sent.start else ""
+    prev = t.doc[t.i - 1].lower_ + " " if t.i > t.sent.start else ""
     text = prev + t.lower_
+    if not ANY_WEAPON.search(text):
+        return None
     for cls in WEAPON_PRIORITY:
         if any(m.end() > len(prev) for m in WEAPON_PATTERNS[cls].finditer(text)):
             return cls
