@@ -51,6 +51,23 @@ OBSERVER_VERBS = frozenset({
     "register", "registers", "heard", "hear", "hears", "saw", "see", "sees", "counted",
     "count", "counts", "noted", "documented", "reported", "reports", "detected",
 })
+#: Nouns that talk about an incident rather than tell it: 'the scene of the blast', 'the
+#: cause of the explosion' (general English).
+META_NOUNS = frozenset({
+    "scene", "site", "area", "aftermath", "nature", "cause", "causes", "report", "reports",
+    "video", "videos", "footage", "photo", "photos", "picture", "pictures", "extent",
+    "details", "motive", "motives", "motivation", "wake", "anniversary", "memory", "memories",
+    "news", "information", "idea", "lessons", "threat", "fear", "fears", "risk",
+})
+#: Verbs of perceiving or judging: 'heard the explosion', 'condemned the attack'.
+PERCEPTION_VERBS = frozenset({
+    "heard", "hear", "felt", "feel", "saw", "see", "watched", "watch", "recalled", "recall",
+    "remembered", "remember", "described", "describe", "condemned", "condemns", "condemn",
+    "called", "named", "investigated", "investigating", "studied", "examined",
+})
+#: Linking verbs: 'the explosion was intentional', 'attacks remain common'.
+LINKING_VERBS = frozenset({"is", "was", "are", "were", "remain", "remains", "remained",
+                           "seems", "seemed", "became", "becomes", "'s"})
 #: How far up the parse a governing word still frames the trigger.
 MAX_FRAME_HOPS = 2
 
@@ -121,6 +138,22 @@ def has_concrete_slot(tok, skip=None) -> bool:
     return False
 
 
+def is_commentary(t) -> bool:
+    """A noun trigger that is talked about, not told: 'the scene of the blast', 'heard the
+    explosion', 'the explosion was intentional', 'attacks remain common' (nothing concrete of
+    its own: a count, place or date keeps it)."""
+    if t.pos_ != "NOUN" or has_concrete_slot(t):
+        return False
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("of", "about") and head.head.lower_ in META_NOUNS:
+        return True
+    if t.dep_ == "dobj" and head.lower_ in PERCEPTION_VERBS:
+        return True
+    if t.dep_ == "nsubj" and head.lower_ in LINKING_VERBS:
+        return any(c.dep_ in ("acomp", "attr") for c in head.children)
+    return False
+
+
 def observer_of(t):
     """The observing verb when trigger `t` is what a monitor observed ('observed 12
     explosions', 'recorded shelling'), else None."""
@@ -129,9 +162,18 @@ def observer_of(t):
         head = head.head if head.pos_ == "ADP" else head
         while head.dep_ in ("conj", "dobj", "pobj", "prep") and head.head != head and head.pos_ != "VERB":
             head = head.head
-    if head.pos_ == "VERB" and head.lower_ in OBSERVER_VERBS:
+    if head.pos_ == "VERB" and head.lower_ in OBSERVER_VERBS and _counted(t):
         return head
     return None
+
+
+def _counted(t) -> bool:
+    """A monitor counts what it observed ('12 explosions', 'a total of 3 projectiles');
+    'heard the explosion' is a witness, not a count."""
+    if any(x.like_num for x in t.subtree):
+        return True
+    head = t.head.head if t.head.pos_ == "ADP" else t.head
+    return any(x.like_num for x in head.subtree if x.i < t.i)
 
 
 def governing_verb(t):

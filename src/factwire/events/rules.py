@@ -60,6 +60,8 @@ MAX_ABSORB_HOPS = 5
 #: Civilian vehicles and buildings (general English).
 CIVILIAN_THING_RE = re.compile(r"\b(cars?|bus|buses|minibus|vehicles?|house|houses|homes?|"
                                r"apartments?|shops?|market|church|column of civilians)\b", re.I)
+#: Verbs of taking someone ('took hostages', 'taken hostage').
+TAKE_VERBS = frozenset({"take", "took", "taken", "taking", "takes", "seized", "grabbed"})
 #: A protest's demand (general English).
 DEMAND_RE = re.compile(r"\b(demand\w*|against|in support of|to support|in solidarity|calling for|"
                        r"called for|to express|to condemn)\b", re.I)
@@ -106,7 +108,16 @@ def _concrete(t) -> bool:
     """A new incident, not a legal fact, a back-reference or a generality (see `frames`)."""
     if frames.observer_of(t) is not None:
         return True
-    return not frames.in_justice_frame(t)
+    return not (frames.in_justice_frame(t) or frames.is_commentary(t) or _habitual_present(t))
+
+
+def _habitual_present(t) -> bool:
+    """'OpenWorks manufactures the SkyWall', 'attacks happen': the simple present tells what
+    is usual, not an incident (news tells incidents in the past; headings are skipped
+    elsewhere). Reported speech keeps its tense, so only a main-clause verb counts; only the
+    -s form, because the tagger takes irregular pasts ('retook') for plain present."""
+    return t.tag_ == "VBZ" and t.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in t.children)
 
 
 def _gate_by_action(t, action: str, ctx) -> str | None:
@@ -121,6 +132,10 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action == "agree" and not any(e.label_ in ("GPE", "NORP", "ORG") for e in t.sent.ents):
         return None
+    if action == "agree" and t.lower_.startswith("deal") and t.pos_ == "VERB":
+        return None  # 'dealing with' is handling, not a deal
+    if t.lower_.startswith("hostage") and t.head.lower_ not in TAKE_VERBS:
+        return None  # 'holding 17 hostages' is a state; 'took hostages' an abduction
     if action == "arrest" and not POLITICAL_RE.search(words):
         return None
     if action == "displace" and not CIVILIAN_RE.search(sent_text):
