@@ -130,6 +130,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action in WEAPON_IN_SENTENCE and not _weapon_near(t, whole_sentence=True):
         return None
+    if action in ("supply", "manufacture") and t.pos_ == "VERB" and not _weapon_object(t):
+        return None
     if action == "agree" and not any(e.label_ in ("GPE", "NORP", "ORG") for e in t.sent.ents):
         return None
     if action == "agree" and t.lower_.startswith("deal") and t.pos_ == "VERB":
@@ -224,6 +226,15 @@ def _subtree_words(t) -> list[str]:
 def _weapon_near(t, whole_sentence: bool = False) -> bool:
     tokens = t.sent if whole_sentence else list(t.subtree) + [t.head]
     return slots.weapon_of(tokens)[0] not in (None, "small_arms") or t.lower_.startswith("fire")
+
+
+def _weapon_object(t) -> bool:
+    """'produced drones', 'drones were shipped' yes; 'provided bomb-making tips', 'producing
+    identity papers' no: what is made or sent must itself be a weapon."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
+    if obj is None:
+        return True  # 'plans to ship to Russia': the sentence-level check above decides
+    return slots.weapon_of([obj] + [c for c in obj.children if c.dep_ == "compound"])[0] is not None
 
 
 def _has_place_object(t) -> bool:
