@@ -115,7 +115,7 @@ def facts_pass(records: list) -> None:
     from factwire.pipeline import add_facts
 
     for rec in records:
-        add_facts(rec)
+        add_facts(rec, events=False)  # the facts stage alone; events have bench/events.py
 
 
 def spacy_per_article(texts: list[str]) -> None:

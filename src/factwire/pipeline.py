@@ -127,13 +127,14 @@ def process_page(page: Page, *, clean: bool = True, timeout: float | None = DEFA
     return result
 
 
-def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S) -> Record:
-    """Stage 4 on a record, within `timeout`; a timeout is recorded in `rec.errors`."""
+def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S, events: bool = True) -> Record:
+    """Stages 4-5 on a record (facts, then events unless `events=False`), within `timeout`; a
+    timeout is recorded in `rec.errors`."""
     from factwire.facts.annotate import annotate_record
 
     try:
         with time_limit(timeout):
-            annotate_record(rec)
+            annotate_record(rec, events=events)
     except PageTimeout:
         rec.errors.append({"stage": "facts", "reason": f"facts exceeded the {timeout:g} s time limit"})
     return rec

@@ -42,8 +42,9 @@ def facts_texts(rec: Record) -> list[str]:
     return [body, *(c.text for c in rec.captions)]
 
 
-def annotate_record(rec: Record) -> Record:
-    """Fill entities, dates, quantities, places and attributions on `rec` (in place, returned)."""
+def annotate_record(rec: Record, events: bool = True) -> Record:
+    """Fill entities, dates, quantities, places and attributions on `rec` (in place, returned),
+    then, with `events`, the events coded from the same parse."""
     if rec.language and rec.language not in FACT_LANGUAGES:
         rec.notes.append(f"facts are extracted for English only; this page is '{rec.language}'")
         return rec
@@ -61,7 +62,8 @@ def annotate_record(rec: Record) -> Record:
         for index, doc in enumerate(docs):
             items.extend(_run_one(rec, field, finder, doc, published, caption=index - 1 if index else None))
         setattr(rec, field, items)
-    add_events(rec, docs[0], published)
+    if events:
+        add_events(rec, docs[0], published)
     return rec
 
 
