@@ -30,7 +30,8 @@ def test_extract_returns_a_record_with_the_contract_fields():
     d = rec.to_dict()
     assert all(k in d for k in REQUIRED_FIELDS)
     assert set(d["removed"]) == {"related", "promo", "navigation", "comments"}
-    assert d["entities"] == [] and d["events"] == []
+    assert all(isinstance(d[k], list) for k in ("entities", "dates", "quantities", "places", "events"))
+    assert any(e["sub_event_type"] == "Disrupted weapons use" for e in d["events"])  # "shot down"
     assert any("twenty drones" in p for p in rec.paragraphs)
     assert rec.text == "\n\n".join(rec.paragraphs)
     assert "Copyright" not in rec.text
