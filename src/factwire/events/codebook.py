@@ -106,7 +106,7 @@ WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
     "grenade": ("grenade",),
     "chemical": ("chemical weapon", "chemical attack", "chemical agent", "chemical munition", "sarin", "chlorine", "nerve agent", "toxic gas"),
     "manned": ("jet", "aircraft", "warplane", "plane", "helicopter", "su-", "bomber", "fighter jet"),
-    "small_arms": ("small arms", "rifle", "gunfire", "machine gun", "machinegun", "machine-gun", "sniper", "gun", "pistol",
+    "small_arms": ("small arms", "small-arms", "rifle", "gunfire", "machine gun", "machinegun", "machine-gun", "sniper", "gun", "pistol",
                    "firearm", "automatic weapon", "bullet", "ak-47", "gunman", "gunmen",
                    "knife", "sword", "machete"),
 }

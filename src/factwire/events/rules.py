@@ -57,6 +57,9 @@ TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "e
 #: Nouns of duration before "of": "months of shelling" is a history, not an incident.
 DURATION_NOUNS = frozenset({"months", "years", "weeks", "days", "decades", "history"})
 MAX_ABSORB_HOPS = 5
+#: Military kit that is not a weapon class of its own (general military English).
+MILITARY_THING_RE = re.compile(r"\b(armou?red|convoy|military (?:equipment|vehicles?|hardware)|"
+                               r"ammunition depot|fuel depot)\b", re.I)
 #: Civilian vehicles and buildings (general English).
 CIVILIAN_THING_RE = re.compile(r"\b(cars?|bus|buses|minibus|vehicles?|house|houses|homes?|"
                                r"apartments?|shops?|market|church|column of civilians)\b", re.I)
@@ -184,7 +187,8 @@ def _destroys_force(t) -> bool:
     if obj is None:
         return False
     words = " ".join(x.text for x in obj.subtree)
-    return bool(FORCE_RE.search(words) or REBEL_RE.search(words) or slots.weapon_of(list(obj.subtree))[0])
+    return bool(FORCE_RE.search(words) or REBEL_RE.search(words) or MILITARY_THING_RE.search(words)
+                or slots.weapon_of(list(obj.subtree))[0])
 
 
 def _destroys_in_flight(t) -> bool:

@@ -151,6 +151,8 @@ def _classify_weapon(t) -> str | None:
     if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "VERB"):
         return None
     prev = t.doc[t.i - 1].lower_ + " " if t.i > t.sent.start else ""
+    if prev == "- " and t.i - 2 >= t.sent.start:
+        prev = t.doc[t.i - 2].lower_ + "-"  # 'small-arms' is tokenised small / - / arms
     text = prev + t.lower_
     if not ANY_WEAPON.search(text):
         return None
