@@ -388,7 +388,8 @@ def _actor_target(trig, verb, action: str):
         if target is not None and action != "intercept" and slots.weapon_of([target])[0] is not None:
             target = slots.prep_object(verb, slots.TARGET_PREPS) or (target if target.dep_ == "nsubjpass" else None)
     if target is None:
-        target = slots.prep_object(verb, frozenset({"at", "on", "against", "upon"}))
+        preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
+        target = slots.prep_object(verb, frozenset(preps))
     return actor, target
 
 

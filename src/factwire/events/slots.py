@@ -72,11 +72,11 @@ def phrase_text(tok) -> str:
 
 
 def argument(trigger, deps: frozenset[str]):
-    """The child of `trigger` (or of its verb, for a noun trigger) in `deps`."""
-    for c in trigger.children:
-        if c.dep_ in deps:
-            return c
-    return None
+    """The child of `trigger` in `deps`; a date or number the parser took for a subject
+    ('Around 29 March, Russian forces ...') is passed over for a real one."""
+    found = [c for c in trigger.children if c.dep_ in deps]
+    real = [c for c in found if c.ent_type_ not in NOT_PARTY_ENTS and not c.like_num]
+    return (real or found or [None])[0]
 
 
 def agent(trigger):
