@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from . import frames, slots
-from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor
+from .actors import (CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor,
+                     state_force)
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .context import Context  # noqa: F401 - re-exported for the coder
 from .slots import doc_text
@@ -60,9 +61,12 @@ MAX_ABSORB_HOPS = 5
 #: Military kit that is not a weapon class of its own (general military English).
 MILITARY_THING_RE = re.compile(r"\b(armou?red|convoy|military (?:equipment|vehicles?|hardware)|"
                                r"ammunition depot|fuel depot)\b", re.I)
+#: Words of harm to people (general English).
+CASUALTY_RE = re.compile(r"\b(killed|kills|died|dead|wounded|injured|injuries|hurt|victims?)\b", re.I)
 #: Civilian vehicles and buildings (general English).
 CIVILIAN_THING_RE = re.compile(r"\b(cars?|bus|buses|minibus|vehicles?|house|houses|homes?|"
-                               r"apartments?|shops?|market|church|column of civilians)\b", re.I)
+                               r"apartments?|shops?|market|church|column of civilians|dormitory|"
+                               r"residential|kindergarten|hospital|school|maternity)\b", re.I)
 #: Verbs of taking someone ('took hostages', 'taken hostage').
 TAKE_VERBS = frozenset({"take", "took", "taken", "taking", "takes", "seized", "grabbed"})
 #: A protest's demand (general English).
@@ -349,6 +353,16 @@ def _clause_verb(trig):
     return tok if tok.pos_ == "VERB" else trig
 
 
+def _aimed_at(thing):
+    """What a fired weapon or a launched attack was aimed at, when the parser hung the
+    'at'/'on' phrase on the noun ('fired mortars and grenade launchers at the positions')."""
+    for t in [thing, *thing.conjuncts]:
+        found = slots.prep_object(t, frozenset({"at", "on", "against", "upon"}))
+        if found is not None:
+            return found
+    return None
+
+
 def _doer_of_thing(tok):
     """The doer behind a weapon or an attack named as a subject: 'shells launched by Russian
     forces hit ...' -> Russian forces; 'a Russian airstrike targeted ...' -> Russian; else
@@ -386,7 +400,12 @@ def _actor_target(trig, verb, action: str):
     if target is None:
         target = slots.argument(verb, slots.OBJECT_DEPS)
         if target is not None and action != "intercept" and slots.weapon_of([target])[0] is not None:
-            target = slots.prep_object(verb, slots.TARGET_PREPS) or (target if target.dep_ == "nsubjpass" else None)
+            target = (slots.prep_object(verb, slots.TARGET_PREPS) or _aimed_at(target)
+                      or (target if target.dep_ == "nsubjpass" else None))
+        elif target is not None and target.lower_ in TRIGGER_FORMS:
+            target = _aimed_at(target) or target  # 'launched an attack on the convoy'
+    if target is not None and target.ent_type_ in slots.NOT_PARTY_ENTS:
+        target = None
     if target is None:
         preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
         target = slots.prep_object(verb, frozenset(preps))
@@ -581,13 +600,27 @@ def actor_name(frame: dict, home: str | None) -> str | None:
 
 
 def target_name(frame: dict, home: str | None) -> str | None:
-    """ACLED actor2: the target if it is an actor; civilians when they are the victims."""
+    """ACLED actor2: the target if it is an actor; the owner of an intercepted or hit weapon
+    ('a Russian missile'); civilians when civilians or their homes were hit. Peaceful
+    protests and displacements have none (codebook: no one is attacked)."""
+    if frame["action"] in ("protest", "displace", "withdraw"):
+        return None
     name = normalize_actor(frame["target"], home)
-    if name is None and frame["fatalities"] and home and CIVILIAN_RE.search(frame["sent"].text):
+    if name is None and frame["target"] and frame["target_class"]:
+        country = country_in(frame["target"])
+        name = state_force(country) if country else None
+    if name is None and home and _civilians_hit(frame):
         name = f"Civilians ({home})"
     if name and name.startswith("Protesters") and not PROTESTER_RE.search(frame["target"] or ""):
         return None
     return name
+
+
+def _civilians_hit(frame: dict) -> bool:
+    """Civilians named as victims in the paragraph, or a civilian building or vehicle hit."""
+    if CIVILIAN_THING_RE.search(frame["target"] or ""):
+        return True
+    return bool(CIVILIAN_RE.search(frame["story"]) and CASUALTY_RE.search(frame["story"]))
 
 
 #: Actions that name harm without its means: they take the means of an explosion told in the
