@@ -44,7 +44,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "launch": ("launch",),
     "strike": ("strike", "airstrike", "air-strike", "hit", "target", "raid", "bomb", "bombing", "drop",
                "destroy"),
-    "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow"),
+    "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow", "go"),
     "attack": ("attack", "assault", "ambush", "storm", "offensive", "advance", "counterattack",
                "counter-attack", "counteroffensive", "beat", "torture"),
     "clash": ("clash", "fight", "battle", "firefight", "skirmish", "gunfight", "shootout",
@@ -83,7 +83,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "slay": ("slain", "slew"), "flee": ("fled",), "set": ("setting",), "overrun": ("overran",),
     "strike": ("struck", "stricken", "striking"), "bomb": ("bombed", "bombing"),
     "shell": ("shelled", "shelling"), "pound": ("pounded",), "down": ("downed", "downing"),
-    "gun": ("gunned",), "beat": ("beaten", "beating"), "retake": ("retook", "retaken"), "hurt": ("hurting",), "lynch": ("lynched",),
+    "gun": ("gunned",), "go": ("went", "gone"), "beat": ("beaten", "beating"), "retake": ("retook", "retaken"), "hurt": ("hurting",), "lynch": ("lynched",),
 }
 
 #: Nouns that name a weapon class; `WEAPON_CLASS` decides the Explosions sub-event from them
@@ -142,7 +142,8 @@ def inflect(base: str) -> set[str]:
 
 #: Regular forms that are other words in English: "according (to)" is attribution, not an
 #: accord; "downing" and "downs" mostly the street / the plural of down.
-NOT_TRIGGER_FORMS = frozenset({"according", "accorded", "downs", "settings", "giving"})
+NOT_TRIGGER_FORMS = frozenset({"according", "accorded", "downs", "settings", "giving", "gos",
+                               "goed", "goe"})
 
 
 def build_trigger_forms() -> dict[str, str]:

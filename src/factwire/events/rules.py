@@ -26,7 +26,7 @@ from .slots import doc_text
 NEEDS_WEAPON = frozenset({"launch", "fire"})
 #: ... or anywhere in the sentence ("which drone design would be used for production").
 WEAPON_IN_SENTENCE = frozenset({"supply", "manufacture", "intercept"})
-NEEDS_WEAPON_FORMS = frozenset({"destroy", "destroys", "destroyed", "destroying", "raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
+NEEDS_WEAPON_FORMS = frozenset({"go", "goes", "going", "went", "gone", "destroy", "destroys", "destroyed", "destroying", "raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
                                 "targeting", "block", "blocked", "blocks", "repel", "repelled",
                                 "neutralized", "neutralised"})
 #: Casualty actions describe another event's outcome; alone they need a named perpetrator.
@@ -34,7 +34,8 @@ CASUALTY = frozenset({"kill", "injure"})
 #: Particles that make a phrasal trigger; a form listed here is an event only with them.
 PHRASAL = {"take": ("over", "control"), "took": ("over", "control"), "taken": ("over", "control"),
            "taking": ("over", "control"), "set": ("up",), "pull": ("out", "back"),
-           "pulled": ("out", "back"), "blow": ("up",), "blew": ("up",), "blown": ("up",)}
+           "pulled": ("out", "back"), "blow": ("up",), "blew": ("up",), "blown": ("up",),
+           "go": ("off",), "goes": ("off",), "going": ("off",), "went": ("off",), "gone": ("off",)}
 #: Arrests ACLED codes are political (codebook: arrests of politically significant people).
 POLITICAL_RE = re.compile(r"\b(protesters?|activists?|journalists?|opposition|politicians?|"
                           r"mayor|officials?|deputy|leaders?|members? of|saboteurs?|sabotage|"
