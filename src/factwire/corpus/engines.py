@@ -39,6 +39,10 @@ HUNG_AFTER_LIMITS = 4
 #: ... and never sooner than this (seconds), so slow machines and the facts stage have room.
 HUNG_AFTER_MIN_S = 60.0
 
+#: Workers that die before any worker has answered once mean the pool cannot start at all
+#: (e.g. a script without an `if __name__ == "__main__":` guard): stop after this many.
+MAX_STARTUP_CRASHES = 4
+
 CRASH_REASON = "worker crashed on this page"
 
 Payload = dict[str, Any]  # {"record": Record.to_dict()} or {"failure": {"stage", "reason", ...}}
@@ -106,6 +110,7 @@ class LocalPool:
         self.workers: list[_Worker] = []
         self.retries: deque = deque()
         self.crashes = 0
+        self.answers = 0
 
     def _spawn(self) -> _Worker:
         inbox = self.ctx.Queue()
@@ -162,6 +167,7 @@ class LocalPool:
                 key, payload = w.results.recv()
                 w.inflight.popleft()
                 w.since = time.monotonic()
+                self.answers += 1
                 out.append((key, payload))
         except (EOFError, OSError):
             return False
@@ -170,6 +176,9 @@ class LocalPool:
     def _requeue(self, w: _Worker, how: str) -> list[Outcome]:
         """The page a dead worker was on gets one more try (then a Failure); the rest go back."""
         self.crashes += 1
+        if not self.answers and self.crashes >= MAX_STARTUP_CRASHES:
+            raise RuntimeError(f"pool workers die before processing anything (exit code {w.process.exitcode}); "
+                               "a script using factwire's pool needs an `if __name__ == '__main__':` guard")
         log.warning("pool worker %s %s (exit code %s); replacing it", w.process.pid, how, w.process.exitcode)
         if not w.inflight:
             return []
