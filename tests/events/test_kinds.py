@@ -95,3 +95,14 @@ def test_note_without_final_stop_is_no_heading():
 ])
 def test_no_event(text):
     assert code(text) == []
+
+
+def test_movement_of_forces_is_a_change_of_activity():
+    e = top("On 9 March 2022, a column of Russian military vehicles was moving towards Vasylkiv, Kyiv.")
+    assert e["sub_event_type"] == "Change to group/activity"
+
+
+def test_asserted_clash_leads_its_paragraph():
+    e = top("On 9 March 2022, there was an armed clash between Russian and Ukrainian forces near Sumy. "
+            "Russian forces also shelled the town with artillery.")
+    assert e["sub_event_type"] == "Armed clash"

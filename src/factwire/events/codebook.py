@@ -73,6 +73,9 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "manufacture": ("manufacture", "manufacturing", "produce", "production", "build"),
     "displace": ("evacuate", "evacuation", "flee", "displace", "displacement"),
     "establish": ("establish", "set"),
+    "move": ("move", "movement", "redeploy", "redeployment", "deploy", "deployment", "regroup",
+             "relocate", "mobilise", "mobilize", "mobilisation", "mobilization", "amass",
+             "concentrate"),
 }
 
 #: Irregular inflections of trigger verbs (general English).

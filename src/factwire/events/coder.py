@@ -29,6 +29,9 @@ TRIGGER_POS = frozenset({"VERB", "NOUN"})
 #: `confidence`).
 BASE_VERB, BASE_NOUN, SLOT_BONUS, MAX_CONFIDENCE = 0.5, 0.4, 0.08, 0.95
 NOT_REPORTED_FACTOR = 0.8
+#: Verbs that assert that something happened (general English).
+OCCURRENCE_VERBS = frozenset({"occurred", "occur", "occurs", "took", "happened", "erupted",
+                              "broke", "ensued", "continued", "raged", "began", "started"})
 #: Nouns that name a thing, not an act ("bomb components", "a gun"): triggers only as verbs.
 VERB_ONLY = frozenset({"bomb", "bombs", "gun", "guns", "shot", "shots", "hit", "hits", "target",
                        "targets", "drop", "drops", "set", "sets", "march", "marches", "fire",
@@ -154,7 +157,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
 def confidence(event: dict, trigger) -> float:
     """How sure: an explicit verb trigger beats a noun mention, and each filled slot (actor,
     target, place, date, counts/weapon) adds support; unreported modality lowers it."""
-    score = BASE_VERB if trigger.pos_ == "VERB" else BASE_NOUN
+    score = BASE_VERB if trigger.pos_ == "VERB" or _asserted(trigger) else BASE_NOUN
     for key in ("actor", "target", "location", "date", "weapon"):
         if event.get(key):
             score += SLOT_BONUS
@@ -163,6 +166,15 @@ def confidence(event: dict, trigger) -> float:
     if event["modality"] != "reported":
         score *= NOT_REPORTED_FACTOR
     return round(min(score, MAX_CONFIDENCE), 2)
+
+
+def _asserted(trigger) -> bool:
+    """'there was an armed clash', 'clashes took place', 'fighting broke out': a noun the
+    sentence asserts as happening is as explicit as a verb."""
+    head = trigger.head
+    if trigger.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
+        return True
+    return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
 
 
 def _is_casualty_report(sent) -> bool:

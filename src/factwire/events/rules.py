@@ -158,6 +158,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None  # 'beat the record', 'beat Arsenal': harm needs a person hurt
     if action == "establish" and not BASE_WORDS_RE.search(words):
         return None
+    if action == "move" and not _forces_move(t):
+        return None
     if action == "withdraw" and not (FORCE_RE.search(sent_text) or country_in(sent_text)):
         return None
     if action in CASUALTY and not _perpetrator(t):
@@ -201,6 +203,17 @@ def _destroys_in_flight(t) -> bool:
     weapons use)."""
     obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
     return obj is not None and bool(IN_FLIGHT_RE.search(" ".join(x.text for x in obj.subtree)))
+
+
+def _forces_move(t) -> bool:
+    """Movement of armed forces to or from a named place (codebook: a change to a group's
+    activity) - not people moving away from windows, not a move made while fighting (that is
+    the battle), not a deployment with no place (a general posture)."""
+    subj = slots.argument(t, frozenset({"nsubj", "nsubjpass"}))
+    mover = " ".join(x.text for x in (subj.subtree if subj is not None else t.subtree))
+    if not (FORCE_RE.search(mover) or REBEL_RE.search(mover)) or FIGHT_RE.search(t.sent.text):
+        return False
+    return _has_place_object(t) or any(x.ent_type_ in ("GPE", "LOC", "FAC") for x in t.subtree)
 
 
 def _purpose_only(t) -> bool:
@@ -547,6 +560,7 @@ FIXED_SUB_EVENT = {
     "rape": "Sexual violence", "arrest": "Arrests", "loot": "Looting/property destruction",
     "agree": "Agreement", "supply": "Other", "manufacture": "Other", "displace": "Other",
     "establish": "Headquarters or base established",
+    "move": "Change to group/activity",
 }
 
 
