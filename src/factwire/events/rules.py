@@ -68,6 +68,8 @@ CASUALTY_RE = re.compile(r"\b(killed|kills|died|dead|wounded|injured|injuries|hu
 CIVILIAN_THING_RE = re.compile(r"\b(cars?|bus|buses|minibus|vehicles?|house|houses|homes?|"
                                r"apartments?|shops?|market|church|column of civilians|dormitory|"
                                r"residential|kindergarten|hospital|school|maternity)\b", re.I)
+#: Prepositions of movement: their proper-noun object is a place ('moving towards Vasylkiv').
+DIRECTION_PREPS = frozenset({"to", "towards", "toward", "into", "from", "through", "in", "near"})
 #: Verbs of taking someone ('took hostages', 'taken hostage').
 TAKE_VERBS = frozenset({"take", "took", "taken", "taking", "takes", "seized", "grabbed"})
 #: A protest's demand (general English).
@@ -213,7 +215,9 @@ def _forces_move(t) -> bool:
     mover = " ".join(x.text for x in (subj.subtree if subj is not None else t.subtree))
     if not (FORCE_RE.search(mover) or REBEL_RE.search(mover)) or FIGHT_RE.search(t.sent.text):
         return False
-    return _has_place_object(t) or any(x.ent_type_ in ("GPE", "LOC", "FAC") for x in t.subtree)
+    return _has_place_object(t) or any(
+        x.ent_type_ in ("GPE", "LOC", "FAC") or (x.pos_ == "PROPN" and x.head.lower_ in DIRECTION_PREPS)
+        for x in t.subtree)
 
 
 def _purpose_only(t) -> bool:
