@@ -361,9 +361,11 @@ def _insert_corpus_event(conn: sqlite3.Connection, ev: dict[str, Any]) -> None:
     date_from, date_to = _date_range(ev.get("date"))
     country, lat, lon = _location(ev)
     members = list(ev.get("members") or [])
+    rule = ev.get("rule")
+    rule = "; ".join(map(str, rule)) if isinstance(rule, (list, tuple)) else rule
     conn.execute("INSERT OR REPLACE INTO corpus_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  (ev["id"], ev.get("event_type"), ev.get("sub_event_type"), date_from, date_to, country,
-                  lat, lon, ev.get("rule"), len(members), json.dumps(ev, ensure_ascii=False)))
+                  lat, lon, rule, len(members), json.dumps(ev, ensure_ascii=False)))
     conn.executemany(
         "INSERT OR REPLACE INTO event_sources SELECT ?, ?, (SELECT article_id FROM events WHERE id = ?)",
         ((ev["id"], m, m) for m in members))
