@@ -55,7 +55,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "injure": ("injure", "wound", "hurt", "maim"),
     "intercept": ("intercept", "interception", "repel", "repulse", "defuse", "neutralize",
                   "neutralise", "block", "down"),
-    "capture": ("capture", "seize", "occupy", "take", "overrun", "enter"),
+    "capture": ("capture", "seize", "occupy", "take", "overrun", "enter", "gain"),
     "regain": ("recapture", "retake", "regain", "liberate", "reclaim", "recover"),
     "withdraw": ("withdraw", "withdrawal", "retreat", "pull", "abandon"),
     "abduct": ("abduct", "abduction", "kidnap", "kidnapping", "hostage"),

@@ -61,7 +61,9 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
         if found or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
             previous = found
         events.extend(found)
-    return rules.merge_mentions(rules.mark_exchanges(events, doc_text(doc)))
+    text = doc_text(doc)
+    events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
+    return rules.merge_mentions(events)
 
 
 def code_sentence(sent, ctx) -> list[dict]:

@@ -32,7 +32,8 @@ NEEDS_WEAPON_FORMS = frozenset({"go", "goes", "going", "went", "gone", "destroy"
 #: Casualty actions describe another event's outcome; alone they need a named perpetrator.
 CASUALTY = frozenset({"kill", "injure"})
 #: Particles that make a phrasal trigger; a form listed here is an event only with them.
-PHRASAL = {"take": ("over", "control"), "took": ("over", "control"), "taken": ("over", "control"),
+PHRASAL = {"gain": ("control",), "gained": ("control",), "gaining": ("control",),
+           "take": ("over", "control"), "took": ("over", "control"), "taken": ("over", "control"),
            "taking": ("over", "control"), "set": ("up",), "pull": ("out", "back"),
            "pulled": ("out", "back"), "blow": ("up",), "blew": ("up",), "blown": ("up",),
            "go": ("off",), "goes": ("off",), "going": ("off",), "went": ("off",), "gone": ("off",)}
@@ -158,6 +159,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if t.lower_.startswith(("beat", "tortur")) and not CIVILIAN_RE.search(words):
         return None  # 'beat the record', 'beat Arsenal': harm needs a person hurt
+    if action == "establish" and "control" in {c.lower_ for c in t.children}:
+        return "capture"  # 'established control in X'
     if action == "establish" and not BASE_WORDS_RE.search(words):
         return None
     if action == "move" and not _forces_move(t):
@@ -673,6 +676,29 @@ def mark_exchanges(events: list[dict], text: str) -> list[dict]:
                     if e["event_type"] == "Explosions/Remote violence":
                         e["event_type"], e["sub_event_type"] = "Battles", "Armed clash"
     return events
+
+
+#: Confidence kept by a detail of a battle told after it ('During the day, the Ukrainian
+#: army destroyed 20 tanks'): still an event, but not the paragraph's main one.
+DETAIL_FACTOR = 0.8
+
+
+def rank_battle_details(events: list[dict], text: str) -> list[dict]:
+    """Violence between the two sides of an armed clash, told later in the same paragraph, is
+    part of that battle (codebook: one battle per place and day), so it ranks below it."""
+    for i, clash in enumerate(events):
+        sides = {clash["actor_norm"], clash["target_norm"]}
+        if clash["sub_event_type"] != "Armed clash" or None in sides or len(sides) < 2:
+            continue
+        for e in events[i + 1:]:
+            if "\n\n" in text[clash["evidence"]["end"]: e["evidence"]["start"]]:
+                break
+            if e["event_type"] in VIOLENT_TYPES and e["actor_norm"] in sides and e["target_norm"] in sides | {None}:
+                e["confidence"] = round(e["confidence"] * DETAIL_FACTOR, 2)
+    return events
+
+
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 
 
 def _fire_each_other(a: dict, b: dict) -> bool:
