@@ -53,10 +53,10 @@ NO_FIGHT_RE = re.compile(r"\b(no information|whether|without (?:a |any )?(?:figh
 EXCHANGE_RE = re.compile(r"\b(both directions|exchange[sd]? (?:of )?fire|exchanged fire|firefight|"
                          r"small arms)\b", re.I)
 INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons?|police)\b", re.I)
-#: Verbs of a trend, not an incident ("intensified its airstrikes", "continue shelling").
+#: Verbs of a trend, not an incident ("intensified its airstrikes"). "Continued/resumed
+#: shelling X on <day>" is that day's shelling, so those verbs are not here.
 TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "escalated",
-                         "stepped", "continue", "continued", "continues", "ramp", "resumed",
-                         "reliance", "condemned", "condemn"})
+                         "stepped", "ramp", "reliance", "condemned", "condemn"})
 #: Nouns of duration before "of": "months of shelling" is a history, not an incident.
 DURATION_NOUNS = frozenset({"months", "years", "weeks", "days", "decades", "history"})
 MAX_ABSORB_HOPS = 5
