@@ -101,7 +101,7 @@ WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
                  "tank", "launcher", "rpg", "projectile", "munition", "cluster", "heavy weapon",
                  "air defense", "air defence", "caliber", "calibre", "ballistic", "cruise",
                  "s-300", "tochka", "mm", "bmp", "anti-aircraft", "heavy machine",
-                 "heavy machinegun", "heavy machine-gun", "javelin", "stinger", "nlaw",
+                 "heavy machinegun", "heavy machine-gun", "javelin", "stinger", "nlaw",  # man-portable missiles (general knowledge)
                  "anti-tank"),
     "ied": ("ied", "landmine", "mine", "explosive device", "roadside bomb", "car bomb",
             "pipe bomb", "booby", "tripwire", "bomb", "explosive", "pressure cooker"),
