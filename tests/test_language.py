@@ -60,6 +60,7 @@ def test_agrees_with_declared_language_on_dev_pages(extraction_bench):
     "On Monday, rockets hit a depot near the town. Damage unknown.",
     "Police opened fire at a car in the village. Casualties unknown.",
     "Border guards downed a drone near the port.",
+    "Soldiers detained a local reporter in Nova Odesa, Mykolaiv.",  # "local", "Nova": Portuguese words
 ])
 def test_short_english_notes_are_english_or_undecided_never_another_language(text):
     assert detect_language(text) in (None, "en")

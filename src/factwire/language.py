@@ -97,7 +97,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # most pages: skip the per-script counting (21 regex scans)
         letters = len(sample) - len(sample.translate(_NOT_LETTERS))
-        return vote_by_stopwords(sample.lower(), "latin") if letters >= MIN_LETTERS else None
+        return vote_by_stopwords(sample, "latin") if letters >= MIN_LETTERS else None
     counts = script_counts(sample)
     letters = sum(counts.values())
     if letters < MIN_LETTERS:
@@ -109,14 +109,16 @@ def detect_language(text: str) -> str | None:
         return "zh"
     if script in _SCRIPT_LANGUAGE:
         return _SCRIPT_LANGUAGE[script]
-    return vote_by_stopwords(sample.lower(), script)
+    return vote_by_stopwords(sample, script)
 
 
 def vote_by_stopwords(sample: str, script: str) -> str | None:
-    """The language whose function words the sample uses most (weighted by distinctiveness)."""
+    """The language whose function words the sample uses most (weighted by distinctiveness).
+    Only words written in lower case vote: a capitalised word mid-text is mostly a name
+    ("Nova Kakhovka" voted Portuguese for an English note), and stop words are lower case."""
     scripts, weights = load_profiles()
     votes: Counter = Counter()
-    words = _WORD.findall(sample)
+    words = [w for w in _WORD.findall(sample) if w == w.lower()]
     for word in words:
         for lang, weight in weights.get(word, {}).items():
             if scripts[lang] == script:
