@@ -25,18 +25,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import platform
 import shlex
 import subprocess
 import sys
-import tarfile
 import tempfile
 from dataclasses import dataclass
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import benchlib  # noqa: E402  (bench/benchlib.py)
 ROOT = os.path.dirname(HERE)
 BENCH = os.path.abspath(os.environ.get("FACTWIRE_BENCH", os.path.join(ROOT, "..", "shared", "bench", "extraction")))
 PEERS_VENV = os.path.join(HERE, ".venv-peers")
@@ -101,16 +101,8 @@ def setup_peers(force: bool = False) -> None:
 
 
 def committed_factwire_src() -> tuple[str, str]:
-    """Export src/ of git HEAD to bench/work (once per commit); returns (src dir, commit)."""
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "HEAD"], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    dest = os.path.join(WORK, "src-" + commit[:12])
-    if not os.path.isdir(os.path.join(dest, "src", "factwire")):
-        blob = subprocess.run(["git", "-C", ROOT, "archive", "--format=tar", commit, "src"],
-                              capture_output=True, check=True).stdout
-        with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
-            tar.extractall(dest, filter="data")
-    return os.path.join(dest, "src"), commit
+    """src/ of git HEAD exported under this benchmark's work folder (see benchlib)."""
+    return benchlib.committed_src(WORK)
 
 
 def tool_command(tool: str, corpus: Corpus, out: str) -> list[str]:

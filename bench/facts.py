@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import platform
@@ -34,11 +33,12 @@ import re
 import shlex
 import subprocess
 import sys
-import tarfile
 import time
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import benchlib  # noqa: E402  (bench/benchlib.py)
 ROOT = os.path.dirname(HERE)
 FACTS = os.path.abspath(os.environ.get("FACTWIRE_FACTS_BENCH", os.path.join(ROOT, "..", "shared", "bench", "facts")))
 GOLD = os.path.join(FACTS, "dev.jsonl")
@@ -196,16 +196,8 @@ def setup_baselines_venv() -> None:
 
 
 def committed_src() -> tuple[str, str]:
-    """Export src/ of git HEAD to bench/work/facts (once per commit); returns (src dir, commit)."""
-    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "HEAD"], capture_output=True, text=True,
-                            check=True).stdout.strip()
-    dest = os.path.join(WORK, "src-" + commit[:12])
-    if not os.path.isdir(os.path.join(dest, "src", "factwire")):
-        blob = subprocess.run(["git", "-C", ROOT, "archive", "--format=tar", commit, "src"],
-                              capture_output=True, check=True).stdout
-        with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
-            tar.extractall(dest, filter="data")
-    return os.path.join(dest, "src"), commit
+    """src/ of git HEAD exported under this benchmark's work folder (see benchlib)."""
+    return benchlib.committed_src(WORK)
 
 
 def worker_env(factwire_src: str) -> tuple[dict, str]:
