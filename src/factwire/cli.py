@@ -142,21 +142,71 @@ Examples:
   factwire events examples/seed-drones.txt --published 2022-11-19
   factwire events page.html --format csv -o events.csv    # ACLED's columns first, then ours
   factwire events crawl/ --format jsonl -o events.jsonl   # one event per line, with article id and url
+  factwire events --db news.db --since 2022-11-01 --country UA --format csv -o events.csv
+  factwire events --db news.db --bbox 29,49,32,51 --format geojson -o kyiv.geojson
+  factwire events --db news.db --no-merge --format parquet -o article-events.parquet
 """
+DB_ONLY_FORMATS = ("parquet", "geojson")
 
 
 @main.command(epilog=EVENTS_EXAMPLE)
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--db", type=click.Path(dir_okay=False), help="Read the events of a corpus database (instead of PATHs).")
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
 @click.option("--url", help="The page's URL.")
-@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="table", show_default=True,
-              help="table for people; csv in ACLED's column order (formula-safe); jsonl one event per line.")
+@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS + DB_ONLY_FORMATS), default="table", show_default=True,
+              help="table for people; csv in ACLED's column order (formula-safe); jsonl one event per line; "
+                   "parquet and geojson (points) with --db only.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
-def events(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
-    """Print the events of news pages: ACLED type, action, actor -> target, place, date, counts, evidence."""
+@click.option("--type", "type_", metavar="TYPE", help="--db: ACLED event type (case-insensitive).")
+@click.option("--sub-type", metavar="SUB_TYPE", help="--db: ACLED sub-event type.")
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="--db: events overlapping this day or later.")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="--db: events overlapping this day or earlier.")
+@click.option("--country", help="--db: country code as stored (e.g. UA).")
+@click.option("--bbox", metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="--db: events located inside this box.")
+@click.option("--actor", help="--db: text in the actor's name (case-insensitive).")
+@click.option("--no-merge", is_flag=True, help="--db: one row per article event instead of per corpus event.")
+def events(paths, db, published, url, fmt, output, input_kind, no_clean, timeout, no_merge, **filters) -> None:
+    """Print events: of news pages (PATHs), or of a corpus database (--db, merged across articles)."""
+    if db:
+        if paths:
+            raise click.UsageError("give PATHs or --db, not both")
+        _events_db(db, fmt, output, no_merge, filters)
+        return
+    if not paths:
+        raise click.UsageError("give PATHs (pages) or --db DATABASE")
+    used = [f"--{k.rstrip('_').replace('_', '-')}" for k, v in filters.items() if v] + (["--no-merge"] if no_merge else [])
+    if used or fmt in DB_ONLY_FORMATS:
+        raise click.UsageError(f"{', '.join(used) or '--format ' + fmt} needs --db (a corpus database)")
+    _events_pages(paths, published, url, fmt, output, input_kind, no_clean, timeout)
+
+
+def _events_db(db: str, fmt: str, output: str | None, no_merge: bool, filters: dict) -> None:
+    """`events --db`: one call to `write_db_events`; its summary line goes to stderr."""
+    from factwire.corpus.events_db import write_db_events
+    from factwire.corpus.query import MissingDependency
+
+    if not Path(db).exists():
+        raise click.ClickException(f"cannot open {db}: no such database")
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet needs -o FILE")
+    filters = {("type" if k == "type_" else k): v for k, v in filters.items()}
+    try:
+        if fmt == "parquet":
+            summary = write_db_events(db, fmt, output, merged=not no_merge, **filters)
+        else:
+            with click.open_file(output or "-", "w", encoding="utf-8") as out:
+                summary = write_db_events(db, fmt, out, merged=not no_merge, **filters)
+    except (ValueError, MissingDependency, sqlite3.Error) as exc:
+        raise click.ClickException(" ".join(str(exc).split())) from None
+    click.echo(f"factwire: {summary}", err=True)
+
+
+def _events_pages(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
+    """`events PATH...`: extract each page and print its events."""
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
     ok = failed = 0
@@ -271,6 +321,33 @@ def search(query, db, limit) -> None:
     for hit in hits:
         click.echo(f"{hit['id']}  {hit['published'] or '-':10}  {hit['title'] or '(no title)'}  [{hit['site'] or '-'}]")
         click.echo(f"    {hit['snippet']}")
+
+
+SERVE_EXAMPLE = """
+\b
+Examples:
+  factwire serve --db news.db                  # http://127.0.0.1:8080/articles
+  factwire serve --db news.db --port 9000      # JSON API at /api/, docs at /api/docs
+"""
+
+
+@main.command(epilog=SERVE_EXAMPLE)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (anything but loopback exposes the UI).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
+def serve(db, host, port) -> None:
+    """Web UI (articles with facts highlighted, events, timeline, map) and JSON API over a database."""
+    import logging
+
+    from factwire.web.server import serve as run_server
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if not Path(db).is_file():
+        raise click.ClickException(f"database not found: {db}")
+    try:
+        run_server(db, host, port)
+    except (OSError, sqlite3.Error) as exc:
+        raise click.ClickException(f"cannot serve {db} on {host}:{port}: {' '.join(str(exc).split())}") from None
 
 
 if __name__ == "__main__":
