@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import sqlite3
 import threading
 import urllib.error
@@ -131,6 +132,9 @@ def test_hostile_page_is_inert(server):
     html = get(server, f"/articles/{aid}")[2]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "[U+202E]" in html
     assert 'href="javascript:' not in html and "javascript:alert(1)" in html  # shown as text only
+    assert not re.search(r'(data-tip|value|title)="[^"]*<', html)  # no markup inside an attribute
+    html = get(server, "/articles?q=" + quote('"\u202e"'))[2]
+    assert 'value="&quot;[U+202E]&quot;"' in html
     rec = get_json(server, f"/api/articles/{aid}")[1]
     assert "<script>alert(1)</script>" in rec["title"]  # the API returns data as stored (JSON is not markup)
 

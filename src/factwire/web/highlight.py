@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from factwire.web.safe import esc
+from factwire.web.safe import esc, esc_attr
 
 
 @dataclass(slots=True)
@@ -46,9 +46,9 @@ def nest(spans: list[Span], length: int) -> list[Span]:
 
 
 def _open_tag(span: Span) -> str:
-    anchor = f' id="{esc(span.anchor)}"' if span.anchor else ""
-    tip = f' data-tip="{esc(span.tip)}" tabindex="0"' if span.tip else ""
-    return f'<mark class="f f-{esc(span.kind)}"{anchor}{tip}>'
+    anchor = f' id="{esc_attr(span.anchor)}"' if span.anchor else ""
+    tip = f' data-tip="{esc_attr(span.tip)}" tabindex="0"' if span.tip else ""
+    return f'<mark class="f f-{esc_attr(span.kind)}"{anchor}{tip}>'
 
 
 def _render(text: str, spans: list[Span], start: int, end: int, out: list[str]) -> None:

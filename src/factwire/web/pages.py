@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from factwire.web import data
 from factwire.web.highlight import evidence_spans, fact_spans, render_paragraphs
-from factwire.web.safe import esc, ext_link, json_script
+from factwire.web.safe import esc, esc_attr, ext_link, json_script
 
 TEMPLATES = Path(__file__).with_name("templates")
 REMOVED_KINDS = ("related", "promo", "navigation", "comments")
@@ -31,7 +31,7 @@ def _finalize(value: Any) -> Any:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(link=ext_link, json_script=json_script, snippet=snippet)
+    env.filters.update(attr=esc_attr, link=ext_link, json_script=json_script, snippet=snippet)
     env.globals.update(qs=_qs)
     return env
 

@@ -34,6 +34,14 @@ def esc(value: Any) -> Markup:
     return Markup(BIDI_CONTROLS.sub(_visible, escape(str(value), quote=True)))
 
 
+def esc_attr(value: Any) -> Markup:
+    """Escape for an attribute value: like `esc`, but direction controls become plain text
+    `[U+202E]` (markup inside an attribute would break out of its quotes)."""
+    if value is None:
+        return Markup("")
+    return Markup(BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", escape(str(value), quote=True)))
+
+
 def safe_url(url: Any) -> str | None:
     """The URL if it is absolute http(s) and free of control characters, else None."""
     if not isinstance(url, str) or any(ord(c) < 32 or c == "\x7f" for c in url) or BIDI_CONTROLS.search(url):
