@@ -62,6 +62,12 @@ def _render(text: str, spans: list[Span], start: int, end: int, out: list[str]) 
     out.append(str(esc(text[pos:end])))
 
 
+def matching(text: str, spans: list[Span], facts: list[str | None]) -> list[Span]:
+    """Spans whose fact text is what the offsets point at (stale offsets from an upstream stage
+    would otherwise highlight the wrong words); facts without a text are kept."""
+    return [s for s, f in zip(spans, facts) if not f or text[max(s.start, 0):max(s.end, 0)] == f]
+
+
 def render_highlighted(text: str, spans: list[Span]) -> Markup:
     """The whole text as safe HTML with every kept span wrapped in a `<mark>`."""
     out: list[str] = []
@@ -132,6 +138,13 @@ def fact_spans(rec: dict[str, Any]) -> list[Span]:
         spans.append(Span(start if start is not None else -1, end if end is not None else -1,
                           "attribution", _attribution_tip(f), priority=4))
     return spans
+
+
+def checked_fact_spans(rec: dict[str, Any]) -> list[Span]:
+    """fact_spans minus those whose offsets do not point at their own text."""
+    facts = [f.get("text") for k in ("entities", "dates", "quantities", "places") for f in rec.get(k) or ()]
+    facts += [f.get("source") if f.get("source_start") is not None else None for f in rec.get("attributions") or ()]
+    return matching(rec.get("text") or "", fact_spans(rec), facts)
 
 
 def evidence_spans(rec: dict[str, Any], event_ids: list[dict[str, Any]]) -> list[Span]:

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from factwire.web import data
-from factwire.web.highlight import evidence_spans, fact_spans, render_paragraphs
+from factwire.web.highlight import checked_fact_spans, evidence_spans, render_paragraphs
 from factwire.web.safe import esc, esc_attr, ext_link, json_script
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -74,7 +74,7 @@ def article_page(conn: sqlite3.Connection, article_id: str) -> str | None:
     rec = data.get_article(conn, article_id)
     if rec is None:
         return None
-    spans = fact_spans(rec) + evidence_spans(rec, rec["event_ids"])
+    spans = checked_fact_spans(rec) + evidence_spans(rec, rec["event_ids"])
     corpus_ids = {row["id"]: row["corpus_event_id"] for row in rec["event_ids"]}
     events = [{**ev, "id": row["id"], "corpus_id": corpus_ids.get(row["id"])}
               for row, ev in zip(rec["event_ids"], rec.get("events") or ())]
