@@ -350,5 +350,38 @@ def serve(db, host, port) -> None:
         raise click.ClickException(f"cannot serve {db} on {host}:{port}: {' '.join(str(exc).split())}") from None
 
 
+REPORT_EXAMPLE = """
+\b
+Examples:
+  factwire report --db news.db --out report.html
+  factwire report --db news.db --type "Explosions/Remote violence" --since 2022-11-01 --out strikes.html
+  factwire report --db news.db --country UA --format md --out report.md
+"""
+
+
+@main.command(epilog=REPORT_EXAMPLE)
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or after this day.")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or before this day.")
+@click.option("--type", "event_type", help='Event type, e.g. "Battles".')
+@click.option("--country", metavar="CC", help="ISO-2 country code, e.g. UA.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def report(db, since, until, event_type, country, fmt, out) -> None:
+    """A situation report: counts, timeline, map, top actors and places, events with sources (one offline file)."""
+    from factwire.web.report import ReportFilters, build_report
+
+    if not Path(db).is_file():
+        raise click.ClickException(f"cannot open {db}: no such database")
+    try:
+        text = build_report(db, ReportFilters(since, until, event_type, country), fmt)
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        raise click.ClickException(f"cannot build the report: {' '.join(str(exc).split())}") from None
+    with click.open_file(out or "-", "w", encoding="utf-8") as fh:
+        fh.write(text)
+    if out:
+        click.echo(f"report written to {out}", err=True)
+
+
 if __name__ == "__main__":
     main()
