@@ -120,9 +120,15 @@ def _attribution_tip(f: dict[str, Any]) -> str:
     return f"said by: {f.get('source')}{role} (cue: {f.get('cue') or '?'})"
 
 
+def _body(facts: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+    """Facts found in the body text: a fact with `caption` set has offsets into that caption."""
+    return [f for f in facts or () if f.get("caption") is None]
+
+
 def fact_spans(rec: dict[str, Any]) -> list[Span]:
-    """Spans for every fact of a record, one CSS kind per fact kind."""
+    """Spans for every body fact of a record, one CSS kind per fact kind."""
     spans: list[Span] = []
+    rec = {k: _body(rec.get(k)) for k in ("entities", "dates", "quantities", "places", "attributions")}
     for f in rec.get("entities") or ():
         spans.append(Span(f.get("start", -1), f.get("end", -1), "entity", f"entity: {f.get('label')}", priority=5))
     for f in rec.get("dates") or ():
@@ -142,8 +148,8 @@ def fact_spans(rec: dict[str, Any]) -> list[Span]:
 
 def checked_fact_spans(rec: dict[str, Any]) -> list[Span]:
     """fact_spans minus those whose offsets do not point at their own text."""
-    facts = [f.get("text") for k in ("entities", "dates", "quantities", "places") for f in rec.get(k) or ()]
-    facts += [f.get("source") if f.get("source_start") is not None else None for f in rec.get("attributions") or ()]
+    facts = [f.get("text") for k in ("entities", "dates", "quantities", "places") for f in _body(rec.get(k))]
+    facts += [f.get("source") if f.get("source_start") is not None else None for f in _body(rec.get("attributions"))]
     return matching(rec.get("text") or "", fact_spans(rec), facts)
 
 
