@@ -77,3 +77,14 @@ def test_first_load_is_fast():
                                "places_small as s; print(s._load.cache_info().currsize)"],
                               capture_output=True, text=True, check=True)
     assert imported.stdout.strip() == "0"  # not loaded at import
+
+
+def test_untagged_city_after_a_preposition_is_a_place():
+    """spaCy sm leaves "Odesa" untagged in this sentence; the locative rule finds it."""
+    from factwire import extract
+
+    rec = extract("Russian forces launched a drone strike on Odesa on Thursday, damaging the port.",
+                  input_kind="text", clean=False, published="2022-11-17")
+    odesa = [p for p in rec.places if p["text"] == "Odesa"]
+    assert odesa and odesa[0]["country"] == "UA" and abs(odesa[0]["lat"] - 46.48) < 0.2
+    assert not any(p["text"] == "Thursday" for p in rec.places)

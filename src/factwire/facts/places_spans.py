@@ -9,6 +9,8 @@ Rules, all generic:
   place (spaCy sm tags Kharkiv/Kherson as ORG, Madagascar as PERSON) -- unless the same
   word is part of a longer person name in the article (a surname such as "Clark").
 * An all-caps dateline at the start of the text ("NEW DELHI (PTI) -", "VIENNA -").
+* An untagged capitalised name right after a locative preposition ("a drone strike on Odesa",
+  which spaCy sm leaves untagged) when the gazetteer knows it as well as for a relabel.
 """
 from __future__ import annotations
 
@@ -36,6 +38,9 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
                      "upper", "lower"})
 #: Entity labels of names that can end in "of <place>" (institutions, districts, events).
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+#: Prepositions after which an untagged capitalised name is read as a place candidate.
+LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
+                       "around", "towards", "toward", "across", "inside"})
 #: Longest unknown GPE/LOC/FAC span sent to the small-places fallback ("Staryi Uhryniv" is 2,
 #: "Korsun-Shevchenkivskyi" 3 tokens); longer unknown spans are descriptions, not villages.
 MAX_FALLBACK_TOKENS = 3
@@ -66,6 +71,9 @@ def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     for m in find_pattern_mentions(doc, gaz):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
+    for m in _from_locatives(doc, gaz, person_words):
+        if not any(m.start < o.end and o.start < m.end for o in found):
+            found.append(m)
     for ent in doc.ents:
         m = None
         if ent.label_ in PLACE_LABELS:
@@ -76,6 +84,26 @@ def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
     return sorted(found, key=lambda m: m.start)
+
+
+def _from_locatives(doc, gaz: Gazetteer, person_words: set[str]) -> list[Mention]:
+    """Untagged proper names after "in/on/near/..." that the gazetteer knows well: the same
+    strength test as a relabelled ORG/PERSON, so surnames and small namesakes stay out."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in LOCATIVES or tok.i + 1 >= len(doc):
+            continue
+        s = e = tok.i + 1
+        while e < len(doc) and e - s < MAX_RELABEL_TOKENS and _untagged_name(doc[e]):
+            e += 1
+        m = _relabel_part(doc, s, e, gaz, person_words) if e > s else None
+        if m:
+            out.append(m)
+    return out
+
+
+def _untagged_name(tok) -> bool:
+    return tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
