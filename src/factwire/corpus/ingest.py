@@ -249,13 +249,13 @@ def finish_corpus(store: Store, summary: IngestSummary) -> None:
     """The corpus steps after pages are stored: syndicated copies, then cross-article events.
     Each is skipped with a note while its module is not there yet."""
     try:
-        from factwire.corpus.syndication import cluster_articles
+        from factwire.corpus.syndication import SyndicationIndex
     except ModuleNotFoundError as exc:
         if exc.name != "factwire.corpus.syndication":
             raise
         summary.notes.append("syndication skipped: factwire.corpus.syndication is not available")
     else:
-        summary.copies = store.replace_copies(cluster_articles(store.article_docs()))
+        summary.copies = store.replace_copies(_copies(store, SyndicationIndex()))
     try:
         from factwire.corpus.merge import merge_events
     except ModuleNotFoundError as exc:
@@ -266,6 +266,16 @@ def finish_corpus(store: Store, summary: IngestSummary) -> None:
         summary.corpus_events = store.replace_corpus_events(merge_events(store.article_events()))
     for note in summary.notes:
         log.info(note)
+
+
+def _copies(store: Store, index) -> list[dict]:
+    """Syndication fed in chunks of articles (the index is incremental): the same rows as one
+    `cluster_articles(store.article_docs())` call without every text in memory at once.  Each
+    chunk returns the rows of the clusters it touched; later rows replace earlier ones by id."""
+    rows: dict[str, dict] = {}
+    for chunk in store.iter_article_docs():
+        rows.update((r["id"], r) for r in index.add(chunk))
+    return [rows[k] for k in sorted(rows)]
 
 
 def _progress(enabled: bool, total: int):
