@@ -76,3 +76,30 @@ def test_dask_local_cluster_ingests_every_page_once_bound_to_localhost(tmp_path)
     again = ingest([tmp_path / "in"], db, engine="dask", workers=2, progress=False, facts=False)
     assert (again.pages, again.files_skipped) == (0, 20)
     assert db_rows(db, "SELECT count(*) FROM articles") == [(20,)] and integrity(db) == "ok"
+
+
+EXITS_AFTER_A_CRASH = """
+import os, signal, sys
+sys.path[:0] = [{here!r}, {tests!r}]
+from test_engines import dev_tasks, LocalPool, OPTIONS
+if __name__ == "__main__":
+    pool = LocalPool(2, OPTIONS)
+    for n, _ in enumerate(pool.run(dev_tasks(24))):
+        if n == 3:
+            os.kill(pool.workers[0].process.pid, signal.SIGKILL)
+    print("done", pool.crashes)
+"""
+
+
+def test_process_exits_after_a_worker_crash(tmp_path):
+    """A replaced worker's queue feeder thread, blocked on a pipe nobody reads, once made the
+    interpreter hang at exit (so `factwire ingest` never returned after a worker crash)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    script = tmp_path / "crash_then_exit.py"
+    script.write_text(EXITS_AFTER_A_CRASH.format(here=str(here), tests=str(here.parent)))
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.strip() == "done 1", r.stderr[-2000:]

@@ -156,6 +156,7 @@ class LocalPool:
                 w.process.kill()
             if not alive or hung:
                 w.process.join()
+                _release(w)
                 out.extend(self._requeue(w, "hung" if hung else "crashed"))
                 self.workers[i] = self._spawn()
         return out
@@ -199,9 +200,17 @@ class LocalPool:
             if w.process.is_alive():
                 w.process.kill()
                 w.process.join()
-            w.inbox.close()
-            w.inbox.cancel_join_thread()
-            w.results.close()
+            _release(w)
+
+
+def _release(w: _Worker) -> None:
+    """Close a finished or dead worker's queue and pipe.  cancel_join_thread matters: the queue's
+    feeder thread may be blocked writing a page nobody will read (the pipe of a dead worker is
+    full), and at exit Python would join that thread forever -- `ingest` hung after any worker
+    crash until this was done for replaced workers too."""
+    w.inbox.close()
+    w.inbox.cancel_join_thread()
+    w.results.close()
 
 
 def _next_task(source: Iterator[Task]) -> tuple[str, Page, int] | None:
