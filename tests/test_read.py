@@ -112,3 +112,23 @@ def test_content_id_is_stable_and_given_id_kept(tmp_path):
 def test_missing_file_is_a_failure_not_an_exception(tmp_path):
     (item,) = read_sources([tmp_path / "nope.html"])
     assert isinstance(item, Failure) and item.stage == "read" and "No such file" in item.reason
+
+
+def test_jsonl_size_limit_is_per_page_not_per_file(tmp_path):
+    lines = [json.dumps({"id": f"p{i}", "text": "A paragraph of text. " * 50}) for i in range(30)]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 20_000
+    items = list(read_sources([path], max_bytes=5_000))
+    assert [i.id for i in items] == [f"p{i}" for i in range(30)]
+
+
+def test_truncated_jsonl_gz_keeps_the_lines_before_the_break(tmp_path):
+    lines = [json.dumps({"id": f"p{i}", "text": f"Page {i} with some words in it."}) for i in range(2000)]
+    raw = gzip.compress(("\n".join(lines) + "\n").encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(raw[: len(raw) // 2])
+    items = list(read_sources([path]))
+    pages = [i for i in items if isinstance(i, Page)]
+    assert 100 < len(pages) < 2000 and [p.id for p in pages] == [f"p{i}" for i in range(len(pages))]
+    assert isinstance(items[-1], Failure) and "unreadable after line" in items[-1].reason

@@ -202,11 +202,11 @@ def read_path(path: Path, *, input_kind: InputKind | None = None, url: str | Non
               published: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
     """All pages in one file (one, or one per line for JSONL)."""
     source = str(path)
+    if _is_jsonl(path):
+        yield from read_jsonl_file(path, input_kind=input_kind, max_bytes=max_bytes)
+        return
     try:
         raw = read_file_bytes(path, max_bytes)
-        if _is_jsonl(path):
-            yield from read_jsonl(raw, source, input_kind=input_kind, max_bytes=max_bytes)
-            return
         yield page_from_bytes(raw, source, input_kind=input_kind, url=url, published=published,
                               max_bytes=max_bytes)
     except ReadError as exc:
@@ -216,10 +216,29 @@ def read_path(path: Path, *, input_kind: InputKind | None = None, url: str | Non
                       reason=exc.strerror or str(exc))
 
 
-def read_jsonl(raw: bytes, source: str, *, input_kind: InputKind | None = None,
-               max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
+def read_jsonl_file(path: Path, *, input_kind: InputKind | None = None,
+                    max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
+    """A JSONL (or JSONL.gz) file streamed line by line: the size limit applies to each page,
+    never to the file (a 20 MB file of 100 pages is 100 pages), and a file broken midway
+    yields every line before the break plus one failure saying where it broke."""
+    source, n = str(path), 0
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as f:
+            for n, line in enumerate(f, 1):
+                yield from read_jsonl([line], source, input_kind=input_kind, max_bytes=max_bytes, first=n)
+    except (EOFError, OSError, zlib.error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        where = f"{source}:{n + 1}" if n else source
+        yield Failure(id=content_id(where.encode()), source=where, stage="read",
+                      reason=f"file unreadable after line {n} ({reason})"[:300])
+
+
+def read_jsonl(raw: bytes | Iterable[bytes], source: str, *, input_kind: InputKind | None = None,
+               max_bytes: int = MAX_PAGE_BYTES, first: int = 1) -> Iterator[Page | Failure]:
     """One page per JSON line: {"id"?, "url"?, "html"|"text", "published"?}."""
-    for n, line in enumerate(raw.splitlines(), 1):
+    lines = raw.splitlines() if isinstance(raw, bytes) else raw
+    for n, line in enumerate(lines, first):
         if not line.strip():
             continue
         where = f"{source}:{n}"
