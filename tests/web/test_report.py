@@ -152,3 +152,13 @@ def test_cli_report_errors_are_one_line(tmp_path: Path):
     assert res.exit_code == 1 and res.output.strip().count("\n") == 0 and "missing.db" in res.output
     res = CliRunner().invoke(main, ["report", "--db", "x.db", "--since", "Nov 5"])
     assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+
+
+def test_report_shows_the_same_events_as_the_events_command(news_db: Path, report_html: str):
+    """The issue's check: the report's events are what `factwire events --db` prints."""
+    out = CliRunner().invoke(main, ["events", "--db", str(news_db), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    from_cli = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    doc = lxml_html.fromstring(report_html)
+    assert len(from_cli) == _shown(doc)["shown"]
+    assert len(doc.xpath('//table[@data-table="events"]/tbody/tr')) == len(from_cli)
