@@ -85,9 +85,12 @@ def test_events_filter_detail_evidence(page, base, artifacts):
     assert "/events/" in page.url
     page.screenshot(path=str(artifacts / "serve-event.png"), full_page=True)
     page.locator("a.evlink").first.click()
+    page.wait_for_load_state("load")
     anchor = page.url.split("#", 1)[1]
     target = page.locator(f"[id='{anchor}']")
-    assert target.evaluate("el => el.matches(':target') && el.classList.contains('f-evidence')")
+    page.wait_for_function("id => { const el = document.getElementById(id);"
+                           " return el && el.matches(':target') && el.classList.contains('f-evidence'); }",
+                           arg=anchor, timeout=5000)
     assert target.is_visible()
     page.screenshot(path=str(artifacts / "serve-evidence.png"))
 
