@@ -68,24 +68,26 @@ def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, 
     fmt = fmt or _default_format(paths)
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         facts=not no_facts, timeout=timeout or None, max_bytes=int(max_mb * 2**20))
-    with click.open_file(output or "-", "w", encoding="utf-8") as out:
-        ok, failed = _write_items(items, fmt, out)
-    sys.exit(_exit_code(ok, failed))
+    run_pages(items, output, lambda item, out, n: out.write(render(item, fmt) or ""), failures_too=True)
 
 
-def _write_items(items, fmt: str, out) -> tuple[int, int]:
+def run_pages(items, output: str | None, write, failures_too: bool = False) -> None:
+    """The loop every page command shares: each record (and, with `failures_too`, each failure)
+    goes to `write(item, out, n_ok)`; each failure also gets one line on stderr; then exit
+    0 (all pages gave a record), 1 (some failed) or 2 (all failed / nothing read)."""
     ok = failed = 0
-    for item in items:
-        if isinstance(item, Failure):
-            failed += 1
-            click.echo(f"factwire: {item.one_line()}", err=True)
-        else:
-            ok += 1
-        text = render(item, fmt)
-        if text is not None:
-            out.write(text)
+    with click.open_file(output or "-", "w", encoding="utf-8") as out:
+        for item in items:
+            if isinstance(item, Failure):
+                failed += 1
+                click.echo(f"factwire: {item.one_line()}", err=True)
+                if not failures_too:
+                    continue
+            else:
+                ok += 1
+            write(item, out, ok)
             out.flush()
-    return ok, failed
+    sys.exit(_exit_code(ok, failed))
 
 
 def _exit_code(ok: int, failed: int) -> int:
@@ -121,19 +123,14 @@ def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> 
 
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
-    ok = failed = 0
-    with click.open_file(output or "-", "w", encoding="utf-8") as out:
-        for item in items:
-            if isinstance(item, Failure):
-                failed += 1
-                click.echo(f"factwire: {item.one_line()}", err=True)
-                continue
-            ok += 1
-            if fmt == "table":
-                print_facts_table(item, out)
-            else:
-                out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
-    sys.exit(_exit_code(ok, failed))
+
+    def write(item, out, n: int) -> None:
+        if fmt == "table":
+            print_facts_table(item, out)
+        else:
+            out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+
+    run_pages(items, output, write)
 
 
 EVENTS_EXAMPLE = """
@@ -209,20 +206,14 @@ def _events_pages(paths, published, url, fmt, output, input_kind, no_clean, time
     """`events PATH...`: extract each page and print its events."""
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
-    ok = failed = 0
-    with click.open_file(output or "-", "w", encoding="utf-8") as out:
-        for item in items:
-            if isinstance(item, Failure):
-                failed += 1
-                click.echo(f"factwire: {item.one_line()}", err=True)
-                continue
-            ok += 1
-            if fmt != "table":  # the table prints them itself; csv/jsonl stay machine-readable
-                for err in item.errors:
-                    click.echo(f"factwire: {item.source}: {err['stage']}: {err['reason']}", err=True)
-            out.write(render_events(item, fmt, header=ok == 1))
-            out.flush()
-    sys.exit(_exit_code(ok, failed))
+
+    def write(item, out, n: int) -> None:
+        if fmt != "table":  # the table prints them itself; csv/jsonl stay machine-readable
+            for err in item.errors:
+                click.echo(f"factwire: {item.source}: {err['stage']}: {err['reason']}", err=True)
+        out.write(render_events(item, fmt, header=n == 1))
+
+    run_pages(items, output, write)
 
 
 INGEST_EXAMPLE = """
