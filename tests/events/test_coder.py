@@ -162,3 +162,31 @@ def test_fatalities_at_least():
 
 def test_date_is_never_guessed():
     assert top("Russian forces shelled Avdiivka.")["date"] is None
+
+
+def test_seed_launch_location_is_target_not_actor(seed):
+    """ACLED codes where the effect lands: 'Russia has launched ... against Ukraine' is in
+    Ukraine (or unplaced), never in the launching country."""
+    launches = find(seed.events, action="launch", actor=lambda a: a == "Russia")
+    assert launches
+    for e in launches:
+        assert (e["location"] or {}).get("name") in ("Ukraine", None)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("On 20 March 2022, Russia launched missiles against Ukraine.", "Ukraine"),
+    ("On 20 March 2022, Russia fired rockets at Kharkiv.", "Kharkiv"),
+    ("On 20 March 2022, Belarus launched missiles on targets in Zhytomyr.", "Zhytomyr"),
+    ("On 20 March 2022, Russia shelled positions near Izium.", "Izium"),
+    ("On 20 March 2022, Ukraine intercepted drones over Kyiv.", "Kyiv"),
+])
+def test_attack_location_is_target_area(text, place):
+    assert top(text)["location"]["text"] == place
+
+
+@pytest.mark.parametrize("text", [
+    "On 20 March 2022, Russia launched 30 cruise missiles.",
+    "Russia has launched approximately 150 missiles since November 11.",
+])
+def test_attack_location_null_when_only_actor_country_known(text):
+    assert top(text)["location"] is None

@@ -43,6 +43,9 @@ HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised",
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
 #: A quoted word or two ("give away") is a phrase, not somebody's statement.
 QUOTE_MIN_TOKENS = 3
+#: Actions whose place is where the effect lands (the target area), not where the actor is:
+#: attacks, launches, strikes, shelling, shootings and interceptions.
+EFFECT_PLACED = frozenset({"shell", "fire", "launch", "strike", "attack", "shoot", "intercept"})
 #: Lines this short without closing punctuation are headings, labels or date lines.
 HEADING_MAX_WORDS = 14
 #: A full stop followed by a new capitalised sentence: the line is prose, not a heading.
@@ -137,7 +140,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
     sub = rules.sub_event(frame)
     if sub is None:
         return None
-    location = ctx.location(frame["trigger"], sent, frame["claimed"])
+    location = _location(frame, sent, ctx)
     home = ISO2_COUNTRY.get(location["country"]) if location and location.get("country") else ctx.home
     actor_norm = rules.actor_name(frame, home)
     target_norm = rules.target_name(frame, home)
@@ -154,6 +157,15 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
     event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
     event["confidence"] = confidence(event, frame["trigger"])
     return event
+
+
+def _location(frame: dict, sent, ctx) -> dict | None:
+    """Where it happened: for an attack-like action the actor's place is passed over (ACLED
+    codes the place of the effect, not of the launching side)."""
+    if frame["action"] not in EFFECT_PLACED:
+        return ctx.location(frame["trigger"], sent, frame["claimed"])
+    return ctx.location(frame["trigger"], sent, frame["claimed"],
+                        actor=frame.get("actor_tok"), target=frame.get("target_tok"))
 
 
 def confidence(event: dict, trigger) -> float:

@@ -7,6 +7,7 @@ from collections import Counter
 
 from .actors import ISO2_COUNTRY
 from .modality import REPORTING
+from . import slots
 from .slots import doc_text
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).
@@ -41,19 +42,32 @@ class Context:
     def quantities_in(self, sent) -> list[dict]:
         return _within(self.quantities, sent.start_char, sent.end_char)
 
-    def location(self, trigger, sent, claimed: set[int]) -> dict | None:
+    def location(self, trigger, sent, claimed: set[int], actor=None, target=None) -> dict | None:
         """A place of the sentence (the most precise, nearest the trigger, not another
-        trigger's), else the nearest one before it in the same paragraph."""
+        trigger's), else the nearest one before it in the same paragraph.
+
+        For a remote/attack action the caller passes the actor and target tokens. ACLED codes
+        where the effect landed, so a place inside the actor's phrase ('Russia has launched
+        missiles against Ukraine') names who acted, not where: it is never chosen, not even
+        through the paragraph fallback, and a place in the target's phrase wins ties."""
         here = [p for p in _within(self.places, sent.start_char, sent.end_char)
                 if p["start"] not in claimed]
+        acting = _in_span(here, slots.phrase(actor)) if actor is not None else []
+        here = [p for p in here if p not in acting]
         if here:
             lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
+            aimed = _subtree_span(target)
             return dict(min(here, key=lambda p: (not lo <= p["start"] < hi,
                                                  p.get("kind") not in SPOT_KINDS,
+                                                 not aimed[0] <= p["start"] < aimed[1],
                                                  abs(p["start"] - trigger.idx))))
+        return self._paragraph_place(sent, {p["name"] for p in acting})
+
+    def _paragraph_place(self, sent, not_names: set[str]) -> dict | None:
+        """The nearest place before the sentence in its paragraph, unless it is the actor's."""
         para_start = doc_text(self.doc).rfind("\n\n", 0, sent.start_char)
         i = bisect.bisect_left(self.place_starts, sent.start_char) - 1
-        if i >= 0 and self.places[i]["start"] > para_start:
+        if i >= 0 and self.places[i]["start"] > para_start and self.places[i]["name"] not in not_names:
             return dict(self.places[i])
         return None
 
@@ -128,6 +142,17 @@ def _strip_article(name: str) -> str:
 
 def _within(items: list[dict], start: int, end: int) -> list[dict]:
     return [x for x in items if x["start"] >= start and x["end"] <= end]
+
+
+def _in_span(items: list[dict], span: tuple[int, int]) -> list[dict]:
+    return [x for x in items if span[0] <= x["start"] < span[1]]
+
+
+def _subtree_span(tok) -> tuple[int, int]:
+    """Character span of `tok`'s whole subtree ('various targets in Ukraine'); empty if None."""
+    if tok is None:
+        return (0, 0)
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def _home_country(places: list[dict]) -> str | None:

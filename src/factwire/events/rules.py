@@ -320,7 +320,7 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
     return {
         "trigger": trig, "action": action, "claimed": claimed, "sent": sent,
         "story": _story(sent), "observed": frames.observer_of(trig) is not None,
-        "actor": actor, "target": target,
+        "actor": actor, "target": target, "actor_tok": actor_tok, "target_tok": target_tok,
         "target_class": slots.weapon_of(list(target_tok.subtree))[0] if target_tok is not None else None,
         "weapon_class": weapon_cls, "weapon": weapon, "weapon_head": weapon_head,
         "counts": [_count(q) for q in quantities], "quantities": quantities,
