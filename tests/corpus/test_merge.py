@@ -156,3 +156,48 @@ def test_ids_are_stable_hashes_of_members_and_output_is_order_free():
 
 def test_undated_events_stay_alone():
     assert groups([ev("a", date=None), ev("b", date=None)]) == [["a"], ["b"]]
+
+
+def test_syndicated_copy_is_folded_not_a_second_source():
+    """B is a copy of A (ingest's copies table): the same event from both is one corpus event
+    with one source, B listed under A as a copy; its offsets and relative dates may differ."""
+    a = ev("a", article="art-A", counts=[{"value": 150, "relation": "approx", "item": "missiles"}])
+    b = ev("b", article="art-B", copy_of="art-A", site="copy-site", url="https://copy.example/b",
+           evidence={"start": 40, "end": 140}, date={"from": "2022-11-15", "to": "2022-11-16"},
+           counts=a["counts"])
+    (merged,) = merge_events([a, b])
+    assert merged["n_sources"] == 1
+    assert merged["members"] == ["a", "b"]
+    [src] = merged["sources"]
+    assert src["article_id"] == "art-A"
+    assert src["copies"] == [{"event_id": "b", "article_id": "art-B", "site": "copy-site",
+                              "url": "https://copy.example/b"}]
+    assert [r["article_id"] for r in merged["counts_by_source"]] == ["art-A"]  # no echoed number
+    assert merged["date"] == {"from": "2022-11-15", "to": "2022-11-15"}
+
+
+def test_independent_source_still_adds_a_source_next_to_a_copy():
+    a = ev("a", article="art-A")
+    b = ev("b", article="art-B", copy_of="art-A", evidence={"start": 40, "end": 140})
+    c = ev("c", article="art-C", location={**KYIV, "lat": 50.43, "lon": 30.55})
+    (merged,) = merge_events([c, b, a])
+    assert merged["n_sources"] == 2
+    assert sorted(s["article_id"] for s in merged["sources"]) == ["art-A", "art-C"]
+    assert [c["article_id"] for s in merged["sources"] for c in s["copies"]] == ["art-B"]
+
+
+def test_copy_event_without_twin_counts_as_its_canonical_article():
+    """A copy's event its original lacks (a trimmed paragraph) is kept, marked, one source."""
+    a = ev("a", article="art-A")
+    b = ev("b", article="art-B", copy_of="art-A", location=LVIV, evidence={"start": 500, "end": 600})
+    out = {tuple(e["members"]): e for e in merge_events([a, b])}
+    assert set(out) == {("a",), ("b",)}
+    assert out[("b",)]["n_sources"] == 1
+    [src] = out[("b",)]["sources"]
+    assert src["article_id"] == "art-B" and src["copy_of"] == "art-A"
+
+
+def test_no_merge_keeps_copies_as_they_are():
+    a = ev("a", article="art-A")
+    b = ev("b", article="art-B", copy_of="art-A", evidence={"start": 40, "end": 140})
+    assert groups([a, b], merge=False) == [["a"], ["b"]]

@@ -18,6 +18,15 @@ Clustering is complete-linkage on the vetoes: an event joins a corpus event only
 vetoes it against any member (so A~B and B~C never drag in an incompatible A/C pair) and a
 joining rule ties it to at least one member. Events are visited in a
 fixed order (date, publication, id), so the output is deterministic.
+
+Syndicated copies are not independent sources. An event may carry `copy_of` (the canonical
+article id, from ingest's copies table). Before clustering, a copy's event is folded into its
+twin in the canonical article (same coded slots; offsets and relative dates may differ): it
+becomes a member of the twin's corpus event, listed under the canonical article's source entry
+as `copies` (site, url), and adds no source, numbers, dates or place. A copy's event with no
+twin (the canonical article lost that paragraph) is clustered like any other but counts as its
+canonical article in `n_sources`, and is marked `copy_of`. Folding rather than skipping keeps
+every URL that carried the story and the events only a copy still has.
 """
 from __future__ import annotations
 
@@ -359,6 +368,54 @@ def source_entry(ev: dict) -> dict:
             "evidence": ev.get("evidence"), "sources": list(ev.get("sources") or [])}
 
 
+def source_key(ev: dict) -> Any:
+    """The article that counts as the event's source: a copy counts as its canonical article."""
+    return ev.get("copy_of") or ev.get("article_id")
+
+
+def source_entries(members: list[dict]) -> list[dict]:
+    """One entry per reporting article; a copy whose canonical article is among the members is
+    listed under it as `copies` (site, url, article and event id), not as another source."""
+    entries: list[dict] = []
+    by_article: dict[Any, dict] = {}
+    originals = _originals(members)
+    for m in members:
+        if _folded(m, originals):
+            continue
+        entry = source_entry(m)
+        if m.get("copy_of"):
+            entry["copy_of"] = m["copy_of"]
+        entry["copies"] = []
+        entries.append(entry)
+        by_article.setdefault(m.get("article_id"), entry)
+    for m in members:
+        if _folded(m, originals):
+            by_article[m["copy_of"]]["copies"].append(_copy_entry(m))
+    return entries
+
+
+def independent(members: list[dict]) -> list[dict]:
+    """Members less the copies whose canonical article is also a member: a copy's numbers are
+    its original's, and listing them twice would fake agreement between sources."""
+    originals = _originals(members)
+    return [m for m in members if not _folded(m, originals)]
+
+
+def _originals(members: list[dict]) -> set:
+    """Article ids of the members that are not copies."""
+    return {m.get("article_id") for m in members if not m.get("copy_of")}
+
+
+def _folded(ev: dict, originals: set) -> bool:
+    """Is `ev` a copy's event whose canonical article reported it too?"""
+    return bool(ev.get("copy_of")) and ev["copy_of"] in originals
+
+
+def _copy_entry(ev: dict) -> dict:
+    return {"event_id": ev["id"], "article_id": ev.get("article_id"), "site": ev.get("site"),
+            "url": ev.get("url")}
+
+
 def counts_by_source(members: list[dict]) -> list[dict]:
     """Every count every member reported, with its article and site."""
     return [{"article_id": m.get("article_id"), "site": m.get("site"), "value": c.get("value"),
@@ -379,25 +436,28 @@ def summarise_counts(rows: list[dict]) -> dict:
 
 
 def corpus_event(members: list[dict], joins: list[dict]) -> dict:
-    """One corpus event from its member article events (in visiting order)."""
-    ordered = sorted(members, key=lambda m: (str(m.get("published") or "9999"), str(m["id"])))
-    counts = counts_by_source(ordered)
+    """One corpus event from its member article events (in visiting order). Folded copies
+    are members (and listed under their original's source) but add no numbers, dates or
+    places: those come from the independent reports only."""
+    everyone = sorted(members, key=lambda m: (str(m.get("published") or "9999"), str(m["id"])))
+    reports = independent(everyone)
+    counts = counts_by_source(reports)
     fatal = [{"article_id": m.get("article_id"), "site": m.get("site"), "fatalities": m["fatalities"]}
-             for m in ordered if m.get("fatalities") is not None]
+             for m in reports if m.get("fatalities") is not None]
     return {
         "id": stable_id([m["id"] for m in members]),
-        "event_type": _common([m.get("event_type") for m in ordered]),
-        "sub_event_type": _common([m.get("sub_event_type") for m in ordered]),
-        "action": _common([m.get("action") for m in ordered]),
-        "actor_norm": _common([m.get("actor_norm") for m in ordered]),
-        "target_norm": _common([m.get("target_norm") for m in ordered]),
-        "location": best_location(ordered), "date": common_dates(ordered),
-        "weapon": _common([m.get("weapon") for m in ordered]),
-        "modality": ordered[0].get("modality") or "reported",
-        "confidence": max((m.get("confidence") or 0.0 for m in ordered), default=None),
+        "event_type": _common([m.get("event_type") for m in reports]),
+        "sub_event_type": _common([m.get("sub_event_type") for m in reports]),
+        "action": _common([m.get("action") for m in reports]),
+        "actor_norm": _common([m.get("actor_norm") for m in reports]),
+        "target_norm": _common([m.get("target_norm") for m in reports]),
+        "location": best_location(reports), "date": common_dates(reports),
+        "weapon": _common([m.get("weapon") for m in reports]),
+        "modality": reports[0].get("modality") or "reported",
+        "confidence": max((m.get("confidence") or 0.0 for m in reports), default=None),
         "members": sorted(str(m["id"]) for m in members),
-        "n_sources": len({m.get("article_id") for m in members}),
-        "sources": [source_entry(m) for m in ordered],
+        "n_sources": len({source_key(m) for m in members}),
+        "sources": source_entries(everyone),
         "counts_by_source": counts, "counts_summary": summarise_counts(counts),
         "fatalities_by_source": fatal,
         "rule": sorted({r for j in joins for r in j["rules"]}),
@@ -405,15 +465,52 @@ def corpus_event(members: list[dict], joins: list[dict]) -> dict:
     }
 
 
+def copy_signature(ev: dict) -> tuple:
+    """What a copy's event shares with its original's: the coded slots, not the offsets (the
+    copy's chrome shifts them) nor the dates (relative dates resolve against each page's own
+    publication date)."""
+    counts = tuple(sorted((str(c.get("value")), str(c.get("relation")), item_key(c.get("item")))
+                          for c in ev.get("counts") or ()))
+    loc = (ev.get("location") or {}).get("name")
+    return (ev.get("event_type"), ev.get("sub_event_type"), ev.get("action"), _norm(ev.get("actor")),
+            _norm(ev.get("target")), _norm(ev.get("weapon")), ev.get("modality"), loc, counts)
+
+
+def fold_copies(events: list[dict]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """({original event id: its copies' events}, events left to cluster). A copy's event with
+    the same signature as an event of its canonical article is that event, not a new report;
+    a copy's event with no such twin is clustered like any other (still counted as its
+    canonical article's source)."""
+    originals: dict[tuple, list[dict]] = {}
+    for ev in events:
+        if not ev.get("copy_of"):
+            originals.setdefault((ev.get("article_id"), copy_signature(ev)), []).append(ev)
+    folded: dict[str, list[dict]] = {}
+    rest = []
+    for ev in events:
+        twins = originals.get((ev.get("copy_of"), copy_signature(ev))) if ev.get("copy_of") else None
+        if twins:
+            folded.setdefault(twins[0]["id"], []).append(ev)
+        else:
+            rest.append(ev)
+    return folded, rest
+
+
+def _with_copies(members: list[dict], folded: dict[str, list[dict]]) -> list[dict]:
+    return members + [c for m in members for c in folded.get(m["id"], ())]
+
+
 def merge_events(events: list[dict], merge: bool = True) -> list[dict]:
-    """Article events (with id, article_id, site, url, published) -> corpus events.
+    """Article events (with id, article_id, site, url, published, and `copy_of` for a
+    syndicated copy's events) -> corpus events.
 
     `merge=False` (``factwire events --no-merge``) keeps each article event as its own corpus
-    event, in the same shape. Output is sorted by (date from, id) and is the same whatever the
+    event, in the same shape (copies included: nothing is folded). Output is sorted by (date from, id) and is the same whatever the
     input order.
     """
     if merge:
-        groups = [(c.members, c.joins) for c in cluster_events(events)]
+        folded, rest = fold_copies(events)
+        groups = [(_with_copies(c.members, folded), c.joins) for c in cluster_events(rest)]
     else:
         groups = [([ev], []) for ev in events]
     out = [corpus_event(m, j) for m, j in groups]

@@ -352,12 +352,16 @@ class Store:
             yield [dict(r) for r in rows]
 
     def article_events(self) -> list[dict[str, Any]]:
-        """Every article-level event with its id, article_id, site, url and published added."""
+        """Every article-level event with its id, article_id, site, url and published added, and
+        `copy_of` (the canonical article id) when its article is a syndicated copy: merging must
+        not count a copy as a second source."""
         rows = self.conn.execute(
-            "SELECT e.id, e.article_id, e.event, a.site, a.url, a.published FROM events e "
-            "JOIN articles a ON a.id = e.article_id ORDER BY e.article_id, e.n")
+            "SELECT e.id, e.article_id, e.event, a.site, a.url, a.published, c.canonical_id FROM events e "
+            "JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN copies c ON c.article_id = e.article_id AND c.canonical_id != e.article_id "
+            "ORDER BY e.article_id, e.n")
         return [{**json.loads(r["event"]), "id": r["id"], "article_id": r["article_id"], "site": r["site"],
-                 "url": r["url"], "published": r["published"]} for r in rows]
+                 "url": r["url"], "published": r["published"], "copy_of": r["canonical_id"]} for r in rows]
 
     def integrity(self) -> str:
         """PRAGMA integrity_check's verdict ("ok" when sound)."""
