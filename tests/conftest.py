@@ -1,16 +1,12 @@
-"""Shared fixtures: paths to the bundled example and to the shared benchmark data."""
+"""Shared fixtures: paths to the bundled example and to the shared benchmark data.
+Plain helpers live in fwtest.py (import them from there, not from conftest)."""
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("FACTWIRE_SHARED", REPO.parent / "shared"))
-EXTRACTION = SHARED / "bench" / "extraction"
-SEED = REPO / "examples" / "seed-drones.txt"
+from fwtest import EXTRACTION, SEED
 
 
 @pytest.fixture(scope="session")
@@ -23,12 +19,3 @@ def extraction_bench() -> Path:
     """The shared extraction benchmark (CI lays ../shared beside the clone); fail loudly if absent."""
     assert EXTRACTION.is_dir(), f"shared benchmark data not found at {EXTRACTION}"
     return EXTRACTION
-
-
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = REPO):
-    """Run the installed `factwire` console script (falling back to `python -m factwire.cli`)."""
-    import subprocess
-
-    exe = Path(sys.executable).parent / "factwire"  # the console script of this environment
-    cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "factwire.cli", *args]
-    return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, timeout=120)

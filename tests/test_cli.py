@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import SEED, run_cli
+from fwtest import SEED, run_cli
 
 GOOD = """<html><head><title>Storm hits the coast</title></head><body><article><h1>Storm hits the coast</h1>
 <p>A powerful storm hit the northern coast on Tuesday, flooding streets and cutting power to thousands of homes.</p>

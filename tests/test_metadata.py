@@ -324,3 +324,13 @@ def test_dev_pages(prefix, title, published, authors, site):
 def test_dev_page_language_after_cleaning():
     meta, _root = dev_page("3c6d3381")
     assert meta.language == "ru"
+
+
+def test_text_page_site_falls_back_to_the_url_host():
+    from factwire import extract
+
+    rec = extract("Title line\n\nA paragraph about shelling in the region that went on for hours, officials said.",
+                  input_kind="text", url="https://www.local-news.example/world/x", facts=False)
+    assert rec.site == "local-news.example"
+    assert extract("Title line\n\nA paragraph about shelling in the region that went on for hours.",
+                   input_kind="text", facts=False).site is None

@@ -26,7 +26,7 @@ from factwire.metadata_authors import authors_from_bylines, clean_authors, find_
 from factwire.metadata_dates import find_date_with_htmldate, find_published
 from factwire.metadata_sources import PageSources, collect_sources
 from factwire.metadata_text import detect_language, find_byline, find_dateline, text_window
-from factwire.metadata_titles import find_site, find_title, strip_site, title_text
+from factwire.metadata_titles import domain_of, find_site, find_title, strip_site, title_text
 from factwire.model import Cleaned, Metadata
 
 #: Paragraphs of the clean body given to the language identifier (after the title).
@@ -94,6 +94,8 @@ def complete_metadata(meta: Metadata, cleaned: Cleaned, *, page_text: str | None
         meta.published = find_date_with_htmldate(html_root, meta.url)
     if meta.published is None:
         meta.published = published_hint
+    if meta.site is None:  # text pages have no <meta>: the URL's host still names the site
+        meta.site = domain_of(meta.url)
     body = "\n".join([meta.title or "", *cleaned.paragraphs[:LANGUAGE_PARAGRAPHS]])
     meta.language = detect_language(body) or meta.language
     return meta

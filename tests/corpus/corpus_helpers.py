@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from conftest import EXTRACTION
+from fwtest import EXTRACTION
 
 DEV_HTML = EXTRACTION / "scrapinghub-dev" / "html"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, run_cli
+from fwtest import SEED, run_cli
 from factwire.corpus.events_db import load_events
 from factwire.events.export import ACLED_COLUMNS
 

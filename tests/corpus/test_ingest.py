@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from conftest import run_cli
+from fwtest import run_cli
 from corpus_helpers import copy_dev_pages, db_rows, dev_pages, dev_warc, integrity, write_warc
 
 from factwire.corpus.ingest import ingest

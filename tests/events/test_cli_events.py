@@ -9,7 +9,7 @@ import csv
 import io
 import json
 
-from conftest import SEED, run_cli
+from fwtest import SEED, run_cli
 
 from factwire.events.export import CSV_COLUMNS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED
+from fwtest import SEED
 from factwire import extract
 
 
