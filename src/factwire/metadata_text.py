@@ -7,8 +7,6 @@ window of lines around the title so that dates quoted in the story are not taken
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Callable
 
 from factwire.metadata_authors import split_byline
 from factwire.metadata_dates import parse_date, parse_human_date
@@ -21,8 +19,6 @@ MAX_DATELINE_CHARS = 120
 MAX_BYLINE_LINE_CHARS = 150
 #: Language id reads this much of the body: enough for a stable answer, cheap to classify.
 LANGUAGE_SAMPLE_CHARS = 1500
-#: Fewer letters than this is no text to judge a language by.
-MIN_LANGUAGE_LETTERS = 10
 
 _DATE_LABEL = re.compile(r"^\s*(?:published|posted|date|dated|first published|created)\b", re.I)
 _UPDATED_LABEL = re.compile(r"\b(?:updated|modified|last updated|edited)\b", re.I)

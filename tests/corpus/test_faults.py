@@ -3,7 +3,6 @@ store write errors -- the run goes on, every failure is recorded, the database s
 from __future__ import annotations
 
 import gzip
-import json
 import signal
 import sqlite3
 import subprocess

@@ -18,7 +18,6 @@ from . import frames, slots
 from .actors import (CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor,
                      state_force)
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
-from .context import Context  # noqa: F401 - re-exported for the coder
 from .slots import doc_text
 
 #: Actions that make an event only when a weapon is named with them ("sent 100 tanks" yes,

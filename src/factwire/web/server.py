@@ -19,7 +19,6 @@ import mimetypes
 import re
 import sqlite3
 import time
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable
