@@ -28,8 +28,12 @@ import json
 import os
 import re
 import subprocess
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402  (bench/benchlib.py)
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
@@ -204,14 +208,7 @@ def verdict(ok: bool) -> str:
 
 def write_section(name: str, body: str, path: Path = RESULTS) -> None:
     """Replace this script's section `name` in the results file, leaving everything else."""
-    start, end = f"<!-- {MARK}:{name}:start -->", f"<!-- {MARK}:{name}:end -->"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Corpus benchmarks\n"
-    block = f"{start}\n{body}{end}"
-    if start in text and end in text:
-        text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
+    benchlib.write_section(path, MARK, name, body)
 
 
 def cpu_figures(r: dict) -> tuple[float, float, float]:

@@ -19,10 +19,14 @@ import argparse
 import itertools
 import json
 import random
+import os
 import re
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402  (bench/benchlib.py)
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -231,15 +235,7 @@ def render_syndication(docs, hard, s, s_ds, kinds, hard_fp, speed) -> str:
 
 def write_section(name: str, body: str, path: Path = RESULTS) -> None:
     """Replace this script's section `name` in the results file, leaving everything else."""
-    start, end = f"<!-- corpus_dedup:{name}:start -->", f"<!-- corpus_dedup:{name}:end -->"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Corpus benchmarks\n"
-    block = f"{start}\n{body}{end}"
-    if start in text and end in text:
-        text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    benchlib.write_section(path, "corpus_dedup", name, body)
 
 
 def main(argv: list[str] | None = None) -> None:
