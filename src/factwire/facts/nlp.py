@@ -19,24 +19,42 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _load():
+    """The pipeline and, when the model's attribute_ruler compiles (factwire/facts/pos.py), the
+    fast POS ruler that replaces it (the ruler pipe is then disabled)."""
     import spacy
+
+    from factwire.facts.pos import PosRuler, compile_rules
 
     nlp = spacy.load(MODEL, disable=list(DISABLED_PIPES))
     nlp.max_length = MAX_CHARS
-    return nlp
+    rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
+    if rules is None:
+        return nlp, None
+    nlp.disable_pipe("attribute_ruler")
+    return nlp, PosRuler(rules)
 
 
 def get_nlp():
     """The shared pipeline (thread-safe first load)."""
     with _lock:
-        return _load()
+        return _load()[0]
+
+
+def _pos_ruler():
+    with _lock:
+        return _load()[1]
+
+
+def _finish(doc):
+    ruler = _pos_ruler()
+    return ruler(doc) if ruler is not None else doc
 
 
 def parse(text: str):
     """One spaCy Doc for `text` (offsets of tokens/ents index into `text`)."""
-    return get_nlp()(text)
+    return _finish(get_nlp()(text))
 
 
 def parse_many(texts: list[str], batch_size: int = 16):
     """Docs for many texts at once: nlp.pipe batches the CNN work (~2x faster than one by one)."""
-    return list(get_nlp().pipe(texts, batch_size=batch_size))
+    return [_finish(doc) for doc in get_nlp().pipe(texts, batch_size=batch_size)]

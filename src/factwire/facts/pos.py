@@ -1,0 +1,132 @@
+"""Coarse part-of-speech tags without spaCy's attribute_ruler: the same rules, compiled to lookups.
+
+Why: in en_core_web_sm the attribute_ruler (179 Matcher patterns run over every token) cost
+20 ms of ~150 ms per DEV extraction article (profiled on 40 scrapinghub-dev pages), more than the
+tagger and as much as the parser; the facts only read `token.pos_` (never MORPH or LEMMA). The
+ruler's own POS/DEP patterns are compiled once into a per-(tag, lower, dep, is_space) cache, so
+the result is the ruler's result (later patterns win, as in spaCy's AttributeRuler.match).
+tests/facts/test_pos.py checks token-for-token equality with the real ruler.
+
+Only pattern shapes the model actually uses are compiled; anything else makes `compile_rules`
+return None and the caller keeps the real attribute_ruler.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+#: Token attributes a compiled pattern may test (en_core_web_sm 3.8 uses only these), and
+#: their place in the per-token key.
+KEY_INDEX = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+#: Attributes we reproduce; MORPH and LEMMA are left out because no factwire code reads them.
+OUTPUT_ATTRS = ("POS", "DEP")
+#: The cache keys are (tag, lower, dep, is_space); clear it past this many (memory bound).
+CACHE_LIMIT = 200_000
+
+Test = Callable[[Any], bool]
+
+
+@dataclass(slots=True)
+class Rule:
+    order: int
+    tokens: list[list[tuple[int, Test]]]
+    index: int
+    attrs: dict[str, str]
+
+
+def _compile_value(spec: Any) -> Test | None:
+    if not isinstance(spec, dict):
+        return lambda v, s=spec: v == s
+    if set(spec) == {"IN"}:
+        allowed = frozenset(spec["IN"])
+        return lambda v: v in allowed
+    if set(spec) == {"NOT_IN"}:
+        banned = frozenset(spec["NOT_IN"])
+        return lambda v: v not in banned
+    if set(spec) == {"REGEX"}:
+        rx = re.compile(spec["REGEX"])
+        return lambda v: isinstance(v, str) and rx.search(v) is not None
+    return None
+
+
+def _compile_token(tok: dict) -> list[tuple[int, Test]] | None:
+    if not set(tok) <= set(KEY_INDEX):
+        return None
+    tests = [(KEY_INDEX[key], _compile_value(spec)) for key, spec in tok.items()]
+    return None if any(test is None for _, test in tests) else tests  # type: ignore[return-value]
+
+
+def compile_rules(patterns: list[dict]) -> list[Rule] | None:
+    """The ruler's patterns that set POS or DEP as Rules, in the ruler's order; None when a
+    pattern uses something this module does not reproduce."""
+    rules = []
+    for order, pat in enumerate(patterns):
+        attrs = {k: v for k, v in pat["attrs"].items() if k in OUTPUT_ATTRS}
+        if not attrs:
+            continue
+        for seq in pat["patterns"]:
+            tokens = [_compile_token(tok) for tok in seq]
+            if None in tokens:
+                return None
+            rules.append(Rule(order, tokens, pat.get("index", 0), attrs))  # type: ignore[arg-type]
+    return rules
+
+
+def _matches(tests: list[tuple[int, Test]], key: tuple) -> bool:
+    return all(test(key[i]) for i, test in tests)
+
+
+def _tag_may_match(rule: Rule, tag: str) -> bool:
+    return all(test(tag) for i, test in rule.tokens[0] if i == KEY_INDEX["TAG"])
+
+
+class PosRuler:
+    """Applies compiled rules to a Doc: single-token rules through a cache keyed by the token's
+    (tag, lower, dep, is_space), pre-filtered by tag; longer rules by a scan."""
+
+    def __init__(self, rules: list[Rule]):
+        self.single = [r for r in rules if len(r.tokens) == 1]
+        self.multi = [r for r in rules if len(r.tokens) > 1]
+        self.by_tag: dict[str, list[Rule]] = {}
+        self.cache: dict[tuple, dict[str, tuple[int, str]]] = {}
+
+    def _rules_for(self, tag: str) -> list[Rule]:
+        rules = self.by_tag.get(tag)
+        if rules is None:
+            rules = self.by_tag[tag] = [r for r in self.single if _tag_may_match(r, tag)]
+        return rules
+
+    def _single(self, key: tuple) -> dict[str, tuple[int, str]]:
+        hit = self.cache.get(key)
+        if hit is None:
+            if len(self.cache) > CACHE_LIMIT:
+                self.cache.clear()
+            hit = {}
+            for rule in self._rules_for(key[0]):
+                if _matches(rule.tokens[0], key):
+                    hit.update({a: (rule.order, v) for a, v in rule.attrs.items()})
+            self.cache[key] = hit
+        return hit
+
+    def _apply_multi(self, keys: list[tuple], chosen: list[dict]) -> None:
+        for rule in self.multi:
+            n = len(rule.tokens)
+            for i in range(len(keys) - n + 1):
+                if all(_matches(t, keys[i + k]) for k, t in enumerate(rule.tokens)):
+                    j = i + rule.index
+                    slot = chosen[j] = dict(chosen[j])
+                    for attr, val in rule.attrs.items():
+                        if attr not in slot or slot[attr][0] <= rule.order:
+                            slot[attr] = (rule.order, val)
+
+    def __call__(self, doc):
+        keys = [(tok.tag_, tok.lower_, tok.dep_, tok.is_space) for tok in doc]
+        chosen = [self._single(key) for key in keys]
+        self._apply_multi(keys, chosen)
+        for tok, slot in zip(doc, chosen):
+            if "POS" in slot:
+                tok.pos_ = slot["POS"][1]
+            if "DEP" in slot and tok.dep_ != slot["DEP"][1]:
+                tok.dep_ = slot["DEP"][1]
+        return doc

@@ -1,0 +1,51 @@
+"""The compiled POS ruler (factwire/facts/pos.py) must give exactly the attribute_ruler's tags."""
+from __future__ import annotations
+
+import spacy
+
+from factwire.facts import nlp as nlp_mod
+from factwire.facts.pos import PosRuler, compile_rules
+
+TEXTS = [
+    "There are three drones over Kyiv, and there were more yesterday.",
+    "But he said that nothing had changed; everyone knew it, though somebody denied it.",
+    "Russia has launched about 150 missiles at Ukraine since Nov. 11, Oleksii Hromov told reporters.",
+    "I gave them mine because they asked me, while she kept hers.",
+    "  The   OSCE SMM observed 62 explosions near Lozove.\n\nIt ain't gonna stop, they said.",
+    "What if the ceasefire holds? Whether it does or not, shelling continued until 5 p.m.",
+]
+
+
+def _reference():
+    return spacy.load(nlp_mod.MODEL, disable=list(nlp_mod.DISABLED_PIPES))
+
+
+def test_fast_ruler_equals_spacy_attribute_ruler():
+    ref = _reference()
+    ours = nlp_mod.parse_many(TEXTS)
+    assert "attribute_ruler" not in nlp_mod.get_nlp().pipe_names  # the fast path is in use
+    for a, b in zip(ours, ref.pipe(TEXTS)):
+        assert [(t.text, t.pos_, t.dep_) for t in a] == [(t.text, t.pos_, t.dep_) for t in b]
+
+
+def test_two_token_rule_applies():
+    """en_core_web_sm retags the verb after an expletive 'there' as VERB (a 2-token pattern)."""
+    doc = nlp_mod.parse("There are three drones.")
+    assert doc[0].dep_ == "expl" and doc[1].pos_ == "VERB"
+
+
+def test_unknown_pattern_shape_is_not_compiled():
+    patterns = [{"patterns": [[{"ORTH": "x"}]], "attrs": {"POS": "X"}, "index": 0}]
+    assert compile_rules(patterns) is None
+
+
+def test_later_pattern_wins():
+    patterns = [
+        {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}, "index": 0},
+        {"patterns": [[{"TAG": "NN", "LOWER": {"IN": ["nothing"]}}]], "attrs": {"POS": "PRON"}, "index": 0},
+    ]
+    ruler = PosRuler(compile_rules(patterns))
+    doc = spacy.blank("en")("nothing else")
+    doc[0].tag_ = doc[1].tag_ = "NN"
+    ruler(doc)
+    assert [t.pos_ for t in doc] == ["PRON", "NOUN"]
