@@ -384,36 +384,110 @@ def _aimed_at(thing):
 
 
 def _doer_of_thing(tok):
-    """The doer behind a weapon or an attack named as a subject: 'shells launched by Russian
-    forces hit ...' -> Russian forces; 'a Russian airstrike targeted ...' -> Russian; else
-    None (a thing is no actor)."""
+    """The doer behind a weapon, vehicle or attack named as a subject: 'shells launched by
+    Russian forces hit ...' -> Russian forces; 'a column ... belonging to the Russian forces'
+    -> the forces; 'a Russian airstrike', 'Ukrainian Bayraktar drones' -> the thing itself
+    (its country names the forces); 'One of the shells hit ...' -> the armed party of the
+    sentence before; else None (a thing is no actor)."""
     for x in tok.subtree:
         if x.dep_ == "agent":
             found = slots.agent(x.head)
             if found is not None:
                 return found
-    return next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and country_in(c.text)), None)
+    owner = slots.owner_of(tok)
+    if owner is not None:
+        return owner
+    if slots.country_marked(tok):
+        return tok
+    if any(c.lower_ in ("the", "this", "these", "those", "another") for c in tok.subtree if c.i <= tok.i) \
+            or tok.lower_ in ("one", "some", "part", "fragments", "debris"):
+        return slots.previous_actor(tok)  # a definite thing refers back to the attack told
+    return None
 
 
 def _actor_target(trig, verb, action: str):
     """(actor token, target token) from the parse; a supply's target is its recipient ('to
     Russia'), a withdrawal has none (its object is the withdrawing side's own forces)."""
+    attacker = _attacker_of(trig, action)
+    actor = attacker or _actor_of(trig, verb, action)
+    if action == "withdraw":
+        return actor, None
+    if action == "supply":
+        return actor, slots.prep_object(verb, frozenset({"to"}))
+    if attacker is not None:  # 'Ukrainian forces repelled the attack of Russian forces'
+        return actor, slots.argument(verb, slots.SUBJECT_DEPS) if verb != trig else None
+    if action == "clash" and actor is None:
+        pair = slots.between_parties(trig)
+        if pair:
+            return pair
+    return actor, _target_of(trig, verb, action)
+
+
+#: Event nouns whose 'of' names the doer when it is an armed force ('the attack of the Russian
+#: forces', 'the offensive of the Russian army'), not the place ('the shelling of Kharkiv').
+DOER_OF_NOUNS = frozenset({"attack", "attacks", "offensive", "assault", "advance", "advancement",
+                           "onslaught", "incursion", "invasion"})
+
+
+def _attacker_of(trig, action: str):
+    """The force in 'the attack of <force>' (general English: the subjective genitive)."""
+    if trig.pos_ != "NOUN" or trig.lower_ not in DOER_OF_NOUNS:
+        return None
+    party = slots.prep_object(trig, frozenset({"of"}))
+    if party is None or party.lower_ in ("positions", "position"):
+        return None
+    name = normalize_actor(" ".join(x.text for x in party.subtree))
+    return party if name and name.startswith(ARMED_NAMES) else None
+
+
+def _actor_of(trig, verb, action: str):
+    """The doer: a noun trigger's possessor, country or 'by' phrase; the verb's agent or
+    subject (a passive clause does not borrow its head's subject: 'fired a missile, but the
+    missile was intercepted'); a thing's owner; None for monitors' counts."""
     actor = None
     if trig.pos_ == "NOUN":
         actor = next((c for c in trig.children if c.dep_ == "poss" or
                       (c.dep_ in ("amod", "compound") and country_in(c.text))), None)
         actor = actor or slots.prep_object(trig, frozenset({"by"}))
     actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
-    if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB":
+    if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB" \
+            and not slots.is_passive(verb):
         actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
-    if actor == trig or frames.observer_of(trig):
-        actor = None  # 'clashes occurred', 'the mission observed explosions': no doer named
-    elif actor is not None and (actor.lower_ in TRIGGER_FORMS or slots.weapon_of([actor])[0]):
-        actor = _doer_of_thing(actor)
-    if action == "withdraw":
-        return actor, None
-    if action == "supply":
-        return actor, slots.prep_object(verb, frozenset({"to"}))
+    actor = actor or slots.misparsed_subject(verb)
+    own_subject = actor is not None and actor.head == trig and actor.dep_ in slots.SUBJECT_DEPS
+    if actor == trig or (frames.observer_of(trig) and not own_subject):
+        return None  # 'clashes occurred', 'the mission observed explosions': no doer named
+    if actor is None:
+        return None
+    party = _is_party(actor)
+    if action == "explode" and not party and not slots.weapon_of([actor])[0] \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return _mine_owner(verb)  # 'a car exploded on a Russian mine': the car is the victim
+    if actor.lower_ in TRIGGER_FORMS or slots.is_thing(actor):
+        return _doer_of_thing(actor)
+    if not party and action in CASUALTY | {"strike"} and actor.ent_type_ not in PARTY_ENTS:
+        return slots.cause_agent(trig.sent)  # 'two buildings collapsed, killing 26': not a doer
+    return actor
+
+
+#: Named-entity labels of mentions that may be parties even when no ACLED name fits them.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _is_party(tok) -> bool:
+    """Does the phrase of `tok` name a kind of actor ACLED codes (see actors.normalize_actor)?"""
+    return normalize_actor(" ".join(x.text for x in tok.subtree)) is not None
+
+
+def _mine_owner(verb):
+    """'exploded on a Russian anti-tank mine' -> the mine (its country names the layer)."""
+    mine = slots.prep_object(verb, frozenset({"on", "onto", "over"}))
+    return mine if mine is not None and slots.country_marked(mine) else None
+
+
+def _target_of(trig, verb, action: str):
+    """The done-to: a noun trigger's 'on/against/of/at' object, the verb's object (for a
+    fired weapon, what it was aimed at), else an 'at/on/against' object of the verb."""
     target = None
     if trig.pos_ == "NOUN":
         target = slots.prep_object(trig, frozenset({"on", "against", "of", "at"}))
@@ -429,7 +503,7 @@ def _actor_target(trig, verb, action: str):
     if target is None:
         preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
         target = slots.prep_object(verb, frozenset(preps))
-    return actor, target
+    return target
 
 
 def _text(tok, ctx) -> str | None:
@@ -613,11 +687,14 @@ def actor_name(frame: dict, home: str | None) -> str | None:
     """ACLED actor1: demonstrators are coded as protesters whoever they are (codebook:
     'Protesters (Country)'), the displaced as civilians; else the actor's own name."""
     if frame["action"] in ("protest",):
-        country = country_in(frame["actor"] or "") or home
+        country = home or country_in(frame["actor"] or "")  # named by where they protest
         return f"Protesters ({country})" if country else "Protesters"
-    if frame["action"] == "displace" and (frame["actor"] is None or CIVILIAN_RE.search(frame["actor"])):
+    if frame["action"] == "displace":  # ACLED codes the displaced civilians as the actor
         return f"Civilians ({home})" if home else "Civilians"
-    return normalize_actor(frame["actor"], home)
+    name = normalize_actor(frame["actor"], home)
+    if name is None and frame["action"] == "intercept" and frame["actor"] is None and home:
+        return state_force(home)  # 'the missile was intercepted over Kyiv': by the home state's air defence
+    return name
 
 
 def target_name(frame: dict, home: str | None) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .actors import country_in
-from .codebook import WEAPON_CLASSES, WEAPON_PRIORITY
+from .actors import FORCE_RE, country_in, normalize_actor
+from .codebook import TRIGGER_FORMS, WEAPON_CLASSES, WEAPON_PRIORITY
 
 #: Dependency labels of the doer / the done-to (spaCy's ClearNLP scheme).
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -76,6 +76,8 @@ def argument(trigger, deps: frozenset[str]):
     ('Around 29 March, Russian forces ...') is passed over for a real one."""
     found = [c for c in trigger.children if c.dep_ in deps]
     real = [c for c in found if c.ent_type_ not in NOT_PARTY_ENTS and not c.like_num]
+    if len(real) > 1:  # a misparse with two subjects ('Movement of forces: ... a column ... was moving')
+        real.sort(key=lambda c: abs(c.i - trigger.i))
     return (real or found or [None])[0]
 
 
@@ -102,6 +104,109 @@ def prep_object(trigger, preps: frozenset[str]):
             for g in c.children:
                 if g.dep_ == "pobj" and g.ent_type_ not in NOT_PARTY_ENTS:
                     return g
+    return None
+
+
+def is_passive(verb) -> bool:
+    """'was shot down', 'were repelled': the grammatical subject is the done-to."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def misparsed_subject(verb):
+    """'Russian forces destroyed by shelling a school' is often parsed as a noun phrase with a
+    participle modifier (acl) and no main verb; the noun is then the subject of the verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.tag_ not in ("VBD", "VBN") or agent(verb) is not None:
+        return None
+    return head
+
+
+def between_parties(trig):
+    """('Russian forces', 'Ukrainian forces') tokens of 'fighting took place between Russian
+    forces and Ukrainian forces' (the 'between' hung on the verb the trigger is subject of), or
+    of 'between Russian and Ukrainian forces' (the two country adjectives)."""
+    host = trig.head if trig.dep_ in ("nsubj", "nsubjpass", "attr") else trig
+    pobj = prep_object(host, frozenset({"between"})) or prep_object(trig, frozenset({"between"}))
+    if pobj is None:
+        return None
+    if pobj.conjuncts:
+        return pobj, pobj.conjuncts[0]
+    adjs = [c for c in pobj.children if c.dep_ in ("amod", "compound") and country_in(c.text)]
+    adjs += [x for a in adjs for x in a.conjuncts if country_in(x.text)]
+    return (adjs[0], adjs[1]) if len(adjs) >= 2 else None
+
+
+#: Head nouns of a thing that cannot act by itself: a weapon's part, a vehicle group, a blast
+#: (general English); the doer is its owner or whoever is said to have used it.
+THING_HEADS = frozenset({"column", "columns", "convoy", "convoys", "vehicle", "vehicles",
+                         "explosion", "explosions", "blast", "fragments", "fragment", "debris",
+                         "wreckage", "shrapnel", "one", "some", "part", "remains"})
+
+
+def is_thing(tok) -> bool:
+    """A subject that is a weapon, vehicle or blast, not a party ('One of the shells hit',
+    'a column of military vehicles was moving'); force nouns that double as weapons ('the air
+    forces', 'Russian artillery') stay parties."""
+    if FORCE_RE.fullmatch(tok.text):
+        return False
+    if tok.lower_ in THING_HEADS or weapon_of([tok])[0] is not None:
+        return True
+    return False
+
+
+def owner_of(tok):
+    """The party a thing belongs to: 'a column ... belonging to the Russian military forces',
+    'tanks of Russian forces', "Russia's missiles"; None if none is named."""
+    for x in tok.subtree:
+        if x.dep_ == "acl" and x.lower_ in ("belonging", "belonged", "owned"):
+            found = prep_object(x, frozenset({"to", "by"}))
+            if found is not None:
+                return found
+    for c in tok.children:
+        if c.dep_ == "poss" and normalize_actor(c.text):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lower_ in THING_HEADS or weapon_of([pobj])[0]):
+                return owner_of(pobj)  # 'one of the shells', 'a column of military vehicles'
+            if pobj is not None and normalize_actor(" ".join(x.text for x in pobj.subtree)):
+                return pobj
+    return None
+
+
+def country_marked(tok) -> bool:
+    """Does the thing's own phrase name a country ('a Russian air force missile', 'Ukrainian
+    Bayraktar drones')? Then the thing stands for that country's forces."""
+    return any(country_in(x.text) for x in tok.subtree
+               if x.i < tok.i and x.dep_ in ("amod", "compound", "nmod", "poss"))
+
+
+def cause_agent(sent):
+    """The 'by' party of an event noun in the sentence: 'as a result of an airstrike by the
+    Russian forces ... two buildings collapsed, killing 26' -> the Russian forces."""
+    for t in sent:
+        if t.lower_ == "by" and t.head.lower_ in TRIGGER_FORMS and t.head.pos_ == "NOUN":
+            pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+            if pobj is not None and normalize_actor(" ".join(x.text for x in pobj.subtree)):
+                return pobj
+    return None
+
+
+def previous_actor(tok):
+    """The armed party that acted in the sentence before, same paragraph: 'Russian forces
+    shelled Mariupol. One of the shells hit a school' -> Russian forces."""
+    sent = tok.sent
+    doc = tok.doc
+    if sent.start == 0 or "\n\n" in doc_text(doc)[doc[sent.start - 1].idx: sent.start_char]:
+        return None
+    prev = doc[sent.start - 1].sent
+    for t in prev:
+        if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            name = normalize_actor(" ".join(x.text for x in t.subtree))
+            if name and name.startswith(("Military", "Police", "NAF")):
+                return t
     return None
 
 
