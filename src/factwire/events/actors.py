@@ -62,6 +62,26 @@ CIVILIAN_RE = re.compile(
     r"farmers?|workers?|teachers?|doctors?|patients?|passengers?|pedestrians?|elderly|"
     r"citizens?|hostages?|inhabitants?|neighborhoods?|homes?|houses?|hospital|school|refugees?|"
     r"orphans?|evacuees?|displaced)\b", re.I)
+#: People who are not combatants (CIVILIAN_RE without buildings): ACLED names civilians as a
+#: party only when people are targeted or harmed, not when property alone is hit (codebook:
+#: violence against civilians is violence against unarmed non-combatants).
+CIVILIAN_PEOPLE_RE = re.compile(
+    r"\b(civilians?|residents?|people|persons?|man|men|woman|women|child|children|boy|girl|"
+    r"family|families|villagers?|locals?|journalists?|mayor|priests?|volunteers?|students?|"
+    r"farmers?|workers?|teachers?|doctors?|nurses?|patients?|passengers?|pedestrians?|elderly|"
+    r"citizens?|hostages?|inhabitants?|refugees?|orphans?|evacuees?|displaced|pensioners?|"
+    r"activists?|drivers?|employees?|staff|officials?|head|deputy|councill?ors?|director|"
+    r"professor|businessm[ae]n|minors?|kids?|wife|husband|mother|father|son|daughter)\b", re.I)
+#: Members of armed forces named by rank or role ('the deputy commander', 'the pilot').
+COMBATANT_RE = re.compile(r"\b(commanders?|generals?|colonels?|majors?|officers?|pilots?|crews?|"
+                          r"snipers?|saboteurs?|sabotage|mercenar(?:y|ies)|combatants?|militiam[ae]n|"
+                          r"conscripts?|recruits?|reservists?|sailors?)\b", re.I)
+#: Military sites (general military English): hitting one is hitting the force that holds it.
+MILITARY_SITE_RE = re.compile(r"\b(military (?:base|unit|facility|facilities|airfield|airport|"
+                              r"warehouse|infrastructure|object|target)s?|air ?base|airfield|"
+                              r"barracks|checkpoints?|block ?posts?|ammunition (?:depot|warehouse)s?|"
+                              r"fuel depots?|training (?:ground|centre|center)|command (?:post|centre|center)|"
+                              r"radar|garrison|trenches|fortifications?)\b", re.I)
 #: A state's own side named without the state ("governmental positions", "government troops").
 GOVERNMENT_RE = re.compile(r"\b(government|governmental|government-controlled)\b", re.I)
 #: The state acting as a state, not by its forces (ACLED codebook: 'Government of <Country>
@@ -123,19 +143,27 @@ def normalize_actor(text: str | None, home: str | None = None) -> str | None:
     """An ACLED-style name for a mention as written; `home` is the country where the event
     happened (civilians, protesters, unidentified groups and the state's domestic bodies are
     named by it). None when the mention names no kind of actor ACLED would code (a place, a
-    thing). Of several joined parties the first is named (ACLED's actor1)."""
+    thing, a building). Of several joined parties the first is named (ACLED's actor1)."""
     if not text:
         return None
     first = PARTY_JOIN_RE.split(text, maxsplit=1)[0]
     if first != text:
-        name = _normalize_one(first, home)
+        # 'an ammunition warehouse and gas reserves of Russian forces': the owner is at the end
+        name = _normalize_one(first, country_in(text) or home)
         if name is not None:
             return name
     return _normalize_one(text, home)
 
 
+#: A building of a body is property, not the body ('the Regional State Administration
+#: building', 'the Security Service Office'): hitting it names no actor by itself.
+PROPERTY_HEAD_RE = re.compile(r"\b(building|buildings|office|offices|premises|headquarters)$", re.I)
+
+
 def _normalize_one(text: str, home: str | None) -> str | None:
     """`normalize_actor` for a single party (checks in order of specificity)."""
+    if PROPERTY_HEAD_RE.search(text.strip(" .,;:")) and not MILITARY_SITE_RE.search(text):
+        return None
     if REBEL_RE.search(text):
         return NOVOROSSIYA
     country = country_in(text)
@@ -149,7 +177,8 @@ def _normalize_one(text: str, home: str | None) -> str | None:
         return f"Unidentified Armed Group ({home or country})" if (home or country) else "Unidentified Armed Group"
     if STATE_BODY_RE.search(text) and not FORCE_RE.search(text) and (country or home):
         return government(country or home)
-    if CIVILIAN_RE.search(text) and not FORCE_RE.search(text):
+    if CIVILIAN_PEOPLE_RE.search(text) and not (FORCE_RE.search(text) or COMBATANT_RE.search(text)
+                                                or MILITARY_SITE_RE.search(text)):
         place = home or country
         return f"Civilians ({place})" if place else "Civilians"
     return _armed_state(text, country, home)
@@ -158,8 +187,11 @@ def _normalize_one(text: str, home: str | None) -> str | None:
 def _armed_state(text: str, country: str | None, home: str | None) -> str | None:
     """A state's military: '<country> forces', a bare state name, a country's weapon or
     vehicle, or a domestic force named without its country (the home state's)."""
-    if country and (FORCE_RE.search(text) or PLATFORM_RE.search(text) or _is_bare_country(text)):
+    if country and (FORCE_RE.search(text) or COMBATANT_RE.search(text) or PLATFORM_RE.search(text)
+                    or _is_bare_country(text)):
         return state_force(country, branch=_branch(text))
+    if MILITARY_SITE_RE.search(text) and (country or home):
+        return state_force(country or home)  # 'a Ukrainian checkpoint', 'a military base'
     if not country and home and DOMESTIC_FORCE_RE.search(text):
         return state_force(home, branch=_branch(text))
     if not country and home and GOVERNMENT_RE.search(text):

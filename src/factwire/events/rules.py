@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from . import frames, slots
-from .actors import (CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor,
-                     state_force)
+from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in,
+                     normalize_actor, state_force)
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .slots import doc_text
 
@@ -493,16 +493,22 @@ def _target_of(trig, verb, action: str):
         target = slots.prep_object(trig, frozenset({"on", "against", "of", "at"}))
     if target is None:
         target = slots.argument(verb, slots.OBJECT_DEPS)
-        if target is not None and action != "intercept" and slots.weapon_of([target])[0] is not None:
+        if target is not None and action != "intercept" and slots.is_means(target) \
+                and verb.lower_.startswith(slots.PROJECT_VERBS):  # what is fired is no target
             target = (slots.prep_object(verb, slots.TARGET_PREPS) or _aimed_at(target)
-                      or (target if target.dep_ == "nsubjpass" else None))
-        elif target is not None and target.lower_ in TRIGGER_FORMS:
-            target = _aimed_at(target) or target  # 'launched an attack on the convoy'
+                      or (target if target.dep_ == "nsubjpass" and not slots.is_means(target) else None)
+                      or slots.aimed_in_clause(verb))
+        elif target is not None and target.lower_ in slots.OPERATION_NOUNS | set(TRIGGER_FORMS):
+            # 'launched an attack on the convoy', 'an offensive operation against X'
+            target = _aimed_at(target) or slots.prep_object(verb, slots.AIM_PREPS) or (
+                None if target.lower_ in slots.OPERATION_NOUNS else target)
     if target is not None and target.ent_type_ in slots.NOT_PARTY_ENTS:
         target = None
     if target is None:
         preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
         target = slots.prep_object(verb, frozenset(preps))
+    if target is None and action in ("fire", "shoot", "shell", "launch", "strike", "attack"):
+        target = slots.aimed_in_clause(verb)
     return target
 
 
@@ -699,26 +705,92 @@ def actor_name(frame: dict, home: str | None) -> str | None:
 
 def target_name(frame: dict, home: str | None) -> str | None:
     """ACLED actor2: the target if it is an actor; the owner of an intercepted or hit weapon
-    ('a Russian missile'); civilians when civilians or their homes were hit. Peaceful
+    ('a Russian missile'); a person attacked or abducted is a civilian; else the first party
+    named harmed in the paragraph ('shelled X, killing four Ukrainian soldiers' -> the
+    Ukrainian military; '... wounding three civilians' -> civilians). Property hit with no one
+    hurt names no civilians (codebook: violence against civilians harms people). Peaceful
     protests and displacements have none (codebook: no one is attacked)."""
-    if frame["action"] in ("protest", "displace", "withdraw"):
+    if frame["action"] in ("displace", "withdraw"):
         return None
-    name = normalize_actor(frame["target"], home)
-    if name is None and frame["target"] and frame["target_class"]:
-        country = country_in(frame["target"])
-        name = state_force(country) if country else None
-    if name is None and home and _civilians_hit(frame):
-        name = f"Civilians ({home})"
-    if name and name.startswith("Protesters") and not PROTESTER_RE.search(frame["target"] or ""):
+    if frame["action"] == "protest":  # the force that intervened, if any (codebook)
+        return _intervening_force(frame, home)
+    target = frame["target"] or ""
+    name = normalize_actor(target, home) if target else None
+    if name is None and target and frame["target_class"]:
+        name = _weapon_owner(frame["target_tok"], home)
+    if name is None and frame["action"] in ("capture", "regain"):
+        return _territory_loser(frame, home)
+    if name is None and home and frame["action"] in PERSON_HARM and _is_person(frame["target_tok"]):
+        name = f"Civilians ({home})"  # 'kidnapped the head of the village'
+    if name is None:
+        name = _civilians_hit(frame, home)
+    if name and name.startswith("Protesters") and not PROTESTER_RE.search(target):
         return None
     return name
 
 
-def _civilians_hit(frame: dict) -> bool:
-    """Civilians named as victims in the paragraph, or a civilian building or vehicle hit."""
-    if CIVILIAN_THING_RE.search(frame["target"] or ""):
-        return True
-    return bool(CIVILIAN_RE.search(frame["story"]) and CASUALTY_RE.search(frame["story"]))
+def _weapon_owner(tok, home: str | None) -> str | None:
+    """Whose intercepted or hit weapon: its country ('a Russian missile'), its owner ('aircraft
+    belonging to Russian forces'), or - for 'the missile' told before - the armed side that
+    fired it earlier in the sentence or the one before."""
+    if tok is None:
+        return None
+    owner = slots.owner_of(tok)
+    if owner is None and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        owner = slots.earlier_armed(tok)
+    if owner is None:
+        return None
+    return normalize_actor(" ".join(x.text for x in owner.subtree if x.dep_ not in ("relcl", "acl")), home)
+
+
+def _intervening_force(frame: dict, home: str | None) -> str | None:
+    """The armed force or police acting later in a protest's paragraph ('Russian troops
+    dispersed the rally'): ACLED's actor2 of a protest with intervention."""
+    for t in slots.paragraph_tokens(frame["sent"]):
+        if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            name = normalize_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl")), home)
+            if name and name.startswith(("Military", "Police", "NAF")):
+                return name
+    return None
+
+
+def _territory_loser(frame: dict, home: str | None) -> str | None:
+    """Who lost the territory (codebook: territory passes between two sides): a foreign or
+    rebel force taking ground in a country takes it from that country's forces; the home
+    forces regaining ground take it from the other armed side named in the paragraph."""
+    actor = actor_name(frame, home) or ""
+    if not home or not actor.startswith(("Military Forces", "NAF")):
+        return None
+    own = state_force(home)
+    if not actor.startswith(own):
+        return own
+    for t in slots.paragraph_tokens(frame["sent"]):
+        if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            name = normalize_actor(t.text if t.pos_ == "ADJ" else " ".join(x.text for x in t.subtree), home)
+            if name and name.startswith(("Military Forces", "NAF")) and not name.startswith(own):
+                return name
+    return None
+
+
+#: Actions done to a person: their target, if a person, is a civilian unless named armed.
+PERSON_HARM = frozenset({"abduct", "rape", "kill", "injure", "attack", "shoot", "arrest"})
+
+
+def _is_person(tok) -> bool:
+    """A named person or a noun for one ('the Head of the village', 'Viktor Medvedchuk')."""
+    if tok is None:
+        return False
+    return tok.ent_type_ == "PERSON" or bool(CIVILIAN_PEOPLE_RE.fullmatch(tok.text))
+
+
+def _civilians_hit(frame: dict, home: str | None) -> str | None:
+    """The ACLED name of the first party named harmed in the paragraph (the sentence and the
+    ones after it), if it names one: civilians, or an armed side's soldiers."""
+    for v in slots.victims(slots.paragraph_tokens(frame["sent"])):
+        name = normalize_actor(" ".join(x.text for x in v.subtree if x.dep_ not in ("relcl", "acl")), home)
+        if name is not None:
+            return name
+    return None
 
 
 #: Actions that name harm without its means: they take the means of an explosion told in the

@@ -183,6 +183,80 @@ def country_marked(tok) -> bool:
                if x.i < tok.i and x.dep_ in ("amod", "compound", "nmod", "poss"))
 
 
+#: Generic words for what is fired, not whom it is fired at ('fired unspecified weapons at').
+GENERIC_MEANS = frozenset({"weapon", "weapons", "arms", "ammunition", "munitions", "rounds",
+                           "salvo", "salvos", "volley", "volleys", "systems", "shots", "fire"})
+#: Nouns of an operation, not a party ('launched an offensive operation against X').
+OPERATION_NOUNS = frozenset({"operation", "operations", "offensive", "offensives", "attack",
+                             "attacks", "assault", "strike", "strikes", "fire", "raid", "raids"})
+AIM_PREPS = frozenset({"at", "on", "against", "upon"})
+#: Verbs that project what they take as object ('fired mortars', 'launched missiles',
+#: 'dropped bombs'): that object is the means, not the target (prefixes of the forms).
+PROJECT_VERBS = ("fir", "launch", "drop", "us", "deploy", "lob", "throw", "threw", "shot",
+                 "shoot", "conduct", "carr")
+
+
+def is_means(tok) -> bool:
+    """What is fired or used (a weapon, 'unspecified weapons', 'fire'), not a target."""
+    return weapon_of([tok])[0] is not None or tok.lower_ in GENERIC_MEANS
+
+
+def aimed_in_clause(verb):
+    """The first 'at/on/against' object anywhere in the verb's own clause, after the verb: the
+    parser may hang 'at the positions' on a misparsed conjunct ('fired mortars and grenade
+    launchers at the positions'). A date is no target; a clause with its own subject is
+    another event's."""
+    for t in verb.subtree:
+        if t.i <= verb.i or t.dep_ != "prep" or t.lower_ not in AIM_PREPS:
+            continue
+        if _crosses_clause(t, verb):
+            continue
+        pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS:
+            return pobj
+    return None
+
+
+def _crosses_clause(tok, verb) -> bool:
+    """Is there a verb with its own subject between `tok` and `verb` in the tree?"""
+    x = tok.head
+    while x != verb and x.head != x:
+        if x.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in x.children):
+            return True
+        x = x.head
+    return False
+
+
+HARM_WORDS = DEATH_WORDS | frozenset({"wounded", "wounding", "wound", "wounds", "injured",
+                                      "injuring", "injure", "injures", "injuries", "hurt"})
+
+
+def paragraph_tokens(sent) -> list:
+    """Tokens of `sent` and the sentences after it up to the paragraph's end."""
+    doc = sent.doc
+    text = doc_text(doc)
+    end = text.find("\n\n", sent.start_char)
+    end = len(text) if end < 0 else end
+    return [t for t in doc[sent.start:] if t.idx < end]
+
+
+def victims(tokens) -> list:
+    """Head tokens of those harmed in `tokens`, in text order ('killing four Ukrainian soldiers
+    and one civilian' -> soldiers, civilian; 'one child was killed' -> child)."""
+    found = {}
+    for t in tokens:
+        if t.lower_ not in HARM_WORDS or any(c.dep_ == "neg" for c in t.children):
+            continue
+        cands = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if t.dep_ in ("amod", "acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            cands.append(t.head)
+        for c in cands:
+            for v in [c, *c.conjuncts]:
+                if v.pos_ in ("NOUN", "PROPN", "NUM"):
+                    found[v.i] = v
+    return [found[i] for i in sorted(found)]
+
+
 def cause_agent(sent):
     """The 'by' party of an event noun in the sentence: 'as a result of an airstrike by the
     Russian forces ... two buildings collapsed, killing 26' -> the Russian forces."""
@@ -192,6 +266,19 @@ def cause_agent(sent):
             if pobj is not None and normalize_actor(" ".join(x.text for x in pobj.subtree)):
                 return pobj
     return None
+
+
+def earlier_armed(tok):
+    """The armed side acting before `tok` in its sentence, else in the sentence before (same
+    paragraph): 'Russian forces fired a missile ..., but the missile was intercepted'."""
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            name = normalize_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl")))
+            if name and name.startswith(("Military", "Police", "NAF")):
+                return t
+    return previous_actor(tok)
 
 
 def previous_actor(tok):
