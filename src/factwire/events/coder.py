@@ -59,10 +59,11 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     previous: list[dict] = []
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
-        if not found and previous and _is_casualty_report(sent):
+        if previous and _is_casualty_report(sent) and not slots.has_own_party(found):
             _add_later_fatalities(previous, sent, ctx)
-        if found or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
-            previous = found
+        if (found and (not previous or slots.has_own_party(found))) \
+                or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
+            previous = found  # a casualty report's own back-reference events keep the incident
         events.extend(found)
     text = doc_text(doc)
     events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
@@ -198,12 +199,15 @@ def _is_casualty_report(sent) -> bool:
 def _add_later_fatalities(previous: list[dict], sent, ctx) -> None:
     """'Russian forces shelled X. Two civilians were killed.' -> the deaths belong to the
     incident just told (same paragraph), if it had none."""
-    n = slots.fatalities_of(sent, ctx.quantities_in(sent))
-    if n is None:
-        return
+    text = doc_text(sent.doc)
+    stated = slots.coded_count(sent.text)
     for event in previous:
-        if event["fatalities"] is None and event["event_type"] != "Strategic developments":
-            event["fatalities"] = n
+        if event["event_type"] == "Strategic developments":
+            continue
+        if event["fatalities"] is None or stated is not None:
+            own = text[event["evidence"]["start"]: event["evidence"]["end"]]
+            n = slots.later_fatalities(sent, ctx.quantities_in(sent), own)
+            event["fatalities"] = n if n is not None else event["fatalities"]
 
 
 def _line_of(trigger, sent) -> dict:

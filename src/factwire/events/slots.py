@@ -365,9 +365,43 @@ def weapon_text(head) -> str:
     return span.text
 
 
+#: ACLED's conventional values for vague counts (ACLED FAQ "How does ACLED code fatalities?":
+#: 10 for "tens", 12 for "dozens", 100 for "hundreds", and so on). 'Several', 'a few' and
+#: 'many' get no number: the public texts we could check give none for them.
+VAGUE_COUNTS = {"tens": 10, "dozen": 12, "dozens": 12, "hundreds": 100, "thousands": 1000}
+#: An explicit statement of the count a report carries ('Unspecified fatalities coded as 10',
+#: '(unspecified fatalities coded as 10)', '[10 fatalities coded, ...]'): ACLED-style notes
+#: say which number the event holds; it overrides what the story counts.
+CODED_AS_RE = re.compile(r"\b(?:fatalities|casualties|deaths)\s+(?:were\s+|are\s+)?coded\s+as\s+(\d+)|"
+                         r"\b(\d+)\s+fatalities\s+coded\b(?!\s+to)", re.I)
+#: 'N fatalities split among M events': each event holds its share (rounded up: the
+#: remainder goes to the first events, so most hold the larger share).
+SPLIT_RE = re.compile(r"\b(\d+)\s+(?:fatalities|deaths)\s+(?:were\s+)?split\s+(?:among|between|across)\s+"
+                      r"(\d+)\s+events\b", re.I)
+#: '(fatalities coded to Horlivka event)': the deaths belong to the event at that place only.
+CODED_TO_RE = re.compile(r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|are\s+)?coded\s+to\s+(?:the\s+)?"
+                         r"(.+?)\s+event\b", re.I)
+#: Singular nouns that name one person (a count of 1 when no number is given).
+PERSON_NOUN_RE = re.compile(
+    r"(civilian|resident|person|man|woman|child|boy|girl|villager|local|journalist|mayor|priest|"
+    r"volunteer|student|farmer|worker|teacher|doctor|nurse|patient|passenger|pedestrian|citizen|"
+    r"hostage|refugee|pensioner|activist|driver|employee|official|head|deputy|director|professor|"
+    r"businessman|minor|kid|wife|husband|mother|father|son|daughter|victim|soldier|serviceman|"
+    r"servicewoman|officer|commander|general|colonel|pilot|fighter|rebel|militant|policeman|"
+    r"guard|sniper|member|leader|firefighter|rescuer|employee|operator|photographer|cameraman|actor)",
+    re.I)
+
+
 def fatalities_of(tokens, quantities: list[dict]) -> int | None:
-    """Deaths reported in `tokens` (a sentence or an event's share of it) (ACLED: the lower bound of 'at least N'; a single named victim
-    is 1); None when none are reported or the number is not given."""
+    """Deaths reported in `tokens` (a sentence or an event's share of it); ACLED's reading:
+    the lower bound of 'at least N' or 'between N and M', 1 for a single named or singular
+    victim ('the pilot died'), the conventional values of VAGUE_COUNTS, the stated number of
+    'fatalities coded as N'. None when no death is reported or no number is given."""
+    tokens = list(tokens)
+    if tokens:
+        stated = coded_count(doc_text(tokens[0].doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1])])
+        if stated is not None:
+            return stated
     best = None
     for t in tokens:
         if t.lower_ not in DEATH_WORDS or t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
@@ -381,6 +415,36 @@ def fatalities_of(tokens, quantities: list[dict]) -> int | None:
     return best
 
 
+def coded_count(text: str) -> int | None:
+    """The count a text states for its event ('fatalities coded as 10'; 'N fatalities split
+    among M events' -> the share), else None."""
+    m = CODED_AS_RE.search(text)
+    if m:
+        return int(m.group(1) or m.group(2))
+    m = SPLIT_RE.search(text)
+    if m and int(m.group(2)) > 0:
+        return -(-int(m.group(1)) // int(m.group(2)))
+    return None
+
+
+def has_own_party(events: list[dict]) -> bool:
+    """Does a sentence tell an incident with its own armed doer ('Ukrainian forces clashed
+    ...'), rather than report the casualties of the one told before ('As a result of the
+    shelling, one rebel was killed')?"""
+    return any((e.get("actor_norm") or "").startswith(("Military", "Police", "NAF", "Unidentified"))
+               for e in events)
+
+
+def later_fatalities(sent, quantities: list[dict], event_text: str) -> int | None:
+    """Deaths a casualty sentence after an event gives to it: none if the sentence says its
+    deaths are coded to another place's event ('fatalities coded to Horlivka event') that the
+    event's own sentence does not name."""
+    m = CODED_TO_RE.search(sent.text)
+    if m and m.group(1).strip().lower() not in event_text.lower():
+        return 0
+    return fatalities_of(sent, quantities)
+
+
 def _victim_count(t, quantities: list[dict]) -> int | None:
     """Number attached to the victims of death word `t`."""
     victims = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
@@ -388,6 +452,12 @@ def _victim_count(t, quantities: list[dict]) -> int | None:
         victims.append(t.head if t.dep_ in ("amod", "acl", "acomp") else t)
         if t.dep_ == "acomp":
             victims += [c for c in t.head.children if c.dep_ == "nsubj"]
+    if t.lower_ == "dead" and t.dep_ in ("oprd", "xcomp", "advmod", "ccomp", "conj", "dobj"):
+        # 'were found dead', 'was shot dead', 'shot dead a man'
+        victims += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c != t]
+    if t.lower_ == "bodies":  # 'the bodies of nearly 200 soldiers'
+        victims += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]
     if t.dep_ == "advcl" and t.head.lower_ in ("left",):
         victims += [c for c in t.head.children if c.dep_ == "dobj"]
     total = None
@@ -402,19 +472,25 @@ def _victim_count(t, quantities: list[dict]) -> int | None:
 
 
 def _count_of(v, quantities: list[dict]) -> int | None:
-    """The count of noun `v`: an overlapping quantity fact, a numeral child, or 1 for 'a man'."""
+    """The count of noun `v`: an overlapping quantity fact, a numeral child (the lowest of a
+    range), a vague count ('tens of'), or 1 for a singular person ('a man', 'the pilot')."""
     lo, hi = v.left_edge.idx, v.idx + len(v)
     for q in quantities:
         if q["start"] < hi and q["end"] > lo and isinstance(q.get("value"), (int, float)):
             if q.get("item") in NON_COUNT_ITEMS:
                 continue
             return int(q["value"])
-    for c in v.children:
-        if c.dep_ == "nummod":
-            return _parse_number(c.lower_)
+    nums = [n for c in v.children if c.dep_ in ("nummod", "quantmod")
+            for x in [c, *c.conjuncts] if (n := _parse_number(x.lower_)) is not None]
+    if nums:
+        return min(nums)
     if v.pos_ == "NUM":
         return _parse_number(v.lower_)
-    if v.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in v.children):
+    if v.lower_ in VAGUE_COUNTS:
+        return VAGUE_COUNTS[v.lower_]
+    if v.head.dep_ == "prep" and v.head.lower_ == "of" and v.head.head.lower_ in VAGUE_COUNTS:
+        return VAGUE_COUNTS[v.head.head.lower_]  # 'killing tens of soldiers' (victim = soldiers)
+    if v.tag_ in ("NN", "NNP") and (v.ent_type_ == "PERSON" or PERSON_NOUN_RE.fullmatch(v.lower_)):
         return 1
     return None
 
