@@ -56,14 +56,10 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     """Events of the body text `rec.text` (parsed as `doc`), in text order."""
     ctx = Context(doc, rec)
     events: list[dict] = []
-    previous: list[dict] = []
+    carry = slots.CasualtyCarry()
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
-        if previous and _is_casualty_report(sent) and not slots.has_own_party(found):
-            _add_later_fatalities(previous, sent, ctx)
-        if (found and (not previous or slots.has_own_party(found))) \
-                or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
-            previous = found  # a casualty report's own back-reference events keep the incident
+        carry.step(sent, found, ctx.quantities_in(sent))
         events.extend(found)
     text = doc_text(doc)
     events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
@@ -190,24 +186,6 @@ def _asserted(trigger) -> bool:
     if trigger.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
         return True
     return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
-
-
-def _is_casualty_report(sent) -> bool:
-    return any(t.lower_ in slots.DEATH_WORDS for t in sent)
-
-
-def _add_later_fatalities(previous: list[dict], sent, ctx) -> None:
-    """'Russian forces shelled X. Two civilians were killed.' -> the deaths belong to the
-    incident just told (same paragraph), if it had none."""
-    text = doc_text(sent.doc)
-    stated = slots.coded_count(sent.text)
-    for event in previous:
-        if event["event_type"] == "Strategic developments":
-            continue
-        if event["fatalities"] is None or stated is not None:
-            own = text[event["evidence"]["start"]: event["evidence"]["end"]]
-            n = slots.later_fatalities(sent, ctx.quantities_in(sent), own)
-            event["fatalities"] = n if n is not None else event["fatalities"]
 
 
 def _line_of(trigger, sent) -> dict:

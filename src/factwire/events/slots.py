@@ -427,6 +427,69 @@ def coded_count(text: str) -> int | None:
     return None
 
 
+#: Event types that carry no deaths (codebook: strategic developments are non-violent).
+NON_VIOLENT_TYPES = frozenset({"Strategic developments"})
+
+
+class CasualtyCarry:
+    """Deaths told after an incident belong to it ('Russian forces shelled X. As a result of
+    the shelling, two civilians were killed.'), within its paragraph: a casualty sentence with
+    no armed incident of its own gives its count to the incident told before (several such
+    sentences add up: different victims); a stated count ('Unspecified fatalities coded as
+    10') holds for the paragraph's violent events."""
+
+    def __init__(self) -> None:
+        self.previous: list[dict] = []
+        self.paragraph: list[dict] = []
+        self.carried: set[int] = set()
+
+    def step(self, sent, found: list[dict], quantities: list[dict]) -> None:
+        """Account for sentence `sent` whose own events are `found`."""
+        text = doc_text(sent.doc)
+        if "\n\n" in text[max(0, sent.start_char - 3): sent.start_char + 1]:
+            self.previous, self.paragraph = [], []
+        stated = coded_count(sent.text)
+        if stated is not None:
+            for e in self.paragraph + found:
+                if e["event_type"] not in NON_VIOLENT_TYPES:
+                    e["fatalities"] = stated
+        elif self.previous and not has_own_party(found) and _reports_deaths(sent):
+            self._carry(sent, quantities, text)
+        self._share_with_lead(found)
+        if found and (not self.previous or has_own_party(found)):
+            self.previous = found  # a casualty report's back-reference events keep the incident
+        self.paragraph.extend(found)
+
+    def _share_with_lead(self, found: list[dict]) -> None:
+        """Deaths of a later act by the same side in the paragraph ('... clash in X. Russian
+        forces also shelled the city; one person was killed') count for the paragraph's lead
+        incident when it has none (codebook: one event per place and day; the later act is
+        part of it)."""
+        lead = next((e for e in self.paragraph if e["event_type"] not in NON_VIOLENT_TYPES), None)
+        if lead is None or lead["fatalities"] is not None or not lead.get("actor_norm"):
+            return
+        for e in found:
+            if e.get("actor_norm") == lead["actor_norm"] and e["fatalities"]:
+                lead["fatalities"] = e["fatalities"]
+                self.carried.add(id(lead))
+
+    def _carry(self, sent, quantities: list[dict], text: str) -> None:
+        for e in self.previous:
+            if e["event_type"] in NON_VIOLENT_TYPES:
+                continue
+            if e["fatalities"] is not None and id(e) not in self.carried:
+                continue  # its own sentence counted its deaths
+            n = later_fatalities(sent, quantities, text[e["evidence"]["start"]: e["evidence"]["end"]])
+            if n is None:
+                continue
+            e["fatalities"] = n + (e["fatalities"] or 0) if id(e) in self.carried else n
+            self.carried.add(id(e))
+
+
+def _reports_deaths(sent) -> bool:
+    return any(t.lower_ in DEATH_WORDS for t in sent)
+
+
 def has_own_party(events: list[dict]) -> bool:
     """Does a sentence tell an incident with its own armed doer ('Ukrainian forces clashed
     ...'), rather than report the casualties of the one told before ('As a result of the
@@ -458,6 +521,8 @@ def _victim_count(t, quantities: list[dict]) -> int | None:
     if t.lower_ == "bodies":  # 'the bodies of nearly 200 soldiers'
         victims += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"]
+    if t.dep_ == "conj" and not victims:  # 'the pilot ejected but died'
+        victims += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if t.dep_ == "advcl" and t.head.lower_ in ("left",):
         victims += [c for c in t.head.children if c.dep_ == "dobj"]
     total = None
