@@ -450,10 +450,11 @@ def _actor_of(trig, verb, action: str):
                       (c.dep_ in ("amod", "compound") and country_in(c.text))), None)
         actor = actor or slots.prep_object(trig, frozenset({"by"}))
     actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
-    if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB" \
-            and not slots.is_passive(verb):
-        actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
-    actor = actor or slots.misparsed_subject(verb)
+    actor = actor or _governing_subject(verb)
+    actor = actor or slots.misparsed_subject(verb) or slots.root_party(trig)
+    if actor is None and action == "explode":
+        device = slots.prep_object(trig, frozenset({"of"})) or slots.prep_object(verb, frozenset({"on", "by"}))
+        actor = _explosive_owner(device)
     own_subject = actor is not None and actor.head == trig and actor.dep_ in slots.SUBJECT_DEPS
     if actor == trig or (frames.observer_of(trig) and not own_subject):
         return None  # 'clashes occurred', 'the mission observed explosions': no doer named
@@ -477,6 +478,37 @@ PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 def _is_party(tok) -> bool:
     """Does the phrase of `tok` name a kind of actor ACLED codes (see actors.normalize_actor)?"""
     return normalize_actor(" ".join(x.text for x in tok.subtree)) is not None
+
+
+#: How far up a chain of joined verbs the subject is looked for ('Russian forces continued
+#: bombing and shelling X', 'a soldier beat, tortured and raped ...').
+MAX_SUBJECT_HOPS = 3
+
+
+def _governing_subject(verb):
+    """The subject of the verb this one is joined to (conj/xcomp/advcl chains); a passive
+    clause does not borrow it ('fired a missile, but the missile was intercepted')."""
+    v = verb
+    for _ in range(MAX_SUBJECT_HOPS):
+        if v.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp") or slots.is_passive(v) \
+                or v.head.pos_ not in ("VERB", "AUX", "NOUN"):  # a noun head: a misparsed verb
+            return None
+        v = v.head
+        found = slots.agent(v) or slots.argument(v, slots.SUBJECT_DEPS)
+        if found is not None:
+            return found
+    return None
+
+
+def _explosive_owner(device):
+    """Who laid or planted an explosive ('a device planted by Russian forces', 'a Russian
+    mine'); None if the text does not say (no guess from the previous sentence)."""
+    if device is None or not slots.weapon_of([device])[0]:
+        return None
+    for x in device.subtree:
+        if x.dep_ == "agent":
+            return slots.agent(x.head)
+    return device if slots.country_marked(device) else slots.owner_of(device)
 
 
 def _mine_owner(verb):

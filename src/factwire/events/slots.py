@@ -123,6 +123,17 @@ def misparsed_subject(verb):
     return head
 
 
+def root_party(tok):
+    """'Ukrainian forces through an artillery attack fired on X' parsed with the noun as the
+    sentence root and no main verb: the root noun, when it names an armed party, is the doer."""
+    root = tok.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i >= tok.i or root == tok:
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), root)
+    name = normalize_actor(" ".join(x.text for x in subj.subtree if x.i < tok.i and x.dep_ != "prep"))
+    return subj if name and name.startswith(("Military", "Police", "NAF", "Unidentified")) else None
+
+
 def between_parties(trig):
     """('Russian forces', 'Ukrainian forces') tokens of 'fighting took place between Russian
     forces and Ukrainian forces' (the 'between' hung on the verb the trigger is subject of), or
