@@ -111,8 +111,12 @@ BRANCHES: tuple[tuple[re.Pattern, str], ...] = (
 )
 PROTESTER_RE = re.compile(r"\b(protesters?|protestors?|demonstrators?|activists?|rally)\b", re.I)
 RIOTER_RE = re.compile(r"\b(rioters?|mob)\b", re.I)
-UNIDENTIFIED_RE = re.compile(r"\b(gunm[ae]n|unidentified|unknown|assailants?|attackers?|"
-                             r"militants?|armed (?:men|group|individuals|persons)|bomber)\b", re.I)
+#: Unnamed armed people; 'unknown'/'unidentified' only of people ('unknown weapons' is no actor).
+UNIDENTIFIED_RE = re.compile(r"\b(gunm[ae]n|assailants?|attackers?|militants?|bombers?|"
+                             r"armed (?:men|group|groups|individuals|persons|people)|"
+                             r"(?:unidentified|unknown) (?:armed )?(?:individuals?|persons?|people|men|"
+                             r"groups?|attackers?|assailants?|perpetrators?|saboteurs?|forces|soldiers|"
+                             r"gunm[ae]n|militants?))\b", re.I)
 COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True)) + r")\b", re.I)
 #: Joins of several parties in one mention: ACLED's actor1 is the first, the others are its
 #: associates ('Russian forces and LPR militia' -> Military Forces of Russia).

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from . import frames, slots
-from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in,
-                     normalize_actor, state_force)
+from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, COMBATANT_RE, FORCE_RE, PROTESTER_RE, REBEL_RE,
+                     country_in, normalize_actor, state_force)
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .slots import doc_text
 
@@ -752,8 +752,11 @@ def target_name(frame: dict, home: str | None) -> str | None:
         name = _weapon_owner(frame["target_tok"], home)
     if name is None and frame["action"] in ("capture", "regain"):
         return _territory_loser(frame, home)
-    if name is None and home and frame["action"] in PERSON_HARM and _is_person(frame["target_tok"]):
-        name = f"Civilians ({home})"  # 'kidnapped the head of the village'
+    if name is None and home and frame["action"] in PERSON_HARM and _is_person(
+            frame["target_tok"] or _person_subject(frame)):
+        name = f"Civilians ({home})"  # 'kidnapped the head of the village', 'a journalist disappeared'
+    if name is None and home and _people_aboard(frame["target_tok"]):
+        name = f"Civilians ({home})"  # 'fired on a bus with volunteers', 'a shelter where women ... stayed'
     if name is None:
         name = _civilians_hit(frame, home)
     if name and name.startswith("Protesters") and not PROTESTER_RE.search(target):
@@ -809,10 +812,33 @@ PERSON_HARM = frozenset({"abduct", "rape", "kill", "injure", "attack", "shoot", 
 
 
 def _is_person(tok) -> bool:
-    """A named person or a noun for one ('the Head of the village', 'Viktor Medvedchuk')."""
+    """A named person or a noun for one ('the vice-head of the city council', 'Viktor
+    Medvedchuk'), not a combatant."""
     if tok is None:
         return False
-    return tok.ent_type_ == "PERSON" or bool(CIVILIAN_PEOPLE_RE.fullmatch(tok.text))
+    words = " ".join(x.text for x in tok.subtree if x.dep_ not in ("relcl", "acl", "prep") or x.i < tok.i)
+    if FORCE_RE.search(words) or COMBATANT_RE.search(words):
+        return False
+    return tok.ent_type_ == "PERSON" or bool(CIVILIAN_PEOPLE_RE.search(words))
+
+
+def _person_subject(frame: dict):
+    """The person a harm is told of when the trigger has no object ('a journalist ...
+    disappeared, likely due to an abduction by Russian forces')."""
+    actor = frame["actor_tok"]
+    for t in frame["sent"]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t != actor and (actor is None or t not in actor.subtree):
+            return t
+    return None
+
+
+def _people_aboard(tok) -> bool:
+    """A vehicle or building hit with people in it, said in the target's own phrase ('a bus
+    with volunteers', 'the bus that was transferring civilians')."""
+    if tok is None or tok.pos_ != "NOUN" or FORCE_RE.search(tok.text) or slots.is_means(tok):
+        return False
+    words = " ".join(x.text for x in tok.subtree if x.i > tok.i)
+    return bool(CIVILIAN_PEOPLE_RE.search(words)) and not (FORCE_RE.search(words) or COMBATANT_RE.search(words))
 
 
 def _civilians_hit(frame: dict, home: str | None) -> str | None:
