@@ -81,7 +81,8 @@ MILITARY_SITE_RE = re.compile(r"\b(military (?:base|unit|facility|facilities|air
                               r"warehouse|infrastructure|object|target)s?|air ?base|airfield|"
                               r"barracks|checkpoints?|block ?posts?|ammunition (?:depot|warehouse)s?|"
                               r"fuel depots?|training (?:ground|centre|center)|command (?:post|centre|center)|"
-                              r"radar|garrison|trenches|fortifications?)\b", re.I)
+                              r"radar|garrison|trenches|fortifications?|staging (?:camp|area|point)s?|"
+                              r"supply (?:point|depot|base|hub)s?|field camps?|military camps?)\b", re.I)
 #: A state's own side named without the state ("governmental positions", "government troops").
 GOVERNMENT_RE = re.compile(r"\b(government|governmental|government-controlled)\b", re.I)
 #: The state acting as a state, not by its forces (ACLED codebook: 'Government of <Country>

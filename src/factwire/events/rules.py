@@ -540,7 +540,7 @@ def _target_of(trig, verb, action: str):
         preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
         target = slots.prep_object(verb, frozenset(preps))
     if target is None and action in ("fire", "shoot", "shell", "launch", "strike", "attack"):
-        target = slots.aimed_in_clause(verb)
+        target = slots.aimed_in_clause(verb) or slots.aimed_by_participle(verb)
     return target
 
 

@@ -48,9 +48,10 @@ def phrase(tok) -> tuple[int, int]:
     clauses left out: "positions of the Donetsk People's Militia near X" -> up to Militia)."""
     keep = [tok]
     stack = list(tok.children)
+    preps = _member_preps(tok)
     while stack:
         c = stack.pop()
-        if c.dep_ not in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ != "of"):
+        if c.dep_ not in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ not in preps):
             continue
         if c.dep_ == "punct" and c.text not in ("-", "'", "\u2019"):
             continue
@@ -59,6 +60,20 @@ def phrase(tok) -> tuple[int, int]:
     start = min(t.idx for t in keep)
     end = max(t.idx + len(t) for t in keep)
     return start, end
+
+
+#: Nouns for members of an unnamed force: their 'with'/'from' phrase names the force
+#: ('soldiers with the Ukrainian 72nd Mechanized Brigade', 'fighters from the Azov battalion').
+MEMBER_NOUNS = frozenset({"soldiers", "soldier", "troops", "fighters", "servicemen", "serviceman",
+                          "members", "member", "units", "unit", "officers", "men"})
+
+
+def _member_preps(tok) -> frozenset[str]:
+    """Prepositions kept in the phrase of `tok`: 'of' always; 'with'/'from' for members of a
+    force not named in the noun's own modifiers."""
+    if tok.lower_ in MEMBER_NOUNS and not any(country_in(c.text) for c in tok.lefts):
+        return frozenset({"of", "with", "from"})
+    return frozenset({"of"})
 
 
 def phrase_text(tok) -> str:
@@ -225,6 +240,21 @@ def aimed_in_clause(verb):
         pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
         if pobj is not None and pobj.ent_type_ not in NOT_PARTY_ENTS:
             return pobj
+    return None
+
+
+#: Verbs that name what an attack was aimed at ('launched mortars targeting Russian forces').
+AIMING_VERBS = frozenset({"targeting", "targetting", "aiming", "aimed", "hitting", "striking"})
+
+
+def aimed_by_participle(verb):
+    """The object of a participle of aiming hung on the verb: 'launched mortars and heavy
+    artillery targeting hidden Russian forces' -> forces."""
+    for c in verb.subtree:
+        if c.lower_ in AIMING_VERBS and c.dep_ in ("advcl", "xcomp", "conj", "acl") and not _crosses_clause(c, verb):
+            found = argument(c, frozenset({"dobj"})) or prep_object(c, AIM_PREPS)
+            if found is not None:
+                return found
     return None
 
 
