@@ -415,10 +415,12 @@ VAGUE_COUNTS = {"tens": 10, "dozen": 12, "dozens": 12, "hundreds": 100, "thousan
 #: say which number the event holds; it overrides what the story counts.
 CODED_AS_RE = re.compile(r"\b(?:fatalities|casualties|deaths)\s+(?:were\s+|are\s+)?coded\s+as\s+(\d+)|"
                          r"\b(\d+)\s+fatalities\s+coded\b(?!\s+to)", re.I)
+#: '8 fatalities coded here' names this event's share outright (it wins over the rest).
+CODED_HERE_RE = re.compile(r"\b(\d+)\s+(?:fatalities|deaths)\s+(?:were\s+)?coded\s+(?:here|to this event)", re.I)
 #: 'N fatalities split among M events': each event holds its share (rounded up: the
 #: remainder goes to the first events, so most hold the larger share).
 SPLIT_RE = re.compile(r"\b(\d+)\s+(?:fatalities|deaths)\s+(?:were\s+)?split\s+(?:among|between|across)\s+"
-                      r"(\d+)\s+events\b", re.I)
+                      r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+events\b", re.I)
 #: '(fatalities coded to Horlivka event)': the deaths belong to the event at that place only.
 CODED_TO_RE = re.compile(r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|are\s+)?coded\s+to\s+(?:the\s+)?"
                          r"(.+?)\s+event\b", re.I)
@@ -459,12 +461,15 @@ def fatalities_of(tokens, quantities: list[dict]) -> int | None:
 def coded_count(text: str) -> int | None:
     """The count a text states for its event ('fatalities coded as 10'; 'N fatalities split
     among M events' -> the share), else None."""
+    m = CODED_HERE_RE.search(text)
+    if m:
+        return int(m.group(1))
+    m = SPLIT_RE.search(text)  # before 'N fatalities coded': '[10 coded, the other 11 split among 6]'
+    if m and (parts := _parse_number(m.group(2).lower())):
+        return -(-int(m.group(1)) // parts)
     m = CODED_AS_RE.search(text)
     if m:
         return int(m.group(1) or m.group(2))
-    m = SPLIT_RE.search(text)
-    if m and int(m.group(2)) > 0:
-        return -(-int(m.group(1)) // int(m.group(2)))
     return None
 
 
@@ -496,10 +501,11 @@ class CasualtyCarry:
                     e["fatalities"] = stated
         elif self.previous and not has_own_party(found) and _reports_deaths(sent):
             self._carry(sent, quantities, text)
+            self._share_with_lead(self.previous)
+        self.paragraph.extend(found)
         self._share_with_lead(found)
         if found and (not self.previous or has_own_party(found)):
             self.previous = found  # a casualty report's back-reference events keep the incident
-        self.paragraph.extend(found)
 
     def _share_with_lead(self, found: list[dict]) -> None:
         """Deaths of a later act by the same side in the paragraph ('... clash in X. Russian
@@ -510,7 +516,7 @@ class CasualtyCarry:
         if lead is None or lead["fatalities"] is not None or not lead.get("actor_norm"):
             return
         for e in found:
-            if e.get("actor_norm") == lead["actor_norm"] and e["fatalities"]:
+            if e is not lead and e.get("actor_norm") == lead["actor_norm"] and e["fatalities"]:
                 lead["fatalities"] = e["fatalities"]
                 self.carried.add(id(lead))
 
@@ -555,7 +561,7 @@ def _victim_count(t, quantities: list[dict]) -> int | None:
     if t.dep_ in ("amod", "acl") or t.lower_ in ("dead", "deaths", "fatalities", "lives"):
         victims.append(t.head if t.dep_ in ("amod", "acl", "acomp") else t)
         if t.dep_ == "acomp":
-            victims += [c for c in t.head.children if c.dep_ == "nsubj"]
+            victims += [c for c in t.head.children if c.dep_ in ("nsubj", "dobj") and c != t]
     if t.lower_ == "dead" and t.dep_ in ("oprd", "xcomp", "advmod", "ccomp", "conj", "dobj"):
         # 'were found dead', 'was shot dead', 'shot dead a man'
         victims += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c != t]
@@ -583,8 +589,8 @@ def _count_of(v, quantities: list[dict]) -> int | None:
     lo, hi = v.left_edge.idx, v.idx + len(v)
     for q in quantities:
         if q["start"] < hi and q["end"] > lo and isinstance(q.get("value"), (int, float)):
-            if q.get("item") in NON_COUNT_ITEMS:
-                continue
+            if q.get("item") in NON_COUNT_ITEMS or q.get("unit") in TIME_UNITS:
+                continue  # '15 days', 'a 64-year-old driver' (an age, not a count)
             return int(q["value"])
     nums = [n for c in v.children if c.dep_ in ("nummod", "quantmod")
             for x in [c, *c.conjuncts] if (n := _parse_number(x.lower_)) is not None]
@@ -599,6 +605,10 @@ def _count_of(v, quantities: list[dict]) -> int | None:
     if v.tag_ in ("NN", "NNP") and (v.ent_type_ == "PERSON" or PERSON_NOUN_RE.fullmatch(v.lower_)):
         return 1
     return None
+
+
+#: Units of a quantity fact that measure time or age, never a number of victims.
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
 
 def _parse_number(text: str) -> int | None:
