@@ -78,7 +78,8 @@ COMBATANT_RE = re.compile(r"\b(commanders?|generals?|colonels?|majors?|officers?
                           r"conscripts?|recruits?|reservists?|sailors?)\b", re.I)
 #: Military sites (general military English): hitting one is hitting the force that holds it.
 MILITARY_SITE_RE = re.compile(r"\b(military (?:base|unit|facility|facilities|airfield|airport|"
-                              r"warehouse|infrastructure|object|target)s?|air ?base|airfield|"
+                              r"warehouse|infrastructure|object|target)s?|air ?base|airfield|airdrome|"
+                              r"aerodrome|"
                               r"barracks|checkpoints?|block ?posts?|ammunition (?:depot|warehouse)s?|"
                               r"fuel depots?|training (?:ground|centre|center)|command (?:post|centre|center)|"
                               r"radar|garrison|trenches|fortifications?|staging (?:camp|area|point)s?|"

@@ -490,7 +490,7 @@ def _governing_subject(verb):
     clause does not borrow it ('fired a missile, but the missile was intercepted')."""
     v = verb
     for _ in range(MAX_SUBJECT_HOPS):
-        if v.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp") or slots.is_passive(v) \
+        if v.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "prep") or slots.is_passive(v) \
                 or v.head.pos_ not in ("VERB", "AUX", "NOUN"):  # a noun head: a misparsed verb
             return None
         v = v.head
@@ -522,7 +522,8 @@ def _target_of(trig, verb, action: str):
     fired weapon, what it was aimed at), else an 'at/on/against' object of the verb."""
     target = None
     if trig.pos_ == "NOUN":
-        target = slots.prep_object(trig, frozenset({"on", "against", "of", "at"}))
+        preps = {"on", "against", "of", "at"} | ({"with"} if action == "clash" else set())
+        target = slots.prep_object(trig, frozenset(preps))  # 'clashes with Ukrainian forces'
     if target is None:
         target = slots.argument(verb, slots.OBJECT_DEPS)
         if target is not None and action != "intercept" and slots.is_means(target) \
@@ -750,8 +751,8 @@ def target_name(frame: dict, home: str | None) -> str | None:
     name = normalize_actor(target, home) if target else None
     if name is None and target and frame["target_class"]:
         name = _weapon_owner(frame["target_tok"], home)
-    if name is None and frame["action"] in ("capture", "regain"):
-        return _territory_loser(frame, home)
+    if name is None and (frame["action"] in ("capture", "regain") or sub_event(frame) in BATTLE_TYPES):
+        return _other_side(frame, home)
     if name is None and home and frame["action"] in PERSON_HARM and _is_person(
             frame["target_tok"] or _person_subject(frame)):
         name = f"Civilians ({home})"  # 'kidnapped the head of the village', 'a journalist disappeared'
@@ -789,10 +790,15 @@ def _intervening_force(frame: dict, home: str | None) -> str | None:
     return None
 
 
-def _territory_loser(frame: dict, home: str | None) -> str | None:
-    """Who lost the territory (codebook: territory passes between two sides): a foreign or
-    rebel force taking ground in a country takes it from that country's forces; the home
-    forces regaining ground take it from the other armed side named in the paragraph."""
+#: Sub-event types that always have two armed sides (codebook: battles).
+BATTLE_TYPES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _other_side(frame: dict, home: str | None) -> str | None:
+    """The second side of a battle or territory change not named as its target (codebook:
+    a battle is fought, and territory passes, between two armed sides): a foreign or rebel
+    force fighting or taking ground in a country faces that country's forces; the home
+    forces face the other armed side named in the paragraph (None if none is)."""
     actor = actor_name(frame, home) or ""
     if not home or not actor.startswith(("Military Forces", "NAF")):
         return None
