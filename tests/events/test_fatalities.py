@@ -54,3 +54,17 @@ def test_split_among_events_gives_a_share():
 def test_no_deaths_is_zero_or_none():
     e = top("On 19 March 2022, Russian troops shelled Budo-Vorobyi, Zhytomyr. There were no civilian casualties.")
     assert not e["fatalities"]
+
+
+def test_deaths_at_another_place_stay_there():
+    rec = extract("On 5 March 2022, Russian forces shelled Kharkiv. Russian forces also struck Kyiv, killing 3 people.",
+                  input_kind="text", clean=False, published="2022-03-20")
+    by_place = {(e["location"] or {}).get("name"): e["fatalities"] for e in rec.events}
+    assert by_place.get("Kharkiv") is None and by_place.get("Kyiv") == 3
+
+
+def test_same_side_act_shares_deaths_with_the_lead_incident():
+    e = top("On 27 February 2022, there was an armed clash between Russian and Ukrainian military forces in "
+            "Sumy. Russian military forces also shelled the city with artillery. As a result, several residential "
+            "buildings were damaged and one person was killed.")
+    assert e["fatalities"] == 1

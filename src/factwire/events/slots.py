@@ -516,7 +516,8 @@ class CasualtyCarry:
         if lead is None or lead["fatalities"] is not None or not lead.get("actor_norm"):
             return
         for e in found:
-            if e is not lead and e.get("actor_norm") == lead["actor_norm"] and e["fatalities"]:
+            if e is not lead and e.get("actor_norm") == lead["actor_norm"] and e["fatalities"] \
+                    and _same_place(e, lead):
                 lead["fatalities"] = e["fatalities"]
                 self.carried.add(id(lead))
 
@@ -531,6 +532,12 @@ class CasualtyCarry:
                 continue
             e["fatalities"] = n + (e["fatalities"] or 0) if id(e) in self.carried else n
             self.carried.add(id(e))
+
+
+def _same_place(a: dict, b: dict) -> bool:
+    """Not placed elsewhere: a later act at another named place is another event."""
+    pa, pb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
+    return pa is None or pb is None or pa == pb
 
 
 def _reports_deaths(sent) -> bool:
