@@ -56,13 +56,10 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     """Events of the body text `rec.text` (parsed as `doc`), in text order."""
     ctx = Context(doc, rec)
     events: list[dict] = []
-    previous: list[dict] = []
+    carry = slots.CasualtyCarry()
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
-        if not found and previous and _is_casualty_report(sent):
-            _add_later_fatalities(previous, sent, ctx)
-        if found or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
-            previous = found
+        carry.step(sent, found, ctx.quantities_in(sent))
         events.extend(found)
     text = doc_text(doc)
     events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
@@ -189,21 +186,6 @@ def _asserted(trigger) -> bool:
     if trigger.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
         return True
     return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
-
-
-def _is_casualty_report(sent) -> bool:
-    return any(t.lower_ in slots.DEATH_WORDS for t in sent)
-
-
-def _add_later_fatalities(previous: list[dict], sent, ctx) -> None:
-    """'Russian forces shelled X. Two civilians were killed.' -> the deaths belong to the
-    incident just told (same paragraph), if it had none."""
-    n = slots.fatalities_of(sent, ctx.quantities_in(sent))
-    if n is None:
-        return
-    for event in previous:
-        if event["fatalities"] is None and event["event_type"] != "Strategic developments":
-            event["fatalities"] = n
 
 
 def _line_of(trigger, sent) -> dict:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from . import frames, slots
-from .actors import (CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor,
-                     state_force)
+from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, COMBATANT_RE, FORCE_RE, PROTESTER_RE, REBEL_RE,
+                     country_in, normalize_actor, state_force)
 from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .slots import doc_text
 
@@ -384,52 +384,165 @@ def _aimed_at(thing):
 
 
 def _doer_of_thing(tok):
-    """The doer behind a weapon or an attack named as a subject: 'shells launched by Russian
-    forces hit ...' -> Russian forces; 'a Russian airstrike targeted ...' -> Russian; else
-    None (a thing is no actor)."""
+    """The doer behind a weapon, vehicle or attack named as a subject: 'shells launched by
+    Russian forces hit ...' -> Russian forces; 'a column ... belonging to the Russian forces'
+    -> the forces; 'a Russian airstrike', 'Ukrainian Bayraktar drones' -> the thing itself
+    (its country names the forces); 'One of the shells hit ...' -> the armed party of the
+    sentence before; else None (a thing is no actor)."""
     for x in tok.subtree:
         if x.dep_ == "agent":
             found = slots.agent(x.head)
             if found is not None:
                 return found
-    return next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and country_in(c.text)), None)
+    owner = slots.owner_of(tok)
+    if owner is not None:
+        return owner
+    if slots.country_marked(tok):
+        return tok
+    if any(c.lower_ in ("the", "this", "these", "those", "another") for c in tok.subtree if c.i <= tok.i) \
+            or tok.lower_ in ("one", "some", "part", "fragments", "debris"):
+        return slots.previous_actor(tok)  # a definite thing refers back to the attack told
+    return None
 
 
 def _actor_target(trig, verb, action: str):
     """(actor token, target token) from the parse; a supply's target is its recipient ('to
     Russia'), a withdrawal has none (its object is the withdrawing side's own forces)."""
+    attacker = _attacker_of(trig, action)
+    actor = attacker or _actor_of(trig, verb, action)
+    if action == "withdraw":
+        return actor, None
+    if action == "supply":
+        return actor, slots.prep_object(verb, frozenset({"to"}))
+    if attacker is not None:  # 'Ukrainian forces repelled the attack of Russian forces'
+        return actor, slots.argument(verb, slots.SUBJECT_DEPS) if verb != trig else None
+    if action == "clash" and actor is None:
+        pair = slots.between_parties(trig)
+        if pair:
+            return pair
+    return actor, _target_of(trig, verb, action)
+
+
+#: Event nouns whose 'of' names the doer when it is an armed force ('the attack of the Russian
+#: forces', 'the offensive of the Russian army'), not the place ('the shelling of Kharkiv').
+DOER_OF_NOUNS = frozenset({"attack", "attacks", "offensive", "assault", "advance", "advancement",
+                           "onslaught", "incursion", "invasion"})
+
+
+def _attacker_of(trig, action: str):
+    """The force in 'the attack of <force>' (general English: the subjective genitive)."""
+    if trig.pos_ != "NOUN" or trig.lower_ not in DOER_OF_NOUNS:
+        return None
+    party = slots.prep_object(trig, frozenset({"of"}))
+    if party is None or party.lower_ in ("positions", "position"):
+        return None
+    name = normalize_actor(" ".join(x.text for x in party.subtree))
+    return party if name and name.startswith(ARMED_NAMES) else None
+
+
+def _actor_of(trig, verb, action: str):
+    """The doer: a noun trigger's possessor, country or 'by' phrase; the verb's agent or
+    subject (a passive clause does not borrow its head's subject: 'fired a missile, but the
+    missile was intercepted'); a thing's owner; None for monitors' counts."""
     actor = None
     if trig.pos_ == "NOUN":
         actor = next((c for c in trig.children if c.dep_ == "poss" or
                       (c.dep_ in ("amod", "compound") and country_in(c.text))), None)
         actor = actor or slots.prep_object(trig, frozenset({"by"}))
     actor = actor or slots.agent(verb) or slots.argument(verb, slots.SUBJECT_DEPS)
-    if actor is None and verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.pos_ == "VERB":
-        actor = slots.agent(verb.head) or slots.argument(verb.head, slots.SUBJECT_DEPS)
-    if actor == trig or frames.observer_of(trig):
-        actor = None  # 'clashes occurred', 'the mission observed explosions': no doer named
-    elif actor is not None and (actor.lower_ in TRIGGER_FORMS or slots.weapon_of([actor])[0]):
-        actor = _doer_of_thing(actor)
-    if action == "withdraw":
-        return actor, None
-    if action == "supply":
-        return actor, slots.prep_object(verb, frozenset({"to"}))
+    actor = actor or _governing_subject(verb)
+    actor = actor or slots.misparsed_subject(verb) or slots.root_party(trig)
+    if actor is None and action == "explode":
+        device = slots.prep_object(trig, frozenset({"of"})) or slots.prep_object(verb, frozenset({"on", "by"}))
+        actor = _explosive_owner(device)
+    own_subject = actor is not None and actor.head == trig and actor.dep_ in slots.SUBJECT_DEPS
+    if actor == trig or (frames.observer_of(trig) and not own_subject):
+        return None  # 'clashes occurred', 'the mission observed explosions': no doer named
+    if actor is None:
+        return None
+    party = _is_party(actor)
+    if action == "explode" and not party and not slots.weapon_of([actor])[0] \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return _mine_owner(verb)  # 'a car exploded on a Russian mine': the car is the victim
+    if actor.lower_ in TRIGGER_FORMS or slots.is_thing(actor):
+        return _doer_of_thing(actor)
+    if not party and action in CASUALTY | {"strike"} and actor.ent_type_ not in PARTY_ENTS:
+        return slots.cause_agent(trig.sent)  # 'two buildings collapsed, killing 26': not a doer
+    return actor
+
+
+#: Named-entity labels of mentions that may be parties even when no ACLED name fits them.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _is_party(tok) -> bool:
+    """Does the phrase of `tok` name a kind of actor ACLED codes (see actors.normalize_actor)?"""
+    return normalize_actor(" ".join(x.text for x in tok.subtree)) is not None
+
+
+#: How far up a chain of joined verbs the subject is looked for ('Russian forces continued
+#: bombing and shelling X', 'a soldier beat, tortured and raped ...').
+MAX_SUBJECT_HOPS = 3
+
+
+def _governing_subject(verb):
+    """The subject of the verb this one is joined to (conj/xcomp/advcl chains); a passive
+    clause does not borrow it ('fired a missile, but the missile was intercepted')."""
+    v = verb
+    for _ in range(MAX_SUBJECT_HOPS):
+        if v.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "prep") or slots.is_passive(v) \
+                or v.head.pos_ not in ("VERB", "AUX", "NOUN"):  # a noun head: a misparsed verb
+            return None
+        v = v.head
+        found = slots.agent(v) or slots.argument(v, slots.SUBJECT_DEPS)
+        if found is not None:
+            return found
+    return None
+
+
+def _explosive_owner(device):
+    """Who laid or planted an explosive ('a device planted by Russian forces', 'a Russian
+    mine'); None if the text does not say (no guess from the previous sentence)."""
+    if device is None or not slots.weapon_of([device])[0]:
+        return None
+    for x in device.subtree:
+        if x.dep_ == "agent":
+            return slots.agent(x.head)
+    return device if slots.country_marked(device) else slots.owner_of(device)
+
+
+def _mine_owner(verb):
+    """'exploded on a Russian anti-tank mine' -> the mine (its country names the layer)."""
+    mine = slots.prep_object(verb, frozenset({"on", "onto", "over"}))
+    return mine if mine is not None and slots.country_marked(mine) else None
+
+
+def _target_of(trig, verb, action: str):
+    """The done-to: a noun trigger's 'on/against/of/at' object, the verb's object (for a
+    fired weapon, what it was aimed at), else an 'at/on/against' object of the verb."""
     target = None
     if trig.pos_ == "NOUN":
-        target = slots.prep_object(trig, frozenset({"on", "against", "of", "at"}))
+        preps = {"on", "against", "of", "at"} | ({"with"} if action == "clash" else set())
+        target = slots.prep_object(trig, frozenset(preps))  # 'clashes with Ukrainian forces'
     if target is None:
         target = slots.argument(verb, slots.OBJECT_DEPS)
-        if target is not None and action != "intercept" and slots.weapon_of([target])[0] is not None:
+        if target is not None and action != "intercept" and slots.is_means(target) \
+                and verb.lower_.startswith(slots.PROJECT_VERBS):  # what is fired is no target
             target = (slots.prep_object(verb, slots.TARGET_PREPS) or _aimed_at(target)
-                      or (target if target.dep_ == "nsubjpass" else None))
-        elif target is not None and target.lower_ in TRIGGER_FORMS:
-            target = _aimed_at(target) or target  # 'launched an attack on the convoy'
+                      or (target if target.dep_ == "nsubjpass" and not slots.is_means(target) else None)
+                      or slots.aimed_in_clause(verb))
+        elif target is not None and target.lower_ in slots.OPERATION_NOUNS | set(TRIGGER_FORMS):
+            # 'launched an attack on the convoy', 'an offensive operation against X'
+            target = _aimed_at(target) or slots.prep_object(verb, slots.AIM_PREPS) or (
+                None if target.lower_ in slots.OPERATION_NOUNS else target)
     if target is not None and target.ent_type_ in slots.NOT_PARTY_ENTS:
         target = None
     if target is None:
         preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
         target = slots.prep_object(verb, frozenset(preps))
-    return actor, target
+    if target is None and action in ("fire", "shoot", "shell", "launch", "strike", "attack"):
+        target = slots.aimed_in_clause(verb) or slots.aimed_by_participle(verb)
+    return target
 
 
 def _text(tok, ctx) -> str | None:
@@ -613,35 +726,135 @@ def actor_name(frame: dict, home: str | None) -> str | None:
     """ACLED actor1: demonstrators are coded as protesters whoever they are (codebook:
     'Protesters (Country)'), the displaced as civilians; else the actor's own name."""
     if frame["action"] in ("protest",):
-        country = country_in(frame["actor"] or "") or home
+        country = home or country_in(frame["actor"] or "")  # named by where they protest
         return f"Protesters ({country})" if country else "Protesters"
-    if frame["action"] == "displace" and (frame["actor"] is None or CIVILIAN_RE.search(frame["actor"])):
+    if frame["action"] == "displace":  # ACLED codes the displaced civilians as the actor
         return f"Civilians ({home})" if home else "Civilians"
-    return normalize_actor(frame["actor"], home)
+    name = normalize_actor(frame["actor"], home)
+    if name is None and frame["action"] == "intercept" and frame["actor"] is None and home:
+        return state_force(home)  # 'the missile was intercepted over Kyiv': by the home state's air defence
+    return name
 
 
 def target_name(frame: dict, home: str | None) -> str | None:
     """ACLED actor2: the target if it is an actor; the owner of an intercepted or hit weapon
-    ('a Russian missile'); civilians when civilians or their homes were hit. Peaceful
+    ('a Russian missile'); a person attacked or abducted is a civilian; else the first party
+    named harmed in the paragraph ('shelled X, killing four Ukrainian soldiers' -> the
+    Ukrainian military; '... wounding three civilians' -> civilians). Property hit with no one
+    hurt names no civilians (codebook: violence against civilians harms people). Peaceful
     protests and displacements have none (codebook: no one is attacked)."""
-    if frame["action"] in ("protest", "displace", "withdraw"):
+    if frame["action"] in ("displace", "withdraw"):
         return None
-    name = normalize_actor(frame["target"], home)
-    if name is None and frame["target"] and frame["target_class"]:
-        country = country_in(frame["target"])
-        name = state_force(country) if country else None
-    if name is None and home and _civilians_hit(frame):
-        name = f"Civilians ({home})"
-    if name and name.startswith("Protesters") and not PROTESTER_RE.search(frame["target"] or ""):
+    if frame["action"] == "protest":  # the force that intervened, if any (codebook)
+        return _intervening_force(frame, home)
+    target = frame["target"] or ""
+    name = normalize_actor(target, home) if target else None
+    if name is None and target and frame["target_class"]:
+        name = _weapon_owner(frame["target_tok"], home)
+    if name is None and (frame["action"] in ("capture", "regain") or sub_event(frame) in BATTLE_TYPES):
+        return _other_side(frame, home)
+    if name is None and home and frame["action"] in PERSON_HARM and _is_person(
+            frame["target_tok"] or _person_subject(frame)):
+        name = f"Civilians ({home})"  # 'kidnapped the head of the village', 'a journalist disappeared'
+    if name is None and home and _people_aboard(frame["target_tok"]):
+        name = f"Civilians ({home})"  # 'fired on a bus with volunteers', 'a shelter where women ... stayed'
+    if name is None:
+        name = _civilians_hit(frame, home)
+    if name and name.startswith("Protesters") and not PROTESTER_RE.search(target):
         return None
     return name
 
 
-def _civilians_hit(frame: dict) -> bool:
-    """Civilians named as victims in the paragraph, or a civilian building or vehicle hit."""
-    if CIVILIAN_THING_RE.search(frame["target"] or ""):
-        return True
-    return bool(CIVILIAN_RE.search(frame["story"]) and CASUALTY_RE.search(frame["story"]))
+def _weapon_owner(tok, home: str | None) -> str | None:
+    """Whose intercepted or hit weapon: its country ('a Russian missile'), its owner ('aircraft
+    belonging to Russian forces'), or - for 'the missile' told before - the armed side that
+    fired it earlier in the sentence or the one before."""
+    if tok is None:
+        return None
+    owner = slots.owner_of(tok)
+    if owner is None and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        owner = slots.earlier_armed(tok)
+    if owner is None:
+        return None
+    return normalize_actor(" ".join(x.text for x in owner.subtree if x.dep_ not in ("relcl", "acl")), home)
+
+
+def _intervening_force(frame: dict, home: str | None) -> str | None:
+    """The armed force or police acting later in a protest's paragraph ('Russian troops
+    dispersed the rally'): ACLED's actor2 of a protest with intervention."""
+    for t in slots.paragraph_tokens(frame["sent"]):
+        if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            name = normalize_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl")), home)
+            if name and name.startswith(("Military", "Police", "NAF")):
+                return name
+    return None
+
+
+#: Sub-event types that always have two armed sides (codebook: battles).
+BATTLE_TYPES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _other_side(frame: dict, home: str | None) -> str | None:
+    """The second side of a battle or territory change not named as its target (codebook:
+    a battle is fought, and territory passes, between two armed sides): a foreign or rebel
+    force fighting or taking ground in a country faces that country's forces; the home
+    forces face the other armed side named in the paragraph (None if none is)."""
+    actor = actor_name(frame, home) or ""
+    if not home or not actor.startswith(("Military Forces", "NAF")):
+        return None
+    own = state_force(home)
+    if not actor.startswith(own):
+        return own
+    for t in slots.paragraph_tokens(frame["sent"]):
+        if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+            name = normalize_actor(t.text if t.pos_ == "ADJ" else " ".join(x.text for x in t.subtree), home)
+            if name and name.startswith(("Military Forces", "NAF")) and not name.startswith(own):
+                return name
+    return None
+
+
+#: Actions done to a person: their target, if a person, is a civilian unless named armed.
+PERSON_HARM = frozenset({"abduct", "rape", "kill", "injure", "attack", "shoot", "arrest"})
+
+
+def _is_person(tok) -> bool:
+    """A named person or a noun for one ('the vice-head of the city council', 'Viktor
+    Medvedchuk'), not a combatant."""
+    if tok is None:
+        return False
+    words = " ".join(x.text for x in tok.subtree if x.dep_ not in ("relcl", "acl", "prep") or x.i < tok.i)
+    if FORCE_RE.search(words) or COMBATANT_RE.search(words):
+        return False
+    return tok.ent_type_ == "PERSON" or bool(CIVILIAN_PEOPLE_RE.search(words))
+
+
+def _person_subject(frame: dict):
+    """The person a harm is told of when the trigger has no object ('a journalist ...
+    disappeared, likely due to an abduction by Russian forces')."""
+    actor = frame["actor_tok"]
+    for t in frame["sent"]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t != actor and (actor is None or t not in actor.subtree):
+            return t
+    return None
+
+
+def _people_aboard(tok) -> bool:
+    """A vehicle or building hit with people in it, said in the target's own phrase ('a bus
+    with volunteers', 'the bus that was transferring civilians')."""
+    if tok is None or tok.pos_ != "NOUN" or FORCE_RE.search(tok.text) or slots.is_means(tok):
+        return False
+    words = " ".join(x.text for x in tok.subtree if x.i > tok.i)
+    return bool(CIVILIAN_PEOPLE_RE.search(words)) and not (FORCE_RE.search(words) or COMBATANT_RE.search(words))
+
+
+def _civilians_hit(frame: dict, home: str | None) -> str | None:
+    """The ACLED name of the first party named harmed in the paragraph (the sentence and the
+    ones after it), if it names one: civilians, or an armed side's soldiers."""
+    for v in slots.victims(slots.paragraph_tokens(frame["sent"])):
+        name = normalize_actor(" ".join(x.text for x in v.subtree if x.dep_ not in ("relcl", "acl")), home)
+        if name is not None:
+            return name
+    return None
 
 
 #: Actions that name harm without its means: they take the means of an explosion told in the
