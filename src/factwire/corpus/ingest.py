@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -48,19 +49,44 @@ class StoreFullError(RuntimeError):
     re-running the same command after freeing space finishes the rest."""
 
 
-def storage_error(exc: sqlite3.Error) -> str | None:
-    """What to tell the user when `exc` means the database file cannot be written at all (no
-    room, or the disk failing), else None.  Measured with RLIMIT_FSIZE (tests/corpus/test_faults.py):
-    a write cut short is SQLITE_FULL, a write refused outright (EFBIG/ENOSPC) is
-    SQLITE_IOERR_WRITE -- SQLite keeps no errno, so both are reported as a full disk."""
+#: Free space under which a refused database write is blamed on a full disk: one batch is a few
+#: MB at most (BATCH_SIZE pages x ~33 KB in the WAL, measured on DEV pages without facts).
+LOW_SPACE_BYTES = 64 * 2**20
+#: A database file this close to the file size limit (ulimit -f) is taken as having hit it (a
+#: WAL frame is one 4 KB page plus a header; a checkpoint writes page by page).
+FSIZE_SLACK_BYTES = 2**20
+
+
+def storage_error(exc: sqlite3.Error, db: Path) -> str | None:
+    """One line for the user when `exc` means the database cannot be written at all (no room,
+    or the disk failing), else None (the error is about one page).  Measured with RLIMIT_FSIZE
+    (tests/corpus/test_faults.py): a write cut short is SQLITE_FULL, a write refused outright
+    (EFBIG/ENOSPC) is SQLITE_IOERR_WRITE, and SQLite keeps no errno -- so an I/O error is
+    explained by the file size limit or the free space when either is the cause."""
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:  # raised by Python code (tests inject these): judge by the message
-        full = "database or disk is full" in str(exc)
-        return f"disk full: {exc}" if full else None
-    if code & 0xFF == sqlite3.SQLITE_FULL:
-        return f"disk full: {exc}"
-    if code & 0xFF == sqlite3.SQLITE_IOERR:
-        return f"disk full or failing: {exc} ({getattr(exc, 'sqlite_errorname', code)})"
+    primary = None if code is None else code & 0xFF
+    if primary == sqlite3.SQLITE_FULL or (code is None and "database or disk is full" in str(exc)):
+        return f"disk full: {_why_full(db) or exc}"
+    if primary == sqlite3.SQLITE_IOERR:
+        why = _why_full(db)
+        return f"disk full: {why}" if why else f"cannot write the database: {exc} ({getattr(exc, 'sqlite_errorname', code)})"
+    return None
+
+
+def _why_full(db: Path) -> str | None:
+    """The file size limit reached, or the file system nearly full; None if neither."""
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        resource = None
+    files = [p for p in (db, Path(f"{db}-wal")) if p.exists()]
+    if resource is not None and files:
+        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+        if soft != resource.RLIM_INFINITY and max(p.stat().st_size for p in files) + FSIZE_SLACK_BYTES >= soft:
+            return f"the file size limit (ulimit -f) of {soft:,} bytes is reached"
+    free = shutil.disk_usage(db.absolute().parent).free
+    if free < LOW_SPACE_BYTES:
+        return f"{free / 2**20:.1f} MB left on the database's file system"
     return None
 
 
@@ -131,6 +157,8 @@ class _Writer:
             self.store.write_batch([(r, j, k) for r, j, k, _ in records], [f for f, _ in failures], done,
                                    clear=[task_failure_key(s) for s in files])
         except sqlite3.Error as exc:
+            if (fatal := storage_error(exc, self.store.path)) is not None:
+                raise _full(fatal, self.store.path) from exc
             log.warning("store write failed (%s); retrying the batch one page at a time", exc)
             self._flush_each(records, failures, files)
 
@@ -165,11 +193,15 @@ class _Writer:
             write()
             return True
         except sqlite3.Error as exc:
-            if (fatal := storage_error(exc)) is not None:
-                raise StoreFullError(f"{fatal} (writing {self.store.path}); the pages committed before are kept: "
-                                     "free space and re-run the same command to finish") from exc
+            if (fatal := storage_error(exc, self.store.path)) is not None:
+                raise _full(fatal, self.store.path) from exc
             self.last_error = f"database write failed: {exc}"
             return False
+
+
+def _full(fatal: str, db: Path) -> StoreFullError:
+    return StoreFullError(f"{fatal} (writing {db}); the pages committed before are kept: "
+                          "free space and re-run the same command to finish")
 
 
 def task_failure_key(src: SourceFile) -> str:
@@ -424,7 +456,7 @@ def _finish_or_stop(store: Store, summary: IngestSummary) -> None:
     try:
         finish_corpus(store, summary)
     except sqlite3.Error as exc:
-        if (fatal := storage_error(exc)) is None:
+        if (fatal := storage_error(exc, store.path)) is None:
             raise
         raise StoreFullError(f"{fatal} (writing copies and corpus events to {store.path}); every page is stored: "
                              "free space and re-run the same command to finish") from exc
