@@ -148,7 +148,6 @@ def test_task_ids_follow_files_and_options(tmp_path):
     assert base != shards.task_id(list(walk_sources([tmp_path / "in"])), StageOptions())
 
 
-@pytest.mark.slow
 def test_a_dask_worker_killed_mid_run_still_stores_every_page_once(tmp_path):
     """SIGKILL on a worker process while it runs a task: Dask reruns the task elsewhere (the
     nanny restarts the worker) and the store still holds every page exactly once."""
@@ -175,6 +174,7 @@ def test_a_dask_worker_killed_mid_run_still_stores_every_page_once(tmp_path):
     assert db_rows(db, "SELECT count(*), count(DISTINCT id) FROM articles") == [(total, total)]
     assert db_rows(db, "SELECT count(*) FROM done WHERE key LIKE 'page:%'") == [(total,)]
     assert db_rows(db, "SELECT count(*) FROM failures") == [(0,)] and integrity(db) == "ok"
+    assert not list((tmp_path / "c.db.shards").glob(".part-*"))  # the killed attempt's temp file is gone
 
 
 def _kill_a_busy_worker(address: str, shard_dir: Path, out: dict) -> None:
