@@ -137,6 +137,18 @@ def test_a_shard_is_written_whole_or_not_at_all(tmp_path):
     assert [p for _, _, p in shards.read_shard(path)] == [shards.row_payload(row)]
 
 
+def test_a_damaged_shard_is_recomputed_not_loaded(tmp_path):
+    copy_dev_pages(tmp_path / "in", 2)
+    task = shards.ShardTask(str(tmp_path / "s"), "t", tuple(walk_sources([tmp_path / "in"])))
+    options = StageOptions(facts=False)
+    first = shards.run_shard_task(task, options)
+    assert (first["reused"], first["articles"]) == (False, 2)
+    assert shards.run_shard_task(task, options)["reused"] is True
+    task.path.write_bytes(task.path.read_bytes()[:100])  # cut short
+    again = shards.run_shard_task(task, options)
+    assert (again["reused"], again["articles"]) == (False, 2) and len(list(shards.read_shard(task.path))) == 2
+
+
 def test_task_ids_follow_files_and_options(tmp_path):
     copy_dev_pages(tmp_path / "in", 2)
     files = list(walk_sources([tmp_path / "in"]))
@@ -151,7 +163,7 @@ def test_task_ids_follow_files_and_options(tmp_path):
 def test_a_dask_worker_killed_mid_run_still_stores_every_page_once(tmp_path):
     """SIGKILL on a worker process while it runs a task: Dask reruns the task elsewhere (the
     nanny restarts the worker) and the store still holds every page exactly once."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import LocalCluster
 
     total = 200
     for variant in ("a", "b"):  # 121 DEV pages: two distinct copies of 100

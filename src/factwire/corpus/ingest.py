@@ -69,7 +69,8 @@ def storage_error(exc: sqlite3.Error, db: Path) -> str | None:
         return f"disk full: {_why_full(db) or exc}"
     if primary == sqlite3.SQLITE_IOERR:
         why = _why_full(db)
-        return f"disk full: {why}" if why else f"cannot write the database: {exc} ({getattr(exc, 'sqlite_errorname', code)})"
+        name = getattr(exc, "sqlite_errorname", code)
+        return f"disk full: {why}" if why else f"cannot write the database: {exc} ({name})"
     return None
 
 
@@ -335,11 +336,11 @@ def _run_dask(files: list[SourceFile], store: Store, writer: _Writer, summary: I
             _task_lost(task, plan, result, writer)
             continue
         summary.shards_reused += bool(result["reused"])
-        _load_shard(result["shard"], plan, writer, summary)
+        _load_shard(result["shard"], plan, writer)
     clean_temp(shard_dir)  # temp files of attempts killed during this run
 
 
-def _load_shard(path: str, plan: Plan, writer: _Writer, summary: IngestSummary) -> None:
+def _load_shard(path: str, plan: Plan, writer: _Writer) -> None:
     """A shard's rows into the store via the writer (batched, idempotent upserts); rows of pages
     stored by an earlier run are skipped, then every file of the task is finished."""
     for file, key, payload in read_shard(path):

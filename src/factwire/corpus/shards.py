@@ -105,9 +105,14 @@ def run_shard_task(task: ShardTask, options: StageOptions, overwrite: bool = Fal
     """The Dask task: every page of the task's files -> one shard; returns its path and counts.
     A shard already there (an earlier run, or this task's earlier attempt) is kept unless
     `overwrite` (--retry-failed: the outcomes inside are what is being retried)."""
+    from pyarrow.lib import ArrowException
+
     path = task.path
     if not overwrite and path.exists():
-        return {"shard": str(path), "reused": True, **shard_counts(path)}
+        try:
+            return {"shard": str(path), "reused": True, **shard_counts(path)}
+        except (ArrowException, OSError):  # damaged (e.g. a disk error after the rename): redo it
+            pass
     meta = {"version": SHARD_VERSION, "task": task.id, "files": [f.key for f in task.files]}
     counts = write_shard(path, _outcome_rows(task.files, options), meta)
     return {"shard": str(path), "reused": False, **counts}
