@@ -202,3 +202,13 @@ def _kill_a_busy_worker(address: str, shard_dir: Path, out: dict) -> None:
         if busy:
             out["pid"] = pids[busy[0]]
             os.kill(out["pid"], signal.SIGKILL)
+
+
+def test_a_shard_that_cannot_be_written_for_lack_of_room_stops_the_run(tmp_path):
+    import errno
+
+    import factwire.corpus.ingest as ingest_mod
+
+    task = shards.ShardTask(str(tmp_path), "t", ())
+    with pytest.raises(ingest_mod.StoreFullError, match="^disk full: cannot write shard .*part-t.parquet"):
+        ingest_mod._task_lost(task, {}, OSError(errno.ENOSPC, "No space left on device"), writer=None)
