@@ -338,6 +338,7 @@ def _run_dask(files: list[SourceFile], store: Store, writer: _Writer, summary: I
         summary.shards_reused += bool(result["reused"])
         _load_shard(result["shard"], plan, writer)
     clean_temp(shard_dir)  # temp files of attempts killed during this run
+    summary.notes.append(f"Parquet shards in {shard_dir} ({summary.shards_reused} reused from an earlier run)")
 
 
 def _load_shard(path: str, plan: Plan, writer: _Writer) -> None:
