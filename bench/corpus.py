@@ -28,6 +28,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -178,6 +179,7 @@ def run_ingest(src: Path, db: Path, *, workers: int = 1, engine: str = "local", 
     """One measured `factwire ingest` into a fresh database; its --json summary merged in."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(f"{db}.shards", ignore_errors=True)  # --engine dask would reuse the last run's shards
     cmd = [str(FACTWIRE), "ingest", str(src), "--db", str(db), "--workers", str(workers),
            "--engine", engine, "--quiet", "--json"] + ([] if facts else ["--no-facts"])
     m = measure(cmd)

@@ -221,7 +221,8 @@ INGEST_EXAMPLE = """
 Examples:
   factwire ingest crawl/ --db news.db                  # a folder (recursive) with a progress bar
   factwire ingest crawl.warc.gz pages.jsonl --db news.db --workers 2
-  factwire ingest shards/ --db news.db --engine dask --scheduler tcp://10.0.0.5:8786
+  factwire ingest crawl/ --db news.db --engine dask --workers 2   # Parquet shards in news.db.shards/
+  factwire ingest /nfs/crawl --db news.db --engine dask --scheduler tcp://10.0.0.5:8786 --shards /nfs/shards
   factwire ingest crawl/ --db news.db --retry-failed   # run the failed pages again
 """
 
@@ -232,21 +233,29 @@ Examples:
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Worker processes (1: in this process).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Local process pool or dask.distributed.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1).")
+@click.option("--shards", metavar="DIR", type=click.Path(file_okay=False),
+              help="--engine dask: folder for the workers' Parquet shards (default: DB.shards next to the database; "
+                   "on a cluster, a folder the workers and this machine share).")
 @click.option("--retry-failed", is_flag=True, help="Process the pages that failed in earlier runs again.")
 @click.option("--no-facts", is_flag=True, help="Skip the facts stage (much faster; articles only).")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(sources, db, workers, engine, scheduler, retry_failed, no_facts, timeout, quiet, as_json) -> None:
+def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_facts, timeout, quiet, as_json) -> None:
     """Store news pages (files, folders, .gz, WARC, JSONL) in a corpus database; resumable."""
+    import signal
+
     from factwire.corpus.ingest import ingest as run_ingest
 
-    if scheduler and engine != "dask":
-        raise click.UsageError("--scheduler needs --engine dask")
+    if (scheduler or shards) and engine != "dask":
+        raise click.UsageError("--scheduler and --shards need --engine dask")
+    # A file size limit (ulimit -f) then fails the write ("disk full", a clean stop) instead of
+    # killing the process with SIGXFSZ.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         summary = run_ingest(sources, db, workers=workers, engine=engine, scheduler=scheduler,
                              retry_failed=retry_failed, progress=not quiet, facts=not no_facts,
-                             timeout=timeout or None)
+                             timeout=timeout or None, shards=shards)
     except (RuntimeError, OSError, ValueError) as exc:
         raise click.ClickException(" ".join(str(exc).split())) from None
     _print_summary(summary, as_json)

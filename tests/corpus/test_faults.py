@@ -1,5 +1,6 @@
 """Faults: kill -9 mid-run, broken pages, truncated WARC, bad JSONL lines, vanishing files and
-store write errors -- the run goes on, every failure is recorded, the database stays sound."""
+store write errors -- the run goes on, every failure is recorded, the database stays sound; a
+full disk (a real one: RLIMIT_FSIZE) stops the run with one line and a re-run finishes it."""
 from __future__ import annotations
 
 import gzip
@@ -10,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from corpus_helpers import copy_dev_pages, db_rows, dev_warc, integrity
 
 import factwire.corpus.ingest as ingest_mod
@@ -123,7 +125,7 @@ def test_store_write_errors_lose_nothing_and_keep_the_database_sound(tmp_path, m
             raise sqlite3.OperationalError("disk I/O error")  # the whole first batch fails
         if any(r["source"].endswith(("0dd1357045727799a447563fd8851f4ebe79f042073ea16991a9b67aa595f81a.html.gz",))
                for r, _, _ in records):
-            raise sqlite3.OperationalError("database or disk is full")  # this page can never be stored
+            raise sqlite3.DataError("string or blob too big")  # this page can never be stored
         return real_write(self, records, failures, done, clear)
 
     monkeypatch.setattr(Store, "write_batch", flaky_write)
@@ -135,7 +137,67 @@ def test_store_write_errors_lose_nothing_and_keep_the_database_sound(tmp_path, m
     full = [r for s, r in stages if s == "store"]
     assert summary.pages + summary.failures == 10 and summary.lost == 0
     assert db_rows(db, "SELECT count(*) FROM articles")[0][0] == summary.pages == 10 - len(full)
-    assert len(full) == 1 and "database or disk is full" in full[0] and calls["n"] > 10
+    assert len(full) == 1 and "string or blob too big" in full[0] and calls["n"] > 10
     assert integrity(db) == "ok"
     again = ingest([tmp_path / "in"], db, progress=False, facts=False, retry_failed=True)
     assert db_rows(db, "SELECT count(*) FROM articles") == [(10,)] and again.failures == 0
+
+
+FILE_SIZE_LIMITED = """
+import resource, sys
+import pytest
+
+import factwire.corpus.ingest as ingest_mod
+from factwire.cli import main
+ingest_mod.BATCH_SIZE = {batch}  # several commits before the limit is hit
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, resource.RLIM_INFINITY))
+main(["ingest", {src!r}, "--db", {db!r}, "--no-facts", "--quiet"])
+"""
+#: Each page without facts takes ~33 KB of the WAL (DEV pages, measured): 400 KB holds the
+#: schema and about two 5-page batches, well short of the 40 pages.
+FSIZE_LIMIT = 400_000
+
+
+def test_a_full_disk_stops_the_run_with_one_line_and_a_rerun_finishes(tmp_path):
+    """A real OS-level write error: RLIMIT_FSIZE makes SQLite's writes fail with EFBIG (the CLI
+    ignores SIGXFSZ so the process is not killed by it)."""
+    copy_dev_pages(tmp_path / "in", 40)
+    db = tmp_path / "c.db"
+    script = tmp_path / "limited.py"
+    script.write_text(FILE_SIZE_LIMITED.format(batch=5, limit=FSIZE_LIMIT, src=str(tmp_path / "in"), db=str(db)))
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    lines = r.stderr.strip().splitlines()
+    assert r.returncode == 1 and len(lines) == 1, r.stderr[-3000:]
+    assert lines[0].startswith("Error: disk full: the file size limit (ulimit -f)"), lines
+    assert integrity(db) == "ok"
+    stored = db_rows(db, "SELECT count(*) FROM articles")[0][0]
+    assert 5 <= stored < 40  # the batches committed before the limit are kept
+    assert db_rows(db, "SELECT count(*) FROM done WHERE key LIKE 'page:%'") == [(stored,)]
+    assert db_rows(db, "SELECT count(*) FROM failures") == [(0,)]  # no page blamed for the disk
+    rerun = subprocess.run(factwire_cmd("ingest", str(tmp_path / "in"), "--db", str(db), "--no-facts", "--quiet"),
+                           capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    assert db_rows(db, "SELECT count(*), count(DISTINCT id) FROM articles") == [(40, 40)]
+    assert db_rows(db, "SELECT count(*) FROM done WHERE key LIKE 'page:%'") == [(40,)]
+    assert db_rows(db, "SELECT count(*) FROM failures") == [(0,)] and integrity(db) == "ok"
+
+
+def test_disk_full_from_the_store_stops_the_run_instead_of_failing_every_page(tmp_path, monkeypatch):
+    copy_dev_pages(tmp_path / "in", 12)
+    real_write = Store.write_batch
+    calls = {"n": 0}
+
+    def fills_up(self, records, failures, done, clear=()):
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_write(self, records, failures, done, clear)
+
+    monkeypatch.setattr(Store, "write_batch", fills_up)
+    monkeypatch.setattr(ingest_mod, "BATCH_SIZE", 4)
+    with pytest.raises(ingest_mod.StoreFullError, match="^disk full: "):
+        ingest([tmp_path / "in"], tmp_path / "c.db", progress=False, facts=False)
+    assert calls["n"] == 2  # one refused batch, not one try per remaining page
+    db = tmp_path / "c.db"
+    assert db_rows(db, "SELECT count(*) FROM articles") == [(4,)] and db_rows(db, "SELECT count(*) FROM failures") == [(0,)]
+    assert integrity(db) == "ok"

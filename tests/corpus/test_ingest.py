@@ -88,3 +88,11 @@ def test_retry_failed_runs_failed_pages_again(tmp_path):
     assert ingest([tmp_path / "in"], db, progress=False, facts=False).failures == 1
     assert ingest([tmp_path / "in"], db, progress=False, facts=False, retry_failed=True).failures == 1
     assert db_rows(db, "SELECT attempts, stage, reason FROM failures") == [(2, "read", "empty input")]
+
+
+def test_cli_shards_need_the_dask_engine_and_help_shows_examples(tmp_path):
+    r = run_cli("ingest", str(tmp_path), "--db", str(tmp_path / "c.db"), "--shards", str(tmp_path / "s"))
+    assert r.returncode == 2 and b"--shards need --engine dask" in r.stderr
+    assert not (tmp_path / "c.db").exists()
+    help_text = run_cli("ingest", "--help").stdout.decode()
+    assert "--engine dask --workers 2" in help_text and "--shards DIR" in help_text

@@ -17,7 +17,7 @@ import multiprocessing as mp
 import signal
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -220,29 +220,11 @@ def _next_task(source: Iterator[Task]) -> tuple[str, Page, int] | None:
 
 # -- dask.distributed --------------------------------------------------------------------------
 
-#: Single-page files are sent to Dask in groups this large (a task costs ~ms of scheduling);
-#: WARC and JSONL files are one task each, read inside the task.
+#: Single-page files go to Dask in groups this large (a task costs ~ms of scheduling, and each
+#: task writes one shard); WARC and JSONL files are one task each, read inside the task.
 FILES_PER_TASK = 16
 #: Tasks submitted ahead per Dask worker, so the cluster stays busy without holding the corpus.
 TASKS_AHEAD_PER_WORKER = 2
-
-FileTask = list[tuple[Any, frozenset[str]]]  # [(SourceFile, page keys already done)]
-
-
-def run_file_task(files: FileTask, options: StageOptions) -> list[tuple[Any, list[Outcome]]]:
-    """A Dask task: read each file (per file, streamed) and run every page not yet done."""
-    from factwire.corpus.sources import read_file
-
-    out = []
-    for src, skip in files:
-        outcomes = []
-        for item in read_file(src.path):
-            key = src.page_key(item)
-            if key in skip:
-                continue
-            outcomes.append((key, failure_payload(item) if isinstance(item, Failure) else run_page(item, options)))
-        out.append((src, outcomes))
-    return out
 
 
 def start_dask(workers: int, scheduler: str | None):
@@ -258,9 +240,10 @@ def start_dask(workers: int, scheduler: str | None):
     return Client(cluster), cluster
 
 
-def run_dask(tasks: Iterable[FileTask], options: StageOptions, workers: int,
-             scheduler: str | None = None) -> Iterator[tuple[FileTask, list | BaseException]]:
-    """Submit file tasks (a bounded number ahead); yield (task, result or the task's error).
+def run_dask(fn: Callable[..., Any], tasks: Iterable[Any], args: tuple, workers: int,
+             scheduler: str | None = None) -> Iterator[tuple[Any, Any]]:
+    """Run `fn(task, *args)` for every task (a bounded number submitted ahead); yield
+    (task, result or the task's error) as they finish.
 
     Dask itself reruns a task whose worker died; a task that keeps killing workers comes back
     as its error (KilledWorker) for the caller to record."""
@@ -272,21 +255,21 @@ def run_dask(tasks: Iterable[FileTask], options: StageOptions, workers: int,
         source, submitted = iter(tasks), {}
         pending = as_completed()
         for task in _take(source, ahead):
-            pending.add(_submit(client, task, options, submitted))
+            pending.add(_submit(client, fn, task, args, submitted))
         for future in pending:
             task = submitted.pop(future.key)
             yield task, (future.result() if future.status == "finished" else future.exception())
             future.release()
             for task in _take(source, 1):
-                pending.add(_submit(client, task, options, submitted))
+                pending.add(_submit(client, fn, task, args, submitted))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _submit(client, task: FileTask, options: StageOptions, submitted: dict):
-    future = client.submit(run_file_task, task, options, pure=False)
+def _submit(client, fn: Callable[..., Any], task: Any, args: tuple, submitted: dict):
+    future = client.submit(fn, task, *args, pure=False)
     submitted[future.key] = task
     return future
 

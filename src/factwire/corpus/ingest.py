@@ -5,11 +5,18 @@ pool, or Dask), and is the only writer of the store.  Outcomes are written in ba
 commits its records, its failures and the resume keys of the pages and files it finished in
 one transaction, so after kill -9 a re-run skips exactly what was stored and redoes the rest.
 After the pages, the corpus steps run: syndication (copies) and cross-article event merging.
+
+With `engine="dask"` workers write Parquet shards (shards.py) and this process loads them, still
+the only writer of the store.  A full disk (SQLite says "database or disk is full", or a write is
+refused outright) stops the run with StoreFullError instead of failing every page after it:
+committed batches are kept, the rolled-back one is redone by the next run.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -17,8 +24,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factwire.corpus.engines import (FILES_PER_TASK, FileTask, LocalPool, Outcome, Payload, StageOptions, Task,
-                                     failure_payload, run_dask, run_in_process)
+from factwire.corpus.engines import (FILES_PER_TASK, LocalPool, Outcome, Payload, StageOptions, Task, failure_payload,
+                                     run_dask, run_in_process)
+from factwire.corpus.shards import ShardTask, clean_temp, default_dir, read_shard, run_shard_task, task_id
 from factwire.corpus.sources import SourceFile, read_file, walk_sources
 from factwire.corpus.store import FailureRow, Store
 from factwire.corpus.warc import is_warc
@@ -32,6 +40,55 @@ BATCH_SIZE = 200
 #: ... or this many seconds after its first one, so a slow corpus still commits steadily.
 BATCH_SECONDS = 2.0
 ENGINES = ("local", "dask")
+#: OS errors that mean "no room to write": no space, file too large (RLIMIT_FSIZE), quota.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+class StoreFullError(RuntimeError):
+    """The disk (or the file size limit) is full: the run stops; what was committed is kept and
+    re-running the same command after freeing space finishes the rest."""
+
+
+#: Free space under which a refused database write is blamed on a full disk: one batch is a few
+#: MB at most (BATCH_SIZE pages x ~33 KB in the WAL, measured on DEV pages without facts).
+LOW_SPACE_BYTES = 64 * 2**20
+#: A database file this close to the file size limit (ulimit -f) is taken as having hit it (a
+#: WAL frame is one 4 KB page plus a header; a checkpoint writes page by page).
+FSIZE_SLACK_BYTES = 2**20
+
+
+def storage_error(exc: sqlite3.Error, db: Path) -> str | None:
+    """One line for the user when `exc` means the database cannot be written at all (no room,
+    or the disk failing), else None (the error is about one page).  Measured with RLIMIT_FSIZE
+    (tests/corpus/test_faults.py): a write cut short is SQLITE_FULL, a write refused outright
+    (EFBIG/ENOSPC) is SQLITE_IOERR_WRITE, and SQLite keeps no errno -- so an I/O error is
+    explained by the file size limit or the free space when either is the cause."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = None if code is None else code & 0xFF
+    if primary == sqlite3.SQLITE_FULL or (code is None and "database or disk is full" in str(exc)):
+        return f"disk full: {_why_full(db) or exc}"
+    if primary == sqlite3.SQLITE_IOERR:
+        why = _why_full(db)
+        name = getattr(exc, "sqlite_errorname", code)
+        return f"disk full: {why}" if why else f"cannot write the database: {exc} ({name})"
+    return None
+
+
+def _why_full(db: Path) -> str | None:
+    """The file size limit reached, or the file system nearly full; None if neither."""
+    try:
+        import resource
+    except ImportError:  # not on Unix
+        resource = None
+    files = [p for p in (db, Path(f"{db}-wal")) if p.exists()]
+    if resource is not None and files:
+        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+        if soft != resource.RLIM_INFINITY and max(p.stat().st_size for p in files) + FSIZE_SLACK_BYTES >= soft:
+            return f"the file size limit (ulimit -f) of {soft:,} bytes is reached"
+    free = shutil.disk_usage(db.absolute().parent).free
+    if free < LOW_SPACE_BYTES:
+        return f"{free / 2**20:.1f} MB left on the database's file system"
+    return None
 
 
 @dataclass(slots=True)
@@ -51,6 +108,8 @@ class IngestSummary:
     copies: int | None = None
     corpus_events: int | None = None
     worker_crashes: int = 0
+    shards: str | None = None  # the dask engine's Parquet shard folder
+    shards_reused: int = 0  # shards found from an earlier run and loaded, not recomputed
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -99,13 +158,16 @@ class _Writer:
             self.store.write_batch([(r, j, k) for r, j, k, _ in records], [f for f, _ in failures], done,
                                    clear=[task_failure_key(s) for s in files])
         except sqlite3.Error as exc:
+            if (fatal := storage_error(exc, self.store.path)) is not None:
+                raise _full(fatal, self.store.path) from exc
             log.warning("store write failed (%s); retrying the batch one page at a time", exc)
             self._flush_each(records, failures, files)
 
     def _flush_each(self, records, failures, files) -> None:
         """A failed batch, one item per transaction: a record the store refuses becomes a
         'store' failure; if even that fails the page stays undone (the next run redoes it) and
-        so does its file."""
+        so does its file.  An error that says the database cannot be written at all (disk full)
+        stops the run instead of failing every page after it (StoreFullError)."""
         lost: set[str] = set()
         for rec, js, key, src in records:
             if not self._try(lambda: self.store.write_batch([(rec, js, key)], [], [key])):
@@ -132,8 +194,15 @@ class _Writer:
             write()
             return True
         except sqlite3.Error as exc:
+            if (fatal := storage_error(exc, self.store.path)) is not None:
+                raise _full(fatal, self.store.path) from exc
             self.last_error = f"database write failed: {exc}"
             return False
+
+
+def _full(fatal: str, db: Path) -> StoreFullError:
+    return StoreFullError(f"{fatal} (writing {db}); the pages committed before are kept: "
+                          "free space and re-run the same command to finish")
 
 
 def task_failure_key(src: SourceFile) -> str:
@@ -208,21 +277,16 @@ def _run_local(files: list[SourceFile], store: Store, writer: _Writer, summary: 
     summary.worker_crashes = pool.crashes if pool else 0
 
 
-def _file_tasks(files: Iterable[SourceFile], store: Store, writer: _Writer,
-                summary: IngestSummary) -> Iterator[FileTask]:
-    """Dask tasks: a WARC / JSONL file alone, single-page files in groups; done files skipped."""
-    group: FileTask = []
+def _file_groups(files: Iterable[SourceFile]) -> Iterator[list[SourceFile]]:
+    """Dask tasks' files: a WARC / JSONL file alone, single-page files in groups of
+    FILES_PER_TASK by their place among *all* inputs (done or not), so a resumed run forms the
+    same groups and finds their shards (shards.py)."""
+    group: list[SourceFile] = []
     for src in files:
-        if store.is_done(src.key):
-            summary.files_skipped += 1
-            writer.on_change(advance=1)
-            continue
-        entry = (src, frozenset(store.done_with_prefix(src.page_prefix)))
-        summary.pages_skipped += len(entry[1])
         if is_warc(src.path) or ".jsonl" in src.path.name or ".ndjson" in src.path.name:
-            yield [entry]
+            yield [src]
             continue
-        group.append(entry)
+        group.append(src)
         if len(group) >= FILES_PER_TASK:
             yield group
             group = []
@@ -230,19 +294,75 @@ def _file_tasks(files: Iterable[SourceFile], store: Store, writer: _Writer,
         yield group
 
 
+#: What the loader needs of a task's files: absolute path -> (file, page keys already stored),
+#: or None for a file already finished by an earlier run.
+Plan = dict[str, tuple[SourceFile, set[str]] | None]
+
+
+def _shard_tasks(files: Iterable[SourceFile], store: Store, writer: _Writer, summary: IngestSummary,
+                 options: StageOptions, shard_dir: Path) -> Iterator[tuple[ShardTask, Plan]]:
+    """Tasks with at least one file still to do, each with its loading plan."""
+    for group in _file_groups(files):
+        plan: Plan = {}
+        for src in group:
+            if store.is_done(src.key):
+                summary.files_skipped += 1
+                writer.on_change(advance=1)
+                plan[src.absolute] = None
+            else:
+                skip = store.done_with_prefix(src.page_prefix)
+                summary.pages_skipped += len(skip)
+                plan[src.absolute] = (src, skip)
+        if any(plan.values()):
+            yield ShardTask(str(shard_dir), task_id(group, options), tuple(group)), plan
+
+
 def _run_dask(files: list[SourceFile], store: Store, writer: _Writer, summary: IngestSummary,
-              options: StageOptions, scheduler: str | None) -> None:
-    for task, result in run_dask(_file_tasks(files, store, writer, summary), options, summary.workers, scheduler):
+              options: StageOptions, scheduler: str | None, shard_dir: Path, overwrite: bool) -> None:
+    """Workers write one Parquet shard per task; this process loads each as it is reported."""
+    summary.shards = str(shard_dir)
+    shard_dir.mkdir(parents=True, exist_ok=True)
+    clean_temp(shard_dir)
+    plans: dict[str, Plan] = {}  # task id -> its plan, while the task is out
+
+    def tasks() -> Iterator[ShardTask]:
+        for task, plan in _shard_tasks(files, store, writer, summary, options, shard_dir):
+            plans[task.id] = plan
+            yield task
+
+    for task, result in run_dask(run_shard_task, tasks(), (options, overwrite), summary.workers, scheduler):
+        plan = plans.pop(task.id)
         if isinstance(result, BaseException):
-            reason = f"engine lost this task ({type(result).__name__}: {' '.join(str(result).split())[:200]})"
-            for src, _ in task:
-                writer.add(src, task_failure_key(src), {"failure": {"source": str(src.path), "stage": "engine",
-                                                                   "reason": reason}})
+            _task_lost(task, plan, result, writer)
             continue
-        for src, outcomes in result:
-            for key, payload in outcomes:
-                writer.add(src, key, payload)
-            writer.finish_file(src)
+        summary.shards_reused += bool(result["reused"])
+        _load_shard(result["shard"], plan, writer)
+    clean_temp(shard_dir)  # temp files of attempts killed during this run
+    summary.notes.append(f"Parquet shards in {shard_dir} ({summary.shards_reused} reused from an earlier run)")
+
+
+def _load_shard(path: str, plan: Plan, writer: _Writer) -> None:
+    """A shard's rows into the store via the writer (batched, idempotent upserts); rows of pages
+    stored by an earlier run are skipped, then every file of the task is finished."""
+    for file, key, payload in read_shard(path):
+        entry = plan.get(file)
+        if entry is not None and key not in entry[1]:
+            writer.add(entry[0], key, payload)
+    for entry in plan.values():
+        if entry is not None:
+            writer.finish_file(entry[0])
+
+
+def _task_lost(task: ShardTask, plan: Plan, error: BaseException, writer: _Writer) -> None:
+    """A task Dask gave up on (its workers kept dying), or whose shard could not be written."""
+    if isinstance(error, OSError) and error.errno in DISK_FULL_ERRNOS:
+        raise StoreFullError(f"disk full: cannot write shard {task.path}: {error.strerror or error}")
+    reason = f"engine lost this task ({type(error).__name__}: {' '.join(str(error).split())[:200]})"
+    for entry in plan.values():
+        if entry is not None:
+            src = entry[0]
+            writer.add(src, task_failure_key(src), {"failure": {"source": str(src.path), "stage": "engine",
+                                                               "reason": reason}})
 
 
 def finish_corpus(store: Store, summary: IngestSummary) -> None:
@@ -294,13 +414,19 @@ def _progress(enabled: bool, total: int):
 def ingest(sources: Iterable[str | Path], db: str | Path, *, workers: int = 1, engine: str = "local",
            scheduler: str | None = None, retry_failed: bool = False, progress: bool = True,
            facts: bool = True, clean: bool = True, timeout: float | None = DEFAULT_TIMEOUT_S,
-           max_bytes: int | None = None) -> IngestSummary:
+           max_bytes: int | None = None, shards: str | Path | None = None) -> IngestSummary:
     """Ingest files / folders / WARC / JSONL into the store at `db`; resumable, idempotent.
 
     engine "local" runs pages in this process (workers=1) or in the supervised pool; "dask"
-    runs the same stage function on dask.distributed (a LocalCluster, or `scheduler`)."""
+    runs the same stage function on dask.distributed (a LocalCluster, or `scheduler`), each
+    task writing a Parquet shard into `shards` (default `<db>.shards/`; on a real cluster a
+    folder every worker and this process can reach) that this process then loads.
+    Raises StoreFullError when the database (or a shard) cannot be written for lack of room."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if shards is not None and engine != "dask":
+        raise ValueError("shards are written by the dask engine only (use --engine dask)")
+    shard_dir = Path(shards).absolute() if shards is not None else default_dir(db)
     started = time.monotonic()
     files = list(walk_sources(sources))
     summary = IngestSummary(db=str(db), engine=engine, workers=max(1, workers), files=len(files))
@@ -317,15 +443,30 @@ def ingest(sources: Iterable[str | Path], db: str | Path, *, workers: int = 1, e
                            rate=done / elapsed if elapsed else 0.0)
 
             writer = _Writer(store, summary, on_change)
-            _run_engine(files, store, writer, summary, options, scheduler, max_bytes)
+            if engine == "dask":
+                _require_pyarrow()
+                _run_dask(files, store, writer, summary, options, scheduler, shard_dir, overwrite=retry_failed)
+            else:
+                _run_local(files, store, writer, summary, options, max_bytes)
             writer.flush()
-        finish_corpus(store, summary)
+        _finish_or_stop(store, summary)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _run_engine(files, store, writer, summary, options, scheduler, max_bytes) -> None:
-    if summary.engine == "dask":
-        _run_dask(files, store, writer, summary, options, scheduler)
-    else:
-        _run_local(files, store, writer, summary, options, max_bytes)
+def _finish_or_stop(store: Store, summary: IngestSummary) -> None:
+    try:
+        finish_corpus(store, summary)
+    except sqlite3.Error as exc:
+        if (fatal := storage_error(exc, store.path)) is None:
+            raise
+        raise StoreFullError(f"{fatal} (writing copies and corpus events to {store.path}); every page is stored: "
+                             "free space and re-run the same command to finish") from exc
+
+
+def _require_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        raise RuntimeError("the dask engine writes Parquet shards and needs pyarrow: "
+                           "pip install 'factwire[dask]'") from exc
