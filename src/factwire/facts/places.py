@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
 from .places_small import canonical_region, get_small_places
-from .places_spans import Mention, collect_mentions
+from .places_spans import ADMIN_WORDS, Mention, collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.
 #: US states sit between countries and cities ("Georgia" alone is the country; "Arizona" is
@@ -30,6 +30,8 @@ COUNTRY_NAMED_BONUS = 20.0
 COUNTRY_IMPLIED_BONUS = 10.0
 #: A US city whose state is named (Paris + Texas), or a state one of whose cities is named.
 STATE_MATCH_BONUS = 20.0
+#: What may stand between a place and the region that contains it.
+REGION_GLUE = frozenset({",", "in", "in the", "village,", "town,", "settlement,", "city,"})
 
 
 @dataclass(frozen=True)
@@ -48,25 +50,64 @@ def find_places(doc, published=None) -> list[dict]:
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
     priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
-    out = []
+    out, as_region = [], set()
     for i, m in enumerate(mentions):
-        ctx = build_context(priors, m.key)
-        if m.fallback:
-            place = choose_small(m, _region_after(doc, mentions, i, priors), ctx, gaz)
-        else:
-            place = choose(m.candidates, ctx)
-        if place is not None:
-            out.append(to_item(m, place))
+        region = _region_after(doc, mentions, i, priors)
+        item = resolve(m, region, build_context(priors, m.key), gaz)
+        if item is not None and item.get("region") is not None:
+            as_region.add(i + 1)
+        if item is not None:
+            if i in as_region and item["precision"] == "place":
+                item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
+            out.append(item)
     return out
 
 
+def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz: Gazetteer) -> dict | None:
+    """The place item of one mention.
+
+    A region written next to the name ("Zolochiv, Kharkiv") is the strongest evidence there
+    is: a place of that name inside that region wins over any bigger namesake elsewhere (the
+    main gazetteer knows Zolochiv in Lviv oblast). A name found nowhere but written with its
+    region keeps its name and gets the region's point, marked precision "region" (never
+    presented as the place's own coordinates)."""
+    if region is not None:
+        place = in_region(m, region, gaz)
+        if place is not None:
+            return {**to_item(m, place), "region": region[1].name}
+        if region[1].kind != "country" and region[1].lat is not None:
+            return region_item(m, region[1])  # never a namesake outside the region written
+    place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx)
+    if place is not None:
+        return to_item(m, place)
+    if m.fallback and region is not None and region[1].lat is not None:
+        return region_item(m, region[1])
+    return None
+
+
+def in_region(m: Mention, region: tuple[Mention, Place], gaz: Gazetteer) -> Place | None:
+    """The place called like `m` inside the admin region named after it; None when the region
+    is a country (no narrower restriction) or has no such place."""
+    r_mention, r_place = region
+    if not r_place.country or r_place.kind == "country":
+        return None
+    keys = _region_keys(r_mention, r_place, gaz)
+    return get_small_places().lookup(m.text, frozenset({r_place.country}), keys, region_only=True)
+
+
+def _region_keys(r_mention: Mention, r_place: Place, gaz: Gazetteer) -> frozenset[str]:
+    return frozenset({canonical_region(r_mention.text, r_place.country, gaz),
+                      canonical_region(r_place.name, r_place.country, gaz)})
+
+
 def _region_after(doc, mentions: list[Mention], i: int, priors: dict) -> tuple[Mention, Place] | None:
-    """The resolved place written right after mention i behind a comma ("Vorzel, Kyiv oblast")."""
+    """The resolved place written right after mention i behind a comma or "in"
+    ("Vorzel, Kyiv oblast", "Zolochiv in Kharkiv oblast", "Bucha in the Kyiv region")."""
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
     prior = priors.get(nxt.key)
-    if prior is None or doc.text[mentions[i].end:nxt.start].strip() != ",":
+    if prior is None or doc.text[mentions[i].end:nxt.start].strip().lower() not in REGION_GLUE:
         return None
     return nxt, prior
 
@@ -79,9 +120,7 @@ def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
     if region is not None and region[1].country:
         r_mention, r_place = region
         countries = frozenset({r_place.country})
-        regions = frozenset() if r_place.kind == "country" else frozenset(
-            {canonical_region(r_mention.text, r_place.country, gaz),
-             canonical_region(r_place.name, r_place.country, gaz)})
+        regions = frozenset() if r_place.kind == "country" else _region_keys(r_mention, r_place, gaz)
         return get_small_places().lookup(m.text, countries, regions)
     return get_small_places().lookup(m.text, ctx.named | ctx.implied)
 
@@ -119,13 +158,37 @@ def choose(candidates: list[Place], ctx: Context) -> Place | None:
     return max(candidates, key=lambda p: score(p, ctx), default=None)
 
 
-def to_item(m: Mention, p: Place) -> dict:
-    """The record's place dict; coordinates rounded to 2 decimals (~1 km), null if unknown."""
-    def r2(x):
-        return None if x is None else round(x, 2)
+def _r2(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
 
+
+def to_item(m: Mention, p: Place) -> dict:
+    """The record's place dict; coordinates rounded to 2 decimals (~1 km), null if unknown.
+
+    `precision` says what the coordinates locate: "place" (the named city/town/spot),
+    "region" (an admin unit or named area, also a city named as its region: "Kharkiv
+    oblast") or "country"."""
     return {"text": m.text, "start": m.start, "end": m.end, "name": p.name,
-            "country": p.country, "lat": r2(p.lat), "lon": r2(p.lon), "kind": p.kind}
+            "country": p.country, "lat": _r2(p.lat), "lon": _r2(p.lon), "kind": p.kind,
+            "precision": precision_of(m.text, p)}
+
+
+def precision_of(text: str, p: Place) -> str:
+    """"country", "region" or "place" for a resolved mention (see `to_item`)."""
+    if p.kind == "country":
+        return "country"
+    last = text.split()[-1].lower() if text.split() else ""
+    if p.kind in ("admin", "other") or last in ADMIN_WORDS:
+        return "region"
+    return "place"
+
+
+def region_item(m: Mention, region: Place) -> dict:
+    """An unresolved name written with its region ("Vasylivka, Donetsk"): the name as written,
+    the region's country and point, precision "region" ("country" for "X, Ukraine")."""
+    return {"text": m.text, "start": m.start, "end": m.end, "name": m.text,
+            "country": region.country, "lat": _r2(region.lat), "lon": _r2(region.lon), "kind": "city",
+            "precision": "country" if region.kind == "country" else "region", "region": region.name}
 
 
 __all__ = ["find_places", "choose", "score", "Context", "Gazetteer", "normalize"]

@@ -23,6 +23,11 @@ LIST_GLUE = frozenset({",", "and", "&"})
 #: region ("in Kamyanka, Cherkasy"); with "oblast/region" after it no cue is needed.
 LOCATIVE_CUES = frozenset({"in", "near", "of", "outside", "at", "around", "from", "to", "into",
                            "towards", "village", "town", "settlement", "city", "hit", "shelled"})
+#: A preposition or verb right before "<Name>, <Region>" is a cue as well ("control over
+#: Novovorontsovka, Kherson", "entered Slavutych, Kyiv").
+CUE_POS = frozenset({"ADP", "VERB"})
+#: Settlement words between the name and the comma ("Zalyman village, Kharkiv").
+SETTLEMENT_WORDS = frozenset({"village", "town", "settlement", "city", "hamlet"})
 #: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
 MAX_REGION_TOKENS = 3
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
@@ -103,11 +108,13 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
     for comma in doc:
         if comma.text != "," or comma.i == 0:
             continue
-        name = _name_before(doc, comma.i)
+        settled = comma.i > 1 and doc[comma.i - 1].lower_ in SETTLEMENT_WORDS
+        name = _name_before(doc, comma.i - 1 if settled else comma.i)
         region = _region_after(doc, comma.i + 1, gaz)
         if not name or not region:
             continue
-        cued = name[0] > 0 and doc[name[0] - 1].lower_ in LOCATIVE_CUES
+        before = doc[name[0] - 1] if name[0] > 0 else None
+        cued = settled or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
         if not (cued or region[2]):
             continue
         span = doc[name[0]:name[1]]  # a known name (a town spaCy called ORG) keeps its candidates
