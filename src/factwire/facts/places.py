@@ -71,18 +71,27 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
     main gazetteer knows Zolochiv in Lviv oblast). A name found nowhere but written with its
     region keeps its name and gets the region's point, marked precision "region" (never
     presented as the place's own coordinates)."""
-    if region is not None:
+    if region is not None and not any(p.kind in ("country", "admin") for p in m.candidates):
         place = in_region(m, region, gaz)
         if place is not None:
             return {**to_item(m, place), "region": region[1].name}
-        if region[1].kind != "country" and region[1].lat is not None:
+        if is_admin_region(region, gaz):
             return region_item(m, region[1])  # never a namesake outside the region written
     place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx)
     if place is not None:
         return to_item(m, place)
-    if m.fallback and region is not None and region[1].lat is not None:
+    if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
         return region_item(m, region[1])
     return None
+
+
+def is_admin_region(region: tuple[Mention, Place], gaz: Gazetteer) -> bool:
+    """Does the name after the comma name a first-level region with a point ("Donetsk" =
+    Donetsk oblast; "Mich." = Michigan), not just another town ("Berdiansk, Enerhodar")?"""
+    r_mention, r_place = region
+    if r_place.kind == "country" or r_place.lat is None or not r_place.country:
+        return False
+    return get_small_places().has_region(r_place.country, _region_keys(r_mention, r_place, gaz))
 
 
 def in_region(m: Mention, region: tuple[Mention, Place], gaz: Gazetteer) -> Place | None:

@@ -26,6 +26,8 @@ LOCATIVE_CUES = frozenset({"in", "near", "of", "outside", "at", "around", "from"
 #: A preposition or verb right before "<Name>, <Region>" is a cue as well ("control over
 #: Novovorontsovka, Kherson", "entered Slavutych, Kyiv").
 CUE_POS = frozenset({"ADP", "VERB"})
+#: A name tagged as one of these is no place ("on Tuesday, Bolivia's ...").
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 #: Settlement words between the name and the comma ("Zalyman village, Kharkiv").
 SETTLEMENT_WORDS = frozenset({"village", "town", "settlement", "city", "hamlet"})
 #: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
@@ -111,7 +113,7 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
         settled = comma.i > 1 and doc[comma.i - 1].lower_ in SETTLEMENT_WORDS
         name = _name_before(doc, comma.i - 1 if settled else comma.i)
         region = _region_after(doc, comma.i + 1, gaz)
-        if not name or not region:
+        if not name or not region or any(t.ent_type_ in NOT_PLACE_LABELS for t in doc[name[0]:name[1]]):
             continue
         before = doc[name[0] - 1] if name[0] > 0 else None
         cued = settled or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
@@ -148,5 +150,7 @@ def _region_after(doc, s: int, gaz: Gazetteer) -> tuple[int, int, bool, int] | N
             continue
         e = s + n
         admin = e < len(doc) and doc[e].lower_ in ADMIN_WORDS
+        if e < len(doc) and doc[e].ent_iob_ == "I" and not admin:
+            return None  # the start of a longer name ("Ahmad Lawan"), not a region
         return (s, e + 1 if admin else e, admin, n)
     return None
