@@ -152,7 +152,8 @@ def as_location(p: dict) -> dict:
     loc = dict(p)
     loc.setdefault("precision", "country" if p.get("kind") == "country" else "place")
     if loc["precision"] != "country":
-        loc["gazetteer_name"] = p.get("name")
+        unresolved = loc["precision"] == "region" and loc.get("region") is not None
+        loc["gazetteer_name"] = None if unresolved else p.get("name")  # in no gazetteer
         loc["name"] = written_name(p.get("text") or "") or p.get("name")
     return loc
 
