@@ -50,9 +50,13 @@ def find_places(doc, published=None) -> list[dict]:
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
     priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
+    regions = dict(priors)  # + regions the main gazetteer spells differently ("Zaporizhia")
+    for m in mentions:
+        if m.fallback and regions.get(m.key) is None:
+            regions[m.key] = choose_small(m, None, build_context(priors, m.key), gaz)
     out, as_region = [], set()
     for i, m in enumerate(mentions):
-        region = _region_after(doc, mentions, i, priors)
+        region = _region_after(doc, mentions, i, regions)
         item = resolve(m, region, build_context(priors, m.key), gaz)
         if item is not None and item.get("region") is not None:
             as_region.add(i + 1)

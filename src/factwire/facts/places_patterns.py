@@ -117,13 +117,27 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
             continue
         before = doc[name[0] - 1] if name[0] > 0 else None
         cued = settled or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
-        if not (cued or region[2]):
+        mid_sentence = not doc[name[0]].is_sent_start  # "Meanwhile, California's ..." is no place
+        if not (cued or region[2] or mid_sentence and _names_admin_region(doc[region[0]:region[0] + region[3]].text, gaz)):
             continue
         span = doc[name[0]:name[1]]  # a known name (a town spaCy called ORG) keeps its candidates
         cands = gaz.lookup(span.text)
         out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands, not cands))
         out.append(_mention(doc, region[0], region[1], gaz.lookup(doc[region[0]:region[0] + region[3]].text)))
     return out
+
+
+def _names_admin_region(text: str, gaz: Gazetteer) -> bool:
+    """Is `text` the name of a first-level region of its country ("Luhansk", "Kharkiv")? Then
+    "<Name>, <text>" places the name in it without any cue ("shelled with heavy weapons
+    Severodonetsk, Luhansk")."""
+    from .places_small import canonical_region, get_small_places
+
+    for p in gaz.lookup(text):
+        if p.country and p.kind in ("city", "admin") and get_small_places().has_region(
+                p.country, frozenset({canonical_region(text, p.country, gaz), canonical_region(p.name, p.country, gaz)})):
+            return True
+    return False
 
 
 def _name_before(doc, end: int) -> tuple[int, int] | None:
