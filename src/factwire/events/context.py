@@ -154,7 +154,8 @@ def as_location(p: dict) -> dict:
     if loc["precision"] != "country":
         unresolved = loc["precision"] == "region" and loc.get("region") is not None
         loc["gazetteer_name"] = None if unresolved else p.get("name")  # in no gazetteer
-        loc["name"] = written_name(p.get("text") or "") or p.get("name")
+        written = written_name(p.get("text") or "")
+        loc["name"] = p.get("name") if p.get("centre") or not written else written  # a district: its centre
     return loc
 
 

@@ -10,6 +10,7 @@ a state over a city; a capital over a same-named state; then population).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
@@ -30,6 +31,12 @@ COUNTRY_NAMED_BONUS = 20.0
 COUNTRY_IMPLIED_BONUS = 10.0
 #: A US city whose state is named (Paris + Texas), or a state one of whose cities is named.
 STATE_MATCH_BONUS = 20.0
+#: Words that make a mention a second-level district ("Kakhovskyi rayon").
+DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
+#: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
+RAION_ADJECTIVE = re.compile(r"s'?(kyi|kyy|kiy|kii|ky)$", re.I)
+#: Endings a centre town's name adds to the adjective's stem (Kakhov-ka, Sum-y, Buch-a, Vil-ne).
+CENTRE_ENDINGS = ("ka", "y", "a", "e", "ne", "i")
 #: What may stand between a place and the region that contains it.
 REGION_GLUE = frozenset({",", "in", "in the", "village,", "town,", "settlement,", "city,"})
 
@@ -75,6 +82,10 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
     main gazetteer knows Zolochiv in Lviv oblast). A name found nowhere but written with its
     region keeps its name and gets the region's point, marked precision "region" (never
     presented as the place's own coordinates)."""
+    if region is not None and m.text.split()[-1].lower() in DISTRICT_WORDS:
+        centre = district_centre(m, region, gaz)
+        if centre is not None:  # the district's point is its centre town, precision "region"
+            return {**to_item(m, centre), "precision": "region", "centre": True, "region": region[1].name}
     if region is not None and not any(p.kind in ("country", "admin") for p in m.candidates):
         place = in_region(m, region, gaz)
         if place is not None:
@@ -106,6 +117,31 @@ def in_region(m: Mention, region: tuple[Mention, Place], gaz: Gazetteer) -> Plac
         return None
     keys = _region_keys(r_mention, r_place, gaz)
     return get_small_places().lookup(m.text, frozenset({r_place.country}), keys, region_only=True)
+
+
+def district_centre(m: Mention, region: tuple[Mention, Place], gaz: Gazetteer) -> Place | None:
+    """The centre town of a district written with its region: "Okhtyrka district, Sumy" ->
+    Okhtyrka; Ukrainian/Russian raions are adjectives of their centre ("Kakhovskyi rayon" ->
+    Kakhovka, "Pokrovskyi" -> Pokrovsk, "Brovarskyi" -> Brovary)."""
+    r_mention, r_place = region
+    if not r_place.country or r_place.kind == "country":
+        return None
+    keys, small = _region_keys(r_mention, r_place, gaz), get_small_places()
+    for name in centre_names(" ".join(m.text.split()[:-1])):
+        place = small.lookup(name, frozenset({r_place.country}), keys, region_only=True)
+        if place is not None:
+            return place
+    return None
+
+
+def centre_names(core: str) -> list[str]:
+    """Candidate centre names for a district name, the name itself first."""
+    out = [core]
+    adj = RAION_ADJECTIVE.search(core)
+    if adj:
+        stem = core[:adj.start()]
+        out += [stem + "sk", stem] + [stem + end for end in CENTRE_ENDINGS]
+    return out
 
 
 def _region_keys(r_mention: Mention, r_place: Place, gaz: Gazetteer) -> frozenset[str]:

@@ -30,6 +30,8 @@ CUE_POS = frozenset({"ADP", "VERB"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 #: Settlement words between the name and the comma ("Zalyman village, Kharkiv").
 SETTLEMENT_WORDS = frozenset({"village", "town", "settlement", "city", "hamlet"})
+#: Second-level units named after their centre town ("Kakhovskyi rayon", "Okhtyrka district").
+DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
 MAX_REGION_TOKENS = 3
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
@@ -111,12 +113,15 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
         if comma.text != "," or comma.i == 0:
             continue
         settled = comma.i > 1 and doc[comma.i - 1].lower_ in SETTLEMENT_WORDS
-        name = _name_before(doc, comma.i - 1 if settled else comma.i)
+        district = comma.i > 1 and doc[comma.i - 1].lower_ in DISTRICT_WORDS
+        name = _name_before(doc, comma.i - 1 if settled or district else comma.i)
+        if name and district:
+            name = (name[0], comma.i)  # "Kakhovskyi rayon, Kherson": the district is the mention
         region = _region_after(doc, comma.i + 1, gaz)
         if not name or not region or any(t.ent_type_ in NOT_PLACE_LABELS for t in doc[name[0]:name[1]]):
             continue
         before = doc[name[0] - 1] if name[0] > 0 else None
-        cued = settled or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
+        cued = settled or district or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
         mid_sentence = not doc[name[0]].is_sent_start  # "Meanwhile, California's ..." is no place
         if not (cued or region[2] or mid_sentence and _names_admin_region(doc[region[0]:region[0] + region[3]].text, gaz)):
             continue

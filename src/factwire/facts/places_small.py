@@ -44,6 +44,8 @@ _SAINT = re.compile(r"\b(st|ste) ")
 _DOUBLED = re.compile(r"(.)\1+")
 #: The line that separates the places section from the sorted keys section of the data file.
 KEYS_MARK = b"#keys\n"
+#: The start of the line listing every "country:state key" pair.
+REGIONS_MARK = b"#regions\t"
 _lock = threading.Lock()
 
 
@@ -99,10 +101,14 @@ class SmallPlaces:
     def __init__(self, data: bytes | bytearray):
         """`data` is the decompressed file: header line, places, KEYS_MARK, keys. The two
         sections are addressed by offsets (slicing would copy ~16 MB at load)."""
-        head = data.index(b"\n") + 1 if data.startswith(b"#") else 0
+        head = data.index(b"\n") + 1 if data.startswith(b"# ") else 0
+        self._regions: frozenset[str] = frozenset()
+        if data.startswith(REGIONS_MARK, head):
+            end = data.index(b"\n", head)
+            self._regions = frozenset(data[head + len(REGIONS_MARK):end].decode("utf-8").split("|"))
+            head = end + 1
         cut = data.find(KEYS_MARK)
         self._data = data
-        self._regions: frozenset[tuple[str, str]] | None = None
         self._places0 = head
         self._keys0, self._end = (cut + len(KEYS_MARK), len(data)) if cut >= 0 else (len(data), len(data))
 
@@ -127,13 +133,8 @@ class SmallPlaces:
         return out
 
     def has_region(self, country: str, regions: frozenset[str]) -> bool:
-        """Is one of `regions` an admin-1 region of `country` in the data? (Built on first
-        use from the places section, ~0.2 s; a few thousand pairs.)"""
-        if self._regions is None:
-            start, stop = self._places0, self._keys0
-            pairs = re.findall(rb"^[^\t\n]*\t([A-Z]{2})\t([^\t\n]*)\t", self._data[start:stop], re.M)
-            self._regions = frozenset((c.decode(), r.decode("utf-8")) for c, r in pairs)
-        return any((country, r) in self._regions for r in regions)
+        """Is one of `regions` an admin-1 region of `country` in the data?"""
+        return any(f"{country}:{r}" in self._regions for r in regions)
 
     def _first_at_or_after(self, key: bytes) -> int:
         """Byte position of the first key line whose key is >= `key` (lower-bound bisection
