@@ -39,6 +39,14 @@ def test_region_and_country_precision():
     assert (region["name"], region["precision"]) == ("Kherson", "region")
     country = as_location({"text": "the US", "name": "United States", "kind": "country"})
     assert (country["name"], country["precision"]) == ("United States", "country")
+    dateline = as_location({"text": "ODESA", "name": "Odesa", "kind": "city"})
+    assert dateline["name"] == "Odesa"
     legacy = as_location({"text": "Lviv", "name": "Lviv", "kind": "city"})
     assert legacy["precision"] == "place"
     assert written_name("Donetsk region") == "Donetsk" and written_name("Region") == "Region"
+
+
+@pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
+def test_district_location_is_named_by_its_centre():
+    loc = top_location("On 1 March 2022, Russian forces shelled Pokrovskyi district, Donetsk oblast.")
+    assert (loc["name"], loc["precision"], loc["text"]) == ("Pokrovsk", "region", "Pokrovskyi district")

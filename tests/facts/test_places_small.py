@@ -140,3 +140,15 @@ def test_fold_key_and_index_lookup():
     assert {r[2] for r in rows} >= {"lviv", "kharkiv"} and int(rows[0][5]) >= int(rows[-1][5])
     assert small.rows("Qqqzzzx") == [] and small.rows("") == []
     assert small.has_region("UA", frozenset({"donetsk"})) and not small.has_region("UA", frozenset({"enerhodar"}))
+
+
+def test_district_resolves_to_its_centre_at_region_precision():
+    from factwire.facts.places import centre_names
+
+    found = by_text("Shelling hit Pokrovskyi district, Donetsk oblast, overnight.")
+    p = found["Pokrovskyi district"]
+    assert (p["name"], p["precision"]) == ("Pokrovsk", "region") and abs(p["lat"] - 48.28) < 0.05
+    assert found["Donetsk oblast"]["precision"] == "region"
+    assert by_text("Troops fired artillery in the Okhtyrka district, Sumy.")["Okhtyrka district"]["name"] == "Okhtyrka"
+    assert "Kakhovka" in centre_names("Kakhovskyi") and "Sumy" in centre_names("Sumskyi")
+    assert centre_names("Okhtyrka") == ["Okhtyrka"]

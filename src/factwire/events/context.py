@@ -155,7 +155,9 @@ def as_location(p: dict) -> dict:
         unresolved = loc["precision"] == "region" and loc.get("region") is not None
         loc["gazetteer_name"] = None if unresolved else p.get("name")  # in no gazetteer
         written = written_name(p.get("text") or "")
-        loc["name"] = p.get("name") if p.get("centre") or not written else written  # a district: its centre
+        # a district is named by its centre; an all-caps dateline ("ODESA, Ukraine --") by the gazetteer
+        keep = p.get("centre") or not written or (written.isupper() and p.get("name"))
+        loc["name"] = p.get("name") if keep else written
     return loc
 
 
