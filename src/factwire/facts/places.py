@@ -6,6 +6,12 @@ Each name is then resolved against the article's other places: a country or US s
 elsewhere in the text pulls an ambiguous name towards itself (Kherson with Ukraine -> UA,
 Paris with Texas -> Paris, TX); otherwise the most important namesake wins (a country over
 a state over a city; a capital over a same-named state; then population).
+
+A region written next to a name ("Zolochiv, Kharkiv", "Bucha in the Kyiv region") overrides
+all that: the place of that name inside that region (places_small), else the name is kept
+with the region's point and `precision` "region". Every item says what its point locates:
+`precision` "place", "region" (an admin unit, a district's centre, a region fallback) or
+"country".
 """
 from __future__ import annotations
 
@@ -51,27 +57,36 @@ class Context:
 
 
 def find_places(doc, published=None) -> list[dict]:
-    """Every place mention in `doc` as {"text","start","end","name","country","lat","lon","kind"}.
+    """Every place mention in `doc` as {"text","start","end","name","country","lat","lon","kind",
+    "precision"} (+ "region" when resolved through the region written next to it).
 
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
     priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
-    regions = dict(priors)  # + regions the main gazetteer spells differently ("Zaporizhia")
+    regions = _region_readings(mentions, priors, gaz)
+    out, as_region = [], set()
+    for i, m in enumerate(mentions):
+        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key), gaz)
+        if item is None:
+            continue
+        if item.get("region") is not None:
+            as_region.add(i + 1)
+        if i in as_region and item["precision"] == "place":
+            item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
+        out.append(item)
+    return out
+
+
+def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer) -> dict:
+    """Each name's reading when it is written as a region: the main gazetteer's, else the
+    small index's (the gazetteer lacks the spelling "Zaporizhia"). Kept apart from `priors`
+    so small-place readings never vote for a country."""
+    regions = dict(priors)
     for m in mentions:
         if m.fallback and regions.get(m.key) is None:
             regions[m.key] = choose_small(m, None, build_context(priors, m.key), gaz)
-    out, as_region = [], set()
-    for i, m in enumerate(mentions):
-        region = _region_after(doc, mentions, i, regions)
-        item = resolve(m, region, build_context(priors, m.key), gaz)
-        if item is not None and item.get("region") is not None:
-            as_region.add(i + 1)
-        if item is not None:
-            if i in as_region and item["precision"] == "place":
-                item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
-            out.append(item)
-    return out
+    return regions
 
 
 def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz: Gazetteer) -> dict | None:

