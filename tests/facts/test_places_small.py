@@ -121,6 +121,12 @@ def test_name_of_many_villages_in_the_region_is_not_guessed():
 
 
 def test_lists_and_states_are_not_regions():
+    for text in ("Russian missiles hit Lviv, Kharkiv and Kyiv on Monday.", "Explosions were reported in Lviv, Kharkiv."):
+        found = by_text(text)
+        assert abs(found["Lviv"]["lat"] - 49.84) < 0.05 and found["Lviv"]["precision"] == "place", text
+        assert found["Kharkiv"]["precision"] == "place"
+    found = by_text("Explosions were heard in Odesa, Mykolaiv, Kherson and Zaporizhzhia.")
+    assert all(p["precision"] == "place" for p in found.values()) and abs(found["Odesa"]["lat"] - 46.49) < 0.05
     found = by_text("Buses left Berdiansk, Enerhodar and Melitopol on Friday.")
     assert found["Enerhodar"]["precision"] == "place" and abs(found["Enerhodar"]["lat"] - 47.49) < 0.05
     found = by_text("Storms hit Ohio, Michigan and Indiana.")

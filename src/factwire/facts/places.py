@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
-from .places_small import canonical_region, get_small_places
+from .places_small import canonical_region, fold_key, get_small_places
 from .places_spans import ADMIN_WORDS, Mention, collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.
@@ -43,6 +43,13 @@ DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 RAION_ADJECTIVE = re.compile(r"s'?(kyi|kyy|kiy|kii|ky)$", re.I)
 #: Endings a centre town's name adds to the adjective's stem (Kakhov-ka, Sum-y, Buch-a, Vil-ne).
 CENTRE_ENDINGS = ("ka", "y", "a", "e", "ne", "i")
+#: A main-gazetteer city this big is never re-read as an unlisted village of the region written
+#: after it. Set by judgement between the towns ACLED-style notes name with an oblast (the
+#: namesakes met on ACLED DEV were 15k-60k: Oleksandrivka, Pervomaysk) and the oblast capitals
+#: a list of cities names (Berdiansk 115k and up).
+VILLAGE_NAMESAKE_MAX_POP = 100_000
+#: What joins the places of a list ("Lviv, Kharkiv and Kyiv").
+LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", "&"})
 #: What may stand between a place and the region that contains it.
 REGION_GLUE = frozenset({",", "in", "in the", "village,", "town,", "settlement,", "city,"})
 
@@ -105,7 +112,7 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
         place = in_region(m, region, gaz)
         if place is not None:
             return {**to_item(m, place), "region": region[1].name}
-        if is_admin_region(region, gaz):
+        if _may_be_village(m) and is_admin_region(region, gaz):
             return region_item(m, region[1])  # never a namesake outside the region written
     place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx)
     if place is not None:
@@ -113,6 +120,16 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
     if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
         return region_item(m, region[1])
     return None
+
+
+def _may_be_village(m: Mention) -> bool:
+    """Can this name, written with a region it is not in, still be an unlisted village there?
+    Not when it is a big city's own name ("Lviv, Kharkiv." is two cities, not a Lviv in Kharkiv
+    oblast); a big city's mere alternate name (GeoNames lists "Oleksandrivka" for Donetsk) is
+    no such evidence."""
+    key = fold_key(m.text)
+    return not any(p.kind != "city" or (p.population >= VILLAGE_NAMESAKE_MAX_POP and fold_key(p.name) == key)
+                   for p in m.candidates)
 
 
 def is_admin_region(region: tuple[Mention, Place], gaz: Gazetteer) -> bool:
@@ -173,7 +190,17 @@ def _region_after(doc, mentions: list[Mention], i: int, priors: dict) -> tuple[M
     prior = priors.get(nxt.key)
     if prior is None or doc.text[mentions[i].end:nxt.start].strip().lower() not in REGION_GLUE:
         return None
+    if _in_list(doc, mentions, i + 1):
+        return None  # "Lviv, Kharkiv and Kyiv": a list of places, not a place and its region
     return nxt, prior
+
+
+def _in_list(doc, mentions: list[Mention], j: int) -> bool:
+    """Is mention j followed by another place joined by a list word or comma, or preceded by
+    one (then the pair before it is a list too: "Odesa, Mykolaiv, Kherson")?"""
+    after = j + 1 < len(mentions) and doc.text[mentions[j].end:mentions[j + 1].start].strip().lower() in LIST_GLUE
+    before = j >= 2 and doc.text[mentions[j - 2].end:mentions[j - 1].start].strip().lower() in LIST_GLUE
+    return after or before
 
 
 def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
