@@ -158,3 +158,9 @@ def test_district_resolves_to_its_centre_at_region_precision():
     assert by_text("Troops fired artillery in the Okhtyrka district, Sumy.")["Okhtyrka district"]["name"] == "Okhtyrka"
     assert "Kakhovka" in centre_names("Kakhovskyi") and "Sumy" in centre_names("Sumskyi")
     assert centre_names("Okhtyrka") == ["Okhtyrka"]
+
+
+def test_region_after_an_unknown_name_is_a_region():
+    found = by_text("Mortars hit positions near Tykhovyrka-2, Luhansk.")
+    assert found["Luhansk"]["precision"] == "region"
+    assert by_text("On Monday, Kharkiv was shelled.")["Kharkiv"]["precision"] == "place"

@@ -79,10 +79,28 @@ def find_places(doc, published=None) -> list[dict]:
             continue
         if item.get("region") is not None:
             as_region.add(i + 1)
-        if i in as_region and item["precision"] == "place":
+        if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
     return out
+
+
+def _after_unknown_name(doc, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
+    """"near Zolote-5, Luhansk": a region name right after a comma and a capitalised word that is
+    no place we know (and no date, no sentence opener), outside any list, names the region of
+    that unknown place, not the city."""
+    m = mentions[i]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].text != "," or _in_list(doc, mentions, i):
+        return False
+    word = doc[span.start - 2]
+    if not word.text[:1].isupper() or word.is_sent_start or word.ent_type_ in ("DATE", "TIME"):
+        return False
+    if i > 0 and mentions[i - 1].end >= word.idx:
+        return False  # the word is a place mention of its own: handled through `region`
+    from .places_patterns import _names_admin_region
+
+    return _names_admin_region(m.text, gaz)
 
 
 def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer) -> dict:
