@@ -81,14 +81,23 @@ def top_event(events: list[dict]) -> dict | None:
     return best
 
 
-def acled_prediction(event_id: str, ev: dict | None) -> dict:
+#: The documented geocode operating point: latitude/longitude only for a location resolved to the
+#: place itself (precision "place"), as ACLED's own p90 reference geocodes only names found in a
+#: gazetteer; a region fallback's point is not the event's place. The second factwire row
+#: ("all coordinates") also emits region/country points, so both operating points are visible.
+COORD_PRECISIONS = frozenset({"place"})
+ALL_COORDS_SYSTEM = "factwire (all coordinates)"
+
+
+def acled_prediction(event_id: str, ev: dict | None, all_coords: bool = False) -> dict:
     """A factwire event -> score_acled.py's fields (actor1 = actor_norm, location = place name)."""
     if ev is None:
         return {"event_id_cnty": event_id}
     loc = ev.get("location") or {}
+    placed = all_coords or loc.get("precision", "place") in COORD_PRECISIONS
     return {"event_id_cnty": event_id, "event_type": ev.get("event_type"), "sub_event_type": ev.get("sub_event_type"),
             "actor1": ev.get("actor_norm"), "actor2": ev.get("target_norm"), "location": loc.get("name"),
-            "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+            "latitude": loc.get("lat") if placed else None, "longitude": loc.get("lon") if placed else None,
             "event_date": (ev.get("date") or {}).get("from"), "fatalities": ev.get("fatalities")}
 
 
@@ -175,11 +184,12 @@ def safe_extract(text: str, **kw):
         return None
 
 
-def run_acled(rows: list[dict]) -> tuple[list[dict], dict]:
-    """Every note through extract(); returns predictions and timing / error counts."""
+def run_acled(rows: list[dict]) -> tuple[list[dict], list[dict], dict]:
+    """Every note through extract(); returns predictions (place-level coordinates, then all
+    coordinates) and timing / error counts."""
     safe_extract("On 1 March 2022, Russian forces shelled Kharkiv.", input_kind="text", clean=False,
                  published="2022-03-01")  # warm-up: model and gazetteer loads are not per-row cost
-    preds, errors, n_events = [], Counter(), Counter()
+    preds, preds_all, errors, n_events = [], [], Counter(), Counter()
     c0, t0 = time.process_time(), time.perf_counter()
     for r in rows:
         rec = safe_extract(r["notes"], input_kind="text", clean=False, published=iso_date(r["event_date"]))
@@ -187,9 +197,10 @@ def run_acled(rows: list[dict]) -> tuple[list[dict], dict]:
         n_events[min(len(events), 3)] += 1
         errors.update(e["reason"][:120] for e in (rec.errors if rec else [{"reason": "no record"}]))
         preds.append(acled_prediction(r["event_id_cnty"], top_event(events)))
+        preds_all.append(acled_prediction(r["event_id_cnty"], top_event(events), all_coords=True))
     meta = {"cpu_s": time.process_time() - c0, "wall_s": time.perf_counter() - t0, "n": len(rows),
             "errors": dict(errors), "events_per_note": {str(k): v for k, v in sorted(n_events.items())}}
-    return preds, meta
+    return preds, preds_all, meta
 
 
 def events_overhead(rows: list[dict]) -> dict:
@@ -231,8 +242,9 @@ def worker(gold: str, out_dir: str) -> None:
     """factwire over all three sets; writes predictions and meta.json into out_dir."""
     cpu = pin_one_core()
     rows = eb.read_acled(gold)
-    preds, meta = run_acled(rows)
+    preds, preds_all, meta = run_acled(rows)
     write_jsonl(os.path.join(out_dir, "factwire-acled.jsonl"), preds)
+    write_jsonl(os.path.join(out_dir, "factwire-acled-allcoords.jsonl"), preds_all)
     meta["overhead"] = events_overhead(rows[:SPEED_ROWS])
     wiki, g5 = run_texts()
     write_jsonl(os.path.join(out_dir, "factwire-wikievents.jsonl"), wiki)
@@ -322,6 +334,8 @@ def acled_systems(gold: str, env: dict) -> tuple[list[dict], dict]:
             fw_meta = json.load(f)
         table.append({"system": "factwire", "scores": score_acled(gold, os.path.join(WORK, "factwire-acled.jsonl")),
                       "rows_per_s": fw_meta["n"] / fw_meta["cpu_s"]})
+        table.append({"system": ALL_COORDS_SYSTEM, "rows_per_s": fw_meta["n"] / fw_meta["cpu_s"],
+                      "scores": score_acled(gold, os.path.join(WORK, "factwire-acled-allcoords.jsonl"))})
     for name, fn in (("majority class", eb.majority_predictions), ("keyword rules", keyword_acled)):
         path, rps = timed_rows(re.sub(r"\W+", "-", name), fn, rows)
         table.append({"system": name, "scores": score_acled(gold, path), "rows_per_s": rps})
@@ -503,7 +517,10 @@ def acled_notes(res: dict) -> list[str]:
     out = ["Notes:", "",
            "- factwire: `extract(notes, input_kind=\"text\", clean=False, published=<event_date ISO>)`; prediction = "
            "the highest-confidence event → event_type, sub_event_type, actor1 = `actor_norm`, actor2 = `target_norm`, "
-           "location = `location.name`, latitude/longitude, event_date = `date.from`, fatalities. No event → all null "
+           "location = `location.name`, latitude/longitude only when `location.precision` is \"place\" (the "
+           "documented operating point, like ACLED's own gazetteer-only p90 reference; the row "
+           f"\"{ALL_COORDS_SYSTEM}\" also emits the region/country point of a place named with its region but "
+           "found in no gazetteer), event_date = `date.from`, fatalities. No event → all null "
            "(the scorer reads a null fatalities as 0). rows/s = notes / CPU seconds of the extract loop, one core.",
            "- majority class: per CV fold, the commonest value of each field among the other 4 folds' rows; "
            "fatalities 0. keyword rules: `bench/events_baselines.py` (`KEYWORD_RULES`, `ACTOR_RULES`, "

@@ -22,7 +22,13 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "events"
 
 
-def acled_prediction(row: dict, extract) -> dict:
+#: Location precisions whose coordinates are emitted (the documented operating point: like
+#: ACLED's own p90 reference, only places found in the gazetteer get coordinates; a region
+#: fallback's point is not the event's place). `--all-coords` emits region/country points too.
+COORD_PRECISIONS = frozenset({"place"})
+
+
+def acled_prediction(row: dict, extract, all_coords: bool = False) -> dict:
     """The row's notes as an article -> the most confident event, in ACLED's columns."""
     day = datetime.strptime(row["event_date"], "%d %B %Y").date()
     rec = extract(row["notes"], input_kind="text", clean=False, published=(day + timedelta(days=1)).isoformat())
@@ -35,13 +41,20 @@ def acled_prediction(row: dict, extract) -> dict:
     pred.update({
         "event_type": e["event_type"], "sub_event_type": e["sub_event_type"],
         "actor1": e.get("actor_norm") or e.get("actor"), "actor2": e.get("target_norm"),
-        "location": loc.get("name"), "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+        "location": loc.get("name"), **coordinates(loc, all_coords),
         "event_date": date if date and len(date) == 10 else None, "fatalities": e.get("fatalities"),
     })
     return pred
 
 
-def run_acled(every: int, extract, out: Path) -> float:
+def coordinates(loc: dict, all_coords: bool) -> dict:
+    """latitude/longitude of an event location at the chosen operating point (see above)."""
+    if not all_coords and loc.get("precision", "place") not in COORD_PRECISIONS:
+        return {"latitude": None, "longitude": None}
+    return {"latitude": loc.get("lat"), "longitude": loc.get("lon")}
+
+
+def run_acled(every: int, extract, out: Path, all_coords: bool = False) -> float:
     rows = list(csv.DictReader(open(SHARED / "acled_ukraine_2022q1" / "events.csv", encoding="utf-8")))
     rows = rows[::every]
     gold = out / "gold.csv"
@@ -50,7 +63,7 @@ def run_acled(every: int, extract, out: Path) -> float:
         w.writeheader()
         w.writerows(rows)
     t0 = time.perf_counter()
-    preds = [acled_prediction(r, extract) for r in rows]
+    preds = [acled_prediction(r, extract, all_coords) for r in rows]
     elapsed = time.perf_counter() - t0
     pred_path = out / "acled_pred.jsonl"
     pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
@@ -81,13 +94,15 @@ def main() -> None:
     ap.add_argument("--acled-only", action="store_true")
     ap.add_argument("--wiki-only", action="store_true")
     ap.add_argument("--dump", type=Path, help="keep predictions here (outside the repo)")
+    ap.add_argument("--all-coords", action="store_true",
+                    help="ACLED: also emit region/country fallback coordinates (default: place-level only)")
     a = ap.parse_args()
     from factwire import extract
 
     out = a.dump or Path(tempfile.mkdtemp(prefix="quick_events_"))
     out.mkdir(parents=True, exist_ok=True)
     if not a.wiki_only:
-        run_acled(a.every, extract, out)
+        run_acled(a.every, extract, out, a.all_coords)
     if not a.acled_only:
         run_wiki(extract, out)
 

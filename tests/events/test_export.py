@@ -48,10 +48,11 @@ def read_csv(text: str) -> list[dict]:
 
 def test_csv_columns_acled_first_in_acled_order_then_extras():
     head = to_csv(make_record([])).splitlines()[0].split(",")
-    assert head[:11] == ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
-                         "latitude", "longitude", "source", "notes", "fatalities"]
-    assert tuple(head) == CSV_COLUMNS == ACLED_COLUMNS + EXTRA_COLUMNS
-    assert head[11:] == ["action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
+    assert head[:12] == ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                         "latitude", "longitude", "geo_precision", "source", "notes", "fatalities"]
+    assert tuple(head) == CSV_COLUMNS
+    assert [c for c in head if c != "geo_precision"] == list(ACLED_COLUMNS + EXTRA_COLUMNS)
+    assert head[12:] == ["action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
                          "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url"]
 
 
@@ -143,3 +144,15 @@ def test_counts_formatting_and_unknown_format():
     assert format_counts(None) == ""
     with pytest.raises(ValueError):
         render_events(make_record([]), "xml")
+
+
+def test_geo_precision_column_follows_location_precision():
+    """ACLED's 1/2/3: the place itself, a named place located only by its region, the region."""
+    place = {"name": "Kyiv", "country": "UA", "lat": 50.45, "lon": 30.52, "kind": "city", "precision": "place"}
+    village = {"name": "Vasylivka", "country": "UA", "lat": 48.02, "lon": 37.8, "kind": "city",
+               "precision": "region", "region": "Donetsk"}
+    oblast = {"name": "Kharkiv", "country": "UA", "lat": 49.98, "lon": 36.26, "kind": "city", "precision": "region"}
+    rows = read_csv(to_csv(make_record([make_event(location=loc) for loc in (place, village, oblast, None)])))
+    assert [r["geo_precision"] for r in rows] == ["1", "2", "3", ""]
+    legacy = {"name": "Kyiv", "country": "UA", "lat": 50.45, "lon": 30.52, "kind": "city"}
+    assert read_csv(to_csv(make_record([make_event(location=legacy)])))[0]["geo_precision"] == "1"

@@ -10,7 +10,7 @@ import pytest
 
 from factwire.facts.nlp import parse
 from factwire.facts.places import find_places
-from factwire.facts.places_small import DATA_FILE, canonical_region, small_key
+from factwire.facts.places_small import DATA_FILE, canonical_region, fold_key, get_small_places, small_key
 from factwire.facts.gazetteer import get_gazetteer
 
 #: Measured first load ~0.2 s on the dev machine; the task's bound is 0.5 s.
@@ -88,3 +88,79 @@ def test_untagged_city_after_a_preposition_is_a_place():
     odesa = [p for p in rec.places if p["text"] == "Odesa"]
     assert odesa and odesa[0]["country"] == "UA" and abs(odesa[0]["lat"] - 46.48) < 0.2
     assert not any(p["text"] == "Thursday" for p in rec.places)
+
+
+def test_region_written_next_to_the_name_beats_a_bigger_namesake():
+    """The main gazetteer knows Zolochiv in Lviv oblast (22k); "Zolochiv, Kharkiv oblast" is the
+    town of the same name in Kharkiv oblast."""
+    p = by_text("Artillery hit Zolochiv, Kharkiv oblast, overnight.")["Zolochiv"]
+    assert abs(p["lat"] - 50.27) < 0.05 and abs(p["lon"] - 35.98) < 0.05
+    assert p["precision"] == "place" and p["region"] == "Kharkiv"
+    assert by_text("Artillery hit Zolochiv in Kharkiv oblast.")["Zolochiv"]["lat"] == p["lat"]
+
+
+def test_transliteration_variants_resolve():
+    """Ukrainian-style "ia/i" and Russian-style spellings find GeoNames' "ya"/Ukrainian names."""
+    p = by_text("Shelling was reported near Sviatohirsk, Donetsk oblast, on Monday.")["Sviatohirsk"]
+    assert p["precision"] == "place" and abs(p["lat"] - 49.04) < 0.05
+    p = by_text("Separatists fired at Svetlodarsk, Donetsk region.")["Svetlodarsk"]
+    assert p["precision"] == "place" and abs(p["lat"] - 48.43) < 0.05
+
+
+def test_unknown_village_with_region_keeps_its_name_at_region_precision():
+    found = by_text("Russian forces shelled Tykhovyrka, Donetsk oblast, on Monday.")
+    p, region = found["Tykhovyrka"], found["Donetsk oblast"]
+    assert (p["name"], p["precision"], p["region"]) == ("Tykhovyrka", "region", "Donetsk")
+    assert (p["lat"], p["lon"]) == (region["lat"], region["lon"]) and region["precision"] == "region"
+
+
+def test_name_of_many_villages_in_the_region_is_not_guessed():
+    """Oleksandrivka: several villages of that name in Donetsk oblast, far apart."""
+    p = by_text("Fighting continued near Oleksandrivka, Donetsk oblast.")["Oleksandrivka"]
+    assert p["precision"] == "region"
+
+
+def test_lists_and_states_are_not_regions():
+    for text in ("Russian missiles hit Lviv, Kharkiv and Kyiv on Monday.", "Explosions were reported in Lviv, Kharkiv."):
+        found = by_text(text)
+        assert abs(found["Lviv"]["lat"] - 49.84) < 0.05 and found["Lviv"]["precision"] == "place", text
+        assert found["Kharkiv"]["precision"] == "place"
+    found = by_text("Explosions were heard in Odesa, Mykolaiv, Kherson and Zaporizhzhia.")
+    assert all(p["precision"] == "place" for p in found.values()) and abs(found["Odesa"]["lat"] - 46.49) < 0.05
+    found = by_text("Buses left Berdiansk, Enerhodar and Melitopol on Friday.")
+    assert found["Enerhodar"]["precision"] == "place" and abs(found["Enerhodar"]["lat"] - 47.49) < 0.05
+    found = by_text("Storms hit Ohio, Michigan and Indiana.")
+    assert abs(found["Ohio"]["lat"] - 40.59) < 0.5 and found["Ohio"]["precision"] == "region"
+
+
+def test_a_date_before_a_country_is_no_place():
+    assert "Tuesday" not in by_text("Three died at a plant on Tuesday, Bolivia's ombudsman said.")
+
+
+def test_fold_key_and_index_lookup():
+    assert fold_key("Pervomaisk") == fold_key("Pervomaysk") == fold_key("Pervomaijsk")
+    assert fold_key("Kam’yanske") == fold_key("Kamianske")
+    assert fold_key("St. Joseph") == fold_key("Saint Joseph")
+    small = get_small_places()
+    rows = small.rows("Zolochiv")
+    assert {r[2] for r in rows} >= {"lviv", "kharkiv"} and int(rows[0][5]) >= int(rows[-1][5])
+    assert small.rows("Qqqzzzx") == [] and small.rows("") == []
+    assert small.has_region("UA", frozenset({"donetsk"})) and not small.has_region("UA", frozenset({"enerhodar"}))
+
+
+def test_district_resolves_to_its_centre_at_region_precision():
+    from factwire.facts.places import centre_names
+
+    found = by_text("Shelling hit Pokrovskyi district, Donetsk oblast, overnight.")
+    p = found["Pokrovskyi district"]
+    assert (p["name"], p["precision"]) == ("Pokrovsk", "region") and abs(p["lat"] - 48.28) < 0.05
+    assert found["Donetsk oblast"]["precision"] == "region"
+    assert by_text("Troops fired artillery in the Okhtyrka district, Sumy.")["Okhtyrka district"]["name"] == "Okhtyrka"
+    assert "Kakhovka" in centre_names("Kakhovskyi") and "Sumy" in centre_names("Sumskyi")
+    assert centre_names("Okhtyrka") == ["Okhtyrka"]
+
+
+def test_region_after_an_unknown_name_is_a_region():
+    found = by_text("Mortars hit positions near Tykhovyrka-2, Luhansk.")
+    assert found["Luhansk"]["precision"] == "region"
+    assert by_text("On Monday, Kharkiv was shelled.")["Kharkiv"]["precision"] == "place"

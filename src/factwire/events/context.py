@@ -12,6 +12,9 @@ from .slots import doc_text
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).
 SPOT_KINDS = frozenset({"city", "other"})
+#: Words that name the administrative unit after a place's own name ("Kherson oblast").
+UNIT_WORDS = frozenset({"oblast", "region", "province", "district", "raion", "rayon", "county",
+                        "state", "governorate", "prefecture", "territory"})
 #: Sources named by a generic definite noun ("the report") stand for the last named one.
 GENERIC_SOURCE_NOUNS = ("report", "statement", "ministry", "officials", "agency", "newspaper")
 
@@ -57,10 +60,10 @@ class Context:
         if here:
             lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
             aimed = _subtree_span(target)
-            return dict(min(here, key=lambda p: (not lo <= p["start"] < hi,
-                                                 p.get("kind") not in SPOT_KINDS,
-                                                 not aimed[0] <= p["start"] < aimed[1],
-                                                 abs(p["start"] - trigger.idx))))
+            return as_location(min(here, key=lambda p: (not lo <= p["start"] < hi,
+                                                        not _is_spot(p),
+                                                        not aimed[0] <= p["start"] < aimed[1],
+                                                        abs(p["start"] - trigger.idx))))
         return self._paragraph_place(sent, {p["name"] for p in acting})
 
     def _paragraph_place(self, sent, not_names: set[str]) -> dict | None:
@@ -68,7 +71,7 @@ class Context:
         para_start = doc_text(self.doc).rfind("\n\n", 0, sent.start_char)
         i = bisect.bisect_left(self.place_starts, sent.start_char) - 1
         if i >= 0 and self.places[i]["start"] > para_start and self.places[i]["name"] not in not_names:
-            return dict(self.places[i])
+            return as_location(self.places[i])
         return None
 
     def date(self, trigger, sent, claimed: set[int]) -> dict | None:
@@ -131,6 +134,41 @@ class Context:
         while e > s and text[e - 1].isspace():
             e -= 1
         return {"start": s, "end": e}
+
+
+def _is_spot(p: dict) -> bool:
+    """A place that names a spot, not an area: a city/town/village or a named spot, unless it
+    is written as a region ("Kharkiv oblast", or "Kharkiv" in "Zolochiv, Kharkiv")."""
+    return p.get("kind") in SPOT_KINDS and p.get("precision", "place") == "place"
+
+
+def as_location(p: dict) -> dict:
+    """An event location from a place fact: the name as the text writes it (ACLED, and the
+    reader of the evidence, spell "Pervomaisk", "Zaporizhia", not GeoNames' "Pervomaysk",
+    "Zaporizhzhya"), the gazetteer's name kept as `gazetteer_name`, and `precision`: "place"
+    when the coordinates are the place's own, "region" when only its admin region is known
+    (the region's point; "Vasylivka, Donetsk" with Vasylivka in no gazetteer), "country".
+    Countries keep the gazetteer's name ("US" -> "United States")."""
+    loc = dict(p)
+    loc.setdefault("precision", "country" if p.get("kind") == "country" else "place")
+    if loc["precision"] != "country":
+        unresolved = loc["precision"] == "region" and loc.get("region") is not None
+        loc["gazetteer_name"] = None if unresolved else p.get("name")  # in no gazetteer
+        written = written_name(p.get("text") or "")
+        # a district is named by its centre; an all-caps dateline ("ODESA, Ukraine --") by the gazetteer
+        keep = p.get("centre") or not written or (written.isupper() and p.get("name"))
+        loc["name"] = p.get("name") if keep else written
+    return loc
+
+
+def written_name(text: str) -> str:
+    """"the Kharkiv oblast" -> "Kharkiv": the place's own words, no article or unit word."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in UNIT_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _strip_article(name: str) -> str:

@@ -30,7 +30,17 @@ ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2
                  "latitude", "longitude", "source", "notes", "fatalities")
 EXTRA_COLUMNS = ("action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
                  "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url")
-CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+#: ACLED's geo_precision (1 = the place itself, 2 = near it / part of a region, 3 = province/
+#: region level), in ACLED's place right after longitude. (ACLED_COLUMNS stays the set the corpus
+#: exports share; they can add it the same way.)
+GEO_PRECISION_COLUMN = "geo_precision"
+CSV_COLUMNS = ACLED_COLUMNS[:8] + (GEO_PRECISION_COLUMN,) + ACLED_COLUMNS[8:] + EXTRA_COLUMNS
+#: factwire location precision -> ACLED geo_precision. ACLED codes an event it can place only in
+#: a region "2" when a named but unlocatable place lies in it, "3" for the province itself; a
+#: factwire "region" location is either, so the coarser 3 is used unless the location names a
+#: place of its own (a village kept by name with its region's point: 2). "country" has no ACLED
+#: code and is also written 3 (the coarsest).
+GEO_PRECISION = {"place": 1, "region": 3, "country": 3}
 
 #: first characters a spreadsheet may read as the start of a formula
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -84,7 +94,7 @@ def csv_row(ev: dict, rec: Record | dict) -> dict[str, Any]:
         "event_date": date.get("from"), "event_type": ev.get("event_type"),
         "sub_event_type": ev.get("sub_event_type"), "actor1": ev.get("actor_norm"),
         "actor2": ev.get("target_norm"), "location": loc.get("name"),
-        "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+        "latitude": loc.get("lat"), "longitude": loc.get("lon"), GEO_PRECISION_COLUMN: geo_precision(loc),
         "source": "; ".join(str(s) for s in ev.get("sources") or ()),
         "notes": evidence_text(ev, r.get("text") or ""), "fatalities": ev.get("fatalities"),
         "action": ev.get("action"), "actor1_as_written": ev.get("actor"),
@@ -94,6 +104,17 @@ def csv_row(ev: dict, rec: Record | dict) -> dict[str, Any]:
         "evidence_start": span.get("start"), "evidence_end": span.get("end"),
         "article_id": r.get("id"), "url": r.get("url"),
     }
+
+
+def geo_precision(loc: dict) -> int | None:
+    """ACLED's 1/2/3 for an event location (see GEO_PRECISION); None without a location.
+    A location without `precision` (records coded before it existed) counts as a place."""
+    if not loc:
+        return None
+    precision = loc.get("precision") or ("country" if loc.get("kind") == "country" else "place")
+    if precision == "region" and loc.get("kind") in ("city", "other") and loc.get("region"):
+        return 2  # "Vasylivka, Donetsk": a named place, located only by its region
+    return GEO_PRECISION.get(precision)
 
 
 def to_csv(rec: Record | dict, *, header: bool = True) -> str:

@@ -6,15 +6,22 @@ Each name is then resolved against the article's other places: a country or US s
 elsewhere in the text pulls an ambiguous name towards itself (Kherson with Ukraine -> UA,
 Paris with Texas -> Paris, TX); otherwise the most important namesake wins (a country over
 a state over a city; a capital over a same-named state; then population).
+
+A region written next to a name ("Zolochiv, Kharkiv", "Bucha in the Kyiv region") overrides
+all that: the place of that name inside that region (places_small), else the name is kept
+with the region's point and `precision` "region". Every item says what its point locates:
+`precision` "place", "region" (an admin unit, a district's centre, a region fallback) or
+"country".
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
-from .places_small import canonical_region, get_small_places
-from .places_spans import Mention, collect_mentions
+from .places_small import canonical_region, fold_key, get_small_places
+from .places_spans import ADMIN_WORDS, Mention, collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.
 #: US states sit between countries and cities ("Georgia" alone is the country; "Arizona" is
@@ -30,6 +37,21 @@ COUNTRY_NAMED_BONUS = 20.0
 COUNTRY_IMPLIED_BONUS = 10.0
 #: A US city whose state is named (Paris + Texas), or a state one of whose cities is named.
 STATE_MATCH_BONUS = 20.0
+#: Words that make a mention a second-level district ("Kakhovskyi rayon").
+DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
+#: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
+RAION_ADJECTIVE = re.compile(r"s'?(kyi|kyy|kiy|kii|ky)$", re.I)
+#: Endings a centre town's name adds to the adjective's stem (Kakhov-ka, Sum-y, Buch-a, Vil-ne).
+CENTRE_ENDINGS = ("ka", "y", "a", "e", "ne", "i")
+#: A main-gazetteer city this big is never re-read as an unlisted village of the region written
+#: after it. Set by judgement between the towns ACLED-style notes name with an oblast (the
+#: namesakes met on ACLED DEV were 15k-60k: Oleksandrivka, Pervomaysk) and the oblast capitals
+#: a list of cities names (Berdiansk 115k and up).
+VILLAGE_NAMESAKE_MAX_POP = 100_000
+#: What joins the places of a list ("Lviv, Kharkiv and Kyiv").
+LIST_GLUE = frozenset({",", "and", ", and", "or", ", or", "&"})
+#: What may stand between a place and the region that contains it.
+REGION_GLUE = frozenset({",", "in", "in the", "village,", "town,", "settlement,", "city,"})
 
 
 @dataclass(frozen=True)
@@ -42,33 +64,161 @@ class Context:
 
 
 def find_places(doc, published=None) -> list[dict]:
-    """Every place mention in `doc` as {"text","start","end","name","country","lat","lon","kind"}.
+    """Every place mention in `doc` as {"text","start","end","name","country","lat","lon","kind",
+    "precision"} (+ "region" when resolved through the region written next to it).
 
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
     priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
-    out = []
+    regions = _region_readings(mentions, priors, gaz)
+    out, as_region = [], set()
     for i, m in enumerate(mentions):
-        ctx = build_context(priors, m.key)
-        if m.fallback:
-            place = choose_small(m, _region_after(doc, mentions, i, priors), ctx, gaz)
-        else:
-            place = choose(m.candidates, ctx)
-        if place is not None:
-            out.append(to_item(m, place))
+        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key), gaz)
+        if item is None:
+            continue
+        if item.get("region") is not None:
+            as_region.add(i + 1)
+        if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, mentions, i, gaz)):
+            item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
+        out.append(item)
     return out
 
 
+def _after_unknown_name(doc, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
+    """"near Zolote-5, Luhansk": a region name right after a comma and a capitalised word that is
+    no place we know (and no date, no sentence opener), outside any list, names the region of
+    that unknown place, not the city."""
+    m = mentions[i]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 2 or doc[span.start - 1].text != "," or _in_list(doc, mentions, i):
+        return False
+    word = doc[span.start - 2]
+    if not word.text[:1].isupper() or word.is_sent_start or word.ent_type_ in ("DATE", "TIME"):
+        return False
+    if i > 0 and mentions[i - 1].end >= word.idx:
+        return False  # the word is a place mention of its own: handled through `region`
+    from .places_patterns import _names_admin_region
+
+    return _names_admin_region(m.text, gaz)
+
+
+def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer) -> dict:
+    """Each name's reading when it is written as a region: the main gazetteer's, else the
+    small index's (the gazetteer lacks the spelling "Zaporizhia"). Kept apart from `priors`
+    so small-place readings never vote for a country."""
+    regions = dict(priors)
+    for m in mentions:
+        if m.fallback and regions.get(m.key) is None:
+            regions[m.key] = choose_small(m, None, build_context(priors, m.key), gaz)
+    return regions
+
+
+def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz: Gazetteer) -> dict | None:
+    """The place item of one mention.
+
+    A region written next to the name ("Zolochiv, Kharkiv") is the strongest evidence there
+    is: a place of that name inside that region wins over any bigger namesake elsewhere (the
+    main gazetteer knows Zolochiv in Lviv oblast). A name found nowhere but written with its
+    region keeps its name and gets the region's point, marked precision "region" (never
+    presented as the place's own coordinates)."""
+    if region is not None and m.text.split()[-1].lower() in DISTRICT_WORDS:
+        centre = district_centre(m, region, gaz)
+        if centre is not None:  # the district's point is its centre town, precision "region"
+            return {**to_item(m, centre), "precision": "region", "centre": True, "region": region[1].name}
+    if region is not None and not any(p.kind in ("country", "admin") for p in m.candidates):
+        place = in_region(m, region, gaz)
+        if place is not None:
+            return {**to_item(m, place), "region": region[1].name}
+        if _may_be_village(m) and is_admin_region(region, gaz):
+            return region_item(m, region[1])  # never a namesake outside the region written
+    place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx)
+    if place is not None:
+        return to_item(m, place)
+    if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
+        return region_item(m, region[1])
+    return None
+
+
+def _may_be_village(m: Mention) -> bool:
+    """Can this name, written with a region it is not in, still be an unlisted village there?
+    Not when it is a big city's own name ("Lviv, Kharkiv." is two cities, not a Lviv in Kharkiv
+    oblast); a big city's mere alternate name (GeoNames lists "Oleksandrivka" for Donetsk) is
+    no such evidence."""
+    key = fold_key(m.text)
+    return not any(p.kind != "city" or (p.population >= VILLAGE_NAMESAKE_MAX_POP and fold_key(p.name) == key)
+                   for p in m.candidates)
+
+
+def is_admin_region(region: tuple[Mention, Place], gaz: Gazetteer) -> bool:
+    """Does the name after the comma name a first-level region with a point ("Donetsk" =
+    Donetsk oblast; "Mich." = Michigan), not just another town ("Berdiansk, Enerhodar")?"""
+    r_mention, r_place = region
+    if r_place.kind == "country" or r_place.lat is None or not r_place.country:
+        return False
+    return get_small_places().has_region(r_place.country, _region_keys(r_mention, r_place, gaz))
+
+
+def in_region(m: Mention, region: tuple[Mention, Place], gaz: Gazetteer) -> Place | None:
+    """The place called like `m` inside the admin region named after it; None when the region
+    is a country (no narrower restriction) or has no such place."""
+    r_mention, r_place = region
+    if not r_place.country or r_place.kind == "country":
+        return None
+    keys = _region_keys(r_mention, r_place, gaz)
+    return get_small_places().lookup(m.text, frozenset({r_place.country}), keys, region_only=True)
+
+
+def district_centre(m: Mention, region: tuple[Mention, Place], gaz: Gazetteer) -> Place | None:
+    """The centre town of a district written with its region: "Okhtyrka district, Sumy" ->
+    Okhtyrka; Ukrainian/Russian raions are adjectives of their centre ("Kakhovskyi rayon" ->
+    Kakhovka, "Pokrovskyi" -> Pokrovsk, "Brovarskyi" -> Brovary)."""
+    r_mention, r_place = region
+    if not r_place.country or r_place.kind == "country":
+        return None
+    keys, small = _region_keys(r_mention, r_place, gaz), get_small_places()
+    for name in centre_names(" ".join(m.text.split()[:-1])):
+        place = small.lookup(name, frozenset({r_place.country}), keys, region_only=True)
+        if place is not None:
+            return place
+    return None
+
+
+def centre_names(core: str) -> list[str]:
+    """Candidate centre names for a district name, the name itself first."""
+    out = [core]
+    adj = RAION_ADJECTIVE.search(core)
+    if adj:
+        stem = core[:adj.start()]
+        out += [stem + "sk", stem] + [stem + end for end in CENTRE_ENDINGS]
+    return out
+
+
+def _region_keys(r_mention: Mention, r_place: Place, gaz: Gazetteer) -> frozenset[str]:
+    return frozenset({canonical_region(r_mention.text, r_place.country, gaz),
+                      canonical_region(r_place.name, r_place.country, gaz)})
+
+
 def _region_after(doc, mentions: list[Mention], i: int, priors: dict) -> tuple[Mention, Place] | None:
-    """The resolved place written right after mention i behind a comma ("Vorzel, Kyiv oblast")."""
+    """The resolved place written right after mention i behind a comma or "in"
+    ("Vorzel, Kyiv oblast", "Zolochiv in Kharkiv oblast", "Bucha in the Kyiv region")."""
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
     prior = priors.get(nxt.key)
-    if prior is None or doc.text[mentions[i].end:nxt.start].strip() != ",":
+    if prior is None or doc.text[mentions[i].end:nxt.start].strip().lower() not in REGION_GLUE:
         return None
+    if _in_list(doc, mentions, i + 1):
+        return None  # "Lviv, Kharkiv and Kyiv": a list of places, not a place and its region
     return nxt, prior
+
+
+def _in_list(doc, mentions: list[Mention], j: int) -> bool:
+    """Is mention j followed by another place joined by a list word or comma, or preceded by
+    one (then the pair before it is a list too: "Odesa, Mykolaiv, Kherson")?"""
+    after = j + 1 < len(mentions) and doc.text[mentions[j].end:mentions[j + 1].start].strip().lower() in LIST_GLUE
+    before = j >= 2 and doc.text[mentions[j - 2].end:mentions[j - 1].start].strip().lower() in LIST_GLUE
+    return after or before
 
 
 def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
@@ -79,9 +229,7 @@ def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
     if region is not None and region[1].country:
         r_mention, r_place = region
         countries = frozenset({r_place.country})
-        regions = frozenset() if r_place.kind == "country" else frozenset(
-            {canonical_region(r_mention.text, r_place.country, gaz),
-             canonical_region(r_place.name, r_place.country, gaz)})
+        regions = frozenset() if r_place.kind == "country" else _region_keys(r_mention, r_place, gaz)
         return get_small_places().lookup(m.text, countries, regions)
     return get_small_places().lookup(m.text, ctx.named | ctx.implied)
 
@@ -119,13 +267,37 @@ def choose(candidates: list[Place], ctx: Context) -> Place | None:
     return max(candidates, key=lambda p: score(p, ctx), default=None)
 
 
-def to_item(m: Mention, p: Place) -> dict:
-    """The record's place dict; coordinates rounded to 2 decimals (~1 km), null if unknown."""
-    def r2(x):
-        return None if x is None else round(x, 2)
+def _r2(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
 
+
+def to_item(m: Mention, p: Place) -> dict:
+    """The record's place dict; coordinates rounded to 2 decimals (~1 km), null if unknown.
+
+    `precision` says what the coordinates locate: "place" (the named city/town/spot),
+    "region" (an admin unit or named area, also a city named as its region: "Kharkiv
+    oblast") or "country"."""
     return {"text": m.text, "start": m.start, "end": m.end, "name": p.name,
-            "country": p.country, "lat": r2(p.lat), "lon": r2(p.lon), "kind": p.kind}
+            "country": p.country, "lat": _r2(p.lat), "lon": _r2(p.lon), "kind": p.kind,
+            "precision": precision_of(m.text, p)}
+
+
+def precision_of(text: str, p: Place) -> str:
+    """"country", "region" or "place" for a resolved mention (see `to_item`)."""
+    if p.kind == "country":
+        return "country"
+    last = text.split()[-1].lower() if text.split() else ""
+    if p.kind in ("admin", "other") or last in ADMIN_WORDS:
+        return "region"
+    return "place"
+
+
+def region_item(m: Mention, region: Place) -> dict:
+    """An unresolved name written with its region ("Vasylivka, Donetsk"): the name as written,
+    the region's country and point, precision "region" ("country" for "X, Ukraine")."""
+    return {"text": m.text, "start": m.start, "end": m.end, "name": m.text,
+            "country": region.country, "lat": _r2(region.lat), "lon": _r2(region.lon), "kind": "city",
+            "precision": "country" if region.kind == "country" else "region", "region": region.name}
 
 
 __all__ = ["find_places", "choose", "score", "Context", "Gazetteer", "normalize"]

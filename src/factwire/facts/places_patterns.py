@@ -23,6 +23,15 @@ LIST_GLUE = frozenset({",", "and", "&"})
 #: region ("in Kamyanka, Cherkasy"); with "oblast/region" after it no cue is needed.
 LOCATIVE_CUES = frozenset({"in", "near", "of", "outside", "at", "around", "from", "to", "into",
                            "towards", "village", "town", "settlement", "city", "hit", "shelled"})
+#: A preposition or verb right before "<Name>, <Region>" is a cue as well ("control over
+#: Novovorontsovka, Kherson", "entered Slavutych, Kyiv").
+CUE_POS = frozenset({"ADP", "VERB"})
+#: A name tagged as one of these is no place ("on Tuesday, Bolivia's ...").
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+#: Settlement words between the name and the comma ("Zalyman village, Kharkiv").
+SETTLEMENT_WORDS = frozenset({"village", "town", "settlement", "city", "hamlet"})
+#: Second-level units named after their centre town ("Kakhovskyi rayon", "Okhtyrka district").
+DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
 MAX_REGION_TOKENS = 3
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
@@ -103,18 +112,37 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
     for comma in doc:
         if comma.text != "," or comma.i == 0:
             continue
-        name = _name_before(doc, comma.i)
+        settled = comma.i > 1 and doc[comma.i - 1].lower_ in SETTLEMENT_WORDS
+        district = comma.i > 1 and doc[comma.i - 1].lower_ in DISTRICT_WORDS
+        name = _name_before(doc, comma.i - 1 if settled or district else comma.i)
+        if name and district:
+            name = (name[0], comma.i)  # "Kakhovskyi rayon, Kherson": the district is the mention
         region = _region_after(doc, comma.i + 1, gaz)
-        if not name or not region:
+        if not name or not region or any(t.ent_type_ in NOT_PLACE_LABELS for t in doc[name[0]:name[1]]):
             continue
-        cued = name[0] > 0 and doc[name[0] - 1].lower_ in LOCATIVE_CUES
-        if not (cued or region[2]):
+        before = doc[name[0] - 1] if name[0] > 0 else None
+        cued = settled or district or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
+        mid_sentence = not doc[name[0]].is_sent_start  # "Meanwhile, California's ..." is no place
+        if not (cued or region[2] or mid_sentence and _names_admin_region(doc[region[0]:region[0] + region[3]].text, gaz)):
             continue
         span = doc[name[0]:name[1]]  # a known name (a town spaCy called ORG) keeps its candidates
         cands = gaz.lookup(span.text)
         out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands, not cands))
         out.append(_mention(doc, region[0], region[1], gaz.lookup(doc[region[0]:region[0] + region[3]].text)))
     return out
+
+
+def _names_admin_region(text: str, gaz: Gazetteer) -> bool:
+    """Is `text` the name of a first-level region of its country ("Luhansk", "Kharkiv")? Then
+    "<Name>, <text>" places the name in it without any cue ("shelled with heavy weapons
+    Severodonetsk, Luhansk")."""
+    from .places_small import canonical_region, get_small_places
+
+    for p in gaz.lookup(text):
+        if p.country and p.kind in ("city", "admin") and get_small_places().has_region(
+                p.country, frozenset({canonical_region(text, p.country, gaz), canonical_region(p.name, p.country, gaz)})):
+            return True
+    return False
 
 
 def _name_before(doc, end: int) -> tuple[int, int] | None:
@@ -141,5 +169,7 @@ def _region_after(doc, s: int, gaz: Gazetteer) -> tuple[int, int, bool, int] | N
             continue
         e = s + n
         admin = e < len(doc) and doc[e].lower_ in ADMIN_WORDS
+        if e < len(doc) and doc[e].ent_iob_ == "I" and not admin:
+            return None  # the start of a longer name ("Ahmad Lawan"), not a region
         return (s, e + 1 if admin else e, admin, n)
     return None

@@ -1,0 +1,52 @@
+"""Event location: precision, the name as written, region fallbacks never passed off as the place.
+Sentences are written for these tests (not benchmark text)."""
+from __future__ import annotations
+
+import pytest
+
+from factwire import extract
+from factwire.events.context import as_location, written_name
+from factwire.facts.places_small import DATA_FILE
+
+
+def top_location(text: str) -> dict | None:
+    rec = extract(text, input_kind="text", clean=False, published="2022-03-02")
+    assert rec.events, text
+    return max(rec.events, key=lambda e: e["confidence"])["location"]
+
+
+@pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
+def test_village_named_with_its_region_is_the_location():
+    loc = top_location("On 1 March 2022, Russian forces shelled Zolochiv, Kharkiv oblast.")
+    assert (loc["name"], loc["precision"]) == ("Zolochiv", "place")
+    assert abs(loc["lat"] - 50.27) < 0.05
+
+
+@pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
+def test_unknown_village_keeps_its_name_with_region_precision():
+    loc = top_location("On 1 March 2022, Russian forces shelled Tykhovyrka, Donetsk oblast.")
+    assert (loc["name"], loc["precision"], loc["region"]) == ("Tykhovyrka", "region", "Donetsk")
+    assert loc["gazetteer_name"] is None and loc["lat"] is not None
+
+
+def test_name_as_written_and_gazetteer_name():
+    loc = top_location("On 1 March 2022, Russian missiles struck targets in Kiev.")
+    assert (loc["name"], loc["gazetteer_name"], loc["precision"]) == ("Kiev", "Kyiv", "place")
+
+
+def test_region_and_country_precision():
+    region = as_location({"text": "the Kherson oblast", "name": "Kherson", "kind": "city", "precision": "region"})
+    assert (region["name"], region["precision"]) == ("Kherson", "region")
+    country = as_location({"text": "the US", "name": "United States", "kind": "country"})
+    assert (country["name"], country["precision"]) == ("United States", "country")
+    dateline = as_location({"text": "ODESA", "name": "Odesa", "kind": "city"})
+    assert dateline["name"] == "Odesa"
+    legacy = as_location({"text": "Lviv", "name": "Lviv", "kind": "city"})
+    assert legacy["precision"] == "place"
+    assert written_name("Donetsk region") == "Donetsk" and written_name("Region") == "Region"
+
+
+@pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
+def test_district_location_is_named_by_its_centre():
+    loc = top_location("On 1 March 2022, Russian forces shelled Pokrovskyi district, Donetsk oblast.")
+    assert (loc["name"], loc["precision"], loc["text"]) == ("Pokrovsk", "region", "Pokrovskyi district")
