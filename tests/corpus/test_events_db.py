@@ -15,7 +15,9 @@ import pytest
 
 from fwtest import SEED, run_cli
 from factwire.corpus.events_db import load_events
-from factwire.events.export import ACLED_COLUMNS
+from factwire.events.export import CSV_COLUMNS as EXPORT_COLUMNS
+
+ACLED_COLUMNS = EXPORT_COLUMNS[:12]  # ACLED's names and order, geo_precision included
 
 KYIVIND = """Russia launched 160 missiles at Ukraine's energy grid since November 11
 

@@ -10,7 +10,9 @@ import pytest
 
 from factwire.corpus import query
 from factwire.corpus.merge import merge_events
-from factwire.events.export import ACLED_COLUMNS
+from factwire.events.export import CSV_COLUMNS as EXPORT_COLUMNS
+
+ACLED_COLUMNS = EXPORT_COLUMNS[:12]  # ACLED's names and order, geo_precision included
 
 KYIV = {"name": "Kyiv", "country": "UA", "lat": 50.45, "lon": 30.52, "kind": "city"}
 LVIV = {"name": "Lviv", "country": "UA", "lat": 49.84, "lon": 24.03, "kind": "city"}

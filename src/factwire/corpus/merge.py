@@ -128,9 +128,11 @@ def distance_km(a: dict, b: dict) -> float:
 
 
 def _is_point(loc: dict) -> bool:
-    """A location precise enough for the distance rule: coordinates and not a coarse kind."""
+    """A location precise enough for the distance rule: coordinates, not a coarse kind, and not a
+    place located only by its region (`precision` "region"/"country"; older records have none)."""
     return loc.get("lat") is not None and loc.get("lon") is not None \
-        and (loc.get("kind") or "").lower() not in COARSE_KINDS
+        and (loc.get("kind") or "").lower() not in COARSE_KINDS \
+        and loc.get("precision", "place") == "place"
 
 
 def check_place(a: dict, b: dict) -> Check:

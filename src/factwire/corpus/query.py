@@ -19,11 +19,11 @@ from datetime import date
 from typing import IO, Any, Iterable
 
 from factwire.corpus.merge import parse_day, span
-from factwire.events.export import ACLED_COLUMNS, format_counts, safe_cell
+from factwire.events.export import ACLED_COLUMNS, GEO_PRECISION_COLUMN, format_counts, geo_precision, safe_cell
 
 EXTRA_COLUMNS = ("action", "date_to", "counts", "weapon", "modality", "confidence", "n_sources",
                  "rule", "event_id")
-CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+CSV_COLUMNS = ACLED_COLUMNS[:8] + (GEO_PRECISION_COLUMN,) + ACLED_COLUMNS[8:] + EXTRA_COLUMNS
 FORMATS = ("csv", "jsonl", "geojson", "parquet")
 PARQUET_MISSING = "Parquet export needs pyarrow: pip install pyarrow"
 
@@ -113,7 +113,8 @@ def csv_row(ev: dict) -> dict[str, Any]:
         "event_date": d.get("from"), "event_type": ev.get("event_type"),
         "sub_event_type": ev.get("sub_event_type"), "actor1": ev.get("actor_norm") or ev.get("actor"),
         "actor2": ev.get("target_norm") or ev.get("target"), "location": loc.get("name"),
-        "latitude": loc.get("lat"), "longitude": loc.get("lon"), "source": _source_names(ev),
+        "latitude": loc.get("lat"), "longitude": loc.get("lon"), GEO_PRECISION_COLUMN: geo_precision(loc),
+        "source": _source_names(ev),
         "notes": ev.get("evidence_text") or ev.get("notes"), "fatalities": _fatalities(ev),
         "action": ev.get("action"), "date_to": d.get("to"), "counts": _counts_cell(ev),
         "weapon": ev.get("weapon"), "modality": ev.get("modality"),
@@ -187,7 +188,7 @@ def parquet_table(events: Iterable[dict]):
     columns = {c: [r[c] for r in rows] for c in CSV_COLUMNS + ("event_json",)}
     for c in ("latitude", "longitude", "confidence"):
         columns[c] = pa.array(columns[c], type=pa.float64())
-    for c in ("fatalities", "n_sources"):
+    for c in ("fatalities", "n_sources", GEO_PRECISION_COLUMN):
         columns[c] = pa.array(columns[c], type=pa.int64())
     return pa.table({c: (v if isinstance(v, pa.Array) else pa.array(
         [None if x is None else str(x) for x in v], type=pa.string())) for c, v in columns.items()})
