@@ -15,7 +15,7 @@ from . import rules, slots
 from .actors import ISO2_COUNTRY
 from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS
 from .context import Context
-from .frames import observer_of
+from .frames import is_back_reference, observer_of
 from .modality import find_modality
 from .slots import doc_text
 
@@ -155,6 +155,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
         "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
     }
     event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
+    event["_back_reference"] = is_back_reference(frame["trigger"])  # read by rules.merge_mentions
     event["confidence"] = confidence(event, frame["trigger"])
     return event
 

@@ -48,9 +48,13 @@ FIGHT_RE = re.compile(r"\b(fight|fighting|fought|battles?|clash|clashes|clashed|
                       r"stormed|heavy fire)\b", re.I)
 NO_FIGHT_RE = re.compile(r"\b(no information|whether|without (?:a |any )?(?:fight|resistance|battle)|"
                          r"peaceful(?:ly)?|no fighting|handed over|after (?:the )?\w+ (?:forces )?(?:withdrew|left|retreated))", re.I)
-#: Fire both ways is a clash (codebook: armed clash = two armed groups fight).
-EXCHANGE_RE = re.compile(r"\b(both directions|exchange[sd]? (?:of )?fire|exchanged fire|firefight|"
-                         r"small arms)\b", re.I)
+#: Fire both ways is a clash (codebook: armed clash = two armed groups fight): fire in both
+#: directions, an exchange, or the other side answering ('responded with fire', 'returned
+#: fire', 'repelled the attack') - general English for a two-sided fight.
+EXCHANGE_RE = re.compile(r"\b(both directions|exchang\w* (?:of )?fire|firefights?|small arms|"
+                         r"respon\w* with (?:\w+ )?fire|returned (?:the )?fire|fired back|"
+                         r"repel\w* (?:the |an |their |its )?(?:\w+ )?(?:attacks?|assaults?|offensive|advance))\b",
+                         re.I)
 INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons?|police)\b", re.I)
 #: Verbs of a trend, not an incident ("intensified its airstrikes"). "Continued/resumed
 #: shelling X on <day>" is that day's shelling, so those verbs are not here.
@@ -513,17 +517,21 @@ def sub_event(frame: dict) -> str | None:
         return "Shelling/artillery/missile attack" if frame["target_class"] == "manned" else "Disrupted weapons use"
     if frame["observed"]:
         return _observed(frame)
-    if action in ("fire", "shoot", "explode", "shell", "attack") and EXCHANGE_RE.search(frame["sent"].text):
+    if action in TWO_SIDED_ACTIONS and EXCHANGE_RE.search(frame["story"]):
         return "Armed clash"
     if cls in WEAPON_SUB_EVENT:
         return WEAPON_SUB_EVENT[cls]
     return _by_action(frame)
 
 
+#: Actions of fire that become a clash when the other side fires back in the same story.
+TWO_SIDED_ACTIONS = frozenset({"fire", "shoot", "explode", "shell", "attack", "strike"})
+
+
 def _by_action(frame: dict) -> str:
     """Sub-event when no remote weapon decides it."""
     action, cls = frame["action"], frame["weapon_class"]
-    if action in ("fire", "shoot") and (cls == "small_arms" or _civilian_target(frame)):
+    if action in ("fire", "shoot") and (cls == "small_arms" or _civilian_target(frame) or _unknown_means(frame)):
         return _violence(frame)
     if frame["trigger"].lower_.startswith("destroy") and cls is None:
         return _violence(frame)
@@ -536,6 +544,17 @@ def _by_action(frame: dict) -> str:
     if action in ("explode", "fire"):
         return "Shelling/artillery/missile attack"
     return _violence(frame)
+
+
+#: Weapons said to be unknown ('fired unspecified weapons'): general English.
+UNKNOWN_MEANS_RE = re.compile(r"\b(?:unspecified|unknown|unidentified|undisclosed) (?:weapons?|arms|means)\b", re.I)
+
+
+def _unknown_means(frame: dict) -> bool:
+    """'fired unspecified weapons at the positions': the report says the means is unknown, so
+    the codebook's condition for remote violence (remote means used) is not met, and fire
+    between armed groups is a clash (`_violence` decides by the target)."""
+    return frame["weapon_class"] is None and bool(UNKNOWN_MEANS_RE.search(frame["sent"].text))
 
 
 def _civilian_target(frame: dict) -> bool:
@@ -580,7 +599,7 @@ def _violence(frame: dict) -> str:
         return "Attack"
     actor = frame["actor"] or ""
     armed_actor = FORCE_RE.search(actor) or REBEL_RE.search(actor)
-    if armed_actor and not CIVILIAN_RE.search(frame["sent"].text):
+    if armed_actor and not CIVILIAN_RE.search(REBEL_RE.sub(" ", frame["sent"].text)):
         return "Armed clash"  # forces attacking with no civilian in sight fight other forces
     return "Attack"
 
@@ -683,18 +702,38 @@ DETAIL_FACTOR = 0.8
 
 
 def rank_battle_details(events: list[dict], text: str) -> list[dict]:
-    """Violence between the two sides of an armed clash, told later in the same paragraph, is
-    part of that battle (codebook: one battle per place and day), so it ranks below it."""
-    for i, clash in enumerate(events):
-        sides = {clash["actor_norm"], clash["target_norm"]}
-        if clash["sub_event_type"] != "Armed clash" or None in sides or len(sides) < 2:
+    """One battle per place and day (codebook): remote fire or violence between the two sides
+    of an armed clash told in the same paragraph is part of that battle, so it ranks below it;
+    and a clash told with the territory it won ('clashed ... the village was liberated') is
+    that territory change (codebook: regaining/overtaking territory is a battle in which
+    territory changes hands), so the clash ranks below the territory event."""
+    for clash in events:
+        if clash["sub_event_type"] != "Armed clash":
             continue
-        for e in events[i + 1:]:
-            if "\n\n" in text[clash["evidence"]["end"]: e["evidence"]["start"]]:
+        for e in _same_paragraph(events, clash, text):
+            if e["sub_event_type"] in TERRITORY_BATTLES and e["modality"] == "reported":
+                e["confidence"] = max(e["confidence"], clash["confidence"])
+                clash["confidence"] = round(clash["confidence"] * DETAIL_FACTOR, 2)
                 break
-            if e["event_type"] in VIOLENT_TYPES and e["actor_norm"] in sides and e["target_norm"] in sides | {None}:
-                e["confidence"] = round(e["confidence"] * DETAIL_FACTOR, 2)
+            if e["event_type"] in VIOLENT_TYPES and e["sub_event_type"] != "Armed clash" and _between_sides(e, clash):
+                e["confidence"] = round(min(e["confidence"], clash["confidence"]) * DETAIL_FACTOR, 2)
     return events
+
+
+TERRITORY_BATTLES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _same_paragraph(events: list[dict], event: dict, text: str) -> list[dict]:
+    """The other events told in `event`'s paragraph."""
+    start = text.rfind("\n\n", 0, event["evidence"]["start"])
+    end = text.find("\n\n", event["evidence"]["end"])
+    end = len(text) if end < 0 else end
+    return [e for e in events if e is not event and start <= e["evidence"]["start"] and e["evidence"]["end"] <= end]
+
+
+def _between_sides(e: dict, clash: dict) -> bool:
+    """Is `e` done by one side of the clash?"""
+    return e["actor_norm"] in {clash["actor_norm"], clash["target_norm"]} - {None}
 
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
@@ -708,25 +747,53 @@ def _fire_each_other(a: dict, b: dict) -> bool:
 
 
 def merge_mentions(events: list[dict]) -> list[dict]:
-    """A later mention of the same agreement ('the deal', 'its latest deal') adds its date,
-    place and sources to the first one instead of making a second event."""
+    """A later mention of an incident already told is that incident: talked about ('responded
+    to the attack', 'claimed responsibility for the blast') it is evidence for the first event,
+    not a second one - its slots fill the first's empty ones and its offsets join the first's
+    `mentions`; told again with new detail ('the attack killed 13') it stays an event but takes
+    the first's type when it names no means of its own (codebook: the means decides the type).
+    An agreement's later mentions are merged whatever their wording (one deal per story).
+
+    Measured on WikiEvents DEV: merging every definite back-reference lowered detection F1
+    0.726 -> 0.654 (recall 0.848 -> 0.672, precision flat), because its gold marks many
+    back-references as event mentions; so only talk frames merge."""
     out: list[dict] = []
-    first: dict[str, dict] = {}
+    agreement: dict | None = None
     for e in events:
-        key = e["sub_event_type"]
-        if key == "Agreement" and key in first and e["action"] == "agree":
-            _fill(first[key], e)
+        ref = e.pop("_back_reference", False)
+        if e["sub_event_type"] == "Agreement" and e["action"] == "agree" and agreement is not None:
+            _fill(agreement, e)
             continue
-        if key == "Agreement":
-            first.setdefault(key, e)
+        if e["sub_event_type"] == "Agreement" and agreement is None:
+            agreement = e
+        earlier = _referent(out, e) if ref else None
+        if earlier is not None and ref == "talk":
+            _fill(earlier, e)
+            continue
+        if earlier is not None and not e["weapon"] and e["action"] in MEANS_FREE:
+            e["event_type"], e["sub_event_type"] = earlier["event_type"], earlier["sub_event_type"]
         out.append(e)
     return out
 
 
+#: Event types of one incident family: a bombing told later as 'the attack' is one incident.
+VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _referent(earlier: list[dict], e: dict) -> dict | None:
+    """The latest earlier event of `e`'s family (violence, protest, ...) that a definite
+    back-reference ('the explosion') names again."""
+    family = VIOLENT_FAMILY if e["event_type"] in VIOLENT_FAMILY else {e["event_type"]}
+    return next((x for x in reversed(earlier) if x["event_type"] in family), None)
+
+
 def _fill(into: dict, other: dict) -> None:
-    for slot in ("date", "location", "actor", "target", "actor_norm", "target_norm"):
+    for slot in ("date", "location", "actor", "target", "actor_norm", "target_norm", "fatalities"):
         if not into.get(slot) and other.get(slot):
             into[slot] = other[slot]
     for s in other["sources"]:
         if s not in into["sources"]:
             into["sources"].append(s)
+    mentions = into.setdefault("mentions", [])
+    if other["evidence"] not in mentions and other["evidence"] != into["evidence"]:
+        mentions.append(other["evidence"])
