@@ -35,7 +35,9 @@ PHRASAL = {"gain": ("control",), "gained": ("control",), "gaining": ("control",)
            "take": ("over", "control"), "took": ("over", "control"), "taken": ("over", "control"),
            "taking": ("over", "control"), "set": ("up",), "pull": ("out", "back"),
            "pulled": ("out", "back"), "blow": ("up",), "blew": ("up",), "blown": ("up",),
-           "go": ("off",), "goes": ("off",), "going": ("off",), "went": ("off",), "gone": ("off",)}
+           "go": ("off",), "goes": ("off",), "going": ("off",), "went": ("off",), "gone": ("off",),
+           "break": ("through",), "breaks": ("through",), "broke": ("through",),
+           "breaking": ("through",), "broken": ("through",)}
 #: Arrests ACLED codes are political (codebook: arrests of politically significant people).
 POLITICAL_RE = re.compile(r"\b(protesters?|activists?|journalists?|opposition|politicians?|"
                           r"mayor|officials?|deputy|leaders?|members? of|saboteurs?|sabotage|"
@@ -139,6 +141,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
     sent_text = t.sent.text
     if t.lower_.startswith("destroy") and _destroys_force(t):
         return "intercept" if _destroys_in_flight(t) else action
+    if action == "intercept" and t.lower_.startswith(REPEL_STEMS) and _repels_force(t):
+        return "clash"
     if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not (
             _weapon_near(t) or _fired_at(t, action)):
         return None
@@ -156,7 +160,7 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action == "displace" and not CIVILIAN_RE.search(sent_text):
         return None
-    if action in ("capture", "regain") and not _takes_place(t, words):
+    if action in ("capture", "regain") and not _takes_place(t, words, ctx):
         return None
     if action == "protest" and (_purpose_only(t) or not _is_demonstration(t)):
         return None
@@ -175,16 +179,31 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
     return action
 
 
-def _takes_place(t, words: str) -> bool:
+def _takes_place(t, words: str, ctx) -> bool:
     """A capture takes a place, not a person ('captured Irpin' yes, 'he was captured' no);
-    'enter' needs armed forces as its subject (people enter shops every day)."""
+    'enter' needs armed forces as its subject (people enter shops every day). A name the
+    tagger took for a person is a place when the facts stage found a place there or it is
+    written 'Village, Region' (the news convention for small places)."""
     obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
-    if obj is not None and (obj.ent_type_ == "PERSON" or obj.pos_ == "PRON"):
+    if obj is not None and obj.pos_ == "PRON":
+        return False
+    if obj is not None and obj.ent_type_ == "PERSON" and not _named_place(obj, ctx):
         return False
     if t.lower_.startswith("enter"):
         subj = slots.argument(t, slots.SUBJECT_DEPS)
         return subj is not None and bool(FORCE_RE.search(" ".join(x.text for x in subj.subtree)))
-    return bool(PLACE_WORDS_RE.search(words) or _has_place_object(t) or _proper_object(t))
+    return bool(PLACE_WORDS_RE.search(words) or _has_place_object(t) or _proper_object(t, ctx))
+
+
+def _named_place(tok, ctx) -> bool:
+    """Is `tok`, or a name in apposition to it ('Topolyne, Kherson'), a place found by the
+    facts stage?"""
+    starts = {p["start"] for p in ctx.places}
+    spans = [(p["start"], p["end"]) for p in ctx.places]
+    for x in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
+        if x.idx in starts or any(a <= x.idx < b for a, b in spans):
+            return True
+    return False
 
 
 def _is_demonstration(t) -> bool:
@@ -204,6 +223,28 @@ def _destroys_force(t) -> bool:
     words = " ".join(x.text for x in obj.subtree)
     return bool(FORCE_RE.search(words) or REBEL_RE.search(words) or MILITARY_THING_RE.search(words)
                 or slots.weapon_of(list(obj.subtree))[0])
+
+
+#: Verbs of stopping an enemy ('repelled the assault', 'the group was neutralized').
+REPEL_STEMS = ("repel", "repuls", "neutrali")
+#: Words for an armed push (general military English).
+ASSAULT_RE = re.compile(r"\b(attacks?|assaults?|offensives?|advances?|attempts?|landing|breakthrough|"
+                        r"saboteurs?|sabotage|groups?)\b", re.I)
+
+
+def _repels_force(t) -> bool:
+    """'repelled the attack', 'marines ... were repelled', 'a saboteur group was neutralized':
+    stopping an armed group or its assault is fighting between two armed groups (codebook:
+    armed clash), unlike stopping a missile or drone (disrupted weapons use)."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
+    if obj is None and t.dep_ == "conj":
+        obj = slots.argument(t.head, frozenset({"nsubj", "nsubjpass"}))
+    if obj is None:
+        return False
+    words = " ".join(x.text for x in obj.subtree)
+    if IN_FLIGHT_RE.search(words) or slots.weapon_of(list(obj.subtree))[0] not in (None, "small_arms"):
+        return False
+    return bool(FORCE_RE.search(words) or REBEL_RE.search(words) or ASSAULT_RE.search(words))
 
 
 def _destroys_in_flight(t) -> bool:
@@ -273,9 +314,11 @@ def _has_place_object(t) -> bool:
     return any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in t.subtree if c.i > t.i)
 
 
-def _proper_object(t) -> bool:
-    """'retook Irpin': a named object of a capture verb is a place more often than not."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN" for c in t.children)
+def _proper_object(t, ctx) -> bool:
+    """'retook Irpin': a named object of a capture verb is a place more often than not (a
+    name after the verb that the parser took for its subject counts too)."""
+    return any(c.pos_ == "PROPN" and (c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and c.i > t.i))
+               and (c.ent_type_ != "PERSON" or _named_place(c, ctx)) for c in t.children)
 
 
 def _perpetrator(t) -> bool:
@@ -715,7 +758,7 @@ def rank_battle_details(events: list[dict], text: str) -> list[dict]:
                 e["confidence"] = max(e["confidence"], clash["confidence"])
                 clash["confidence"] = round(clash["confidence"] * DETAIL_FACTOR, 2)
                 break
-            if e["event_type"] in VIOLENT_TYPES and e["sub_event_type"] != "Armed clash" and _between_sides(e, clash):
+            if clash["action"] == "clash" and e["event_type"] in VIOLENT_TYPES and _between_sides(e, clash):
                 e["confidence"] = round(min(e["confidence"], clash["confidence"]) * DETAIL_FACTOR, 2)
     return events
 
@@ -732,8 +775,9 @@ def _same_paragraph(events: list[dict], event: dict, text: str) -> list[dict]:
 
 
 def _between_sides(e: dict, clash: dict) -> bool:
-    """Is `e` done by one side of the clash?"""
-    return e["actor_norm"] in {clash["actor_norm"], clash["target_norm"]} - {None}
+    """Is `e` other violence done by one side of a clash told as such ('clashed', 'fighting';
+    not a small-arms part of the same volley of fire)?"""
+    return e["sub_event_type"] != "Armed clash" and e["actor_norm"] in {clash["actor_norm"], clash["target_norm"]} - {None}
 
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
