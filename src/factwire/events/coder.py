@@ -38,8 +38,10 @@ VERB_ONLY = frozenset({"bomb", "bombs", "gun", "guns", "shot", "shots", "hit", "
                        "fires", "pull", "deal"} - {"fire", "fires", "deal"})
 #: Adjectives that name an act with their noun ('an offensive operation').
 ADJ_TRIGGERS = {"offensive": frozenset({"operation", "operations", "action", "push"})}
-#: Verbs that make a thing-noun an event ('held a march', 'staged a march').
-HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised", "organized"})
+#: Verbs that make a thing-noun an event ('held a march', 'staged a march', 'took part in a
+#: march').
+HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised", "organized",
+                        "participated", "joined", "part"})
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
 #: A quoted word or two ("give away") is a phrase, not somebody's statement.
 QUOTE_MIN_TOKENS = 3
@@ -94,8 +96,14 @@ def _is_trigger(t) -> bool:
     if t.pos_ not in TRIGGER_POS:
         return False
     if t.pos_ == "NOUN" and (low in VERB_ONLY or t.dep_ == "compound"):
-        return low in VERB_ONLY and (observer_of(t) is not None or t.head.lower_ in HOLD_VERBS)
+        return low in VERB_ONLY and (observer_of(t) is not None or _held(t))
     return True
+
+
+def _held(t) -> bool:
+    """'held a march', 'took part in a march': a thing-noun someone holds or joins."""
+    head = t.head.head if t.head.pos_ == "ADP" and t.dep_ == "pobj" else t.head
+    return head.lower_ in HOLD_VERBS
 
 
 def _quoted(sent) -> set[int]:
@@ -120,7 +128,7 @@ def _in_heading(t) -> bool:
     line = line.strip()
     if SENTENCE_END_RE.search(line):
         return False  # a paragraph whose last sentence lacks its stop ('... Casualties unknown')
-    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":")) and len(line.split()) <= HEADING_MAX_WORDS
+    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", "]", ":")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
 def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:

@@ -80,7 +80,8 @@ DIRECTION_PREPS = frozenset({"to", "towards", "toward", "into", "from", "through
 TAKE_VERBS = frozenset({"take", "took", "taken", "taking", "takes", "seized", "grabbed"})
 #: A protest's demand (general English).
 DEMAND_RE = re.compile(r"\b(demand\w*|against|in support of|to support|in solidarity|calling for|"
-                       r"called for|to express|to condemn)\b", re.I)
+                       r"called for|to express|to condemn|to commemorate|to honou?r|to mourn|"
+                       r"in memory of|to show (?:their )?(?:unity|support|solidarity)|slogans?|banners?)\b", re.I)
 #: Weapons that fly to their target: destroyed in the air, they are intercepted.
 IN_FLIGHT_RE = re.compile(r"\b(drones?|uavs?|missiles?|rockets?|unmanned)\b", re.I)
 #: Verbs of assembling (general English): 'gathered to protest' is a demonstration.
@@ -207,11 +208,13 @@ def _named_place(tok, ctx) -> bool:
 
 
 def _is_demonstration(t) -> bool:
-    """'gather' is a protest only with protesters or a demand ('protesters gathered',
-    'gathered outside parliament demanding ...')."""
+    """'gather' is a protest only with protesters or a cause in the paragraph ('protesters
+    gathered', 'gathered outside parliament demanding ...', 'gathered to commemorate ...';
+    codebook: a demonstration is a public gathering for a cause)."""
     if not t.lower_.startswith("gather"):
         return True
-    return bool(PROTESTER_RE.search(t.sent.text) or DEMAND_RE.search(t.sent.text))
+    story = _story(t.sent)
+    return bool(PROTESTER_RE.search(story) or DEMAND_RE.search(story))
 
 
 def _destroys_force(t) -> bool:
