@@ -28,6 +28,9 @@ WEAPON_IN_SENTENCE = frozenset({"supply", "manufacture", "intercept"})
 NEEDS_WEAPON_FORMS = frozenset({"go", "goes", "going", "went", "gone", "destroy", "destroys", "destroyed", "destroying", "raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
                                 "targeting", "block", "blocked", "blocks", "repel", "repelled",
                                 "neutralized", "neutralised"})
+THROW_FORMS = frozenset({"throw", "throws", "threw", "thrown", "throwing", "hurl", "hurled", "hurling"})
+#: Things thrown as weapons by crowds (general English).
+PROJECTILE_RE = re.compile(r"\b(molotov|petrol bombs?|firebombs?|stones|rocks|bricks|bottles)\b", re.I)
 #: Casualty actions describe another event's outcome; alone they need a named perpetrator.
 CASUALTY = frozenset({"kill", "injure"})
 #: Particles that make a phrasal trigger; a form listed here is an event only with them.
@@ -57,7 +60,19 @@ EXCHANGE_RE = re.compile(r"\b(both directions|exchang\w* (?:of )?fire|firefights
                          r"respon\w* with (?:\w+ )?fire|returned (?:the )?fire|fired back|"
                          r"repel\w* (?:the |an |their |its )?(?:\w+ )?(?:attacks?|assaults?|offensive|advance))\b",
                          re.I)
-INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons?|police)\b", re.I)
+#: Force used on a demonstration (codebook): not likely to cause serious injury - an
+#: intervention (dispersal, arrests, tear gas, warning shots, stun grenades); lethal or
+#: injuring force - excessive force (fire aimed at the crowd, people killed or wounded).
+INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons?|warning shots?|"
+                             r"stun grenades?|smoke grenades?|rubber bullets?|water cannons?|pepper spray|"
+                             r"beat\w*|into the air|step back|pushed|shoved)\b", re.I)
+EXCESSIVE_RE = re.compile(r"\b(opened fire (?:at|on)(?! the air)|fired (?:at|on|into) (?:the )?(?:protesters|"
+                          r"protestors|demonstrators|crowd|people|rally)|shot (?:at |dead )?(?:protesters|"
+                          r"demonstrators)|killed|killing|wounded|wounding|injured|injuring|live (?:fire|ammunition))\b",
+                          re.I)
+#: Demonstrators' own violence (codebook: violent demonstration).
+RIOTING_RE = re.compile(r"\b(rioters?|molotov|threw (?:stones|rocks|bricks|bottles|eggs|paint)|"
+                        r"set (?:fire to|on fire)|smashed|vandali[sz]ed)\b", re.I)
 #: Verbs of a trend, not an incident ("intensified its airstrikes"). "Continued/resumed
 #: shelling X on <day>" is that day's shelling, so those verbs are not here.
 TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "escalated",
@@ -147,6 +162,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
     if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not (
             _weapon_near(t) or _fired_at(t, action)):
         return None
+    if t.lower_ in THROW_FORMS and not (_weapon_near(t) or PROJECTILE_RE.search(words)):
+        return None  # 'threw a party' no; 'threw a grenade', 'threw stones' yes
     if action in WEAPON_IN_SENTENCE and not _weapon_near(t, whole_sentence=True):
         return None
     if action in ("supply", "manufacture") and t.pos_ == "VERB" and not _weapon_object(t):
@@ -563,6 +580,8 @@ def sub_event(frame: dict) -> str | None:
         return "Shelling/artillery/missile attack" if frame["target_class"] == "manned" else "Disrupted weapons use"
     if frame["observed"]:
         return _observed(frame)
+    if action in ("attack", "shoot", "kill", "injure") and _unorganised_doer(frame):
+        return "Mob violence"  # residents throwing stones at a tank do not shell it
     if action in TWO_SIDED_ACTIONS and EXCHANGE_RE.search(frame["story"]):
         return "Armed clash"
     if cls in WEAPON_SUB_EVENT:
@@ -638,6 +657,8 @@ FIXED_SUB_EVENT = {
 def _violence(frame: dict) -> str:
     """attack/shoot/kill without a remote weapon: on civilians -> Attack, on armed -> clash
     (codebook: violence against civilians targets the unarmed; armed on armed is a battle)."""
+    if _unorganised_doer(frame):
+        return "Mob violence"
     target = normalize_actor(frame["target"], None) or ""
     if target.startswith(ARMED_NAMES):
         return "Armed clash"
@@ -648,6 +669,25 @@ def _violence(frame: dict) -> str:
     if armed_actor and not CIVILIAN_RE.search(REBEL_RE.sub(" ", frame["sent"].text)):
         return "Armed clash"  # forces attacking with no civilian in sight fight other forces
     return "Attack"
+
+
+#: An unorganised crowd (general English).
+CROWD_RE = re.compile(r"\b(mob|crowd|residents|locals|villagers|inhabitants|passers-by|bystanders)\b", re.I)
+
+
+def _unorganised_doer(frame: dict) -> bool:
+    """Violence done by residents or a crowd, not by an armed group (codebook: mob violence
+    is violence by rioters - an unorganised group - outside a demonstration)."""
+    actor = frame["actor"] or ""
+    if not actor:
+        subj = slots.argument(frame["trigger"], slots.SUBJECT_DEPS)
+        actor = " ".join(x.text for x in subj.subtree) if subj is not None else ""
+    armed = FORCE_RE.search(actor) or REBEL_RE.search(actor) or UNARMED_EXCEPTIONS_RE.search(actor)
+    return bool(CROWD_RE.search(actor)) and not armed
+
+
+#: Crowds of armed men are armed groups, not mobs.
+UNARMED_EXCEPTIONS_RE = re.compile(r"\b(gunm[ae]n|militants?|fighters|armed)\b", re.I)
 
 
 #: ACLED names of armed actors (see actors.normalize_actor).
@@ -664,10 +704,13 @@ def _territory(frame: dict) -> str:
 
 
 def _demonstration(frame: dict) -> str:
+    """Codebook: riots when demonstrators are violent; protests by the force used on them."""
     text = frame["story"]
     if frame["action"] == "riot":
         return "Mob violence" if re.search(r"\b(mob|lynch)", text, re.I) else "Violent demonstration"
-    if frame["fatalities"] or re.search(r"\b(fired on|shot|killed|wounded|injured)\b", text):
+    if RIOTING_RE.search(text):
+        return "Violent demonstration"
+    if frame["fatalities"] or EXCESSIVE_RE.search(text):
         return "Excessive force against protesters"
     if INTERVENTION_RE.search(text):
         return "Protest with intervention"
@@ -763,6 +806,19 @@ def rank_battle_details(events: list[dict], text: str) -> list[dict]:
                 break
             if clash["action"] == "clash" and e["event_type"] in VIOLENT_TYPES and _between_sides(e, clash):
                 e["confidence"] = round(min(e["confidence"], clash["confidence"]) * DETAIL_FACTOR, 2)
+    return events
+
+
+def rank_crowd_force(events: list[dict], text: str) -> list[dict]:
+    """Force used on a demonstration told in its paragraph ('Russian forces opened fire on
+    the protesters') is how the protest was met (codebook: protest with intervention /
+    excessive force), so it ranks below the demonstration event."""
+    for demo in events:
+        if demo["event_type"] not in ("Protests", "Riots"):
+            continue
+        for e in _same_paragraph(events, demo, text):
+            if e["event_type"] in VIOLENT_TYPES | {"Violence against civilians", "Strategic developments"}:
+                e["confidence"] = round(min(e["confidence"], demo["confidence"]) * DETAIL_FACTOR, 2)
     return events
 
 
