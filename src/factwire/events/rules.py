@@ -662,13 +662,31 @@ def _violence(frame: dict) -> str:
     target = normalize_actor(frame["target"], None) or ""
     if target.startswith(ARMED_NAMES):
         return "Armed clash"
-    if target.startswith("Civilians") or _civilian_target(frame):
+    if target.startswith("Civilians") or _civilian_target(frame) or _unarmed_target(frame):
         return "Attack"
     actor = frame["actor"] or ""
     armed_actor = FORCE_RE.search(actor) or REBEL_RE.search(actor)
     if armed_actor and not CIVILIAN_RE.search(REBEL_RE.sub(" ", frame["sent"].text)):
         return "Armed clash"  # forces attacking with no civilian in sight fight other forces
     return "Attack"
+
+
+#: People by an unarmed role, and civilian craft (general English).
+UNARMED_ROLE_RE = re.compile(
+    r"\b(activists?|professors?|head of|directors?|managers?|priests?|drivers?|couple|pensioners?|"
+    r"doctors?|nurses?|teachers?|volunteers?|employees?|officials?|mayors?|journalists?|reporters?|"
+    r"photographers?|residents?|civilians?|man|woman|men|women|boys?|girls?|child(?:ren)?|family|"
+    r"merchant|cargo|civilian|ambulances?|ferry|tanker|farmers?|workers?)\b", re.I)
+
+
+def _unarmed_target(frame: dict) -> bool:
+    """A target named by an unarmed role or a civilian craft ('shot dead a professor',
+    'opened fire on an ambulance', 'attacked the merchant ship'), or a person by name, with
+    no armed word in it (codebook: violence against civilians targets the unarmed)."""
+    target, tok = frame["target"] or "", frame.get("target_tok")
+    if not target or FORCE_RE.search(target) or REBEL_RE.search(target) or MILITARY_THING_RE.search(target):
+        return False
+    return bool(UNARMED_ROLE_RE.search(target)) or (tok is not None and tok.ent_type_ == "PERSON")
 
 
 #: An unorganised crowd (general English).
