@@ -68,7 +68,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
         events.extend(found)
     text = doc_text(doc)
     events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
-    events = rules.rank_crowd_force(events, text)
+    events = rules.rank_air_first(rules.rank_crowd_force(events, text))
     return rules.merge_mentions(events)
 
 

@@ -584,9 +584,26 @@ def sub_event(frame: dict) -> str | None:
         return "Mob violence"  # residents throwing stones at a tank do not shell it
     if action in TWO_SIDED_ACTIONS and EXCHANGE_RE.search(frame["story"]):
         return "Armed clash"
+    if cls in (None, "shelling", "ied") and _from_the_air(frame):
+        return "Air/drone strike"
     if cls in WEAPON_SUB_EVENT:
         return WEAPON_SUB_EVENT[cls]
     return _by_action(frame)
+
+
+#: An air arm as the doer ('Russian air forces fired ...'; general military English).
+AIR_ARM_RE = re.compile(r"\b(air ?forces?|aviation|aircraft|warplanes?|jets?|helicopters?|bombers?)\b", re.I)
+#: Verbs of releasing from above: dropped munitions come from aircraft or drones.
+DROP_STEMS = ("drop",)
+
+
+def _from_the_air(frame: dict) -> bool:
+    """Fire by an air arm, or munitions dropped ('dropped cluster bombs') - codebook: an air
+    or drone strike is an attack from the air, whatever the munition."""
+    actor = frame["actor"] or ""
+    if AIR_ARM_RE.search(actor) and not re.search(r"\bair defen[cs]e", actor, re.I):
+        return True
+    return frame["trigger"].lower_.startswith(DROP_STEMS) and frame["weapon_class"] is not None
 
 
 #: Actions of fire that become a clash when the other side fires back in the same story.
@@ -824,6 +841,20 @@ def rank_battle_details(events: list[dict], text: str) -> list[dict]:
                 break
             if clash["action"] == "clash" and e["event_type"] in VIOLENT_TYPES and _between_sides(e, clash):
                 e["confidence"] = round(min(e["confidence"], clash["confidence"]) * DETAIL_FACTOR, 2)
+    return events
+
+
+def rank_air_first(events: list[dict]) -> list[dict]:
+    """'conducted airstrikes and shelled X': an attack from the air and from the ground in
+    one sentence by one side is one event, an air/drone strike (codebook: the air strike
+    sub-event takes precedence), so the shelling ranks below it."""
+    for air in events:
+        if air["sub_event_type"] != "Air/drone strike":
+            continue
+        for e in events:
+            if (e["sub_event_type"] == "Shelling/artillery/missile attack" and e["evidence"] == air["evidence"]
+                    and e["actor_norm"] in (air["actor_norm"], None)):
+                e["confidence"] = round(min(e["confidence"], air["confidence"]) * DETAIL_FACTOR, 2)
     return events
 
 
