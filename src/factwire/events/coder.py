@@ -22,7 +22,7 @@ from .slots import doc_text
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
 HISTORY_RE = re.compile(
     r"\b(since the (?:start|beginning|outbreak) of|since the (?:war|invasion|conflict) (?:began|started)|"
-    r"since (?:19|20)\d\d\b|throughout the war|over the past (?:year|years|decade))", re.I)
+    r"since (?:the )?(?:19|20)\d\d\b|throughout the war|over the past (?:year|years|decade))", re.I)
 #: Evidence of a trigger: verbs and nouns (a proper noun 'March' or adjective is no action).
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 #: Confidence: base by trigger kind, plus a bonus per filled slot (hand-set, see docstring of
@@ -61,6 +61,8 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     previous: list[dict] = []
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
+        if found and previous and _only_casualties(found):
+            found = _fold_casualties(previous, found)
         if not found and previous and _is_casualty_report(sent):
             _add_later_fatalities(previous, sent, ctx)
         if found or "\n\n" in doc_text(doc)[max(0, sent.start_char - 3): sent.start_char + 1]:
@@ -203,6 +205,25 @@ def _asserted(trigger) -> bool:
 
 def _is_casualty_report(sent) -> bool:
     return any(t.lower_ in slots.DEATH_WORDS for t in sent)
+
+
+def _only_casualties(found: list[dict]) -> bool:
+    """Does the sentence only count the harm ('They killed 23 soldiers and injured 15')?"""
+    return all(e["action"] in rules.CASUALTY and not e["weapon"] for e in found)
+
+
+def _fold_casualties(previous: list[dict], found: list[dict]) -> list[dict]:
+    """Killing and wounding told right after a violent incident in the same paragraph, with no
+    weapon of their own, are that incident's outcome: the deaths go to it (if it had none),
+    the sentence joins its mentions, and no second event is made."""
+    target = next((e for e in reversed(previous) if e["event_type"] in rules.VIOLENT_FAMILY
+                   and e["action"] not in rules.CASUALTY), None)
+    if target is None:
+        return found
+    for e in found:
+        e.pop("_back_reference", None)
+        rules.fill_from(target, e)
+    return []
 
 
 def _add_later_fatalities(previous: list[dict], sent, ctx) -> None:

@@ -41,8 +41,7 @@ META_NOUNS = frozenset({
     "scene", "site", "area", "aftermath", "nature", "cause", "causes", "report", "reports",
     "video", "videos", "footage", "photo", "photos", "picture", "pictures", "extent",
     "details", "motive", "motives", "motivation", "wake", "anniversary", "memory", "memories",
-    "news", "information", "idea", "lessons", "threat", "fear", "fears", "risk", "result",
-    "results", "consequence", "consequences", "outcome",
+    "news", "information", "idea", "lessons", "threat", "fear", "fears", "risk",
 })
 #: Verbs of perceiving or judging: 'heard the explosion', 'condemned the attack'.
 PERCEPTION_VERBS = frozenset({
@@ -138,14 +137,21 @@ DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 def is_back_reference(t) -> str | None:
     """'talk' for a definite noun mention that is talked about ('responded to the
     explosion', 'claimed responsibility for the attack', 'the motivation behind the blast'),
-    'retold' for any other definite mention with nothing of its own ('the attack killed 13'),
-    else None. News names an incident again this way once it has told it; a count, place,
+    'talk-concrete' for the same with a place, date or party of its own ('condemned this attack
+    on U.S. forces'), 'retold' for any other definite mention with nothing of its own ('the
+    attack killed 13'), else None. News names an incident again this way once it has told it; a count, place,
     date or party of its own ('the explosion in Chelsea') may tell a new one."""
-    if t.pos_ != "NOUN" or has_concrete_slot(t):
+    if t.pos_ != "NOUN" or not _definite(t):
         return None
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE_DETS for c in t.children):
-        return None
-    return "talk" if _talked_about(t) else "retold"
+    if _talked_about(t):
+        return "talk" if not has_concrete_slot(t) else "talk-concrete"
+    return None if has_concrete_slot(t) else "retold"
+
+
+def _definite(t) -> bool:
+    """'the blast', 'this attack', "Monday's attacks": a determiner or possessor that points
+    at something known."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss" for c in t.children)
 
 
 #: Words of reacting to, explaining or claiming an incident (general English).
@@ -154,7 +160,8 @@ TALK_WORDS = frozenset({
     "responsibility", "blame", "blamed", "blames", "claim", "claimed", "claims", "motivation",
     "motive", "behind", "determine", "understand", "explain", "explanation", "speculation",
     "comment", "commented", "tips", "witnesses", "condolences", "condemn", "condemned", "condemns",
-    "connection", "link", "linked", "related",
+    "connection", "link", "linked", "linking", "related", "responsible", "involved", "authorship",
+    "victims", "discuss", "discussed", "discusses", "show", "shows", "showed", "showing",
 })
 
 

@@ -168,6 +168,10 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action in ("supply", "manufacture") and t.pos_ == "VERB" and not _weapon_object(t):
         return None
+    if action in ("supply", "manufacture") and t.pos_ == "NOUN" and not _weapon_near(t):
+        return None  # 'use drones to make deliveries': the thing delivered is no weapon
+    if _of_a_kind(t):
+        return None
     if action == "agree" and not any(e.label_ in ("GPE", "NORP", "ORG") for e in t.sent.ents):
         return None
     if action == "agree" and t.lower_.startswith("deal") and t.pos_ == "VERB":
@@ -197,13 +201,25 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
     return action
 
 
+#: Words for land in general ('retaking territory'): taking them names no place.
+BARE_LAND = frozenset({"territory", "territories", "ground", "land", "lands"})
+
+
+def _bare_land(obj) -> bool:
+    """'retaking territory from the caliphate', 'recapture territory it once held': land in
+    general, with no place named in its phrase, is a campaign aim, not a place taken."""
+    if obj is None or obj.lower_ not in BARE_LAND:
+        return False
+    return not any(x.ent_type_ in ("GPE", "LOC", "FAC") or x.pos_ == "PROPN" for x in obj.subtree)
+
+
 def _takes_place(t, words: str, ctx) -> bool:
     """A capture takes a place, not a person ('captured Irpin' yes, 'he was captured' no);
     'enter' needs armed forces as its subject (people enter shops every day). A name the
     tagger took for a person is a place when the facts stage found a place there or it is
     written 'Village, Region' (the news convention for small places)."""
     obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
-    if obj is not None and obj.pos_ == "PRON":
+    if obj is not None and (obj.pos_ == "PRON" or _bare_land(obj)):
         return False
     if obj is not None and obj.ent_type_ == "PERSON" and not _named_place(obj, ctx):
         return False
@@ -319,6 +335,13 @@ def _subtree_words(t) -> list[str]:
 def _weapon_near(t, whole_sentence: bool = False) -> bool:
     tokens = t.sent if whole_sentence else list(t.subtree) + [t.head]
     return slots.weapon_of(tokens)[0] not in (None, "small_arms") or t.lower_.startswith("fire")
+
+
+def _of_a_kind(t) -> bool:
+    """'building such bombs', 'such attacks': 'such' names a kind of thing, not an incident
+    (general English)."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass", "nsubj"})) if t.pos_ == "VERB" else t
+    return obj is not None and any(c.lower_ == "such" and c.dep_ in ("amod", "det", "predet") for c in obj.children)
 
 
 def _weapon_object(t) -> bool:
@@ -919,9 +942,11 @@ def merge_mentions(events: list[dict]) -> list[dict]:
         if e["sub_event_type"] == "Agreement" and agreement is None:
             agreement = e
         earlier = _referent(out, e) if ref else None
-        if earlier is not None and ref == "talk":
+        if earlier is not None and (ref == "talk" or (ref == "talk-concrete" and not e["fatalities"])):
             _fill(earlier, e)
             continue
+        if earlier is None and ref == "talk":
+            continue  # talk about an incident this text never tells ('they discuss the attacks')
         if earlier is not None and not e["weapon"] and e["action"] in MEANS_FREE:
             e["event_type"], e["sub_event_type"] = earlier["event_type"], earlier["sub_event_type"]
         out.append(e)
@@ -937,6 +962,11 @@ def _referent(earlier: list[dict], e: dict) -> dict | None:
     back-reference ('the explosion') names again."""
     family = VIOLENT_FAMILY if e["event_type"] in VIOLENT_FAMILY else {e["event_type"]}
     return next((x for x in reversed(earlier) if x["event_type"] in family), None)
+
+
+def fill_from(into: dict, other: dict) -> None:
+    """Merge `other`, a later mention of the incident `into`, into it (see merge_mentions)."""
+    _fill(into, other)
 
 
 def _fill(into: dict, other: dict) -> None:
