@@ -102,7 +102,8 @@ IN_FLIGHT_RE = re.compile(r"\b(drones?|uavs?|missiles?|rockets?|unmanned)\b", re
 #: Verbs of assembling (general English): 'gathered to protest' is a demonstration.
 GATHER_VERBS = frozenset({"gathered", "gather", "assembled", "rallied", "marched", "came",
                           "took", "went", "held", "staged", "organised", "organized"})
-BASE_WORDS_RE = re.compile(r"\b(base|headquarters|camp|checkpoints?|outpost)\b", re.I)
+BASE_WORDS_RE = re.compile(r"\b(base|bases|headquarters|camps?|checkpoints?|outposts?|command posts?|"
+                           r"garrisons?|barracks)\b", re.I)
 
 
 def keep_triggers(tokens, ctx) -> list[tuple[object, str]]:
@@ -127,6 +128,8 @@ def gate(t, ctx) -> str | None:
         action = "intercept"
     if low in ("fire", "fires") and t.pos_ == "NOUN":
         return "shoot" if t.head.lower_ in ("opened", "open", "opening") or frames.observer_of(t) else None
+    if action == "clash" and low.startswith("exchang") and CAPTIVES_RE.search(" ".join(_subtree_words(t))):
+        return "agree"  # codebook: prisoner exchanges are agreements
     if action == "clash" and low.startswith("exchang") and "fire" not in _subtree_words(t):
         return None
     if action == "clash" and NO_FIGHT_RE.search(t.sent.text):
@@ -159,6 +162,10 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return "intercept" if _destroys_in_flight(t) else action
     if action == "intercept" and t.lower_.startswith(REPEL_STEMS) and _repels_force(t):
         return "clash"
+    if action == "capture" and _seizes_weapons(t):
+        # codebook: disrupted weapons use includes seizures of weapons; a gerund ('capturing
+        # drones with nets is one option') names a method, not a seizure
+        return "intercept" if t.tag_ in ("VBD", "VBN") else None
     if (action in NEEDS_WEAPON or t.lower_ in NEEDS_WEAPON_FORMS) and not (
             _weapon_near(t) or _fired_at(t, action)):
         return None
@@ -266,6 +273,22 @@ REPEL_STEMS = ("repel", "repuls", "neutrali")
 #: Words for an armed push (general military English).
 ASSAULT_RE = re.compile(r"\b(attacks?|assaults?|offensives?|advances?|attempts?|landing|breakthrough|"
                         r"saboteurs?|sabotage|groups?)\b", re.I)
+
+
+#: People or remains handed over in an exchange (general English).
+CAPTIVES_RE = re.compile(r"\b(prisoners?|pows?|captives?|hostages?|detainees?|bodies|remains)\b", re.I)
+#: Stores of arms (general military English).
+ARMS_STORE_RE = re.compile(r"\b(cache|stockpile|arsenal|ammunition|explosives?|weapons?|arms)\b", re.I)
+
+
+def _seizes_weapons(t) -> bool:
+    """'police seized a cache of grenades', 'seized weapons and ammunition': what is taken is
+    arms, not a place."""
+    obj = slots.argument(t, frozenset({"dobj", "nsubjpass"}))
+    if obj is None:
+        return False
+    head_words = " ".join(x.text for x in [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")])
+    return bool(ARMS_STORE_RE.search(head_words) or slots.weapon_of([obj])[0] not in (None,))
 
 
 def _repels_force(t) -> bool:
