@@ -85,7 +85,7 @@ def code_sentence(sent, ctx) -> list[dict]:
     events: list[dict] = []
     for trig, action in triggers:
         events.extend(build_events(trig, action, sent, ctx, triggers))
-    return rules.share_explosive_type(events)
+    return rules.share_explosive_type(events, sent)
 
 
 def _is_trigger(t) -> bool:

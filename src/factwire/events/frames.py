@@ -139,13 +139,14 @@ def is_back_reference(t) -> str | None:
     explosion', 'claimed responsibility for the attack', 'the motivation behind the blast'),
     'talk-concrete' for the same with a place, date or party of its own ('condemned this attack
     on U.S. forces'), 'retold' for any other definite mention with nothing of its own ('the
-    attack killed 13'), else None. News names an incident again this way once it has told it; a count, place,
+    attack killed 13'), 'retold-concrete' for one with details ('the Bloody Friday attacks'),
+    else None. News names an incident again this way once it has told it; a count, place,
     date or party of its own ('the explosion in Chelsea') may tell a new one."""
     if t.pos_ != "NOUN" or not _definite(t):
         return None
     if _talked_about(t):
         return "talk" if not has_concrete_slot(t) else "talk-concrete"
-    return None if has_concrete_slot(t) else "retold"
+    return "retold-concrete" if has_concrete_slot(t) else "retold"
 
 
 def _definite(t) -> bool:

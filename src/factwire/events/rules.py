@@ -17,7 +17,7 @@ import re
 from . import frames, slots
 from .actors import (CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in, normalize_actor,
                      state_force)
-from .codebook import TRIGGER_FORMS, WEAPON_SUB_EVENT
+from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .slots import doc_text
 
 #: Actions that make an event only when a weapon is named with them ("sent 100 tanks" yes,
@@ -839,16 +839,30 @@ def _civilians_hit(frame: dict) -> bool:
 MEANS_FREE = frozenset({"attack", "kill", "injure"})
 
 
-def share_explosive_type(events: list[dict]) -> list[dict]:
+def share_explosive_type(events: list[dict], sent=None) -> list[dict]:
     """Give weaponless attack/casualty events of a sentence the Explosions sub-event of an
-    explosion event in the same sentence (codebook: the means decides the type)."""
+    explosion event in the same sentence, or of an explosive named in it ('The Rolando
+    bombing was an attack on 13 September 1974') - codebook: the means decides the type."""
     blast = next((e for e in events if e["event_type"] == "Explosions/Remote violence"), None)
-    if blast is None:
+    sub = blast["sub_event_type"] if blast else _explosive_named(sent)
+    if sub is None:
         return events
     for e in events:
         if e["action"] in MEANS_FREE and not e["weapon"] and e["event_type"] == "Violence against civilians":
-            e["event_type"], e["sub_event_type"] = blast["event_type"], blast["sub_event_type"]
+            e["event_type"], e["sub_event_type"] = SUB_EVENT_TYPES[sub], sub
     return events
+
+
+#: Weapon classes whose mere naming makes an attack remote violence (bombs, shells, strikes).
+EXPLOSIVE_CLASSES = frozenset({"ied", "suicide", "grenade", "shelling", "air", "chemical"})
+
+
+def _explosive_named(sent) -> str | None:
+    """The Explosions sub-event of the explosive weapon a sentence names, if any."""
+    if sent is None:
+        return None
+    cls = slots.weapon_of(list(sent))[0]
+    return WEAPON_SUB_EVENT.get(cls) if cls in EXPLOSIVE_CLASSES else None
 
 
 def mark_exchanges(events: list[dict], text: str) -> list[dict]:
