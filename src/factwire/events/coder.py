@@ -41,7 +41,7 @@ ADJ_TRIGGERS = {"offensive": frozenset({"operation", "operations", "action", "pu
 #: Verbs that make a thing-noun an event ('held a march', 'staged a march', 'took part in a
 #: march').
 HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised", "organized",
-                        "participated", "joined", "part"})
+                        "participated", "participate", "joined", "join", "part"})
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
 #: A quoted word or two ("give away") is a phrase, not somebody's statement.
 QUOTE_MIN_TOKENS = 3

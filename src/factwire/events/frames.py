@@ -163,6 +163,7 @@ TALK_WORDS = frozenset({
     "comment", "commented", "tips", "witnesses", "condolences", "condemn", "condemned", "condemns",
     "connection", "link", "linked", "linking", "related", "responsible", "involved", "authorship",
     "victims", "discuss", "discussed", "discusses", "show", "shows", "showed", "showing",
+    "protest", "protested", "protesting", "mourn", "mourned", "mourning",
 })
 
 
