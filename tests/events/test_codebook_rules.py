@@ -85,6 +85,8 @@ def test_retaken_village_written_village_region():
     "Police said they were still trying to understand what motivation lay behind the blast.",
     "Instructions for building such bombs are easy to find on many websites, experts say.",
     "The group has said in several statements that it seeks to retake territory it once held.",
+    "Federal agents are examining the detonated material recovered from the first device.",
+    "A witness said that eight cars parked nearby were badly burned and their windows shattered.",
 ])
 def test_not_an_incident(text):
     assert code(text) == []

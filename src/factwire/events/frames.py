@@ -169,7 +169,9 @@ TALK_WORDS = frozenset({
 
 def _talked_about(t) -> bool:
     """Is the mention the object of talk within two hops ('claimed responsibility for the
-    attack': attack <- for <- responsibility)?"""
+    attack': attack <- for <- responsibility)? A time anchor ('after the blast, police
+    found ...') is not talk: on WikiEvents DEV treating it so lost 4 gold sentences for 5
+    non-event ones (det F1 0.757 -> 0.752)."""
     tok = t
     for _ in range(MAX_FRAME_HOPS + 1):
         if tok.head == tok:

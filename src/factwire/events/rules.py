@@ -136,6 +136,10 @@ def gate(t, ctx) -> str | None:
         return None  # 'no information on whether fighting took place' 
     if _habitual(t) or not _concrete(t):
         return None
+    if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ == "VBN":
+        return None  # 'the detonated material', 'a burned car': a participle describing a thing
+    if low.startswith("burn") and not (slots.agent(t) or (t.tag_ != "VBN" and slots.argument(t, slots.SUBJECT_DEPS))):
+        return None  # 'cars were badly burned': fire, not someone destroying property
     return _gate_by_action(t, action, ctx)
 
 
