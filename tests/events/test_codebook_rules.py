@@ -36,6 +36,8 @@ def top(text: str) -> dict:
      "Service said.", "Disrupted weapons use"),
     ("On 10 March 2022, police seized a cache of grenades and rifles in a garage in Lviv, "
      "the regional police said.", "Disrupted weapons use"),
+    ("On 26 February 2022, several hundred Russian marines landed near Kyrylivka, Zaporizhia, "
+     "the regional administration said.", "Change to group/activity"),
     # Battles: two armed sides, no remote means known
     ("On 10 March 2022, Ukrainian forces fired unspecified weapons at the positions of the "
      "Donetsk People's Militia near Yasynuvata, Donetsk.", "Armed clash"),

@@ -75,7 +75,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "establish": ("establish", "set"),
     "move": ("move", "movement", "redeploy", "redeployment", "deploy", "deployment", "regroup",
              "relocate", "mobilise", "mobilize", "mobilisation", "mobilization", "amass",
-             "concentrate"),
+             "concentrate", "arrive", "land"),
 }
 
 #: Irregular inflections of trigger verbs (general English).

@@ -326,8 +326,13 @@ def _forces_move(t) -> bool:
     if not (FORCE_RE.search(mover) or REBEL_RE.search(mover)) or FIGHT_RE.search(t.sent.text):
         return False
     return _has_place_object(t) or any(
-        x.ent_type_ in ("GPE", "LOC", "FAC") or (x.pos_ == "PROPN" and x.head.lower_ in DIRECTION_PREPS)
+        x.ent_type_ in ("GPE", "LOC", "FAC") or (x.pos_ == "PROPN" and _in_direction_phrase(x))
         for x in t.subtree)
+
+
+def _in_direction_phrase(x) -> bool:
+    """Is `x` inside a phrase of movement ('to Konotop', 'in Hadiach district')?"""
+    return x.head.lower_ in DIRECTION_PREPS or (x.head.head.lower_ in DIRECTION_PREPS and x.dep_ == "compound")
 
 
 def _purpose_only(t) -> bool:
