@@ -46,7 +46,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
                "destroy"),
     "explode": ("explode", "explosion", "blast", "detonate", "detonation", "blow", "go"),
     "attack": ("attack", "assault", "ambush", "storm", "offensive", "advance", "counterattack",
-               "counter-attack", "counteroffensive", "beat", "torture"),
+               "counter-attack", "counteroffensive", "beat", "torture", "break", "throw", "hurl"),
     "clash": ("clash", "fight", "battle", "firefight", "skirmish", "gunfight", "shootout",
               "engage", "fighting", "exchange"),
     "shoot": ("shoot", "gun", "burst"),
@@ -75,7 +75,7 @@ ACTION_WORDS: dict[str, tuple[str, ...]] = {
     "establish": ("establish", "set"),
     "move": ("move", "movement", "redeploy", "redeployment", "deploy", "deployment", "regroup",
              "relocate", "mobilise", "mobilize", "mobilisation", "mobilization", "amass",
-             "concentrate"),
+             "concentrate", "arrive", "land"),
 }
 
 #: Irregular inflections of trigger verbs (general English).
@@ -86,7 +86,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "slay": ("slain", "slew"), "flee": ("fled",), "set": ("setting",), "overrun": ("overran",),
     "strike": ("struck", "stricken", "striking"), "bomb": ("bombed", "bombing"),
     "shell": ("shelled", "shelling"), "pound": ("pounded",), "down": ("downed", "downing"),
-    "gun": ("gunned",), "go": ("went", "gone"), "beat": ("beaten", "beating"), "retake": ("retook", "retaken"), "hurt": ("hurting",), "lynch": ("lynched",),
+    "gun": ("gunned",), "go": ("went", "gone"), "beat": ("beaten", "beating"), "retake": ("retook", "retaken"), "break": ("broke", "broken"), "throw": ("threw", "thrown"), "repel": ("repelled", "repelling"), "hurt": ("hurting",), "lynch": ("lynched",),
 }
 
 #: Nouns that name a weapon class; `WEAPON_CLASS` decides the Explosions sub-event from them

@@ -15,14 +15,14 @@ from . import rules, slots
 from .actors import ISO2_COUNTRY
 from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS
 from .context import Context
-from .frames import observer_of
+from .frames import is_back_reference, observer_of
 from .modality import find_modality
 from .slots import doc_text
 
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
 HISTORY_RE = re.compile(
     r"\b(since the (?:start|beginning|outbreak) of|since the (?:war|invasion|conflict) (?:began|started)|"
-    r"since (?:19|20)\d\d\b|throughout the war|over the past (?:year|years|decade))", re.I)
+    r"since (?:the )?(?:19|20)\d\d\b|throughout the war|over the past (?:year|years|decade))", re.I)
 #: Evidence of a trigger: verbs and nouns (a proper noun 'March' or adjective is no action).
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 #: Confidence: base by trigger kind, plus a bonus per filled slot (hand-set, see docstring of
@@ -38,8 +38,10 @@ VERB_ONLY = frozenset({"bomb", "bombs", "gun", "guns", "shot", "shots", "hit", "
                        "fires", "pull", "deal"} - {"fire", "fires", "deal"})
 #: Adjectives that name an act with their noun ('an offensive operation').
 ADJ_TRIGGERS = {"offensive": frozenset({"operation", "operations", "action", "push"})}
-#: Verbs that make a thing-noun an event ('held a march', 'staged a march').
-HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised", "organized"})
+#: Verbs that make a thing-noun an event ('held a march', 'staged a march', 'took part in a
+#: march').
+HOLD_VERBS = frozenset({"held", "hold", "holds", "staged", "stage", "organised", "organized",
+                        "participated", "participate", "joined", "join", "part"})
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({"\u201c", "``"}), frozenset({"\u201d", "''"})
 #: A quoted word or two ("give away") is a phrase, not somebody's statement.
 QUOTE_MIN_TOKENS = 3
@@ -59,10 +61,13 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     carry = slots.CasualtyCarry()
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
+        if found and carry.previous and _only_casualties(found):
+            found = _fold_casualties(carry.previous, found)
         carry.step(sent, found, ctx.quantities_in(sent))
         events.extend(found)
     text = doc_text(doc)
     events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
+    events = rules.rank_air_first(rules.rank_crowd_force(events, text))
     return rules.merge_mentions(events)
 
 
@@ -77,7 +82,7 @@ def code_sentence(sent, ctx) -> list[dict]:
     events: list[dict] = []
     for trig, action in triggers:
         events.extend(build_events(trig, action, sent, ctx, triggers))
-    return rules.share_explosive_type(events)
+    return rules.share_explosive_type(events, sent)
 
 
 def _is_trigger(t) -> bool:
@@ -91,8 +96,14 @@ def _is_trigger(t) -> bool:
     if t.pos_ not in TRIGGER_POS:
         return False
     if t.pos_ == "NOUN" and (low in VERB_ONLY or t.dep_ == "compound"):
-        return low in VERB_ONLY and (observer_of(t) is not None or t.head.lower_ in HOLD_VERBS)
+        return low in VERB_ONLY and (observer_of(t) is not None or _held(t))
     return True
+
+
+def _held(t) -> bool:
+    """'held a march', 'took part in a march': a thing-noun someone holds or joins."""
+    head = t.head.head if t.head.pos_ == "ADP" and t.dep_ == "pobj" else t.head
+    return head.lower_ in HOLD_VERBS
 
 
 def _quoted(sent) -> set[int]:
@@ -117,7 +128,7 @@ def _in_heading(t) -> bool:
     line = line.strip()
     if SENTENCE_END_RE.search(line):
         return False  # a paragraph whose last sentence lacks its stop ('... Casualties unknown')
-    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", ":")) and len(line.split()) <= HEADING_MAX_WORDS
+    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", "]", ":")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
 def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
@@ -152,6 +163,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
         "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
     }
     event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
+    event["_back_reference"] = is_back_reference(frame["trigger"])  # read by rules.merge_mentions
     event["confidence"] = confidence(event, frame["trigger"])
     return event
 
@@ -186,6 +198,25 @@ def _asserted(trigger) -> bool:
     if trigger.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
         return True
     return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
+
+
+def _only_casualties(found: list[dict]) -> bool:
+    """Does the sentence only count the harm ('They killed 23 soldiers and injured 15')?"""
+    return all(e["action"] in rules.CASUALTY and not e["weapon"] for e in found)
+
+
+def _fold_casualties(previous: list[dict], found: list[dict]) -> list[dict]:
+    """Killing and wounding told right after a violent incident in the same paragraph, with no
+    weapon of their own, are that incident's outcome: the deaths go to it (if it had none),
+    the sentence joins its mentions, and no second event is made."""
+    target = next((e for e in reversed(previous) if e["event_type"] in rules.VIOLENT_FAMILY
+                   and e["action"] not in rules.CASUALTY), None)
+    if target is None:
+        return found
+    for e in found:
+        e.pop("_back_reference", None)
+        rules.fill_from(target, e)
+    return []
 
 
 def _line_of(trigger, sent) -> dict:

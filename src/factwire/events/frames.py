@@ -73,8 +73,19 @@ def in_justice_frame(t) -> bool:
 
 
 def has_concrete_slot(tok) -> bool:
-    """Does the phrase of `tok` hold a count, place, date or named party?"""
-    return any(x.ent_type_ in CONCRETE_ENTS or x.like_num for x in tok.subtree if x != tok)
+    """Does the phrase of `tok` hold a count, place, date or named party? A clause hung on
+    it with a subject of its own ('the result of the clash the village was liberated from
+    Russian forces': a parse gluing the next clause on) tells its own story, not this one's."""
+    skip = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.tag_ not in RELATIVE_TAGS for g in c.children):
+            skip.update(x.i for x in c.subtree)
+    return any(x.ent_type_ in CONCRETE_ENTS or x.like_num for x in tok.subtree if x != tok and x.i not in skip)
+
+
+#: Relative pronouns ('that', 'which', 'who'): a relative clause with one describes its noun.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
 def is_commentary(t) -> bool:
@@ -117,3 +128,57 @@ def _counted(t) -> bool:
 
 def _has_subject(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+#: Determiners that point back at something already told ('the blast', 'this attack').
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def is_back_reference(t) -> str | None:
+    """'talk' for a definite noun mention that is talked about ('responded to the
+    explosion', 'claimed responsibility for the attack', 'the motivation behind the blast'),
+    'talk-concrete' for the same with a place, date or party of its own ('condemned this attack
+    on U.S. forces'), 'retold' for any other definite mention with nothing of its own ('the
+    attack killed 13'), 'retold-concrete' for one with details ('the Bloody Friday attacks'),
+    else None. News names an incident again this way once it has told it; a count, place,
+    date or party of its own ('the explosion in Chelsea') may tell a new one."""
+    if t.pos_ != "NOUN" or not _definite(t):
+        return None
+    if _talked_about(t):
+        return "talk" if not has_concrete_slot(t) else "talk-concrete"
+    return "retold-concrete" if has_concrete_slot(t) else "retold"
+
+
+def _definite(t) -> bool:
+    """'the blast', 'this attack', "Monday's attacks": a determiner or possessor that points
+    at something known."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss" for c in t.children)
+
+
+#: Words of reacting to, explaining or claiming an incident (general English).
+TALK_WORDS = frozenset({
+    "respond", "responded", "responds", "responding", "response", "reaction", "react", "reacted",
+    "responsibility", "blame", "blamed", "blames", "claim", "claimed", "claims", "motivation",
+    "motive", "behind", "determine", "understand", "explain", "explanation", "speculation",
+    "comment", "commented", "tips", "witnesses", "condolences", "condemn", "condemned", "condemns",
+    "connection", "link", "linked", "linking", "related", "responsible", "involved", "authorship",
+    "victims", "discuss", "discussed", "discusses", "show", "shows", "showed", "showing",
+    "protest", "protested", "protesting", "mourn", "mourned", "mourning",
+})
+
+
+def _talked_about(t) -> bool:
+    """Is the mention the object of talk within two hops ('claimed responsibility for the
+    attack': attack <- for <- responsibility)? A time anchor ('after the blast, police
+    found ...') is not talk: on WikiEvents DEV treating it so lost 4 gold sentences for 5
+    non-event ones (det F1 0.757 -> 0.752)."""
+    tok = t
+    for _ in range(MAX_FRAME_HOPS + 1):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lower_ in TALK_WORDS or tok.lower_ in META_NOUNS:
+            return True
+        if tok.pos_ == "VERB":
+            return False
+    return False
