@@ -92,3 +92,20 @@ def test_intercepted_missile_belongs_to_who_fired_it():
 def test_displaced_civilians_are_the_actor():
     e = top("Displacement: On 8 March 2022, Russian military forced locals to leave Hostomel, Kyiv, for Belarus.")
     assert e["sub_event_type"] == "Other" and e["actor_norm"] == "Civilians (Ukraine)"
+
+
+def test_no_civilian_target_for_an_agreement():
+    """Harm told in the paragraph names the target of violence only, never of an agreement
+    ('... reached an agreement to manufacture drones, according to US intelligence officials')."""
+    rec = extract("Moscow and Tehran have reached an agreement to manufacture drones on Russian soil, "
+                  "according to US intelligence officials. Russian strikes have killed 12 civilians this week.",
+                  input_kind="text", clean=False, published=PUBLISHED)
+    [e] = [e for e in rec.events if e["sub_event_type"] == "Agreement"]
+    assert not (e["target_norm"] or "").startswith("Civilians")
+
+
+def test_officials_who_act_are_their_government_and_civilians_when_harmed():
+    acting = top("Russian officials agreed to supply 300 drones to Belarus, the ministry said.")
+    assert acting["actor_norm"] == "Government of Russia (2000-)"
+    harmed = top("Russian forces shelled Izium, Kharkiv, killing two local officials.")
+    assert (harmed["target_norm"] or "").startswith("Civilians")

@@ -16,7 +16,7 @@ import re
 
 from . import frames, slots
 from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, COMBATANT_RE, FORCE_RE, PROTESTER_RE, REBEL_RE,
-                     country_in, normalize_actor, state_force)
+                     country_in, government, normalize_actor, state_force)
 from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .slots import doc_text
 
@@ -931,7 +931,20 @@ def actor_name(frame: dict, home: str | None) -> str | None:
     name = normalize_actor(frame["actor"], home)
     if name is None and frame["action"] == "intercept" and frame["actor"] is None and home:
         return state_force(home)  # 'the missile was intercepted over Kyiv': by the home state's air defence
+    if name and name.startswith("Civilians") and OFFICIALS_RE.search(frame["actor"] or "") \
+            and not _violent(frame):
+        country = country_in(frame["actor"]) or home  # officials who agree, supply or announce act for their state
+        return government(country) if country else name
     return name
+
+
+#: Officials are civilians when harmed, their government when they act (agree, supply, plan).
+OFFICIALS_RE = re.compile(r"\bofficials?\b", re.I)
+
+
+def _violent(frame: dict) -> bool:
+    """Is the frame's sub-event one of the codebook's violent event types?"""
+    return SUB_EVENT_TYPES.get(sub_event(frame) or "") in VIOLENT_FAMILY
 
 
 def target_name(frame: dict, home: str | None) -> str | None:
@@ -954,10 +967,10 @@ def target_name(frame: dict, home: str | None) -> str | None:
     if name is None and home and frame["action"] in PERSON_HARM and _is_person(
             frame["target_tok"] or _person_subject(frame)):
         name = f"Civilians ({home})"  # 'kidnapped the head of the village', 'a journalist disappeared'
-    if name is None and home and _people_aboard(frame["target_tok"]):
+    if name is None and home and _violent(frame) and _people_aboard(frame["target_tok"]):
         name = f"Civilians ({home})"  # 'fired on a bus with volunteers', 'a shelter where women ... stayed'
-    if name is None:
-        name = _civilians_hit(frame, home)
+    if name is None and _violent(frame):
+        name = _civilians_hit(frame, home)  # harm told nearby is a target of violence only
     if name and name.startswith("Protesters") and not PROTESTER_RE.search(target):
         return None
     return name
