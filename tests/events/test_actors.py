@@ -109,3 +109,17 @@ def test_officials_who_act_are_their_government_and_civilians_when_harmed():
     assert acting["actor_norm"] == "Government of Russia (2000-)"
     harmed = top("Russian forces shelled Izium, Kharkiv, killing two local officials.")
     assert (harmed["target_norm"] or "").startswith("Civilians")
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("Moscow and Tehran have reached an agreement to manufacture drones, officials said.",
+     "Government of Russia (2000-)", "Government of Iran"),
+    ("Russian and Ukrainian forces agreed to a local ceasefire near Mariupol on Monday.",
+     "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"),
+])
+def test_agreement_parties_in_acled_naming(text, actor1, actor2):
+    """Codebook: an agreement's actors are its parties; a state named by its country or capital
+    is its government, a force named as a force stays a force."""
+    rec = extract(text, input_kind="text", clean=False, published=PUBLISHED)
+    [e] = [e for e in rec.events if e["sub_event_type"] == "Agreement"]
+    assert (e["actor_norm"], e["target_norm"]) == (actor1, actor2)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import frames, slots
-from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, COMBATANT_RE, FORCE_RE, PROTESTER_RE, REBEL_RE,
+from .actors import (CIVILIAN_PEOPLE_RE, CIVILIAN_RE, COMBATANT_RE, FORCE_RE, PARTY_JOIN_RE, PROTESTER_RE, REBEL_RE,
                      country_in, government, normalize_actor, state_force)
 from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS, WEAPON_SUB_EVENT
 from .slots import doc_text
@@ -928,6 +928,8 @@ def actor_name(frame: dict, home: str | None) -> str | None:
         return f"Protesters ({country})" if country else "Protesters"
     if frame["action"] == "displace":  # ACLED codes the displaced civilians as the actor
         return f"Civilians ({home})" if home else "Civilians"
+    if frame["action"] == "agree":
+        return _agreement_party(frame, 0, home)
     name = normalize_actor(frame["actor"], home)
     if name is None and frame["action"] == "intercept" and frame["actor"] is None and home:
         return state_force(home)  # 'the missile was intercepted over Kyiv': by the home state's air defence
@@ -935,6 +937,25 @@ def actor_name(frame: dict, home: str | None) -> str | None:
             and not _violent(frame):
         country = country_in(frame["actor"]) or home  # officials who agree, supply or announce act for their state
         return government(country) if country else name
+    return name
+
+
+def _agreement_party(frame: dict, index: int, home: str | None) -> str | None:
+    """ACLED actor1/actor2 of an agreement: its parties in the order written ('Moscow and
+    Tehran have reached an agreement', 'Russia signed a deal with Iran'). A state named by its
+    country or capital is its government (codebook: agreements are between governments or
+    armed groups); a force named as such stays a force ('Russian and Ukrainian forces agreed')."""
+    parties = [p for p in PARTY_JOIN_RE.split(frame["actor"] or "") if p.strip()]
+    if index == 1 and len(parties) < 2:
+        parties = [None, frame["target"]] if frame["target"] else []
+    if len(parties) <= index:
+        return None
+    part = parties[index]
+    name = normalize_actor(part, home)
+    country = country_in(part)
+    forces = FORCE_RE.search(frame["actor"] or "") or FORCE_RE.search(part)
+    if country and not forces and (name is None or name.startswith(("Military Forces", "Civilians"))):
+        return government(country)
     return name
 
 
@@ -958,6 +979,8 @@ def target_name(frame: dict, home: str | None) -> str | None:
         return None
     if frame["action"] == "protest":  # the force that intervened, if any (codebook)
         return _intervening_force(frame, home)
+    if frame["action"] == "agree":
+        return _agreement_party(frame, 1, home)
     target = frame["target"] or ""
     name = normalize_actor(target, home) if target else None
     if name is None and target and frame["target_class"]:
