@@ -37,6 +37,7 @@ def test_seed_agreement(seed):
     assert e["event_type"] == "Strategic developments" and e["action"] == "agree"
     assert e["date"]["from"] == "2022-11"
     assert e["sources"][:2] == ["Washington Post report", "US intelligence officials"]
+    assert (e["actor_norm"], e["target_norm"]) == ("Government of Russia (2000-)", "Government of Iran")
 
 
 def test_seed_supply_shipment(seed):
