@@ -229,7 +229,7 @@ def _row(label: str, r: dict, traf: float) -> str:
             f"{busy:.2f} | {per_page:.3f} | {r['peak_rss_mb']:.0f} |")
 
 
-def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple) -> str:
+def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit: str | None = None) -> str:
     """The Throughput section."""
     t = traf["pages_per_s"]
     scaling = runs["local-2"]["pages_per_s"] / runs["local-1"]["pages_per_s"]
@@ -240,7 +240,8 @@ def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple) -> str
         "Produced by `.venv/bin/python bench/corpus.py` (defaults: `--throughput-n 10000 --memory-n 2000,20000 "
         "--facts-memory-n 300,1000`; `--only throughput|memory` reruns one section, `--render "
         "bench/results/corpus-bench.json` rewrites both from the saved figures; `--resume` keeps the runs a "
-        f"stopped run finished). Throughput is measured on {n:,} pages.", "",
+        f"stopped run finished). Throughput is measured on {n:,} pages"
+        + (f", factwire at commit `{commit}`." if commit else "."), "",
         f"{n} pages built from the 121 DEV pages (four site templates, nav/related/footer blocks varied, "
         "a paragraph added / the last dropped / a word changed; every page a distinct content id), "
         f"written as .html.gz files under bench/work/. All runs below on the same pages in the same run of "
@@ -263,6 +264,10 @@ def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple) -> str
         f"CPU s per page {cpu_figures(runs['local-1'])[2]:.3f} with 1 worker and "
         f"{cpu_figures(runs['local-2'])[2]:.3f} with 2 (the pool adds no work per page; on a shared machine "
         "the wall-clock scaling follows the cores a run gets, column `cores busy`). "
+        f"With dask the CPU per page is {cpu_figures(runs['dask-2'])[2]:.3f} s (each task writes a Parquet "
+        "shard that the client then loads into SQLite, plus the scheduler and nanny processes), and the "
+        f"tree's peak RSS {runs['dask-2']['peak_rss_mb']:.0f} MB against {runs['local-2']['peak_rss_mb']:.0f} MB "
+        "for the local pool: the local pool is the default on one machine, dask is for clusters. "
         f"Targets: full pipeline ≥ 0.3× trafilatura per core: {best_ratio:.2f}× {verdict(best_ratio >= 0.3)}; "
         f"≥ 1.8× on 2 workers: {verdict(scaling >= 1.8)}.",
         "",
@@ -319,6 +324,12 @@ THROUGHPUT_RUNS = {"local-1": ("local", 1, True), "local-2": ("local", 2, True),
 PARTIAL = WORK / "throughput-partial.json"
 
 
+def git_head() -> str:
+    """The commit the ingests ran (the working tree's HEAD; run the bench on a clean tree)."""
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=12", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
+
+
 def load_partial(n: int) -> dict:
     """What a stopped throughput run of the same size finished (10,000 pages take ~1 hour)."""
     if not PARTIAL.exists():
@@ -355,7 +366,8 @@ def main(argv: list[str] | None = None) -> None:
             if name not in runs:
                 runs[name] = run_ingest(pages, WORK / "tp.db", workers=workers, engine=engine, facts=facts)
             save_partial(args.throughput_n, traf, runs)
-        raw["throughput"] = {"trafilatura": traf, "runs": runs, "n": args.throughput_n, "load": (load0, load_avg())}
+        raw["throughput"] = {"trafilatura": traf, "runs": runs, "n": args.throughput_n, "load": (load0, load_avg()),
+                             "commit": git_head()}
         render({"throughput": raw["throughput"]})
     if args.only in (None, "memory"):
         load0 = load_avg()
@@ -373,7 +385,8 @@ def render(raw: dict) -> None:
     """Rewrite the sections from a results JSON written by a full run (no measuring)."""
     if "throughput" in raw:
         tp = raw["throughput"]
-        write_section("throughput", throughput_md(tp["trafilatura"], tp["runs"], tp["n"], tp["load"]))
+        write_section("throughput", throughput_md(tp["trafilatura"], tp["runs"], tp["n"], tp["load"],
+                                                  tp.get("commit")))
     if "memory" in raw:
         mem = raw["memory"]
         write_section("memory", memory_md(mem["no_facts"], mem["facts"], mem["load"]))
