@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import gzip
+import json
+import subprocess
+import sys
 import time
 
 import pytest
@@ -107,3 +110,15 @@ def test_batch_goes_on_after_bad_pages(tmp_path):
     items = list(extract_all([tmp_path]))
     assert sorted(type(i).__name__ for i in items) == ["Failure", "Failure", "Record"]
     assert {i.stage for i in items if isinstance(i, Failure)} == {"read"}
+
+
+def test_model_loading_is_not_charged_to_the_first_pages_time_limit():
+    """A fresh process loads spaCy and the gazetteers (~2 s) before the first page's facts
+    clock starts: a one-sentence page with a 1 s limit gets its facts, not a facts timeout."""
+    code = ("import json; from factwire import extract; "
+            "r = extract('Russian forces shelled Kharkiv on Monday, killing two people.', "
+            "input_kind='text', clean=False, published='2022-03-20', timeout=1.0); "
+            "print(json.dumps({'errors': r.errors, 'events': len(r.events)}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result == {"errors": [], "events": 1}

@@ -130,8 +130,9 @@ def process_page(page: Page, *, clean: bool = True, timeout: float | None = DEFA
 def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S, events: bool = True) -> Record:
     """Stages 4-5 on a record (facts, then events unless `events=False`), within `timeout`; a
     timeout is recorded in `rec.errors`."""
-    from factwire.facts.annotate import annotate_record
+    from factwire.facts.annotate import annotate_record, load_resources
 
+    load_resources()  # outside the page's clock: loading is per process, not per page
     try:
         with time_limit(timeout):
             annotate_record(rec, events=events)

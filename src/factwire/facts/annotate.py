@@ -42,6 +42,19 @@ def facts_texts(rec: Record) -> list[str]:
     return [body, *(c.text for c in rec.captions)]
 
 
+def load_resources() -> None:
+    """Load the spaCy pipeline and the gazetteers now, once per process. Called before a page's
+    time limit starts: the first page of a process must not pay ~2 s of loading (more on a
+    busy machine) out of its own facts budget (seen as a facts timeout on the first ACLED note)."""
+    from factwire.facts.gazetteer import get_gazetteer
+    from factwire.facts.nlp import get_nlp
+    from factwire.facts.places_small import get_small_places
+
+    get_nlp()
+    get_gazetteer()
+    get_small_places()
+
+
 def annotate_record(rec: Record, events: bool = True) -> Record:
     """Fill entities, dates, quantities, places and attributions on `rec` (in place, returned),
     then, with `events`, the events coded from the same parse."""
