@@ -185,3 +185,14 @@ def test_dev_f1_floor():
         n_pred += len(items)
     _, _, f1 = scorer.prf(tp, n_gold, n_pred)
     assert f1 >= DEV_F1_FLOOR, f"attributions F1 {f1:.3f} < {DEV_F1_FLOOR}"
+
+
+def test_according_to_in_a_verbless_sentence_ends():
+    """The walk up to the governing verb stops at the root: spaCy makes a new Token object per
+    access, so `head.head is not head` never ended on a verbless parse (a 5 s page timeout)."""
+    from factwire import extract
+
+    rec = extract("According to reports from local residents, the bodies of nearly 200 Russian soldiers "
+                  "collected from the area.", input_kind="text", clean=False, published="2022-03-03",
+                  timeout=5.0)
+    assert rec.errors == []

@@ -58,8 +58,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i != verb.i]
         if subjects:
             nearest = min(subjects, key=lambda c: abs(c.i - tok.i))
-            return _through_relative(nearest), tok is verb
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pcomp") or tok.head is tok:
+            return _through_relative(nearest), tok.i == verb.i
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pcomp") or tok.head.i == tok.i:
             return None, False
         tok, steps = tok.head, steps + 1
     return None, False

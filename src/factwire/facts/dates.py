@@ -166,7 +166,7 @@ def read_pos(doc, start: int, end: int) -> tuple[bool, bool, bool]:
         return False, False, False
     root = span.root
     noun = root.pos_ in ("NOUN", "PROPN") and root.dep_ != "compound"  # "a summer ceremony"
-    return noun, root.head.dep_ == "amod" and root.head is not root, root.ent_type_ in NUMBER_ENTS
+    return noun, root.head.dep_ == "amod" and root.head.i != root.i, root.ent_type_ in NUMBER_ENTS
 
 
 def read_tense(tense: str | None, kind: str) -> bool | None:
@@ -184,7 +184,7 @@ def find_tense(doc, start: int, end: int) -> str | None:
         return None
     tok = span.root
     for _ in range(MAX_HOPS):
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never `is`)
             return verb_tense(tok)
         prev, tok = tok, tok.head
         if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
