@@ -29,6 +29,7 @@ from factwire.corpus.engines import (FILES_PER_TASK, LocalPool, Outcome, Payload
 from factwire.corpus.shards import ShardTask, clean_temp, default_dir, read_shard, run_shard_task, task_id
 from factwire.corpus.sources import SourceFile, read_file, walk_sources
 from factwire.corpus.store import FailureRow, Store
+from factwire.corpus.query import MissingDependency
 from factwire.corpus.warc import is_warc
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S
@@ -465,8 +466,9 @@ def _finish_or_stop(store: Store, summary: IngestSummary) -> None:
 
 
 def _require_pyarrow() -> None:
+    """Fail before starting a cluster, with the project's one-line missing-extra error."""
     try:
         import pyarrow  # noqa: F401
     except ImportError as exc:
-        raise RuntimeError("the dask engine writes Parquet shards and needs pyarrow: "
-                           "pip install 'factwire[dask]'") from exc
+        raise MissingDependency("the dask engine writes Parquet shards and needs pyarrow: "
+                                "pip install 'factwire[dask]'") from exc
