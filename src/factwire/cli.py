@@ -18,7 +18,7 @@ from factwire.events.export import FORMATS as EVENT_FORMATS, render_events
 from factwire.model import Failure
 from factwire.output import FORMATS, render
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
-from factwire.read import MAX_PAGE_BYTES
+from factwire.read.pages import MAX_PAGE_BYTES
 
 EXTRACT_EXAMPLE = """
 \b
@@ -64,7 +64,7 @@ def _default_format(paths: tuple[str, ...]) -> str:
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
 @click.option("--max-mb", type=float, default=MAX_PAGE_BYTES / 2**20, show_default=True, help="Refuse pages larger than this (MiB).")
 def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, timeout, max_mb) -> None:
-    """Turn news pages (files, folders, .gz, JSONL or - for stdin) into clean article records."""
+    """Turn news pages (files, folders, .gz, WARC, JSONL or - for stdin) into clean article records."""
     fmt = fmt or _default_format(paths)
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         facts=not no_facts, timeout=timeout or None, max_bytes=int(max_mb * 2**20))

@@ -18,7 +18,8 @@ from factwire.clean import clean_html, clean_text
 from factwire.dom import ParseError, parse_html_checked
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.model import Cleaned, Failure, InputKind, Metadata, Page, Record
-from factwire.read import MAX_PAGE_BYTES, ReadError, content_id, detect_kind, page_from_bytes, read_sources
+from factwire.read.pages import MAX_PAGE_BYTES, ReadError, content_id, detect_kind, page_from_bytes
+from factwire.read.sources import read_sources
 
 #: Per-page time limit.  The slowest DEV page takes ~0.1 s end to end; 5 s leaves room for slow
 #: machines while stopping a pathological page from holding a batch for long.

@@ -8,7 +8,7 @@ from fwtest import run_cli
 from corpus_helpers import copy_dev_pages, db_rows, dev_pages, dev_warc, integrity, write_warc
 
 from factwire.corpus.ingest import ingest
-from factwire.corpus.warc import read_warc
+from factwire.read.warc import read_warc
 
 RU = ("<html><head><title>Новости</title></head><body><article><p>"
       + "Москва и Тегеран договорились о производстве беспилотников на территории России. " * 5

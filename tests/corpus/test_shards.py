@@ -18,7 +18,7 @@ from fwtest import SEED
 from factwire.corpus import shards
 from factwire.corpus.engines import StageOptions
 from factwire.corpus.ingest import ingest
-from factwire.corpus.sources import walk_sources
+from factwire.read.sources import walk_sources
 
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("dask.distributed")

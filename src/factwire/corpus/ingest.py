@@ -27,10 +27,9 @@ from typing import Any
 from factwire.corpus.engines import (FILES_PER_TASK, LocalPool, Outcome, Payload, StageOptions, Task, failure_payload,
                                      run_dask, run_in_process)
 from factwire.corpus.shards import ShardTask, clean_temp, default_dir, read_shard, run_shard_task, task_id
-from factwire.corpus.sources import SourceFile, read_file, walk_sources
+from factwire.read.sources import SourceFile, holds_many_pages, read_file, walk_sources
 from factwire.corpus.store import FailureRow, Store
 from factwire.corpus.query import MissingDependency
-from factwire.corpus.warc import is_warc
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S
 
@@ -284,7 +283,7 @@ def _file_groups(files: Iterable[SourceFile]) -> Iterator[list[SourceFile]]:
     same groups and finds their shards (shards.py)."""
     group: list[SourceFile] = []
     for src in files:
-        if is_warc(src.path) or ".jsonl" in src.path.name or ".ndjson" in src.path.name:
+        if holds_many_pages(src.path):
             yield [src]
             continue
         group.append(src)

@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from factwire.corpus.engines import Payload, StageOptions, failure_payload, run_page
-from factwire.corpus.sources import SourceFile, read_file
+from factwire.read.sources import SourceFile, read_file
 from factwire.corpus.store import FACT_KINDS
 from factwire.model import Failure
 
