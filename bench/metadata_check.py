@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.join(ROOT, "src"))
 
 from factwire.dom import parse_html  # noqa: E402
 from factwire.metadata import extract_html_metadata  # noqa: E402
-from factwire.metadata_text import detect_language  # noqa: E402
+from factwire.metadata.text import detect_language  # noqa: E402
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 

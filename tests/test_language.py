@@ -7,7 +7,7 @@ import pytest
 
 from factwire.clean import clean_html
 from factwire.dom import parse_html
-from factwire.language import detect_language
+from factwire.metadata.language import detect_language
 from factwire.read.pages import decode_bytes
 
 SAMPLES = {

@@ -12,8 +12,8 @@ import pytest
 from factwire.dom import parse_html
 from factwire.clean import clean_html
 from factwire.metadata import complete_metadata, extract_html_metadata
-from factwire.metadata_authors import clean_authors
-from factwire.metadata_dates import parse_date
+from factwire.metadata.authors import clean_authors
+from factwire.metadata.dates import parse_date
 from factwire.model import Cleaned, Metadata
 from factwire.read.pages import page_from_bytes
 

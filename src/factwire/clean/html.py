@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from factwire.metadata_authors import byline_texts
+from factwire.metadata.authors import byline_texts
 from factwire.dom import text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector

@@ -13,7 +13,7 @@ import lxml.html
 from lxml import etree
 
 from factwire.dom import text_of
-from factwire.metadata_sources import PageSources, jsonld_text
+from factwire.metadata.sources import PageSources, jsonld_text
 
 #: Dates outside this window are typos, placeholders (1970-01-01) or template defaults.
 MIN_YEAR = 1995

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator
 
 from lxml import etree
 
-from factwire.metadata_sources import PageSources, jsonld_text, type_names
+from factwire.metadata.sources import PageSources, jsonld_text, type_names
 
 #: A name has at most this many words / characters; longer pieces are sentences or titles.
 MAX_NAME_WORDS = 5
