@@ -14,9 +14,9 @@ from pathlib import Path
 import click
 
 from factwire import __version__
-from factwire.events.export import FORMATS as EVENT_FORMATS, render_events
+from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
 from factwire.model import Failure
-from factwire.output import FORMATS, render
+from factwire.export.records import FORMATS, render
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
 from factwire.read.pages import MAX_PAGE_BYTES
 
@@ -119,7 +119,7 @@ Examples:
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
 def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
     """Print the facts of news pages: entities, dates, quantities, places, attributions."""
-    from factwire.output import facts_only, print_facts_table
+    from factwire.export.records import facts_only, print_facts_table
 
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
@@ -183,7 +183,7 @@ def events(paths, db, published, url, fmt, output, input_kind, no_clean, timeout
 
 def _events_db(db: str, fmt: str, output: str | None, no_merge: bool, filters: dict) -> None:
     """`events --db`: one call to `write_db_events`; its summary line goes to stderr."""
-    from factwire.corpus.events_db import write_db_events
+    from factwire.export.db_events import write_db_events
     from factwire.corpus.query import MissingDependency
 
     if not Path(db).exists():

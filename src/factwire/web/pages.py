@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from factwire.web import data
 from factwire.web.highlight import checked_fact_spans, evidence_spans, render_paragraphs
-from factwire.web.safe import esc, esc_attr, ext_link, json_script
+from factwire.export.safe import esc, esc_attr, ext_link, json_script
 
 TEMPLATES = Path(__file__).with_name("templates")
 REMOVED_KINDS = ("related", "promo", "navigation", "comments")

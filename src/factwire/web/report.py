@@ -6,16 +6,16 @@ the page loads nothing (a Content-Security-Policy with `default-src 'none'` and 
 scripts makes that a rule the browser enforces, not a promise).
 
 Why so much escaping: every string in the corpus comes from a scraped, possibly hostile page.
-Markup is built with `html.escape` on every value; only http(s) URLs become links; the chart
-data travels as JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and
-U+2029 escaped, so a title containing `</script>` cannot end the element.
+Markup is built with `factwire.export.safe` (the web UI's rules: direction controls shown as
+codes, only safe http(s) URLs become links, rel="noopener noreferrer nofollow"); the chart data
+travels as JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029
+escaped, so a title containing `</script>` cannot end the element.
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import hashlib
-import html
 import json
 import re
 from collections import Counter
@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
+from factwire.export.safe import bidi, esc, esc_attr, ext_link, json_script, md_cell, md_link, safe_url
 
 FORMATS = ("html", "md")
 #: The events table stops here (the charts and counts still cover every event).
@@ -137,14 +138,6 @@ def report_data(db_path: str | Path, filters: ReportFilters) -> dict[str, Any]:
 
 # -- shared formatting ------------------------------------------------------------------------
 
-def is_http_url(url: Any) -> bool:
-    """Only absolute http(s) URLs may become links (no javascript:, data:, //host, relative)."""
-    if not isinstance(url, str) or any(c.isspace() or ord(c) < 32 for c in url.strip()):
-        return False
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-
-
 def when(ev: dict[str, Any]) -> str:
     d = ev.get("date") or {}
     if not d.get("from"):
@@ -163,25 +156,12 @@ def counts_text(ev: dict[str, Any]) -> str:
 
 def source_label(src: dict[str, Any]) -> str:
     """A source's name: its site, else its URL's host, else the URL as text, else its article id."""
-    host = urlsplit(src["url"].strip()).netloc if is_http_url(src.get("url")) else None
+    url = safe_url(src.get("url"))
+    host = urlsplit(url).netloc if url else None
     return str(src.get("site") or host or src.get("url") or src.get("article_id") or "unknown source")
 
 
 # -- HTML -----------------------------------------------------------------------------------
-
-def esc(value: Any) -> str:
-    """Text -> HTML text or attribute value (quotes escaped too)."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def script_json(obj: Any) -> str:
-    """JSON safe inside <script type="application/json">: no `<`, `>`, `&`, U+2028/2029 left."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    for ch, rep in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, rep)
-    return text
-
 
 def static_text(*parts: str) -> str:
     """A file under factwire/web/static/ (package data, so it works from an installed wheel)."""
@@ -195,18 +175,6 @@ def inline_js(code: str) -> str:
 
 def csp_hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
-
-
-def bidi(value: Any) -> str:
-    """Page text as an isolated run: a U+202E override inside it cannot flip the text around it."""
-    return f"<bdi>{esc(value)}</bdi>"
-
-
-def link(url: Any, text: Any) -> str:
-    """An <a> for http(s) URLs (opened without opener or referrer), plain escaped text otherwise."""
-    if is_http_url(url):
-        return f'<a href="{esc(url.strip())}" rel="noopener noreferrer" target="_blank">{bidi(text)}</a>'
-    return bidi(text)
 
 
 def _counts_html(data: dict[str, Any]) -> str:
@@ -230,16 +198,16 @@ def _sources_html(ev: dict[str, Any]) -> str:
         said = "; ".join(str(s) for s in src.get("sources") or () if s)
         extra = f" ({bidi(src['published'])})" if src.get("published") else ""
         title = f" “{bidi(src['title'])}”" if src.get("title") else ""
-        items.append(f"<li>{link(src.get('url'), source_label(src))}{title}{extra}"
+        items.append(f"<li>{ext_link(src.get('url'), bidi(source_label(src)))}{title}{extra}"
                      + (f" — according to {bidi(said)}" if said else "") + "</li>")
     return f'<ul class="fw-sources">{"".join(items)}</ul>' if items else ""
 
 
 def _event_row(ev: dict[str, Any]) -> str:
-    kind = esc(ev.get("event_type") or "unknown") + (f"<br><small>{esc(ev['sub_event_type'])}</small>"
-                                                      if ev.get("sub_event_type") else "")
+    sub = f"<br><small>{esc(ev['sub_event_type'])}</small>" if ev.get("sub_event_type") else ""
+    kind = f"{esc(ev.get('event_type') or 'unknown')}{sub}"
     who = " → ".join(esc(x) for x in (_actor(ev), ev.get("target_norm") or ev.get("target")) if x)
-    return (f'<tr data-event-id="{esc(ev.get("id"))}"><td>{esc(when(ev))}</td><td>{kind}</td><td>{who}</td>'
+    return (f'<tr data-event-id="{esc_attr(ev.get("id"))}"><td>{esc(when(ev))}</td><td>{kind}</td><td>{who}</td>'
             f"<td>{esc(_place(ev) or '')}</td><td>{esc(counts_text(ev))}</td><td>{_sources_html(ev)}</td></tr>")
 
 
@@ -301,35 +269,20 @@ def render_html(data: dict[str, Any]) -> str:
     js = "".join(f"<script>{s}</script>\n" for s in scripts)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{esc(_csp(scripts))}">
+<meta http-equiv="Content-Security-Policy" content="{esc_attr(_csp(scripts))}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>factwire situation report — {esc(data['filters'])}</title>
+<title>factwire situation report — {esc_attr(data['filters'])}</title>
 <style>{static_text("charts.css")}</style>
 </head><body>
 {_body_html(data)}
-<script type="application/json" id="fw-data">{script_json(chart_data)}</script>
-<script type="application/json" id="fw-world">{script_json(world)}</script>
+<script type="application/json" id="fw-data">{json_script(chart_data)}</script>
+<script type="application/json" id="fw-world">{json_script(world)}</script>
 {js}</body></html>
 """
 
 
 # -- Markdown -------------------------------------------------------------------------------
-
-def md_cell(value: Any) -> str:
-    """Text safe in a Markdown table cell: one line, `|` escaped, no raw HTML, no bidi overrides."""
-    text = " ".join(str(value or "").split())
-    text = re.sub(r"[\u202a-\u202e\u2066-\u2069]", "", text)
-    text = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
-
-
-def md_link(url: Any, text: Any) -> str:
-    if is_http_url(url):
-        safe = url.strip().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        return f"[{md_cell(text)}]({safe})"
-    return md_cell(text)
-
 
 def _md_table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

@@ -1,9 +1,9 @@
 """Events out of a corpus database: the corpus events (merged across articles) or, with
 `merged=False`, one row per article event -- filtered and written in any of the query formats.
 
-Why a module of its own: `query.py` works on event dicts from anywhere (a notebook, `merge_events`);
-this is the one place that knows how those dicts are read back from the store, and it gives the
-CLI (`factwire events --db`) a single function to call.
+Why a module of its own: the writers work on event dicts from anywhere (a notebook,
+`merge_events`); this is the one place that knows how those dicts are read back from the store,
+and it gives the CLI (`factwire events --db`) a single function to call.
 
 Evidence text is not stored with the events (only offsets into the article text), so it is cut
 from the article text here: an article event gets `evidence_text`, a corpus event gets it on each
@@ -11,19 +11,16 @@ source entry and, at the top level, the first source's sentence (ACLED's `notes`
 """
 from __future__ import annotations
 
-import io
 import json
-import re
 from pathlib import Path
 from typing import IO, Any
 
-from factwire.corpus.query import FORMATS as QUERY_FORMATS, csv_row, export, filter_events
+from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
-from factwire.events.export import evidence_text
+from factwire.export.events import corpus_table, evidence_text
+from factwire.export.writers import FORMATS as WRITER_FORMATS, export
 
-FORMATS = ("table",) + QUERY_FORMATS
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "sources", "rule")
+FORMATS = ("table",) + WRITER_FORMATS
 
 
 def _texts(store: Store, article_ids: set[str]) -> dict[str, str]:
@@ -69,33 +66,6 @@ def load_events(db: str | Path, merged: bool = True) -> list[dict]:
         return _corpus_events(store) if merged else _article_events(store)
 
 
-def _plain(value: Any) -> str:
-    """Page text for a terminal: no control characters (escape sequences), no None."""
-    return "" if value is None else _CONTROL.sub(" ", str(value))
-
-
-def table_text(events: list[dict], width: int = 160) -> str:
-    """A rich table for people: one row per event, from the same cells as the CSV."""
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_lines=True)
-    for col in TABLE_COLUMNS:
-        table.add_column(col, overflow="fold")
-    for ev in events:
-        r = csv_row(ev)
-        when = r["event_date"] or ""
-        if r["date_to"] and r["date_to"] != r["event_date"]:
-            when = f"{when} .. {r['date_to']}"
-        kind = " / ".join(x for x in (r["event_type"], r["sub_event_type"]) if x)
-        who = " → ".join(str(x) for x in (r["actor1"] or "?", r["actor2"]) if x)
-        table.add_row(*(_plain(c) for c in (when, kind, who, r["location"], r["counts"],
-                                            f"{r['n_sources']}: {r['source']}", r["rule"])))
-    buf = io.StringIO()
-    Console(file=buf, width=width, markup=False, highlight=False, emoji=False, color_system=None).print(table)
-    return buf.getvalue()
-
-
 def write_db_events(db: str | Path, fmt: str, out: IO[str] | str, *, merged: bool = True,
                     **filters: Any) -> str:
     """Load, filter and write a database's events in `fmt` (parquet: `out` is a path);
@@ -106,6 +76,6 @@ def write_db_events(db: str | Path, fmt: str, out: IO[str] | str, *, merged: boo
     events = filter_events(load_events(db, merged), **{k: v for k, v in filters.items() if v is not None})
     kind = "corpus events" if merged else "article events"
     if fmt == "table":
-        out.write(table_text(events) if events else "(no events)\n")
+        out.write(corpus_table(events) if events else "(no events)\n")
         return f"{len(events)} {kind}"
     return export(events, fmt, out).replace("events", kind, 1)
