@@ -7,7 +7,8 @@ import json
 import pytest
 
 from factwire.model import Failure, Page
-from factwire.read.pages import ReadError, decode_bytes, detect_kind, page_from_bytes
+from factwire.errors import ReadError
+from factwire.read.pages import decode_bytes, detect_kind, page_from_bytes
 from factwire.read.sources import read_sources, walk_sources
 from fwtest import write_warc
 

@@ -184,7 +184,7 @@ def events(paths, db, published, url, fmt, output, input_kind, no_clean, timeout
 def _events_db(db: str, fmt: str, output: str | None, no_merge: bool, filters: dict) -> None:
     """`events --db`: one call to `write_db_events`; its summary line goes to stderr."""
     from factwire.export.db_events import write_db_events
-    from factwire.corpus.query import MissingDependency
+    from factwire.errors import MissingDependency
 
     if not Path(db).exists():
         raise click.ClickException(f"cannot open {db}: no such database")

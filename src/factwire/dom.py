@@ -6,12 +6,10 @@ import threading
 
 from lxml import etree
 
+from factwire.errors import ParseError
+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _local = threading.local()  # lxml parser objects must not be shared between threads
-
-
-class ParseError(ValueError):
-    """The content could not be parsed into an HTML tree (reason in the message)."""
 
 
 def _parser() -> etree.HTMLParser:

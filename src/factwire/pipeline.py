@@ -15,31 +15,16 @@ from dataclasses import dataclass
 from time import monotonic
 
 from factwire.clean import clean_html, clean_text
-from factwire.dom import ParseError, parse_html_checked
+from factwire.dom import parse_html_checked
+from factwire.errors import EmptyArticle, ExtractionError, PageTimeout, ParseError, ReadError
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.model import Cleaned, Failure, InputKind, Metadata, Page, Record
-from factwire.read.pages import MAX_PAGE_BYTES, ReadError, content_id, detect_kind, page_from_bytes
+from factwire.read.pages import MAX_PAGE_BYTES, content_id, detect_kind, page_from_bytes
 from factwire.read.sources import read_sources
 
 #: Per-page time limit.  The slowest DEV page takes ~0.1 s end to end; 5 s leaves room for slow
 #: machines while stopping a pathological page from holding a batch for long.
 DEFAULT_TIMEOUT_S = 5.0
-
-
-class PageTimeout(Exception):
-    """A page ran past its time limit."""
-
-
-class EmptyArticle(Exception):
-    """Cleaning found no article text (e.g. a page that is only <script>)."""
-
-
-class ExtractionError(Exception):
-    """`extract()` could not produce a record; `.failure` says which stage and why."""
-
-    def __init__(self, failure: Failure):
-        super().__init__(failure.one_line())
-        self.failure = failure
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ import pytest
 
 from factwire.corpus import query
 from factwire.corpus.merge import merge_events
+from factwire.errors import MissingDependency
 from factwire.export import writers
 from factwire.export.events import CSV_COLUMNS as EXPORT_COLUMNS, EXTRA_COLUMNS
 
@@ -127,6 +128,6 @@ def test_parquet_without_pyarrow_says_so_in_one_line(monkeypatch):
         return real(name, *a, **kw)
 
     monkeypatch.setattr(builtins, "__import__", fake)
-    with pytest.raises(query.MissingDependency) as err:
+    with pytest.raises(MissingDependency) as err:
         writers.export(EVENTS, "parquet", "x.parquet")
     assert "\n" not in str(err.value) and "pyarrow" in str(err.value)

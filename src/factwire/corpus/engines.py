@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from factwire.errors import MissingDependency
 from factwire.model import Failure, Page
 from factwire.pipeline import DEFAULT_TIMEOUT_S, process_page
 
@@ -232,7 +233,7 @@ def start_dask(workers: int, scheduler: str | None):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
-        raise RuntimeError("the dask engine needs dask.distributed: pip install 'factwire[dask]'") from exc
+        raise MissingDependency("the dask engine needs dask.distributed: pip install 'factwire[dask]'") from exc
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,

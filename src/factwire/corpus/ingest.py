@@ -29,7 +29,7 @@ from factwire.corpus.engines import (FILES_PER_TASK, LocalPool, Outcome, Payload
 from factwire.corpus.shards import ShardTask, clean_temp, default_dir, read_shard, run_shard_task, task_id
 from factwire.read.sources import SourceFile, holds_many_pages, read_file, walk_sources
 from factwire.corpus.store import FailureRow, Store
-from factwire.corpus.query import MissingDependency
+from factwire.errors import MissingDependency, StoreFullError
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S
 
@@ -42,11 +42,6 @@ BATCH_SECONDS = 2.0
 ENGINES = ("local", "dask")
 #: OS errors that mean "no room to write": no space, file too large (RLIMIT_FSIZE), quota.
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
-
-
-class StoreFullError(RuntimeError):
-    """The disk (or the file size limit) is full: the run stops; what was committed is kept and
-    re-running the same command after freeing space finishes the rest."""
 
 
 #: Free space under which a refused database write is blamed on a full disk: one batch is a few

@@ -12,10 +12,6 @@ from typing import Any
 from factwire.corpus.merge import parse_day, span
 
 
-class MissingDependency(RuntimeError):
-    """An optional dependency a chosen output needs is not installed (one-line message)."""
-
-
 def parse_bbox(value: str | Iterable[float]) -> tuple[float, float, float, float]:
     """'min_lon,min_lat,max_lon,max_lat' (or four numbers) -> a checked tuple."""
     parts = [float(x) for x in (value.split(",") if isinstance(value, str) else value)]

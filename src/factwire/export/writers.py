@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import IO
 
-from factwire.corpus.query import MissingDependency
+from factwire.errors import MissingDependency
 from factwire.export.events import CSV_COLUMNS, GEO_PRECISION_COLUMN, csv_row, write_rows
 
 FORMATS = ("csv", "jsonl", "geojson", "parquet")

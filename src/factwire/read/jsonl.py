@@ -11,8 +11,9 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from factwire.errors import ReadError
 from factwire.model import Failure, InputKind, Page
-from factwire.read.pages import MAX_PAGE_BYTES, ReadError, content_id, page_from_bytes
+from factwire.read.pages import MAX_PAGE_BYTES, content_id, page_from_bytes
 
 #: File name endings read as JSONL (also when gzipped).
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from factwire.errors import ReadError
 from factwire.model import InputKind, Page
 
 #: Pages above this size are refused: the largest page of the extraction DEV set is 1.6 MB and
@@ -46,14 +47,6 @@ _HTML_SIGNS = re.compile(
     re.I)
 #: A flattened page is called HTML once it shows this many tag-like signs in its first 64 KB.
 HTML_MIN_SIGNS = 3
-
-
-class ReadError(ValueError):
-    """An input could not be read or decoded; the message is the one-line reason."""
-
-    def __init__(self, stage: str, reason: str):
-        super().__init__(reason)
-        self.stage = stage
 
 
 def content_id(data: bytes) -> str:

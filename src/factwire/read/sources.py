@@ -15,9 +15,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from factwire.errors import ReadError
 from factwire.model import Failure, InputKind, Page
 from factwire.read.jsonl import JSONL_SUFFIXES, is_jsonl, read_jsonl_file
-from factwire.read.pages import MAX_PAGE_BYTES, ReadError, content_id, page_from_bytes, read_file_bytes
+from factwire.read.pages import MAX_PAGE_BYTES, content_id, page_from_bytes, read_file_bytes
 from factwire.read.warc import WARC_SUFFIXES, is_warc, read_warc
 
 #: Single-page file endings (also when gzipped).

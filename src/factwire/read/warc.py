@@ -17,8 +17,9 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from factwire.errors import ReadError
 from factwire.model import Failure, InputKind, Page
-from factwire.read.pages import MAX_PAGE_BYTES, ReadError, content_id, decode_bytes, detect_kind, sniff_binary
+from factwire.read.pages import MAX_PAGE_BYTES, content_id, decode_bytes, detect_kind, sniff_binary
 
 #: File name endings read as WARC.
 WARC_SUFFIXES = (".warc", ".warc.gz")

@@ -14,14 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from factwire.corpus.query import filter_events, parse_bbox
+from factwire.errors import BadParam
 from factwire.corpus.store import BUSY_TIMEOUT_MS, FACT_KINDS
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
-
-
-class BadParam(ValueError):
-    """A request parameter is malformed (the server answers 400 with this message)."""
 
 
 def connect_ro(path: str | Path) -> sqlite3.Connection:
