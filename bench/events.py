@@ -205,7 +205,7 @@ def run_acled(rows: list[dict]) -> tuple[list[dict], list[dict], dict]:
 
 def events_overhead(rows: list[dict]) -> dict:
     """CPU time of extract() on the same notes with the events stage and with it switched off."""
-    from factwire.facts import annotate
+    from factwire import pipeline
 
     def one_pass() -> float:
         c0 = time.process_time()
@@ -214,12 +214,12 @@ def events_overhead(rows: list[dict]) -> dict:
         return time.process_time() - c0
 
     with_events = min(one_pass() for _ in range(2))
-    real = annotate.add_events
-    annotate.add_events = lambda *a, **k: None
+    real = pipeline.add_events
+    pipeline.add_events = lambda *a, **k: None
     try:
         without = min(one_pass() for _ in range(2))
     finally:
-        annotate.add_events = real
+        pipeline.add_events = real
     return {"n": len(rows), "with_events_cpu_s": with_events, "without_events_cpu_s": without,
             "events_share": with_events / without - 1 if without else None}
 

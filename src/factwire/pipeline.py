@@ -1,8 +1,12 @@
-"""The stage chain for one page (read -> clean -> metadata), with a per-page time limit.
+"""The stage chain for one page, in order: 1 read -> 2 clean -> 3 metadata -> 4 facts -> 5 events,
+with a per-page time limit.
 
 `process_page` is the per-document sandbox: whatever a page does, the caller gets back a
 `Record` or a `Failure` naming the stage and a one-line reason, so a batch never stops.
-The same function is what the local pool and Dask run later.
+The same function is what the local pool and Dask run later.  Stages 4 and 5 run after the
+record exists (`add_facts`): they share one spaCy parse of the body and one time limit, and a
+problem in either is recorded in `record.errors`, never costing the article.  This module is
+the only place that runs one stage after another; no stage calls a later one.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from time import monotonic
+from typing import Any
 
 from factwire.clean import clean_html, clean_text
 from factwire.dom import parse_html_checked
@@ -114,17 +119,39 @@ def process_page(page: Page, *, clean: bool = True, timeout: float | None = DEFA
 
 
 def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S, events: bool = True) -> Record:
-    """Stages 4-5 on a record (facts, then events unless `events=False`), within `timeout`; a
-    timeout is recorded in `rec.errors`."""
+    """Stages 4-5 on a record (facts, then events unless `events=False`) within one `timeout`;
+    a timeout is recorded in `rec.errors` under the stage it interrupted."""
     from factwire.facts.annotate import annotate_record, load_resources
 
     load_resources()  # outside the page's clock: loading is per process, not per page
+    stage = "facts"
     try:
         with time_limit(timeout):
-            annotate_record(rec, events=events)
+            doc = annotate_record(rec)
+            if events and doc is not None:
+                stage = "events"
+                add_events(rec, doc)
     except PageTimeout:
-        rec.errors.append({"stage": "facts", "reason": f"facts exceeded the {timeout:g} s time limit"})
+        rec.errors.append({"stage": stage, "reason": f"{stage} exceeded the {timeout:g} s time limit"})
     return rec
+
+
+def add_events(rec: Record, doc: Any) -> None:
+    """Stage 5 over the body's Doc (parsed once by stage 4); the coder's failure costs the
+    events only, and is recorded."""
+    from factwire.facts.annotate import published_date
+
+    try:
+        from factwire.events.coder import code_events
+    except ImportError as exc:
+        rec.errors.append({"stage": "events", "reason": f"event coder unavailable: {exc}"})
+        return
+    try:
+        rec.events = code_events(doc, rec, published_date(rec.published))
+    except PageTimeout:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the coder's bug costs the events, recorded
+        rec.errors.append({"stage": "events", "reason": f"{type(exc).__name__}: {exc}"[:300]})
 
 
 def _clean_page(page: Page, clean: bool, timeout: float | None) -> Record | Failure:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from factwire.metadata.authors import byline_texts
-from factwire.dom import text_of
+from factwire.dom import byline_texts, text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
