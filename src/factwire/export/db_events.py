@@ -11,10 +11,10 @@ source entry and, at the top level, the first source's sentence (ACLED's `notes`
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import IO, Any
 
+from factwire.corpus import reads
 from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
 from factwire.export.events import corpus_table, evidence_text
@@ -23,22 +23,10 @@ from factwire.export.writers import FORMATS as WRITER_FORMATS, export
 FORMATS = ("table",) + WRITER_FORMATS
 
 
-def _texts(store: Store, article_ids: set[str]) -> dict[str, str]:
-    """Article texts by id, for cutting evidence sentences (only the articles asked for)."""
-    out: dict[str, str] = {}
-    ids = sorted(i for i in article_ids if i)
-    for i in range(0, len(ids), 500):  # SQLite's bound-parameter limit
-        chunk = ids[i:i + 500]
-        rows = store.conn.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
-                                  chunk)
-        out.update({r["id"]: r["text"] for r in rows})
-    return out
-
-
 def _article_events(store: Store) -> list[dict]:
     """Every article event (store order), with its evidence sentence."""
     events = store.article_events()
-    texts = _texts(store, {e.get("article_id") for e in events})
+    texts = reads.article_values(store.conn, "text", (e.get("article_id") for e in events))
     for ev in events:
         ev["evidence_text"] = evidence_text(ev, texts.get(ev.get("article_id"), ""))
     return sorted(events, key=lambda e: ((e.get("date") or {}).get("from") or "9999", e["id"]))
@@ -46,9 +34,9 @@ def _article_events(store: Store) -> list[dict]:
 
 def _corpus_events(store: Store) -> list[dict]:
     """Every stored corpus event, evidence sentences added per source, by (date, id)."""
-    events = [json.loads(r["event"]) for r in store.conn.execute(
-        "SELECT event FROM corpus_events ORDER BY coalesce(date_from, '9999'), id")]
-    texts = _texts(store, {s.get("article_id") for ev in events for s in ev.get("sources") or ()})
+    events = reads.corpus_events(store.conn)
+    texts = reads.article_values(store.conn, "text", (s.get("article_id") for ev in events
+                                                       for s in ev.get("sources") or ()))
     for ev in events:
         for src in ev.get("sources") or ():
             src["evidence_text"] = evidence_text(src, texts.get(src.get("article_id"), ""))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from factwire.corpus import reads
 from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
 from factwire.export.safe import bidi, esc, esc_attr, ext_link, json_script, md_cell, md_link, safe_url
@@ -59,25 +60,18 @@ class ReportFilters:
 
 def load_events(store: Store, filters: ReportFilters) -> list[dict[str, Any]]:
     """The corpus events passing the filters, ordered by date (undated last), then id."""
-    rows = store.conn.execute("SELECT event FROM corpus_events ORDER BY date_from IS NULL, date_from, id")
-    return filter_events((json.loads(r[0]) for r in rows), **filters.active())
+    active = filters.active()
+    indexed = {k: active.get(k) for k in ("type", "country")}
+    return filter_events(reads.corpus_events(store.conn, **indexed), **active)
 
 
 def attach_titles(store: Store, events: list[dict[str, Any]]) -> None:
     """Give each source entry its article's title (corpus events keep ids, analysts read titles)."""
-    ids = {s.get("article_id") for ev in events for s in ev.get("sources") or ()} - {None}
-    titles: dict[str, str] = {}
-    for chunk in _chunks(sorted(ids), 500):
-        marks = ",".join("?" * len(chunk))
-        titles.update(store.conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk).fetchall())
+    titles = reads.article_values(store.conn, "title", (s.get("article_id") for ev in events
+                                                         for s in ev.get("sources") or ()))
     for ev in events:
         for src in ev.get("sources") or ():
             src["title"] = titles.get(src.get("article_id"))
-
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def store_counts(store: Store) -> dict[str, int]:

@@ -20,6 +20,7 @@ import re
 import sqlite3
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -201,7 +202,8 @@ class FactwireServer(ThreadingHTTPServer):
         self.db = Path(db)
         if not self.db.is_file():
             raise FileNotFoundError(f"database not found: {self.db}")
-        data.connect_ro(self.db).execute("SELECT count(*) FROM articles").fetchone()  # fail fast
+        with closing(data.connect_ro(self.db)) as conn:  # fail fast: not a corpus database
+            data.sites(conn)
         self.loopback = host in ("127.0.0.1", "localhost", "::1")
         self.extract_timeout = extract_timeout
         super().__init__((host, port), Handler)
