@@ -1,8 +1,8 @@
 """Engines: the same stage function (`process_page`) run in-process, in a local supervised process
 pool, or on dask.distributed.
 
-Why a supervisor instead of ProcessPoolExecutor: STACK.md measured that one dead worker there
-breaks the whole pool (BrokenProcessPool) and loses the run.  Here each worker has its own task
+Why a supervisor instead of ProcessPoolExecutor: there, one dead worker breaks the whole pool
+(BrokenProcessPool) and loses the run.  Here each worker has its own task
 queue and its own result pipe (no lock shared between workers, so a worker killed mid-write
 cannot wedge the others); a dead or hung worker is replaced, the page it was on is retried once,
 and a second crash on the same page becomes a Failure "worker crashed on this page".

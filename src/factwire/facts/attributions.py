@@ -1,7 +1,8 @@
 """Attributions: who says what, with the claim's character span.
 
-One item per reported claim, following ../shared/bench/facts/README.md: speech, writing,
-reports, statements, estimates, accusations, beliefs, denials and "according to". A claim
+One item per reported claim, following the facts benchmark's annotation guide (README,
+"Benchmarks / Facts"): speech, writing, reports, statements, estimates, accusations, beliefs,
+denials and "according to". A claim
 is the reporting verb's clausal complement (`ccomp`), its direct object for verbs whose
 object *is* the claim ("denied the accusation"), or the quotation next to the verb; for
 "according to X" it is the rest of the clause. A quote that continues in the next paragraph

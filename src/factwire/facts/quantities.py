@@ -4,7 +4,8 @@
 over spaCy's tokens: read a number (`quantities_numbers`), attach the currency before it and the
 unit after it, join ranges ("242 to 330"), drop what is not an amount (years, days of a month,
 clock times, model numbers, labels, "one" as a pronoun), then read the qualifier before it and
-the counted noun from the dependency parse. Conventions follow ../shared/bench/facts/README.md.
+the counted noun from the dependency parse. Conventions follow the facts benchmark's annotation
+guide (README, "Benchmarks / Facts": the DEV gold is not shipped with the package).
 """
 from __future__ import annotations
 
@@ -439,7 +440,7 @@ def people_or_previous(doc: Doc, d: Draft, previous: str | None) -> str | None:
 
 
 def to_dict(doc: Doc, d: Draft) -> dict:
-    """The JSON shape of DESIGN.md; integral values are written as ints."""
+    """The record's quantity shape (README, "The record"); integral values are written as ints."""
     start, end = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
 
     def num(x: float | None) -> float | int | None:
