@@ -4,8 +4,8 @@
     python bench/metadata_check.py [--show] [--no-language]
 
 Prints the share of the 121 scrapinghub-dev pages with a title, date, authors, site and
-language, and the mean milliseconds per page (warm, and cold incl. imports) of extract_html_metadata (the pre-clean step,
-htmldate fallback included).  Language is timed separately: it needs the cleaned body, so here
+language, and the mean milliseconds per page (warm, and cold incl. imports) of extract_html_metadata
+(the pre-clean step, htmldate fallback included).  Language is timed separately: it needs the cleaned body, so here
 it is run on the page's <p> text as a stand-in.  --show prints each page's fields.
 Coverage is not accuracy: tests/test_metadata.py checks values on hand-read pages.
 """

@@ -9,8 +9,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from factwire.dom import parse_html
 from factwire.clean import clean_html
+from factwire.dom import parse_html
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.metadata.authors import clean_authors
 from factwire.metadata.dates import parse_date

@@ -10,9 +10,8 @@ import time
 import pytest
 
 from factwire import ExtractionError, extract
-from factwire.model import Failure, Record
+from factwire.model import Failure, Page, Record
 from factwire.pipeline import extract_all, process_page
-from factwire.model import Page
 
 ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Drones over the river | Example News</title></head><body>

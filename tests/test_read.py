@@ -6,10 +6,11 @@ import json
 
 import pytest
 
-from factwire.model import Failure, Page
 from factwire.errors import ReadError
+from factwire.model import Failure, Page
 from factwire.read.pages import decode_bytes, detect_kind, page_from_bytes
 from factwire.read.sources import read_sources, walk_sources
+
 from fwtest import write_warc
 
 RU = ("Москва и Тегеран договорились о производстве беспилотников на территории России. "

@@ -51,8 +51,8 @@ def time_limit(seconds: float | None):
 
     Off the main thread (or without SIGALRM) the pipeline still checks its deadline between
     stages, so a limit always applies; it is just coarser there."""
-    usable = bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
         yield
         return
 
@@ -212,7 +212,8 @@ def _page_from_data(data: str | bytes, *, url, published, input_kind, page_id) -
 
 def extract_all(paths: Iterable[str], *, url: str | None = None, published: str | None = None,
                 input_kind: InputKind | None = None, clean: bool = True, facts: bool = True,
-                timeout: float | None = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Record | Failure]:
+                timeout: float | None = DEFAULT_TIMEOUT_S,
+                max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Record | Failure]:
     """Every page under `paths` (files, folders, "-") -> Record or Failure, in input order."""
     for item in read_sources(paths, input_kind=input_kind, url=url, published=published, max_bytes=max_bytes):
         yield item if isinstance(item, Failure) else process_page(item, clean=clean, timeout=timeout, facts=facts)

@@ -6,11 +6,12 @@ import os
 import signal
 
 import pytest
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity
 
 from factwire.corpus.engines import CRASH_REASON, LocalPool, StageOptions, run_in_process
 from factwire.corpus.ingest import ingest
 from factwire.model import Page
+
+from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity
 
 OPTIONS = StageOptions(facts=False)
 

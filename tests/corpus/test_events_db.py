@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from fwtest import SEED, run_cli
 from factwire.export.db_events import load_events
 from factwire.export.events import CSV_COLUMNS as EXPORT_COLUMNS
+
+from fwtest import SEED, run_cli
 
 ACLED_COLUMNS = EXPORT_COLUMNS[:12]  # ACLED's names and order, geo_precision included
 

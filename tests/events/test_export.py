@@ -11,8 +11,15 @@ import json
 
 import pytest
 
-from factwire.export.events import (ACLED_COLUMNS, CSV_COLUMNS, EXTRA_COLUMNS, format_counts,
-                                    render_events, to_csv, to_table)
+from factwire.export.events import (
+    ACLED_COLUMNS,
+    CSV_COLUMNS,
+    EXTRA_COLUMNS,
+    format_counts,
+    render_events,
+    to_csv,
+    to_table,
+)
 from factwire.export.safe import safe_cell
 from factwire.model import Record, Removed
 

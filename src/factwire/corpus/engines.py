@@ -253,7 +253,7 @@ def run_dask(fn: Callable[..., Any], tasks: Iterable[Any], args: tuple, workers:
     client, cluster = start_dask(workers, scheduler)
     try:
         ahead = TASKS_AHEAD_PER_WORKER * max(1, len(client.scheduler_info()["workers"]) or workers)
-        source, submitted = iter(tasks), {}
+        source, submitted = iter(tasks), dict[Any, Any]()
         pending = as_completed()
         for task in _take(source, ahead):
             pending.add(_submit(client, fn, task, args, submitted))

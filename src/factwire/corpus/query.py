@@ -43,8 +43,8 @@ def matches(ev: dict, *, type: str | None = None, sub_type: str | None = None,
     if sub_type and (ev.get("sub_event_type") or "").casefold() != sub_type.casefold():
         return False
     if since or until:
-        s = span(ev)
-        if s is None or (since and s[1] < parse_day(since)) or (until and s[0] > parse_day(until)):
+        s, first, last = span(ev), parse_day(since), parse_day(until)
+        if s is None or (first and s[1] < first) or (last and s[0] > last):
             return False
     if country and ((ev.get("location") or {}).get("country") or "").casefold() != country.casefold():
         return False

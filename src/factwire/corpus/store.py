@@ -41,7 +41,7 @@ class FailureRow:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 # -- schema ---------------------------------------------------------------------------------

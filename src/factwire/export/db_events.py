@@ -28,7 +28,7 @@ def _article_events(store: Store) -> list[dict]:
     events = store.article_events()
     texts = reads.article_values(store.conn, "text", (e.get("article_id") for e in events))
     for ev in events:
-        ev["evidence_text"] = evidence_text(ev, texts.get(ev.get("article_id"), ""))
+        ev["evidence_text"] = evidence_text(ev, texts.get(ev.get("article_id") or "", ""))
     return sorted(events, key=lambda e: ((e.get("date") or {}).get("from") or "9999", e["id"]))
 
 
@@ -64,6 +64,8 @@ def write_db_events(db: str | Path, fmt: str, out: IO[str] | str, *, merged: boo
     events = filter_events(load_events(db, merged), **{k: v for k, v in filters.items() if v is not None})
     kind = "corpus events" if merged else "article events"
     if fmt == "table":
+        if isinstance(out, str):
+            raise ValueError("the table is written to a text stream, not a path")
         out.write(corpus_table(events) if events else "(no events)\n")
         return f"{len(events)} {kind}"
     return export(events, fmt, out).replace("events", kind, 1)

@@ -108,9 +108,11 @@ def describe_fact(field: str, item: dict) -> tuple[str, str]:
     if field == "quantities":
         rng = f"-{item['value_max']}" if item.get("value_max") is not None else ""
         unit = f" [{item['unit']}]" if item.get("unit") else ""
-        return item.get("text", ""), f"{item.get('relation')} {item.get('value')}{rng} {item.get('item') or ''}{unit}".strip()
+        amount = f"{item.get('relation')} {item.get('value')}{rng} {item.get('item') or ''}{unit}"
+        return item.get("text", ""), amount.strip()
     if field == "places":
-        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} ({item.get('lat')}, {item.get('lon')}) {item.get('kind')}"
+        where = f"({item.get('lat')}, {item.get('lon')})"
+        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} {where} {item.get('kind')}"
     role = f" ({item['role']})" if item.get("role") else ""
     return item.get("source", ""), f"{item.get('cue')}{role}"
 

@@ -93,18 +93,18 @@ def write_parquet(events: Iterable[dict], path: str) -> int:
 
 def export(events: Iterable[dict], fmt: str, out: IO[str] | str) -> str:
     """Write events in `fmt` to a text stream (or, for parquet, a path); a one-line summary."""
-    if fmt == "csv":
-        return f"{write_csv(events, out)} events"
-    if fmt == "jsonl":
-        return f"{write_jsonl(events, out)} events"
-    if fmt == "geojson":
-        n, skipped = write_geojson(events, out)
-        return f"{n} events mapped, {skipped} without coordinates left out"
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if fmt == "parquet":
         if not isinstance(out, str):
             raise ValueError("parquet needs a file path (-o FILE)")
         return f"{write_parquet(events, out)} events"
-    raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if isinstance(out, str):
+        raise ValueError(f"{fmt} is written to a text stream, not a path")
+    if fmt == "geojson":
+        n, skipped = write_geojson(events, out)
+        return f"{n} events mapped, {skipped} without coordinates left out"
+    return f"{(write_csv if fmt == 'csv' else write_jsonl)(events, out)} events"
 
 
 def to_csv_text(events: Iterable[dict]) -> str:

@@ -7,7 +7,8 @@ Bylines mix names with prefixes ("By"), outlet names ("| Fox News"), job titles
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from lxml import etree
 

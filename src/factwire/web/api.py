@@ -13,8 +13,8 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from typing import Any
 
-from factwire.web import data
 from factwire.errors import ExtractionError, HttpError
+from factwire.web import data
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from factwire.export.events import evidence_text
+from factwire.export.safe import esc, esc_attr, ext_link, json_script
 from factwire.web import data
 from factwire.web.highlight import checked_fact_spans, evidence_spans, render_paragraphs
 from factwire.web.report import country_ids
-from factwire.export.safe import esc, esc_attr, ext_link, json_script
 
 TEMPLATES = Path(__file__).with_name("templates")
 REMOVED_KINDS = ("related", "promo", "navigation", "comments")

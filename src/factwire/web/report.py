@@ -124,7 +124,7 @@ def report_data(db_path: str | Path, filters: ReportFilters) -> dict[str, Any]:
         events = load_events(store, filters)
         attach_titles(store, events)
     return {"counts": {**counts, "shown": len(events)}, "filters": filters.describe(),
-            "generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "db": Path(db_path).name, "by_type": top((e.get("event_type") for e in events), n=50),
             "top_actors": top(map(_actor, events)), "top_places": top(map(_place, events)),
             "events": events, "country_ids": country_ids(events)}
@@ -245,7 +245,8 @@ def _body_html(data: dict[str, Any]) -> str:
 <p class="fw-meta">{esc(data['filters'])} · database {esc(data['db'])} · generated {esc(data['generated'])}</p>
 {_counts_html(data)}
 <h2>Events by type</h2>
-<table data-table="by_type"><thead><tr><th>event type</th><th class="num">events</th></tr></thead><tbody>{types}</tbody></table>
+<table data-table="by_type"><thead><tr><th>event type</th><th class="num">events</th></tr></thead>
+<tbody>{types}</tbody></table>
 <h2>Timeline</h2><div id="fw-timeline" class="fw-chart" aria-label="events per day by type"></div>
 <h2>Map</h2><div id="fw-map" class="fw-chart" aria-label="events on a map"></div>
 <div class="fw-columns">{_ranking_html("Top actors", data["top_actors"], "actors", "actor")}
@@ -293,8 +294,8 @@ def render_markdown(data: dict[str, Any]) -> str:
                        [[str(c[k]) for k in ("articles", "copies", "events", "corpus_events", "shown")]])
     lines += ["## Events by type", ""] + _md_table(["event type", "events"],
                                                    [[md_cell(t), str(n)] for t, n in data["by_type"]])
-    lines += ["## Top actors", ""] + _md_table(["actor", "events"], [[md_cell(a), str(n)] for a, n in data["top_actors"]])
-    lines += ["## Top places", ""] + _md_table(["place", "events"], [[md_cell(p), str(n)] for p, n in data["top_places"]])
+    for title, key, label in (("Top actors", "top_actors", "actor"), ("Top places", "top_places", "place")):
+        lines += [f"## {title}", ""] + _md_table([label, "events"], [[md_cell(x), str(n)] for x, n in data[key]])
     rows = ([md_cell(when(ev)), md_cell(" / ".join(x for x in (ev.get("event_type"), ev.get("sub_event_type")) if x)),
              md_cell(_actor(ev)), md_cell(_place(ev)), md_cell(counts_text(ev)),
              ", ".join(md_link(s.get("url"), source_label(s)) + (f" “{md_cell(s['title'])}”" if s.get("title") else "")
