@@ -3,7 +3,8 @@
 peak RSS as the corpus grows.  Writes the Throughput and Memory sections of
 bench/results/corpus.md (between its own markers; bench/corpus_dedup.py owns the others).
 
-    .venv/bin/python bench/corpus.py [--throughput-n 10000] [--resume] [--memory-n 2000,20000] [--facts-memory-n 300,1000]
+    .venv/bin/python bench/corpus.py [--throughput-n 10000] [--resume] [--memory-n 2000,20000]
+                                     [--facts-memory-n 300,1000]
 
 Pages: the DEV pages of ../shared/bench/extraction/scrapinghub-dev/html, replicated with varied
 site chrome (four site templates; nav, related and footer blocks added or left out) and small
@@ -35,8 +36,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import benchlib  # noqa: E402  (bench/benchlib.py)
 from typing import Any
+
+import benchlib  # noqa: E402  (bench/benchlib.py)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -75,7 +77,8 @@ def edit_body(body: str, edit: str) -> str:
     paras = list(_PARA.finditer(body))
     if edit == "added":
         at = paras[-1].end() if paras else len(body)
-        return body[:at] + "<p>This story has been updated with additional reporting from our correspondents.</p>" + body[at:]
+        added = "<p>This story has been updated with additional reporting from our correspondents.</p>"
+        return body[:at] + added + body[at:]
     if edit == "trimmed" and len(paras) > 2:
         last = paras[-1]
         return body[:last.start()] + body[last.end():]
@@ -245,7 +248,8 @@ def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit
         f"{n} pages built from the 121 DEV pages (four site templates, nav/related/footer blocks varied, "
         "a paragraph added / the last dropped / a word changed; every page a distinct content id), "
         f"written as .html.gz files under bench/work/. All runs below on the same pages in the same run of "
-        f"`bench/corpus.py`; load average before/after: {load[0]} / {load[1]} (2 cores shared with other sessions).", "",
+        f"`bench/corpus.py`; load average before/after: {load[0]} / {load[1]} "
+        "(2 cores shared with other sessions).", "",
         f"trafilatura alone (peers venv, `run_peer.py --extractor trafilatura`, summed per-page time, "
         f"one core): **{t:.1f} pages/s**.", "",
         "Full pipeline = `factwire ingest DIR --db ... --json` (read, clean, facts, events, store, then "
@@ -351,7 +355,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", choices=["throughput", "memory"])
     ap.add_argument("--resume", action="store_true",
                     help="keep the throughput runs a stopped run of the same size already finished")
-    ap.add_argument("--render", metavar="JSON", help="only rewrite the sections from a saved results JSON (bench/results/corpus-bench.json)")
+    ap.add_argument("--render", metavar="JSON",
+                    help="only rewrite the sections from a saved results JSON (bench/results/corpus-bench.json)")
     args = ap.parse_args(argv)
     if args.render:
         return render(json.loads(Path(args.render).read_text()))

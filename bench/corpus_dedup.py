@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import random
 import os
+import random
 import re
 import sys
 import time

@@ -40,8 +40,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-import events_baselines as eb  # noqa: E402
 from facts import machine, peak_rss_mb, pin_one_core, worker_env  # noqa: E402
+
+import events_baselines as eb  # noqa: E402
 
 DATA = os.path.abspath(os.environ.get("FACTWIRE_EVENTS_BENCH", os.path.join(ROOT, "..", "shared", "bench", "events")))
 ACLED = os.path.join(DATA, "acled_ukraine_2022q1", "events.csv")
@@ -205,7 +206,7 @@ def run_acled(rows: list[dict]) -> tuple[list[dict], list[dict], dict]:
 
 def events_overhead(rows: list[dict]) -> dict:
     """CPU time of extract() on the same notes with the events stage and with it switched off."""
-    from factwire.facts import annotate
+    from factwire import pipeline
 
     def one_pass() -> float:
         c0 = time.process_time()
@@ -214,12 +215,12 @@ def events_overhead(rows: list[dict]) -> dict:
         return time.process_time() - c0
 
     with_events = min(one_pass() for _ in range(2))
-    real = annotate.add_events
-    annotate.add_events = lambda *a, **k: None
+    real = pipeline.add_events
+    pipeline.add_events = lambda *a, **k: None
     try:
         without = min(one_pass() for _ in range(2))
     finally:
-        annotate.add_events = real
+        pipeline.add_events = real
     return {"n": len(rows), "with_events_cpu_s": with_events, "without_events_cpu_s": without,
             "events_share": with_events / without - 1 if without else None}
 
@@ -471,7 +472,8 @@ def render_g5(g: dict | None) -> list[str]:
         return ["factwire failed; nothing to map."]
     return ["| system | when: top event/first date | when: any date | who recall | where recall |",
             "|---|---|---|---|---|",
-            f"| factwire | {g['when_top']:.3f} | {g['when_any']:.3f} | {g['who_recall']:.3f} | {g['where_recall']:.3f} |",
+            f"| factwire | {g['when_top']:.3f} | {g['when_any']:.3f} | {g['who_recall']:.3f} "
+            f"| {g['where_recall']:.3f} |",
             f"| publication day (floor) | {g['when_pubday_floor']:.3f} | — | — | — |", "",
             f"{g['articles']} articles; {g['when_n']} with a parsed `when`; {g['who_n']} `who` and {g['where_n']} "
             f"`where` gold phrases; factwire coded events in {g['articles_with_events']} articles."]
@@ -499,7 +501,8 @@ def render_report(res: dict) -> str:
     out = ["# Events benchmark (DEV)", "",
            f"- date: {res['date']}", f"- machine: {res['machine']}", f"- command: `{res['command']}`",
            f"- factwire measured from: {res['factwire_src']}",
-           f"- ACLED rows: {res['acled_n']}" + (" (**sample**, not the full DEV set)" if res["sampled"] else " (all DEV)"),
+           f"- ACLED rows: {res['acled_n']}"
+           + (" (**sample**, not the full DEV set)" if res["sampled"] else " (all DEV)"),
            f"- data: {ACLED_CITE}", "",
            "## ACLED notes → event (`score_acled.py`)", "",
            render_table(res["acled"], ACLED_COLS, speed=True), "", "Targets (issue 4):", "",

@@ -33,7 +33,8 @@ KEYWORD_RULES: list[tuple[re.Pattern, str, str]] = [(re.compile(p, re.I), t, s) 
     (r"\babduct|\bkidnap|\bforcibly disappeared|\btaken hostage", "Violence against civilians",
      "Abduction/forced disappearance"),
     (r"\briot|\bvandali[sz]", "Riots", "Violent demonstration"),
-    (r"\bprotest|\brall(y|ied)\b|\bdemonstrat|\bpicket|\b(?-i:march(ed|es)?)\b|\bvigil\b", "Protests", "Peaceful protest"),
+    (r"\bprotest|\brall(y|ied)\b|\bdemonstrat|\bpicket|\b(?-i:march(ed|es)?)\b|\bvigil\b",
+     "Protests", "Peaceful protest"),
     (r"\barrest", "Strategic developments", "Arrests"),
     (r"\blandmine|\bmine\b|\bIED\b|improvised explosive|explosive device|\btripwire", "Explosions/Remote violence",
      "Remote explosive/landmine/IED"),
@@ -147,7 +148,8 @@ def keyword_code_note(text: str) -> dict:
 # WikiEvents: sentence-level keyword triggers
 
 TRIGGER_RE = re.compile(r"\b(explo\w*|bomb\w*|blast\w*|attack\w*|shoot\w*|shot|kill\w*|strike\w*|struck|"
-                        r"shell\w*|missile\w*|rocket\w*|drone\w*|protest\w*|rall(?:y|ies|ied)|gunm[ae]n|gunfire)\b", re.I)
+                        r"shell\w*|missile\w*|rocket\w*|drone\w*|protest\w*|rall(?:y|ies|ied)|gunm[ae]n|gunfire)\b",
+                        re.I)
 EXPLOSIVE_RE = re.compile(r"explo|bomb|blast|strike|struck|shell|missile|rocket|drone", re.I)
 SENTENCE_RE = re.compile(r"[^\n.!?]+(?:[.!?]+|$)")
 

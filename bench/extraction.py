@@ -37,6 +37,7 @@ from dataclasses import dataclass
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import benchlib  # noqa: E402  (bench/benchlib.py)
+
 ROOT = os.path.dirname(HERE)
 BENCH = os.path.abspath(os.environ.get("FACTWIRE_BENCH", os.path.join(ROOT, "..", "shared", "bench", "extraction")))
 PEERS_VENV = os.path.join(HERE, ".venv-peers")
@@ -441,14 +442,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if any(t != FACTWIRE for t in args.tools):
         setup_peers()
-    t0 = dt.datetime.now(dt.timezone.utc)
+    t0 = dt.datetime.now(dt.UTC)
     env, source = factwire_env(args.factwire_src)
     summary = {"date": t0.strftime("%Y-%m-%d %H:%M UTC"), "machine": machine_info(), "repeat": args.repeat,
                "command": command_line(argv), "factwire_source": source, "corpora": {}}
     os.makedirs(RESULTS, exist_ok=True)
     for name in (["html", "text"] if args.corpus == "both" else [args.corpus]):
         summary["corpora"][name] = bench_corpus(CORPORA[name], args.tools, args.repeat, env)
-    summary["elapsed_s"] = (dt.datetime.now(dt.timezone.utc) - t0).total_seconds()
+    summary["elapsed_s"] = (dt.datetime.now(dt.UTC) - t0).total_seconds()
     with open(os.path.join(RESULTS, "extraction.json"), "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1, ensure_ascii=False)
     with open(os.path.join(RESULTS, "extraction.md"), "w", encoding="utf-8") as f:

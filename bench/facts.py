@@ -39,6 +39,7 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import benchlib  # noqa: E402  (bench/benchlib.py)
+
 ROOT = os.path.dirname(HERE)
 FACTS = os.path.abspath(os.environ.get("FACTWIRE_FACTS_BENCH", os.path.join(ROOT, "..", "shared", "bench", "facts")))
 GOLD = os.path.join(FACTS, "dev.jsonl")
@@ -209,7 +210,8 @@ def worker_env(factwire_src: str) -> tuple[dict, str]:
     env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "src"], capture_output=True,
                            text=True).stdout.splitlines()
-    return env, f"committed tree `{commit[:12]}` (git archive HEAD; {len(dirty)} uncommitted paths under src/ not measured)"
+    return env, (f"committed tree `{commit[:12]}` (git archive HEAD; {len(dirty)} uncommitted paths under src/ "
+                 "not measured)")
 
 
 def run_worker(system: str, gold: str, repeat: int, env: dict) -> dict:
@@ -236,7 +238,8 @@ def merge_predictions(paths: list[str], out: str) -> None:
     write_jsonl(out, list(merged.values()))
 
 
-SCORE_LINE = re.compile(r"^(quantities|dates|places|attributions)\s+(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$")
+SCORE_LINE = re.compile(r"^(quantities|dates|places|attributions)\s+(\d+)\s+(\d+)\s+(\d+)"
+                        r"\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$")
 
 
 def parse_score(stdout: str) -> dict:
@@ -388,7 +391,8 @@ def machine() -> str:
             model = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), "")
     except OSError:
         pass
-    return f"{model or platform.processor()}, {os.cpu_count()} cores (shared), Python {platform.python_version()}, {platform.platform()}"
+    return (f"{model or platform.processor()}, {os.cpu_count()} cores (shared), "
+            f"Python {platform.python_version()}, {platform.platform()}")
 
 
 def render_report(res: dict) -> str:

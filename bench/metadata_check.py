@@ -4,8 +4,8 @@
     python bench/metadata_check.py [--show] [--no-language]
 
 Prints the share of the 121 scrapinghub-dev pages with a title, date, authors, site and
-language, and the mean milliseconds per page (warm, and cold incl. imports) of extract_html_metadata (the pre-clean step,
-htmldate fallback included).  Language is timed separately: it needs the cleaned body, so here
+language, and the mean milliseconds per page (warm, and cold incl. imports) of extract_html_metadata
+(the pre-clean step, htmldate fallback included).  Language is timed separately: it needs the cleaned body, so here
 it is run on the page's <p> text as a stand-in.  --show prints each page's fields.
 Coverage is not accuracy: tests/test_metadata.py checks values on hand-read pages.
 """
@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.join(ROOT, "src"))
 
 from factwire.dom import parse_html  # noqa: E402
 from factwire.metadata import extract_html_metadata  # noqa: E402
-from factwire.metadata_text import detect_language  # noqa: E402
+from factwire.metadata.text import detect_language  # noqa: E402
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 

@@ -89,7 +89,8 @@ def time_page(run: Extract, raw: bytes, url: str | None, kind: str) -> tuple[str
     return text, time.perf_counter() - t0, err
 
 
-def run_pages(run: Extract, pages: list[tuple[str, str]], urls: dict, forced: str, out_path: str) -> tuple[list[float], int]:
+def run_pages(run: Extract, pages: list[tuple[str, str]], urls: dict, forced: str,
+              out_path: str) -> tuple[list[float], int]:
     """Extract every page, writing one JSONL line each; returns per-page times and error count."""
     times, errors = [], 0
     os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)

@@ -4,6 +4,7 @@ Not in conftest.py: tests/web has a conftest.py of its own, and two modules both
 `conftest` made `from conftest import ...` depend on which one pytest imported first."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -20,3 +21,17 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = REPO):
     exe = Path(sys.executable).parent / "factwire"  # the console script of this environment
     cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "factwire.cli", *args]
     return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+def write_warc(path, bodies):
+    """A gzipped WARC of (url, body bytes, content type) response records, each after a request."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body, ctype in bodies:
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))

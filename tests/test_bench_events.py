@@ -12,6 +12,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import events as bench  # noqa: E402
+
 import events_baselines as eb  # noqa: E402
 
 

@@ -15,6 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import facts  # noqa: E402
+
 import facts_baselines  # noqa: E402
 
 SCORER_OUTPUT = """\

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from fwtest import SEED, run_cli
+from fwtest import SEED, run_cli, write_warc
 
 GOOD = """<html><head><title>Storm hits the coast</title></head><body><article><h1>Storm hits the coast</h1>
 <p>A powerful storm hit the northern coast on Tuesday, flooding streets and cutting power to thousands of homes.</p>
@@ -84,3 +84,13 @@ def test_all_failed_exit_2_and_no_traceback(tmp_path):
 def test_usage_errors_are_short(args, message):
     out = run_cli(*args)
     assert out.returncode == 2 and message in out.stderr and b"Traceback" not in out.stderr
+
+
+def test_extract_reads_a_warc_file(tmp_path):
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [("https://example.org/storm", GOOD.encode(), "text/html; charset=utf-8")])
+    out = run_cli("extract", str(warc), "--no-facts", "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    (rec,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rec["url"] == "https://example.org/storm" and rec["title"] == "Storm hits the coast"
+    assert rec["source"].startswith(f"{warc}#")

@@ -7,8 +7,8 @@ import pytest
 
 from factwire.clean import clean_html
 from factwire.dom import parse_html
-from factwire.language import detect_language
-from factwire.read import decode_bytes
+from factwire.metadata.language import detect_language
+from factwire.read.pages import decode_bytes
 
 SAMPLES = {
     "en": "The government said on Tuesday that it would not raise taxes this year, despite the deficit.",

@@ -9,13 +9,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from factwire.dom import parse_html
 from factwire.clean import clean_html
+from factwire.dom import parse_html
 from factwire.metadata import complete_metadata, extract_html_metadata
-from factwire.metadata_authors import clean_authors
-from factwire.metadata_dates import parse_date
+from factwire.metadata.authors import clean_authors
+from factwire.metadata.dates import parse_date
 from factwire.model import Cleaned, Metadata
-from factwire.read import page_from_bytes
+from factwire.read.pages import page_from_bytes
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "bench" / "extraction" / "scrapinghub-dev"

@@ -10,9 +10,8 @@ import time
 import pytest
 
 from factwire import ExtractionError, extract
-from factwire.model import Failure, Record
+from factwire.model import Failure, Page, Record
 from factwire.pipeline import extract_all, process_page
-from factwire.model import Page
 
 ARTICLE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Drones over the river | Example News</title></head><body>
@@ -122,3 +121,28 @@ def test_model_loading_is_not_charged_to_the_first_pages_time_limit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result == {"errors": [], "events": 1}
+
+
+STORY = ("Russian forces shelled the town of Kharkiv on Monday, killing two civilians, "
+         "the regional governor said.\n\nUkrainian air defenses shot down three drones over Kyiv overnight.\n")
+
+
+def test_pipeline_runs_events_on_the_facts_parse_and_records_their_failures(monkeypatch):
+    """Stage 5 gets stage 4's Doc from the pipeline (facts never run events); a coder bug costs
+    the events only, recorded under stage "events"."""
+    import factwire.events.coder as coder
+
+    seen = []
+    real = coder.code_events
+    monkeypatch.setattr(coder, "code_events", lambda doc, rec, published: seen.append(doc) or real(doc, rec, published))
+    rec = extract(STORY, published="2022-03-01", input_kind="text", clean=False)
+    assert rec.events and rec.entities and len(seen) == 1 and seen[0].text == rec.text
+
+    def broken(doc, rec, published):
+        raise KeyError("slot")
+
+    monkeypatch.setattr(coder, "code_events", broken)
+    rec = extract(STORY, published="2022-03-01", input_kind="text", clean=False)
+    assert rec.entities and rec.events == []
+    assert rec.errors == [{"stage": "events", "reason": "KeyError: 'slot'"}]
+    assert extract(STORY, input_kind="text", clean=False, facts=False).events == []

@@ -6,8 +6,12 @@ import json
 
 import pytest
 
+from factwire.errors import ReadError
 from factwire.model import Failure, Page
-from factwire.read import ReadError, decode_bytes, detect_kind, page_from_bytes, read_sources
+from factwire.read.pages import decode_bytes, detect_kind, page_from_bytes
+from factwire.read.sources import read_sources, walk_sources
+
+from fwtest import write_warc
 
 RU = ("Москва и Тегеран договорились о производстве беспилотников на территории России. "
       "Об этом сообщила газета, ссылаясь на американских чиновников разведки. ") * 3
@@ -132,3 +136,21 @@ def test_truncated_jsonl_gz_keeps_the_lines_before_the_break(tmp_path):
     pages = [i for i in items if isinstance(i, Page)]
     assert 100 < len(pages) < 2000 and [p.id for p in pages] == [f"p{i}" for i in range(len(pages))]
     assert isinstance(items[-1], Failure) and "unreadable after line" in items[-1].reason
+
+
+def test_extract_reads_warc_files_and_folders_of_them_like_ingest(tmp_path):
+    crawl = tmp_path / "crawl"
+    (crawl / "sub").mkdir(parents=True)
+    write_warc(crawl / "sub" / "a.warc.gz", [
+        ("https://example.org/a", html_page("Alpha story text.").encode(), "text/html"),
+        ("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"),  # skipped: not a page
+        ("https://example.ru/b", html_page(RU).encode("cp1251"), "text/html; charset=windows-1251")])
+    (crawl / "c.html").write_text(html_page("Gamma"), encoding="utf-8")
+    (crawl / "notes.pdf").write_bytes(b"%PDF-1.4")  # not a page suffix: not walked
+    items = list(read_sources([crawl], published="2022-11-19"))
+    assert all(isinstance(i, Page) for i in items)
+    assert [i.url for i in items] == [None, "https://example.org/a", "https://example.ru/b"]
+    assert "Москва" in items[2].content and items[2].encoding == "cp1251"
+    assert items[1].source.startswith(str(crawl / "sub" / "a.warc.gz") + "#")
+    assert {i.published for i in items} == {"2022-11-19"}  # the fallback date reaches WARC records
+    assert [s.path for s in walk_sources([crawl])] == [crawl / "c.html", crawl / "sub" / "a.warc.gz"]

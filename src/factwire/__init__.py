@@ -19,7 +19,7 @@ except PackageNotFoundError:  # running from a source tree without install
 
 _PUBLIC = {
     "extract": "factwire.pipeline", "extract_all": "factwire.pipeline",
-    "process_page": "factwire.pipeline", "ExtractionError": "factwire.pipeline",
+    "process_page": "factwire.pipeline", "ExtractionError": "factwire.errors",
     "Record": "factwire.model", "Failure": "factwire.model",
 }
 __all__ = [*_PUBLIC, "__version__"]

@@ -14,11 +14,12 @@ from pathlib import Path
 import click
 
 from factwire import __version__
-from factwire.events.export import FORMATS as EVENT_FORMATS, render_events
+from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
+from factwire.export.records import FORMATS, render
 from factwire.model import Failure
-from factwire.output import FORMATS, render
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
-from factwire.read import MAX_PAGE_BYTES
+from factwire.read.pages import MAX_PAGE_BYTES
+from factwire.read.sources import holds_many_pages
 
 EXTRACT_EXAMPLE = """
 \b
@@ -39,6 +40,13 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+#: Options several commands share.
+published_option = click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
+                                help="Publication date to use when a page has none.")
+timeout_option = click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True,
+                              help="Per-page time limit in seconds (0: none).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]},
              epilog="Example:\n\n  factwire extract examples/seed-drones.txt --published 2022-11-19 --format text")
 @click.version_option(__version__, prog_name="factwire")
@@ -48,23 +56,26 @@ def main() -> None:
 
 def _default_format(paths: tuple[str, ...]) -> str:
     one_page = len(paths) == 1 and (paths[0] == "-" or (Path(paths[0]).is_file()
-                                                        and ".jsonl" not in paths[0] and ".ndjson" not in paths[0]))
+                                                        and not holds_many_pages(Path(paths[0]))))
     return "json" if one_page else "jsonl"
 
 
 @main.command(epilog=EXTRACT_EXAMPLE)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
+@published_option
 @click.option("--url", help="The page's URL (resolves relative links, gives the site).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: json for one page, jsonl for several).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: json for one page, jsonl for several).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
-@click.option("--no-facts", is_flag=True, help="Skip the facts stage (entities, dates, quantities, places, attributions).")
-@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
-@click.option("--max-mb", type=float, default=MAX_PAGE_BYTES / 2**20, show_default=True, help="Refuse pages larger than this (MiB).")
+@click.option("--no-facts", is_flag=True,
+              help="Skip the facts stage (entities, dates, quantities, places, attributions).")
+@timeout_option
+@click.option("--max-mb", type=float, default=MAX_PAGE_BYTES / 2**20, show_default=True,
+              help="Refuse pages larger than this (MiB).")
 def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, timeout, max_mb) -> None:
-    """Turn news pages (files, folders, .gz, JSONL or - for stdin) into clean article records."""
+    """Turn news pages (files, folders, .gz, WARC, JSONL or - for stdin) into clean article records."""
     fmt = fmt or _default_format(paths)
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         facts=not no_facts, timeout=timeout or None, max_bytes=int(max_mb * 2**20))
@@ -110,16 +121,16 @@ Examples:
 
 @main.command(epilog=FACTS_EXAMPLE)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
+@published_option
 @click.option("--url", help="The page's URL.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
-@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+@timeout_option
 def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
     """Print the facts of news pages: entities, dates, quantities, places, attributions."""
-    from factwire.output import facts_only, print_facts_table
+    from factwire.export.records import facts_only, print_facts_table
 
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
@@ -149,7 +160,7 @@ DB_ONLY_FORMATS = ("parquet", "geojson")
 @main.command(epilog=EVENTS_EXAMPLE)
 @click.argument("paths", nargs=-1)
 @click.option("--db", type=click.Path(dir_okay=False), help="Read the events of a corpus database (instead of PATHs).")
-@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date to use when a page has none.")
+@published_option
 @click.option("--url", help="The page's URL.")
 @click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS + DB_ONLY_FORMATS), default="table", show_default=True,
               help="table for people; csv in ACLED's column order (formula-safe); jsonl one event per line; "
@@ -157,11 +168,12 @@ DB_ONLY_FORMATS = ("parquet", "geojson")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
-@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+@timeout_option
 @click.option("--type", "type_", metavar="TYPE", help="--db: ACLED event type (case-insensitive).")
 @click.option("--sub-type", metavar="SUB_TYPE", help="--db: ACLED sub-event type.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="--db: events overlapping this day or later.")
-@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="--db: events overlapping this day or earlier.")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD",
+              help="--db: events overlapping this day or earlier.")
 @click.option("--country", help="--db: country code as stored (e.g. UA).")
 @click.option("--bbox", metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT", help="--db: events located inside this box.")
 @click.option("--actor", help="--db: text in the actor's name (case-insensitive).")
@@ -175,7 +187,8 @@ def events(paths, db, published, url, fmt, output, input_kind, no_clean, timeout
         return
     if not paths:
         raise click.UsageError("give PATHs (pages) or --db DATABASE")
-    used = [f"--{k.rstrip('_').replace('_', '-')}" for k, v in filters.items() if v] + (["--no-merge"] if no_merge else [])
+    used = [f"--{k.rstrip('_').replace('_', '-')}" for k, v in filters.items() if v]
+    used += ["--no-merge"] if no_merge else []
     if used or fmt in DB_ONLY_FORMATS:
         raise click.UsageError(f"{', '.join(used) or '--format ' + fmt} needs --db (a corpus database)")
     _events_pages(paths, published, url, fmt, output, input_kind, no_clean, timeout)
@@ -183,8 +196,8 @@ def events(paths, db, published, url, fmt, output, input_kind, no_clean, timeout
 
 def _events_db(db: str, fmt: str, output: str | None, no_merge: bool, filters: dict) -> None:
     """`events --db`: one call to `write_db_events`; its summary line goes to stderr."""
-    from factwire.corpus.events_db import write_db_events
-    from factwire.corpus.query import MissingDependency
+    from factwire.errors import MissingDependency
+    from factwire.export.db_events import write_db_events
 
     if not Path(db).exists():
         raise click.ClickException(f"cannot open {db}: no such database")
@@ -230,15 +243,17 @@ Examples:
 @main.command(epilog=INGEST_EXAMPLE)
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database (created if missing).")
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Worker processes (1: in this process).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Local process pool or dask.distributed.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes (1: in this process).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Local process pool or dask.distributed.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1).")
 @click.option("--shards", metavar="DIR", type=click.Path(file_okay=False),
               help="--engine dask: folder for the workers' Parquet shards (default: DB.shards next to the database; "
                    "on a cluster, a folder the workers and this machine share).")
 @click.option("--retry-failed", is_flag=True, help="Process the pages that failed in earlier runs again.")
 @click.option("--no-facts", is_flag=True, help="Skip the facts stage (much faster; articles only).")
-@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True, help="Per-page time limit in seconds (0: none).")
+@timeout_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_facts, timeout, quiet, as_json) -> None:
@@ -333,7 +348,8 @@ Examples:
 
 @main.command(epilog=SERVE_EXAMPLE)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database (opened read-only).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (anything but loopback exposes the UI).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind (anything but loopback exposes the UI).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True)
 def serve(db, host, port) -> None:
     """Web UI (articles with facts highlighted, events, timeline, map) and JSON API over a database."""

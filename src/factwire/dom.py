@@ -1,17 +1,17 @@
-"""Parse HTML into an lxml tree once per page; cleaning and metadata both read it."""
+"""Parse HTML into an lxml tree once per page; cleaning and metadata both read it, and share
+the tree helpers below (text of an element, byline elements' texts)."""
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from factwire.errors import ParseError
+
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _local = threading.local()  # lxml parser objects must not be shared between threads
-
-
-class ParseError(ValueError):
-    """The content could not be parsed into an HTML tree (reason in the message)."""
 
 
 def _parser() -> etree.HTMLParser:
@@ -59,3 +59,39 @@ def parse_html_checked(content: str, utf8: bytes | None = None) -> tuple[etree._
 def parse_html(content: str) -> etree._Element:
     """Return the <html> root of `content`; raise ParseError with a one-line reason."""
     return parse_html_checked(content)[0]
+
+
+# -- bylines: the cleaner's walk (stage 2) and metadata's author markup (stage 3) both read them --
+
+#: Byline elements longer than this are article text, not a byline.
+MAX_BYLINE_CHARS = 200
+#: Look at this many byline-like elements at most: the article's byline comes early, and
+#: pages repeat "author" classes in teasers and comments further down.
+MAX_BYLINE_ELEMENTS = 12
+_NOT_BYLINE_TAGS = frozenset(("meta", "link", "script", "style", "body", "html", "input",
+                              "label", "textarea", "form", "img"))
+#: Byline-looking elements inside these are comment forms and teasers, not the article's byline.
+_FOREIGN_CONTAINERS = re.compile(r"comment|respond|reply|related|recommend|sidebar|footer", re.I)
+
+
+def byline_texts(elements: Iterable[etree._Element]) -> Iterator[str]:
+    """Texts of byline-like elements, in page order, outside comment forms and teasers; at
+    most MAX_BYLINE_ELEMENTS are looked at."""
+    for elem in list(elements)[:MAX_BYLINE_ELEMENTS]:
+        if elem.tag in _NOT_BYLINE_TAGS or _in_foreign_container(elem):
+            continue
+        name = elem.find('.//*[@itemprop="name"]')
+        text = " ".join((name if name is not None else elem).itertext()).strip()
+        if text and len(text) <= MAX_BYLINE_CHARS:
+            yield text
+
+
+def _in_foreign_container(elem: etree._Element) -> bool:
+    """True inside a <form> or a comment/related block (their "author" fields are not bylines)."""
+    for ancestor in elem.iterancestors():
+        if ancestor.tag in ("body", "html"):  # page-wide classes ("one-sidebar") say nothing
+            return False
+        if ancestor.tag == "form" or _FOREIGN_CONTAINERS.search(
+                f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False

@@ -1,7 +1,7 @@
 """Record types that flow through the stages (read -> clean -> metadata -> facts -> events).
 
-Field names of :class:`Record` are part of the public contract (see DESIGN.md); `to_dict()`
-gives the JSON shape.  Everything here is plain data: no I/O, no parsing.
+Field names of :class:`Record` are part of the public contract (README, "The record");
+`to_dict()` gives the JSON shape.  Everything here is plain data: no I/O, no parsing.
 """
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ class Metadata:
 
 @dataclass(slots=True)
 class Record:
-    """One clean article: the product's record (DESIGN.md).  Facts/events are filled by later stages."""
+    """One clean article: the product's record (README, "The record").  Facts/events are filled by later stages."""
 
     id: str
     url: str | None

@@ -1,8 +1,12 @@
-"""The stage chain for one page (read -> clean -> metadata), with a per-page time limit.
+"""The stage chain for one page, in order: 1 read -> 2 clean -> 3 metadata -> 4 facts -> 5 events,
+with a per-page time limit.
 
 `process_page` is the per-document sandbox: whatever a page does, the caller gets back a
 `Record` or a `Failure` naming the stage and a one-line reason, so a batch never stops.
-The same function is what the local pool and Dask run later.
+The same function is what the local pool and Dask run later.  Stages 4 and 5 run after the
+record exists (`add_facts`): they share one spaCy parse of the body and one time limit, and a
+problem in either is recorded in `record.errors`, never costing the article.  This module is
+the only place that runs one stage after another; no stage calls a later one.
 """
 from __future__ import annotations
 
@@ -13,32 +17,19 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from time import monotonic
+from typing import Any
 
 from factwire.clean import clean_html, clean_text
-from factwire.dom import ParseError, parse_html_checked
+from factwire.dom import parse_html_checked
+from factwire.errors import EmptyArticle, ExtractionError, PageTimeout, ParseError, ReadError
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.model import Cleaned, Failure, InputKind, Metadata, Page, Record
-from factwire.read import MAX_PAGE_BYTES, ReadError, content_id, detect_kind, page_from_bytes, read_sources
+from factwire.read.pages import MAX_PAGE_BYTES, content_id, detect_kind, page_from_bytes
+from factwire.read.sources import read_sources
 
 #: Per-page time limit.  The slowest DEV page takes ~0.1 s end to end; 5 s leaves room for slow
 #: machines while stopping a pathological page from holding a batch for long.
 DEFAULT_TIMEOUT_S = 5.0
-
-
-class PageTimeout(Exception):
-    """A page ran past its time limit."""
-
-
-class EmptyArticle(Exception):
-    """Cleaning found no article text (e.g. a page that is only <script>)."""
-
-
-class ExtractionError(Exception):
-    """`extract()` could not produce a record; `.failure` says which stage and why."""
-
-    def __init__(self, failure: Failure):
-        super().__init__(failure.one_line())
-        self.failure = failure
 
 
 @dataclass(slots=True)
@@ -60,8 +51,8 @@ def time_limit(seconds: float | None):
 
     Off the main thread (or without SIGALRM) the pipeline still checks its deadline between
     stages, so a limit always applies; it is just coarser there."""
-    usable = bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
         yield
         return
 
@@ -128,17 +119,39 @@ def process_page(page: Page, *, clean: bool = True, timeout: float | None = DEFA
 
 
 def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S, events: bool = True) -> Record:
-    """Stages 4-5 on a record (facts, then events unless `events=False`), within `timeout`; a
-    timeout is recorded in `rec.errors`."""
+    """Stages 4-5 on a record (facts, then events unless `events=False`) within one `timeout`;
+    a timeout is recorded in `rec.errors` under the stage it interrupted."""
     from factwire.facts.annotate import annotate_record, load_resources
 
     load_resources()  # outside the page's clock: loading is per process, not per page
+    stage = "facts"
     try:
         with time_limit(timeout):
-            annotate_record(rec, events=events)
+            doc = annotate_record(rec)
+            if events and doc is not None:
+                stage = "events"
+                add_events(rec, doc)
     except PageTimeout:
-        rec.errors.append({"stage": "facts", "reason": f"facts exceeded the {timeout:g} s time limit"})
+        rec.errors.append({"stage": stage, "reason": f"{stage} exceeded the {timeout:g} s time limit"})
     return rec
+
+
+def add_events(rec: Record, doc: Any) -> None:
+    """Stage 5 over the body's Doc (parsed once by stage 4); the coder's failure costs the
+    events only, and is recorded."""
+    from factwire.facts.annotate import published_date
+
+    try:
+        from factwire.events.coder import code_events
+    except ImportError as exc:
+        rec.errors.append({"stage": "events", "reason": f"event coder unavailable: {exc}"})
+        return
+    try:
+        rec.events = code_events(doc, rec, published_date(rec.published))
+    except PageTimeout:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the coder's bug costs the events, recorded
+        rec.errors.append({"stage": "events", "reason": f"{type(exc).__name__}: {exc}"[:300]})
 
 
 def _clean_page(page: Page, clean: bool, timeout: float | None) -> Record | Failure:
@@ -199,7 +212,8 @@ def _page_from_data(data: str | bytes, *, url, published, input_kind, page_id) -
 
 def extract_all(paths: Iterable[str], *, url: str | None = None, published: str | None = None,
                 input_kind: InputKind | None = None, clean: bool = True, facts: bool = True,
-                timeout: float | None = DEFAULT_TIMEOUT_S, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Record | Failure]:
+                timeout: float | None = DEFAULT_TIMEOUT_S,
+                max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Record | Failure]:
     """Every page under `paths` (files, folders, "-") -> Record or Failure, in input order."""
     for item in read_sources(paths, input_kind=input_kind, url=url, published=published, max_bytes=max_bytes):
         yield item if isinstance(item, Failure) else process_page(item, clean=clean, timeout=timeout, facts=facts)

@@ -6,11 +6,12 @@ import os
 import signal
 
 import pytest
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity
 
 from factwire.corpus.engines import CRASH_REASON, LocalPool, StageOptions, run_in_process
 from factwire.corpus.ingest import ingest
 from factwire.model import Page
+
+from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity
 
 OPTIONS = StageOptions(facts=False)
 
@@ -103,3 +104,21 @@ def test_process_exits_after_a_worker_crash(tmp_path):
     script.write_text(EXITS_AFTER_A_CRASH.format(here=str(here), tests=str(here.parent)))
     r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.strip() == "done 1", r.stderr[-2000:]
+
+
+def test_a_missing_dask_is_the_one_missing_dependency_error(monkeypatch):
+    import builtins
+
+    from factwire.corpus.engines import start_dask
+    from factwire.errors import MissingDependency
+
+    real = builtins.__import__
+
+    def no_dask(name, *a, **kw):
+        if name.startswith("dask"):
+            raise ImportError(name)
+        return real(name, *a, **kw)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    with pytest.raises(MissingDependency, match=r"factwire\[dask\]"):
+        start_dask(1, None)

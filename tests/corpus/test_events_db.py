@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from factwire.export.db_events import load_events
+from factwire.export.events import CSV_COLUMNS as EXPORT_COLUMNS
+
 from fwtest import SEED, run_cli
-from factwire.corpus.events_db import load_events
-from factwire.events.export import CSV_COLUMNS as EXPORT_COLUMNS
 
 ACLED_COLUMNS = EXPORT_COLUMNS[:12]  # ACLED's names and order, geo_precision included
 
@@ -169,3 +170,22 @@ def test_errors_are_one_line(db, args, message):
 def test_page_mode_still_works():
     r = run_cli("events", str(SEED), "--published", "2022-11-19", "--format", "csv")
     assert r.returncode == 0 and r.stdout.decode().startswith("event_date,event_type")
+
+
+def test_page_and_database_csv_have_one_header_and_the_same_rows(db):
+    """The issue's check: `events FILE --format csv` and `events --db --no-merge --format csv`
+    start with the same header line, and the seed page's events are the same rows in both."""
+    page = run_cli("events", str(SEED), "--published", "2022-11-19", "--format", "csv",
+                   "--url", "https://www.foxnews.com/world/russia-iran-drones")  # as ingested
+    assert page.returncode == 0, page.stderr.decode()
+    from_page = page.stdout.decode()
+    from_db = events_cli(db, "--no-merge", "--format", "csv")[0]
+    assert from_page.splitlines()[0] == from_db.splitlines()[0] == ",".join(EXPORT_COLUMNS)
+    page_rows = list(csv.DictReader(io.StringIO(from_page)))
+    seed_id = page_rows[0]["article_id"]
+    db_rows = [r for r in csv.DictReader(io.StringIO(from_db)) if r["article_id"] == seed_id]
+
+    def comparable(rows):  # the database gives each event an id
+        return sorted(tuple(v for k, v in r.items() if k != "event_id") for r in rows)
+
+    assert page_rows and comparable(page_rows) == comparable(db_rows)

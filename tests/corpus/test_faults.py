@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus_helpers import copy_dev_pages, db_rows, dev_warc, integrity
 
 import factwire.corpus.ingest as ingest_mod
 from factwire.corpus.ingest import ingest
 from factwire.corpus.store import Store
+
+from corpus_helpers import copy_dev_pages, db_rows, dev_warc, integrity
 
 #: One of each kind of broken page from tests/test_pipeline.py (empty, binary, script-only, too deep,
 #: truncated gzip), written as files.

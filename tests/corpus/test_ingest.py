@@ -4,11 +4,11 @@ from __future__ import annotations
 import gzip
 import json
 
-from fwtest import run_cli
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, dev_warc, integrity, write_warc
-
 from factwire.corpus.ingest import ingest
-from factwire.corpus.warc import read_warc
+from factwire.read.warc import read_warc
+
+from corpus_helpers import copy_dev_pages, db_rows, dev_pages, dev_warc, integrity, write_warc
+from fwtest import run_cli
 
 RU = ("<html><head><title>Новости</title></head><body><article><p>"
       + "Москва и Тегеран договорились о производстве беспилотников на территории России. " * 5

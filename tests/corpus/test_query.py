@@ -10,7 +10,9 @@ import pytest
 
 from factwire.corpus import query
 from factwire.corpus.merge import merge_events
-from factwire.events.export import CSV_COLUMNS as EXPORT_COLUMNS
+from factwire.errors import MissingDependency
+from factwire.export import writers
+from factwire.export.events import CSV_COLUMNS as EXPORT_COLUMNS, EXTRA_COLUMNS
 
 ACLED_COLUMNS = EXPORT_COLUMNS[:12]  # ACLED's names and order, geo_precision included
 
@@ -61,9 +63,9 @@ def test_bbox_filter_keeps_only_points_inside():
 
 
 def test_csv_has_acled_columns_first_then_extras():
-    rows = list(csv.reader(io.StringIO(query.to_csv_text(EVENTS[:1]))))
+    rows = list(csv.reader(io.StringIO(writers.to_csv_text(EVENTS[:1]))))
     assert tuple(rows[0][: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
-    assert rows[0][len(ACLED_COLUMNS):] == list(query.EXTRA_COLUMNS)
+    assert rows[0][len(ACLED_COLUMNS):] == list(EXTRA_COLUMNS)
     row = dict(zip(rows[0], rows[1]))
     assert row["actor1"] == "Russia" and row["latitude"] == "50.45" and row["event_id"] == "kyiv"
 
@@ -71,7 +73,7 @@ def test_csv_has_acled_columns_first_then_extras():
 def test_csv_neutralises_formula_cells_but_keeps_negative_numbers():
     hostile = ev("=HYPERLINK(\"http://evil\")", actor_norm="+cmd|' /C calc'!A0", target_norm="-2+3",
                  weapon="@SUM(A1)", location={**KYIV, "name": "=1+1", "lon": -3.7})
-    row = next(csv.DictReader(io.StringIO(query.to_csv_text([hostile]))))
+    row = next(csv.DictReader(io.StringIO(writers.to_csv_text([hostile]))))
     for col in ("actor1", "actor2", "weapon", "location", "event_id"):
         assert row[col].startswith("'"), col
     assert row["longitude"] == "-3.7"
@@ -80,7 +82,7 @@ def test_csv_neutralises_formula_cells_but_keeps_negative_numbers():
 def test_corpus_event_csv_lists_every_source_count_and_lowest_toll():
     merged = merge_events([ev("a", fatalities=4, counts=[{"value": 28, "relation": "eq", "item": "drones"}]),
                            ev("b", fatalities=5, counts=[{"value": 30, "relation": "approx", "item": "drones"}])])
-    row = next(csv.DictReader(io.StringIO(query.to_csv_text(merged))))
+    row = next(csv.DictReader(io.StringIO(writers.to_csv_text(merged))))
     assert row["fatalities"] == "4"
     assert "28 drones (Site a)" in row["counts"] and "approx 30 drones (Site b)" in row["counts"]
     assert row["n_sources"] == "2" and row["source"] == "Site a; Site b"
@@ -88,7 +90,7 @@ def test_corpus_event_csv_lists_every_source_count_and_lowest_toll():
 
 
 def test_geojson_points_are_lon_lat_and_missing_coordinates_are_counted():
-    fc, skipped = query.to_geojson(EVENTS)
+    fc, skipped = writers.to_geojson(EVENTS)
     assert fc["type"] == "FeatureCollection" and skipped == 1
     assert len(fc["features"]) == 3
     first = fc["features"][0]
@@ -96,20 +98,20 @@ def test_geojson_points_are_lon_lat_and_missing_coordinates_are_counted():
     assert first["properties"]["event_type"] == "Explosions/Remote violence"
     json.dumps(fc)  # serialisable
     out = io.StringIO()
-    assert query.export(EVENTS, "geojson", out) == "3 events mapped, 1 without coordinates left out"
+    assert writers.export(EVENTS, "geojson", out) == "3 events mapped, 1 without coordinates left out"
     assert json.loads(out.getvalue())["type"] == "FeatureCollection"
 
 
 def test_jsonl_round_trips():
     out = io.StringIO()
-    assert query.write_jsonl(EVENTS, out) == 4
+    assert writers.write_jsonl(EVENTS, out) == 4
     assert [json.loads(line) for line in out.getvalue().splitlines()] == EVENTS
 
 
 def test_parquet_round_trips(tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     path = tmp_path / "events.parquet"
-    assert query.write_parquet(EVENTS, str(path)) == 4
+    assert writers.write_parquet(EVENTS, str(path)) == 4
     table = pq.read_table(path)
     assert table.column_names[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert table.column("latitude").to_pylist() == [50.45, 49.84, 52.23, None]
@@ -126,6 +128,6 @@ def test_parquet_without_pyarrow_says_so_in_one_line(monkeypatch):
         return real(name, *a, **kw)
 
     monkeypatch.setattr(builtins, "__import__", fake)
-    with pytest.raises(query.MissingDependency) as err:
-        query.export(EVENTS, "parquet", "x.parquet")
+    with pytest.raises(MissingDependency) as err:
+        writers.export(EVENTS, "parquet", "x.parquet")
     assert "\n" not in str(err.value) and "pyarrow" in str(err.value)

@@ -12,13 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity, write_warc
-from fwtest import SEED
 
 from factwire.corpus import shards
 from factwire.corpus.engines import StageOptions
 from factwire.corpus.ingest import ingest
-from factwire.corpus.sources import walk_sources
+from factwire.read.sources import walk_sources
+
+from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity, write_warc
+from fwtest import SEED
 
 pq = pytest.importorskip("pyarrow.parquet")
 pytest.importorskip("dask.distributed")

@@ -9,9 +9,9 @@ import csv
 import io
 import json
 
-from fwtest import SEED, run_cli
+from factwire.export.events import CSV_COLUMNS
 
-from factwire.events.export import CSV_COLUMNS
+from fwtest import SEED, run_cli
 
 STORY = ("Russian forces shelled the town of Kharkiv on Monday, killing two civilians, "
          "the regional governor said.\n\nUkrainian air defenses shot down three drones over Kyiv overnight.\n")

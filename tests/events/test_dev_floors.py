@@ -56,11 +56,11 @@ def test_wikievents_floor(bench_dir, tmp_path):
 
 def test_acled_floor(bench_dir, tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import csv
+
     import quick_events
 
     from factwire import extract
-
-    import csv
     rows = list(csv.DictReader(open(bench_dir / "acled_ukraine_2022q1" / "events.csv", encoding="utf-8")))
     rows = rows[::ACLED_EVERY]
     gold, pred = tmp_path / "gold.csv", tmp_path / "pred.jsonl"

@@ -11,8 +11,16 @@ import json
 
 import pytest
 
-from factwire.events.export import (ACLED_COLUMNS, CSV_COLUMNS, EXTRA_COLUMNS, format_counts,
-                                    render_events, safe_cell, to_csv, to_table)
+from factwire.export.events import (
+    ACLED_COLUMNS,
+    CSV_COLUMNS,
+    EXTRA_COLUMNS,
+    format_counts,
+    render_events,
+    to_csv,
+    to_table,
+)
+from factwire.export.safe import safe_cell
 from factwire.model import Record, Removed
 
 TEXT = ("Russia launched about 150 missiles at Ukraine since November 11, Oleksii Hromov said. "
@@ -53,7 +61,8 @@ def test_csv_columns_acled_first_in_acled_order_then_extras():
     assert tuple(head) == CSV_COLUMNS
     assert [c for c in head if c != "geo_precision"] == list(ACLED_COLUMNS + EXTRA_COLUMNS)
     assert head[12:] == ["action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
-                         "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url"]
+                         "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url",
+                         "n_sources", "rule", "event_id"]
 
 
 def test_csv_values_have_acled_meanings():

@@ -15,8 +15,8 @@ from lxml import html as lxml_html
 from factwire.cli import main
 from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
-from factwire.web.report import (ReportFilters, build_report, csp_hash, is_http_url, md_cell, report_data,
-                                 script_json)
+from factwire.export.safe import EXTERNAL_REL, is_http_url, json_script, md_cell
+from factwire.web.report import ReportFilters, build_report, csp_hash, report_data
 
 REPO = Path(__file__).resolve().parents[2]
 VENDOR_SCRIPT = REPO / "scripts" / "vendor_assets.py"
@@ -88,7 +88,7 @@ def test_report_references_nothing_outside(report_html: str):
     doc = lxml_html.fromstring(report_html)
     assert not doc.xpath("//*[@src]")
     for a in doc.xpath("//a[@href]"):
-        assert a.get("href").startswith(("http://", "https://")) and a.get("rel") == "noopener noreferrer"
+        assert a.get("href").startswith(("http://", "https://")) and a.get("rel") == EXTERNAL_REL
     csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']")[0].get("content")
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     for script in doc.xpath("//script[not(@type)]"):
@@ -104,8 +104,9 @@ def test_hostile_strings_are_text_only(hostile_db: Path, report_html: str):
     assert len(doc.xpath("//script")) == 7  # d3, Plot, topojson, charts, boot + two JSON blocks
     table = doc.xpath('//table[@data-table="events"]')[0].text_content()
     for bad in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)",
-                "</textarea>", "</script>", "\u202e"):
+                "</textarea>", "</script>", "[U+202E]"):  # direction controls shown as codes, as in the UI
         assert bad in table
+    assert "\u202e" not in table
 
 
 def test_embedded_json_cannot_break_out_and_round_trips(news_db: Path, report_html: str):
@@ -114,13 +115,15 @@ def test_embedded_json_cannot_break_out_and_round_trips(news_db: Path, report_ht
     data = json.loads(raw)
     assert len(data["events"]) == len(_events(news_db, ReportFilters()))
     assert "804" in data["country_ids"]  # Ukraine's ISO numeric id (world-atlas feature id)
-    assert script_json({"t": "</script><!--\u2028&"}) == '{"t":"\\u003c/script\\u003e\\u003c!--\\u2028\\u0026"}'
+    assert json_script({"t": "</script><!--\u2028&"}) == '{"t":"\\u003c/script\\u003e\\u003c!--\\u2028\\u0026"}'
 
 
 @pytest.mark.parametrize("url,ok", [("https://a.example/x", True), ("HTTP://a.example", True),
                                     ("javascript:alert(1)", False), (" javascript:alert(1)", False),
                                     ("//evil.example/x", False), ("data:text/html,x", False),
-                                    ("/relative", False), ("https://a.example/\nx", False), (None, False)])
+                                    ("/relative", False), ("https://a.example/\nx", False), (None, False),
+                                    ("https://a.example/\u202ex", False), ("https://a.example/\x7f", False),
+                                    ("https://a.example/a b", False)])
 def test_only_http_urls_become_links(url, ok):
     assert is_http_url(url) is ok
 
@@ -134,7 +137,7 @@ def test_markdown_report(news_db: Path):
     assert len(events) == 2 + len(data["events"])
     for row in events:
         assert len(re.findall(r"(?<!\\)\|", row)) == 7, row  # 6 cells: no unescaped | inside a cell
-    assert md_cell("a|b\n<c>\u202e") == "a\\|b &lt;c&gt;"
+    assert md_cell("a|b\n<c>\u202e") == "a\\|b &lt;c&gt;\\[U+202E\\]"
 
 
 def test_cli_report_writes_html_and_md(news_db: Path, tmp_path: Path):

@@ -14,6 +14,7 @@ import pytest
 
 from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
+from factwire.export.safe import EXTERNAL_REL
 from factwire.web.report import ReportFilters, build_report
 
 pytestmark = pytest.mark.browser
@@ -105,7 +106,7 @@ def test_hostile_page_stays_text(browser, hostile_db: Path, tmp_path: Path, arti
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
     rels = page.eval_on_selector_all("a[href]", "els => els.map(e => e.rel)")
-    assert all(r == "noopener noreferrer" for r in rels)
+    assert all(r == EXTERNAL_REL for r in rels)
     page.screenshot(path=str(artifacts / "report-hostile.png"), full_page=True)
     page.close()
     assert seen["dialogs"] == [] and seen["blocked"] == [] and seen["errors"] == [], seen

@@ -184,7 +184,7 @@ def is_promo_sentence(line: str) -> bool:
 def classify_boilerplate(line: str) -> str | None:
     """Removed kind of a short chrome line, or None when it is not recognisably chrome.
 
-    Why: both cleaners must set chrome aside *by kind* (DESIGN.md), and they should agree on
+    Why: both cleaners must set chrome aside *by kind* (README, `removed`), and they should agree on
     what a "promo" or a "comments" line is; keeping the vocabulary here keeps them consistent."""
     text = line.strip()
     if not text:

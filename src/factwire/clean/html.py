@@ -12,14 +12,20 @@ from __future__ import annotations
 
 from lxml import etree
 
-from factwire.metadata_authors import byline_texts
-from factwire.dom import text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
-from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
-                                          CONTACT_LINE, CONTRIB_LINE,
-                                          PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
+from factwire.clean.html_patterns import (
+    BYLINE_LINE,
+    BYLINE_MAX_WORDS,
+    COMMENTS_LINE,
+    CONTACT_LINE,
+    CONTRIB_LINE,
+    PROMO_LINE,
+    PROMO_MAX_WORDS,
+    RELATED_LINE,
+)
 from factwire.clean.html_scoring import Totals, choose_main
+from factwire.dom import byline_texts, text_of
 from factwire.model import Cleaned, Removed
 
 #: A body block with more link text than this share is a link list (related stories / menu),

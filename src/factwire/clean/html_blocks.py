@@ -15,10 +15,18 @@ from itertools import accumulate
 
 from lxml import etree
 
-from factwire.clean.html_patterns import (BYLINE_WORDS, CAPTION_STEMS, CREDIT_STEMS,
-                                          HEADING_KINDS,
-                                          INLINE_TAGS, MARK_TAGS, MARK_WORDS, POSITIVE_WORDS,
-                                          SKIP_TAGS, hint_words)
+from factwire.clean.html_patterns import (
+    BYLINE_WORDS,
+    CAPTION_STEMS,
+    CREDIT_STEMS,
+    HEADING_KINDS,
+    INLINE_TAGS,
+    MARK_TAGS,
+    MARK_WORDS,
+    POSITIVE_WORDS,
+    SKIP_TAGS,
+    hint_words,
+)
 
 Element = etree._Element
 

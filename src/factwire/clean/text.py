@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.boilerplate import (classify_boilerplate, is_placeholder, is_promo_sentence,
-                                        section_kind)
+from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks
-from factwire.clean.text_region import (comments_start, find_region, find_region_scored,
-                                         gap_flags, is_allcaps, is_prose, item_shape, list_runs,
-                                         longest_list, score_blocks, trailing_list)
+from factwire.clean.text_region import (
+    comments_start,
+    find_region,
+    find_region_scored,
+    gap_flags,
+    is_allcaps,
+    is_prose,
+    item_shape,
+    list_runs,
+    longest_list,
+    score_blocks,
+    trailing_list,
+)
 from factwire.model import Caption, Cleaned, Removed
 
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".

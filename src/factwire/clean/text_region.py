@@ -7,10 +7,15 @@ label, a headline of another story) are bridged while long menus and link lists 
 """
 from __future__ import annotations
 
-from factwire.clean.boilerplate import (MAX_CHROME_WORDS, MAX_PROMO_SENTENCE_WORDS,
-                                        classify_boilerplate, is_promo_sentence, section_kind)
 import re
 
+from factwire.clean.boilerplate import (
+    MAX_CHROME_WORDS,
+    MAX_PROMO_SENTENCE_WORDS,
+    classify_boilerplate,
+    is_promo_sentence,
+    section_kind,
+)
 from factwire.clean.text_lines import Block, looks_like_heading
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")

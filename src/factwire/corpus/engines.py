@@ -1,8 +1,8 @@
 """Engines: the same stage function (`process_page`) run in-process, in a local supervised process
 pool, or on dask.distributed.
 
-Why a supervisor instead of ProcessPoolExecutor: STACK.md measured that one dead worker there
-breaks the whole pool (BrokenProcessPool) and loses the run.  Here each worker has its own task
+Why a supervisor instead of ProcessPoolExecutor: there, one dead worker breaks the whole pool
+(BrokenProcessPool) and loses the run.  Here each worker has its own task
 queue and its own result pipe (no lock shared between workers, so a worker killed mid-write
 cannot wedge the others); a dead or hung worker is replaced, the page it was on is retried once,
 and a second crash on the same page becomes a Failure "worker crashed on this page".
@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from factwire.errors import MissingDependency
 from factwire.model import Failure, Page
 from factwire.pipeline import DEFAULT_TIMEOUT_S, process_page
 
@@ -232,7 +233,7 @@ def start_dask(workers: int, scheduler: str | None):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
-        raise RuntimeError("the dask engine needs dask.distributed: pip install 'factwire[dask]'") from exc
+        raise MissingDependency("the dask engine needs dask.distributed: pip install 'factwire[dask]'") from exc
     if scheduler:
         return Client(scheduler), None
     cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
@@ -252,7 +253,7 @@ def run_dask(fn: Callable[..., Any], tasks: Iterable[Any], args: tuple, workers:
     client, cluster = start_dask(workers, scheduler)
     try:
         ahead = TASKS_AHEAD_PER_WORKER * max(1, len(client.scheduler_info()["workers"]) or workers)
-        source, submitted = iter(tasks), {}
+        source, submitted = iter(tasks), dict[Any, Any]()
         pending = as_completed()
         for task in _take(source, ahead):
             pending.add(_submit(client, fn, task, args, submitted))

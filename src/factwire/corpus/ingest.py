@@ -24,15 +24,24 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factwire.corpus.engines import (FILES_PER_TASK, LocalPool, Outcome, Payload, StageOptions, Task, failure_payload,
-                                     run_dask, run_in_process)
+from factwire.corpus.engines import (
+    FILES_PER_TASK,
+    LocalPool,
+    Outcome,
+    Payload,
+    StageOptions,
+    Task,
+    failure_payload,
+    run_dask,
+    run_in_process,
+)
 from factwire.corpus.shards import ShardTask, clean_temp, default_dir, read_shard, run_shard_task, task_id
-from factwire.corpus.sources import SourceFile, read_file, walk_sources
 from factwire.corpus.store import FailureRow, Store
-from factwire.corpus.query import MissingDependency
-from factwire.corpus.warc import is_warc
+from factwire.errors import MissingDependency, StoreFullError
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S
+from factwire.read.pages import MAX_PAGE_BYTES
+from factwire.read.sources import SourceFile, holds_many_pages, read_file, walk_sources
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +52,6 @@ BATCH_SECONDS = 2.0
 ENGINES = ("local", "dask")
 #: OS errors that mean "no room to write": no space, file too large (RLIMIT_FSIZE), quota.
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
-
-
-class StoreFullError(RuntimeError):
-    """The disk (or the file size limit) is full: the run stops; what was committed is kept and
-    re-running the same command after freeing space finishes the rest."""
 
 
 #: Free space under which a refused database write is blamed on a full disk: one batch is a few
@@ -77,18 +81,25 @@ def storage_error(exc: sqlite3.Error, db: Path) -> str | None:
 
 def _why_full(db: Path) -> str | None:
     """The file size limit reached, or the file system nearly full; None if neither."""
-    try:
-        import resource
-    except ImportError:  # not on Unix
-        resource = None
-    files = [p for p in (db, Path(f"{db}-wal")) if p.exists()]
-    if resource is not None and files:
-        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
-        if soft != resource.RLIM_INFINITY and max(p.stat().st_size for p in files) + FSIZE_SLACK_BYTES >= soft:
-            return f"the file size limit (ulimit -f) of {soft:,} bytes is reached"
+    limit = _size_limit_reached(db)
+    if limit:
+        return limit
     free = shutil.disk_usage(db.absolute().parent).free
     if free < LOW_SPACE_BYTES:
         return f"{free / 2**20:.1f} MB left on the database's file system"
+    return None
+
+
+def _size_limit_reached(db: Path) -> str | None:
+    """The file size limit (ulimit -f) the database or its WAL has reached, if any (Unix only)."""
+    try:
+        import resource
+    except ImportError:  # not on Unix: no such limit
+        return None
+    files = [p for p in (db, Path(f"{db}-wal")) if p.exists()]
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if files and soft != resource.RLIM_INFINITY and max(p.stat().st_size for p in files) + FSIZE_SLACK_BYTES >= soft:
+        return f"the file size limit (ulimit -f) of {soft:,} bytes is reached"
     return None
 
 
@@ -124,7 +135,7 @@ class IngestSummary:
 class _Writer:
     """Collects outcomes and finished files; commits them in batches (see the module docstring)."""
 
-    def __init__(self, store: Store, summary: IngestSummary, on_change: Callable[[], None]):
+    def __init__(self, store: Store, summary: IngestSummary, on_change: Callable[..., None]):
         self.store, self.summary, self.on_change = store, summary, on_change
         self.records: list[tuple[dict, str, str, SourceFile]] = []
         self.failures: list[tuple[FailureRow, SourceFile]] = []
@@ -171,7 +182,7 @@ class _Writer:
         stops the run instead of failing every page after it (StoreFullError)."""
         lost: set[str] = set()
         for rec, js, key, src in records:
-            if not self._try(lambda: self.store.write_batch([(rec, js, key)], [], [key])):
+            if not self._try(self.store.write_batch, [(rec, js, key)], [], [key]):
                 self.summary.pages -= 1
                 row = FailureRow(key, rec.get("source") or key, "store", self.last_error, src.absolute)
                 self._write_failure(row, src, lost, counted=False)
@@ -179,20 +190,22 @@ class _Writer:
             self._write_failure(row, src, lost, counted=True)
         for src in files:
             if src.key not in lost:
-                self._try(lambda: self.store.write_batch([], [], [src.key], clear=[task_failure_key(src)]))
+                self._try(self.store.write_batch, [], [], [src.key], clear=[task_failure_key(src)])
 
     def _write_failure(self, row: FailureRow, src: SourceFile, lost: set[str], counted: bool) -> None:
-        if self._try(lambda: self.store.write_batch([], [row], [row.key])):
+        if self._try(self.store.write_batch, [], [row], [row.key]):
             self.summary.failures += 0 if counted else 1
             return
         self.summary.failures -= 1 if counted else 0
         self.summary.lost += 1
         lost.add(src.key)
-        log.error("could not record %s in the store (%s): it will be redone by the next run", row.source, self.last_error)
+        log.error("could not record %s in the store (%s): it will be redone by the next run",
+                  row.source, self.last_error)
 
-    def _try(self, write: Callable[[], None]) -> bool:
+    def _try(self, write: Callable[..., None], *args: Any, **kwargs: Any) -> bool:
+        """`write(*args, **kwargs)`; False (and `last_error` set) if the database refused it."""
         try:
-            write()
+            write(*args, **kwargs)
             return True
         except sqlite3.Error as exc:
             if (fatal := storage_error(exc, self.store.path)) is not None:
@@ -251,7 +264,7 @@ def _page_tasks(files: Iterable[SourceFile], store: Store, tracker: _Tracker, su
             tracker.writer.on_change(advance=1)
             continue
         skip = store.done_with_prefix(src.page_prefix)
-        for item in read_file(src.path, **({"max_bytes": max_bytes} if max_bytes else {})):
+        for item in read_file(src.path, max_bytes=max_bytes or MAX_PAGE_BYTES):
             key = src.page_key(item)
             if key in skip:
                 summary.pages_skipped += 1
@@ -284,7 +297,7 @@ def _file_groups(files: Iterable[SourceFile]) -> Iterator[list[SourceFile]]:
     same groups and finds their shards (shards.py)."""
     group: list[SourceFile] = []
     for src in files:
-        if is_warc(src.path) or ".jsonl" in src.path.name or ".ndjson" in src.path.name:
+        if holds_many_pages(src.path):
             yield [src]
             continue
         group.append(src)

@@ -84,9 +84,9 @@ def span(ev: dict) -> tuple[date, date] | None:
     """The event's date range (from, to), `to` defaulting to `from`; None if undated."""
     d = ev.get("date") or {}
     start = parse_day(d.get("from"))
-    end = parse_day(d.get("to")) or start
     if start is None:
         return None
+    end = parse_day(d.get("to")) or start
     return (start, end) if start <= end else (end, start)
 
 
@@ -263,7 +263,7 @@ def compare(a: dict, b: dict) -> tuple[bool, list[Check]]:
 class _Cluster:
     members: list[dict]
     joins: list[dict] = field(default_factory=list)
-    end: date | None = None
+    end: date = date.max  # the last day its common dates allow (an undated cluster never ends)
 
 
 def _join_into(cluster: _Cluster, ev: dict) -> dict | None:
@@ -354,7 +354,7 @@ def common_dates(members: list[dict]) -> dict:
 def best_location(members: list[dict]) -> dict | None:
     """The most precise location reported: city level with coordinates first, then the most
     often reported name."""
-    locs = [m.get("location") for m in members if m.get("location")]
+    locs: list[dict] = [m["location"] for m in members if m.get("location")]
     points = [loc for loc in locs if _is_point(loc)]
     pool = points or locs
     if not pool:
@@ -507,8 +507,8 @@ def merge_events(events: list[dict], merge: bool = True) -> list[dict]:
     syndicated copy's events) -> corpus events.
 
     `merge=False` (``factwire events --no-merge``) keeps each article event as its own corpus
-    event, in the same shape (copies included: nothing is folded). Output is sorted by (date from, id) and is the same whatever the
-    input order.
+    event, in the same shape (copies included: nothing is folded). Output is sorted by (date from,
+    id) and is the same whatever the input order.
     """
     if merge:
         folded, rest = fold_copies(events)

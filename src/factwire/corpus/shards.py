@@ -47,9 +47,9 @@ from pathlib import Path
 from typing import Any
 
 from factwire.corpus.engines import Payload, StageOptions, failure_payload, run_page
-from factwire.corpus.sources import SourceFile, read_file
 from factwire.corpus.store import FACT_KINDS
 from factwire.model import Failure
+from factwire.read.sources import SourceFile, read_file
 
 #: Bump when the columns or their meaning change (old shards then get new task ids).
 SHARD_VERSION = 1
@@ -132,7 +132,7 @@ def to_row(file: str, key: str, payload: Payload) -> dict[str, Any]:
         return {"kind": "failure", "key": key, "file": file, "id": f.get("id") or None, "source": f["source"],
                 "stage": f["stage"], "reason": f["reason"]}
     rec = payload["record"]
-    row = {"kind": "article", "key": key, "file": file}
+    row: dict[str, Any] = {"kind": "article", "key": key, "file": file}
     row.update((c, _text_or_none(rec.get(c))) for c in ARTICLE_COLUMNS)
     row.update((c, rec[c]) for c in TEXT_FIELDS if c in rec)
     row.update((c, json.dumps(rec[c], ensure_ascii=False)) for c in JSON_FIELDS if c in rec)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factwire.corpus import reads
+
 #: Record lists stored one row per fact (the `facts` table's `kind` column).
 FACT_KINDS = ("entities", "dates", "quantities", "places", "attributions")
 
@@ -39,7 +41,7 @@ class FailureRow:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 # -- schema ---------------------------------------------------------------------------------
@@ -142,10 +144,14 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in WAL mode with foreign-key-free, synchronous=NORMAL (safe under WAL)."""
+    """A connection in WAL mode with foreign-key-free, synchronous=NORMAL (safe under WAL).
+
+    `readonly` opens SQLite's `mode=ro` URI (any write raises sqlite3.OperationalError, whatever
+    bug is upstream), usable from the thread that did not open it (the web server's handlers)."""
     if readonly:
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, isolation_level=None,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -332,12 +338,8 @@ class Store:
             "SELECT source, stage, reason, attempts, last_at FROM failures ORDER BY source")]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles matching an FTS5 query, best first, with a highlighted snippet."""
-        return [dict(r) for r in self.conn.execute(
-            "SELECT a.id, a.title, a.site, a.url, a.published, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        """Articles matching an FTS5 query, best first, with the matches in [brackets] in a snippet."""
+        return reads.search_articles(self.conn, q=query, limit=limit, marks=("[", "]"), snippet_words=12)[1]
 
     def article_docs(self) -> list[dict[str, Any]]:
         """What syndication needs of every article."""
@@ -352,16 +354,8 @@ class Store:
             yield [dict(r) for r in rows]
 
     def article_events(self) -> list[dict[str, Any]]:
-        """Every article-level event with its id, article_id, site, url and published added, and
-        `copy_of` (the canonical article id) when its article is a syndicated copy: merging must
-        not count a copy as a second source."""
-        rows = self.conn.execute(
-            "SELECT e.id, e.article_id, e.event, a.site, a.url, a.published, c.canonical_id FROM events e "
-            "JOIN articles a ON a.id = e.article_id "
-            "LEFT JOIN copies c ON c.article_id = e.article_id AND c.canonical_id != e.article_id "
-            "ORDER BY e.article_id, e.n")
-        return [{**json.loads(r["event"]), "id": r["id"], "article_id": r["article_id"], "site": r["site"],
-                 "url": r["url"], "published": r["published"], "copy_of": r["canonical_id"]} for r in rows]
+        """Every article-level event (see `reads.article_events`)."""
+        return reads.article_events(self.conn)
 
     def integrity(self) -> str:
         """PRAGMA integrity_check's verdict ("ok" when sound)."""

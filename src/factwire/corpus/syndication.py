@@ -21,9 +21,10 @@ exact check, plus one LSH key per band.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 

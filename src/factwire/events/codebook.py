@@ -86,7 +86,9 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "slay": ("slain", "slew"), "flee": ("fled",), "set": ("setting",), "overrun": ("overran",),
     "strike": ("struck", "stricken", "striking"), "bomb": ("bombed", "bombing"),
     "shell": ("shelled", "shelling"), "pound": ("pounded",), "down": ("downed", "downing"),
-    "gun": ("gunned",), "go": ("went", "gone"), "beat": ("beaten", "beating"), "retake": ("retook", "retaken"), "break": ("broke", "broken"), "throw": ("threw", "thrown"), "repel": ("repelled", "repelling"), "hurt": ("hurting",), "lynch": ("lynched",),
+    "gun": ("gunned",), "go": ("went", "gone"), "beat": ("beaten", "beating"),
+    "retake": ("retook", "retaken"), "break": ("broke", "broken"), "throw": ("threw", "thrown"),
+    "repel": ("repelled", "repelling"), "hurt": ("hurting",), "lynch": ("lynched",),
 }
 
 #: Nouns that name a weapon class; `WEAPON_CLASS` decides the Explosions sub-event from them
@@ -101,15 +103,18 @@ WEAPON_CLASSES: dict[str, tuple[str, ...]] = {
                  "tank", "launcher", "rpg", "projectile", "munition", "cluster", "heavy weapon",
                  "air defense", "air defence", "caliber", "calibre", "ballistic", "cruise",
                  "s-300", "tochka", "mm", "bmp", "anti-aircraft", "heavy machine",
-                 "heavy machinegun", "heavy machine-gun", "javelin", "stinger", "nlaw",  # man-portable missiles (general knowledge)
+                 "heavy machinegun", "heavy machine-gun",
+                 "javelin", "stinger", "nlaw",  # man-portable missiles (general knowledge)
                  "anti-tank"),
     "ied": ("ied", "landmine", "mine", "explosive device", "roadside bomb", "car bomb",
             "pipe bomb", "booby", "tripwire", "bomb", "explosive", "pressure cooker"),
     "suicide": ("suicide",),
     "grenade": ("grenade",),
-    "chemical": ("chemical weapon", "chemical attack", "chemical agent", "chemical munition", "sarin", "chlorine", "nerve agent", "toxic gas"),
+    "chemical": ("chemical weapon", "chemical attack", "chemical agent", "chemical munition", "sarin",
+                 "chlorine", "nerve agent", "toxic gas"),
     "manned": ("jet", "aircraft", "warplane", "plane", "helicopter", "su-", "bomber", "fighter jet"),
-    "small_arms": ("small arms", "small-arms", "rifle", "gunfire", "machine gun", "machinegun", "machine-gun", "sniper", "gun", "pistol",
+    "small_arms": ("small arms", "small-arms", "rifle", "gunfire", "machine gun", "machinegun", "machine-gun",
+                   "sniper", "gun", "pistol",
                    "firearm", "automatic weapon", "bullet", "ak-47", "gunman", "gunmen",
                    "knife", "sword", "machete"),
 }

@@ -144,7 +144,7 @@ def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
 
 
 def assemble(frame: dict, sent, ctx) -> dict | None:
-    """The event dict of DESIGN.md from a filled frame."""
+    """The event dict (README, "The record": `events`) from a filled frame."""
     sub = rules.sub_event(frame)
     if sub is None:
         return None

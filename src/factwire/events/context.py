@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+from . import slots
 from .actors import ISO2_COUNTRY
 from .modality import REPORTING
-from . import slots
 from .slots import doc_text
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).

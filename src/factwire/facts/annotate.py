@@ -1,12 +1,20 @@
-"""Run every fact extractor over a record's text and captions; a failing extractor costs only
-its own field (recorded in `record.errors`), never the page."""
+"""Stage 4: run every fact extractor over a record's text and captions; a failing extractor
+costs only its own field (recorded in `record.errors`), never the page.
+
+The body's spaCy Doc is handed back to the caller: `pipeline.add_facts` gives it to stage 5
+(events), so the text is parsed once and the facts stage never drives a later stage."""
 from __future__ import annotations
 
 import datetime as dt
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from factwire.errors import PageTimeout
 from factwire.model import Record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: field -> (module, function); each function is `find_X(doc, published) -> list[dict]`.
 EXTRACTORS: dict[str, tuple[str, str]] = {
@@ -55,12 +63,12 @@ def load_resources() -> None:
     get_small_places()
 
 
-def annotate_record(rec: Record, events: bool = True) -> Record:
-    """Fill entities, dates, quantities, places and attributions on `rec` (in place, returned),
-    then, with `events`, the events coded from the same parse."""
+def annotate_record(rec: Record) -> Doc | None:
+    """Fill entities, dates, quantities, places and attributions on `rec` (in place); return the
+    body's Doc for the events stage, or None when facts are skipped (a non-English page)."""
     if rec.language and rec.language not in FACT_LANGUAGES:
         rec.notes.append(f"facts are extracted for English only; this page is '{rec.language}'")
-        return rec
+        return None
     from factwire.facts.nlp import parse_many
 
     docs = parse_many(facts_texts(rec))
@@ -75,27 +83,14 @@ def annotate_record(rec: Record, events: bool = True) -> Record:
         for index, doc in enumerate(docs):
             items.extend(_run_one(rec, field, finder, doc, published, caption=index - 1 if index else None))
         setattr(rec, field, items)
-    if events:
-        add_events(rec, docs[0], published)
-    return rec
-
-
-def add_events(rec: Record, doc, published: dt.date | None) -> None:
-    """Stage 5 over the body's Doc (parsed once, shared with the facts)."""
-    try:
-        from factwire.events.coder import code_events
-    except ImportError as exc:
-        rec.errors.append({"stage": "events", "reason": f"event coder unavailable: {exc}"})
-        return
-    try:
-        rec.events = code_events(doc, rec, published)
-    except Exception as exc:  # noqa: BLE001 - the coder's bug costs the events, recorded
-        rec.errors.append({"stage": "events", "reason": f"{type(exc).__name__}: {exc}"[:300]})
+    return docs[0]
 
 
 def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption: int | None) -> list[dict]:
     try:
         found = finder(doc, published)
+    except PageTimeout:
+        raise  # the stage's time limit, recorded by the pipeline: not this extractor's bug
     except Exception as exc:  # noqa: BLE001 - one extractor's bug costs its field, and is recorded
         rec.errors.append({"stage": f"facts.{field}", "reason": f"{type(exc).__name__}: {exc}"[:300]})
         return []

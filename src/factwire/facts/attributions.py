@@ -1,7 +1,8 @@
 """Attributions: who says what, with the claim's character span.
 
-One item per reported claim, following ../shared/bench/facts/README.md: speech, writing,
-reports, statements, estimates, accusations, beliefs, denials and "according to". A claim
+One item per reported claim, following the facts benchmark's annotation guide (README,
+"Benchmarks / Facts"): speech, writing, reports, statements, estimates, accusations, beliefs,
+denials and "according to". A claim
 is the reporting verb's clausal complement (`ccomp`), its direct object for verbs whose
 object *is* the claim ("denied the accusation"), or the quotation next to the verb; for
 "according to X" it is the rest of the clause. A quote that continues in the next paragraph
@@ -351,7 +352,8 @@ def build_according_item(tok: Token) -> dict | None:
 def _governing_verb(tok: Token) -> Token:
     """The nearest verb above `tok` (the clause "according to" modifies), else the sentence root."""
     head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # stop at the root (never `is`: spaCy makes a new Token per access)
+    # stop at the root (compare .i, never `is`: spaCy makes a new Token per access)
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head
 

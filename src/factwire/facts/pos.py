@@ -13,8 +13,9 @@ return None and the caller keeps the real attribute_ruler.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 #: Token attributes a compiled pattern may test (en_core_web_sm 3.8 uses only these), and
 #: their place in the per-token key.

@@ -4,7 +4,8 @@
 over spaCy's tokens: read a number (`quantities_numbers`), attach the currency before it and the
 unit after it, join ranges ("242 to 330"), drop what is not an amount (years, days of a month,
 clock times, model numbers, labels, "one" as a pronoun), then read the qualifier before it and
-the counted noun from the dependency parse. Conventions follow ../shared/bench/facts/README.md.
+the counted noun from the dependency parse. Conventions follow the facts benchmark's annotation
+guide (README, "Benchmarks / Facts": the DEV gold is not shipped with the package).
 """
 from __future__ import annotations
 
@@ -219,7 +220,7 @@ def is_not_amount(doc: Doc, d: Draft) -> bool:
         return not is_one_count(doc, first)
     nxt = doc[d.core.end] if d.core.end < len(doc) else first
     return first.pos_ == "PROPN" and first.text[0].isupper() and (
-        not first.is_sent_start or (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()))  # 'Nine News' 
+        not first.is_sent_start or (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()))  # 'Nine News'
 
 
 def in_short_quote(doc: Doc, i: int) -> bool:
@@ -287,7 +288,8 @@ def is_model(doc: Doc, d: Draft) -> bool:
     'the 777 program'."""
     s, e = d.core.start, d.core.end
     prev = doc[s - 1] if s > 0 else None
-    if _lower(doc, e) in ("-", "–") and _glued(doc, e - 1) and _glued(doc, e) and e + 1 < len(doc) and doc[e + 1].text[:1].isdigit():
+    if (_lower(doc, e) in ("-", "–") and _glued(doc, e - 1) and _glued(doc, e)
+            and e + 1 < len(doc) and doc[e + 1].text[:1].isdigit()):
         return True  # number-hyphen-number that is not a range ('787-9', '3-1')
     if "/" in doc[s].text and e < len(doc) and doc[e].text.istitle():
         return True  # a gallery counter '1/8 The scene ...'
@@ -295,7 +297,7 @@ def is_model(doc: Doc, d: Draft) -> bool:
     if nxt is not None and _glued(doc, e - 1) and nxt.text.isalpha() and d.kind == "count":
         return True  # '5G', '3D'
     if d.kind == "duration" and doc[d.end - 1].text[:1].isupper() and not doc[d.end - 1].is_upper:
-        return True  # '7-Eleven' 
+        return True  # '7-Eleven'
     if prev is not None and read_numeral(prev.text) is not None and d.kind == "count":
         return True
     return d.kind == "count" and d.core.value != 1 and d.core.factor == 1.0 and is_singular_head(doc, d)
@@ -342,7 +344,8 @@ def attach_relation(doc: Doc, d: Draft) -> None:
         if _lower(doc, d.start - 1) == "between":
             d.start -= 1
         return
-    start = d.start - 1 if _lower(doc, d.start - 1) in ("a", "an") and _lower(doc, d.start) not in ("a", "an") else d.start
+    article_before = _lower(doc, d.start - 1) in ("a", "an") and _lower(doc, d.start) not in ("a", "an")
+    start = d.start - 1 if article_before else d.start
     for size in range(lx.QUALIFIER_MAX_LEN, 0, -1):
         key = tuple(t.lower_ for t in doc[max(0, start - size):start])
         if len(key) == size and key in lx.QUALIFIERS:
@@ -356,7 +359,7 @@ def attach_relation(doc: Doc, d: Draft) -> None:
     if key2 in lx.SUFFIX_QUALIFIERS:
         d.relation, d.end = lx.SUFFIX_QUALIFIERS[key2], d.end + 2
         if key2[1] in lx.AGE_SUFFIXES and d.kind == "count":
-            d.kind = "age"  # '12 and older' 
+            d.kind = "age"  # '12 and older'
 
 
 def attach_item(doc: Doc, d: Draft, last_item: list[str | None]) -> None:
@@ -373,7 +376,7 @@ def attach_item(doc: Doc, d: Draft, last_item: list[str | None]) -> None:
     if noun is not None:
         d.item = noun_phrase(doc, noun)
         if noun.lower_ in lx.CURRENCY_WORDS:
-            d.unit = currency_word(doc, noun.i)  # 'millions of dollars' 
+            d.unit = currency_word(doc, noun.i)  # 'millions of dollars'
     elif d.core.unit != "fraction":
         d.item = people_or_previous(doc, d, last_item[0])
     if d.core.unit == "fraction":
@@ -439,7 +442,7 @@ def people_or_previous(doc: Doc, d: Draft, previous: str | None) -> str | None:
 
 
 def to_dict(doc: Doc, d: Draft) -> dict:
-    """The JSON shape of DESIGN.md; integral values are written as ints."""
+    """The record's quantity shape (README, "The record"); integral values are written as ints."""
     start, end = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
 
     def num(x: float | None) -> float | int | None:

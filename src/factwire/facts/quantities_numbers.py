@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 
 from . import quantities_lexicon as lx
 
-
 #: First characters of a token that may hold a numeral ("7", "$5bn", "HK$300", "€40m").
 GLUED_STARTS = frozenset("0123456789$£€¥₹₦HUACNSR")
 

@@ -13,8 +13,8 @@ import sqlite3
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from typing import Any
 
+from factwire.errors import ExtractionError, HttpError
 from factwire.web import data
-from factwire.web.data import BadParam
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +28,6 @@ EXTRACT_WORKERS = 2
 _POOL = ThreadPoolExecutor(max_workers=EXTRACT_WORKERS, thread_name_prefix="extract")
 
 
-class ApiError(Exception):
-    """An error answered as {"error": message} with `status`."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
-
-
 def articles(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
     return data.list_articles(conn, params)
 
@@ -43,7 +35,7 @@ def articles(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]
 def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     rec = data.get_article(conn, article_id)
     if rec is None:
-        raise ApiError(404, f"no article {article_id!r}")
+        raise HttpError(404, f"no article {article_id!r}")
     rec.pop("event_ids", None)
     return rec
 
@@ -55,7 +47,7 @@ def events(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
 def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
     ev = data.get_event(conn, event_id)
     if ev is None:
-        raise ApiError(404, f"no event {event_id!r}")
+        raise HttpError(404, f"no event {event_id!r}")
     return ev
 
 
@@ -64,19 +56,19 @@ def parse_extract_body(body: bytes, content_type: str) -> dict[str, Any]:
     HTML/text (detected by the pipeline)."""
     if content_type.split(";")[0].strip().lower() != "application/json":
         if not body.strip():
-            raise ApiError(400, "empty body: send HTML or text, or JSON {\"html\"|\"text\": ...}")
+            raise HttpError(400, "empty body: send HTML or text, or JSON {\"html\"|\"text\": ...}")
         return {"data": body}
     try:
         obj = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"body is not valid JSON: {exc}") from None
+        raise HttpError(400, f"body is not valid JSON: {exc}") from None
     content = obj.get("html") or obj.get("text") if isinstance(obj, dict) else None
     if not isinstance(content, str) or not content.strip():
-        raise ApiError(400, 'JSON body needs a non-empty "html" or "text" string')
+        raise HttpError(400, 'JSON body needs a non-empty "html" or "text" string')
     args: dict[str, Any] = {"data": content, "input_kind": "html" if obj.get("html") else "text"}
     for key in ("url", "published"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
-            raise ApiError(400, f"{key} must be a string")
+            raise HttpError(400, f"{key} must be a string")
         args[key] = obj.get(key)
     if args.get("published"):
         args["published"] = data.day_param({"published": args["published"]}, "published")
@@ -91,18 +83,16 @@ def _run_extract(args: dict[str, Any], timeout: float) -> dict[str, Any]:
 
 def extract(body: bytes, content_type: str, timeout: float = EXTRACT_TIMEOUT_S) -> dict[str, Any]:
     """POST /api/extract: the record, or 400 (bad body), 422 (no article), 504 (too slow)."""
-    from factwire.pipeline import ExtractionError
-
     args = parse_extract_body(body, content_type)
     future = _POOL.submit(_run_extract, args, timeout)
     try:
         return future.result(timeout=timeout + 1)
     except FutureTimeout:
-        raise ApiError(504, f"extraction exceeded the {timeout:g} s time limit") from None
+        raise HttpError(504, f"extraction exceeded the {timeout:g} s time limit") from None
     except ExtractionError as exc:
         failure = exc.failure
         status = 504 if failure.stage == "timeout" or "time limit" in failure.reason else 422
-        raise ApiError(status, f"{failure.stage}: {' '.join(failure.reason.split())}") from None
+        raise HttpError(status, f"{failure.stage}: {' '.join(failure.reason.split())}") from None
 
 
-__all__ = ["ApiError", "BadParam", "MAX_BODY_BYTES", "EXTRACT_TIMEOUT_S"]
+__all__ = ["MAX_BODY_BYTES", "EXTRACT_TIMEOUT_S"]

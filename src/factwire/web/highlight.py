@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from factwire.web.safe import esc, esc_attr
+from factwire.export.safe import esc, esc_attr
 
 
 @dataclass(slots=True)

@@ -16,9 +16,11 @@ from urllib.parse import urlencode
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
+from factwire.export.events import evidence_text
+from factwire.export.safe import esc, esc_attr, ext_link, json_script
 from factwire.web import data
 from factwire.web.highlight import checked_fact_spans, evidence_spans, render_paragraphs
-from factwire.web.safe import esc, esc_attr, ext_link, json_script
+from factwire.web.report import country_ids
 
 TEMPLATES = Path(__file__).with_name("templates")
 REMOVED_KINDS = ("related", "promo", "navigation", "comments")
@@ -88,7 +90,7 @@ def events_page(conn: sqlite3.Connection, params: dict[str, str]) -> str:
     """/events: filter form, timeline and map for the whole filter, one page of the table."""
     limit, offset = data.page_params(params)
     events = data.all_events(conn, params)
-    chart = {"events": [_chart_event(ev) for ev in events], "country_ids": _country_ids(events)}
+    chart = {"events": [_chart_event(ev) for ev in events], "country_ids": country_ids(events)}
     return render("events.html", params=params, events=events[offset:offset + limit], total=len(events),
                   limit=limit, offset=offset, choices=data.event_choices(conn), chart_data=chart,
                   prev_offset=max(0, offset - limit) if offset else None,
@@ -103,15 +105,6 @@ def _chart_event(ev: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _country_ids(events: list[dict[str, Any]]) -> list[str]:
-    """ISO numeric codes (world-atlas feature ids) of the events' countries, for map shading."""
-    import pycountry
-
-    codes = {(ev.get("location") or {}).get("country") for ev in events} - {None}
-    found = (pycountry.countries.get(alpha_2=str(c).upper()) for c in codes)
-    return sorted(c.numeric for c in found if c is not None)
-
-
 def event_page(conn: sqlite3.Connection, event_id: str) -> str | None:
     """/events/{id}: sources, evidence sentences (linked into their articles), counts, merge."""
     ev = data.get_event(conn, event_id)
@@ -119,9 +112,7 @@ def event_page(conn: sqlite3.Connection, event_id: str) -> str | None:
         return None
     members = data.member_events(conn, ev)
     for m in members:
-        evid = m.get("evidence") or {}
-        text = m.get("text") or ""
-        m["evidence_text"] = text[evid["start"]:evid["end"]] if evid.get("start") is not None else None
+        m["evidence_text"] = evidence_text(m, m.get("text") or "") or None
     return render("event.html", ev=ev, members=members)
 
 

@@ -6,16 +6,16 @@ the page loads nothing (a Content-Security-Policy with `default-src 'none'` and 
 scripts makes that a rule the browser enforces, not a promise).
 
 Why so much escaping: every string in the corpus comes from a scraped, possibly hostile page.
-Markup is built with `html.escape` on every value; only http(s) URLs become links; the chart
-data travels as JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and
-U+2029 escaped, so a title containing `</script>` cannot end the element.
+Markup is built with `factwire.export.safe` (the web UI's rules: direction controls shown as
+codes, only safe http(s) URLs become links, rel="noopener noreferrer nofollow"); the chart data
+travels as JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029
+escaped, so a title containing `</script>` cannot end the element.
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import hashlib
-import html
 import json
 import re
 from collections import Counter
@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from factwire.corpus import reads
 from factwire.corpus.query import filter_events
 from factwire.corpus.store import Store
+from factwire.export.safe import bidi, esc, esc_attr, ext_link, json_script, md_cell, md_link, safe_url
 
 FORMATS = ("html", "md")
 #: The events table stops here (the charts and counts still cover every event).
@@ -58,25 +60,18 @@ class ReportFilters:
 
 def load_events(store: Store, filters: ReportFilters) -> list[dict[str, Any]]:
     """The corpus events passing the filters, ordered by date (undated last), then id."""
-    rows = store.conn.execute("SELECT event FROM corpus_events ORDER BY date_from IS NULL, date_from, id")
-    return filter_events((json.loads(r[0]) for r in rows), **filters.active())
+    active = filters.active()
+    indexed = {k: active.get(k) for k in ("type", "country")}
+    return filter_events(reads.corpus_events(store.conn, **indexed), **active)
 
 
 def attach_titles(store: Store, events: list[dict[str, Any]]) -> None:
     """Give each source entry its article's title (corpus events keep ids, analysts read titles)."""
-    ids = {s.get("article_id") for ev in events for s in ev.get("sources") or ()} - {None}
-    titles: dict[str, str] = {}
-    for chunk in _chunks(sorted(ids), 500):
-        marks = ",".join("?" * len(chunk))
-        titles.update(store.conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", chunk).fetchall())
+    titles = reads.article_values(store.conn, "title", (s.get("article_id") for ev in events
+                                                         for s in ev.get("sources") or ()))
     for ev in events:
         for src in ev.get("sources") or ():
             src["title"] = titles.get(src.get("article_id"))
-
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def store_counts(store: Store) -> dict[str, int]:
@@ -129,21 +124,13 @@ def report_data(db_path: str | Path, filters: ReportFilters) -> dict[str, Any]:
         events = load_events(store, filters)
         attach_titles(store, events)
     return {"counts": {**counts, "shown": len(events)}, "filters": filters.describe(),
-            "generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "db": Path(db_path).name, "by_type": top((e.get("event_type") for e in events), n=50),
             "top_actors": top(map(_actor, events)), "top_places": top(map(_place, events)),
             "events": events, "country_ids": country_ids(events)}
 
 
 # -- shared formatting ------------------------------------------------------------------------
-
-def is_http_url(url: Any) -> bool:
-    """Only absolute http(s) URLs may become links (no javascript:, data:, //host, relative)."""
-    if not isinstance(url, str) or any(c.isspace() or ord(c) < 32 for c in url.strip()):
-        return False
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-
 
 def when(ev: dict[str, Any]) -> str:
     d = ev.get("date") or {}
@@ -163,25 +150,12 @@ def counts_text(ev: dict[str, Any]) -> str:
 
 def source_label(src: dict[str, Any]) -> str:
     """A source's name: its site, else its URL's host, else the URL as text, else its article id."""
-    host = urlsplit(src["url"].strip()).netloc if is_http_url(src.get("url")) else None
+    url = safe_url(src.get("url"))
+    host = urlsplit(url).netloc if url else None
     return str(src.get("site") or host or src.get("url") or src.get("article_id") or "unknown source")
 
 
 # -- HTML -----------------------------------------------------------------------------------
-
-def esc(value: Any) -> str:
-    """Text -> HTML text or attribute value (quotes escaped too)."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def script_json(obj: Any) -> str:
-    """JSON safe inside <script type="application/json">: no `<`, `>`, `&`, U+2028/2029 left."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    for ch, rep in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, rep)
-    return text
-
 
 def static_text(*parts: str) -> str:
     """A file under factwire/web/static/ (package data, so it works from an installed wheel)."""
@@ -195,18 +169,6 @@ def inline_js(code: str) -> str:
 
 def csp_hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
-
-
-def bidi(value: Any) -> str:
-    """Page text as an isolated run: a U+202E override inside it cannot flip the text around it."""
-    return f"<bdi>{esc(value)}</bdi>"
-
-
-def link(url: Any, text: Any) -> str:
-    """An <a> for http(s) URLs (opened without opener or referrer), plain escaped text otherwise."""
-    if is_http_url(url):
-        return f'<a href="{esc(url.strip())}" rel="noopener noreferrer" target="_blank">{bidi(text)}</a>'
-    return bidi(text)
 
 
 def _counts_html(data: dict[str, Any]) -> str:
@@ -230,16 +192,16 @@ def _sources_html(ev: dict[str, Any]) -> str:
         said = "; ".join(str(s) for s in src.get("sources") or () if s)
         extra = f" ({bidi(src['published'])})" if src.get("published") else ""
         title = f" “{bidi(src['title'])}”" if src.get("title") else ""
-        items.append(f"<li>{link(src.get('url'), source_label(src))}{title}{extra}"
+        items.append(f"<li>{ext_link(src.get('url'), bidi(source_label(src)))}{title}{extra}"
                      + (f" — according to {bidi(said)}" if said else "") + "</li>")
     return f'<ul class="fw-sources">{"".join(items)}</ul>' if items else ""
 
 
 def _event_row(ev: dict[str, Any]) -> str:
-    kind = esc(ev.get("event_type") or "unknown") + (f"<br><small>{esc(ev['sub_event_type'])}</small>"
-                                                      if ev.get("sub_event_type") else "")
+    sub = f"<br><small>{esc(ev['sub_event_type'])}</small>" if ev.get("sub_event_type") else ""
+    kind = f"{esc(ev.get('event_type') or 'unknown')}{sub}"
     who = " → ".join(esc(x) for x in (_actor(ev), ev.get("target_norm") or ev.get("target")) if x)
-    return (f'<tr data-event-id="{esc(ev.get("id"))}"><td>{esc(when(ev))}</td><td>{kind}</td><td>{who}</td>'
+    return (f'<tr data-event-id="{esc_attr(ev.get("id"))}"><td>{esc(when(ev))}</td><td>{kind}</td><td>{who}</td>'
             f"<td>{esc(_place(ev) or '')}</td><td>{esc(counts_text(ev))}</td><td>{_sources_html(ev)}</td></tr>")
 
 
@@ -283,7 +245,8 @@ def _body_html(data: dict[str, Any]) -> str:
 <p class="fw-meta">{esc(data['filters'])} · database {esc(data['db'])} · generated {esc(data['generated'])}</p>
 {_counts_html(data)}
 <h2>Events by type</h2>
-<table data-table="by_type"><thead><tr><th>event type</th><th class="num">events</th></tr></thead><tbody>{types}</tbody></table>
+<table data-table="by_type"><thead><tr><th>event type</th><th class="num">events</th></tr></thead>
+<tbody>{types}</tbody></table>
 <h2>Timeline</h2><div id="fw-timeline" class="fw-chart" aria-label="events per day by type"></div>
 <h2>Map</h2><div id="fw-map" class="fw-chart" aria-label="events on a map"></div>
 <div class="fw-columns">{_ranking_html("Top actors", data["top_actors"], "actors", "actor")}
@@ -301,35 +264,20 @@ def render_html(data: dict[str, Any]) -> str:
     js = "".join(f"<script>{s}</script>\n" for s in scripts)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{esc(_csp(scripts))}">
+<meta http-equiv="Content-Security-Policy" content="{esc_attr(_csp(scripts))}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>factwire situation report — {esc(data['filters'])}</title>
+<title>factwire situation report — {esc_attr(data['filters'])}</title>
 <style>{static_text("charts.css")}</style>
 </head><body>
 {_body_html(data)}
-<script type="application/json" id="fw-data">{script_json(chart_data)}</script>
-<script type="application/json" id="fw-world">{script_json(world)}</script>
+<script type="application/json" id="fw-data">{json_script(chart_data)}</script>
+<script type="application/json" id="fw-world">{json_script(world)}</script>
 {js}</body></html>
 """
 
 
 # -- Markdown -------------------------------------------------------------------------------
-
-def md_cell(value: Any) -> str:
-    """Text safe in a Markdown table cell: one line, `|` escaped, no raw HTML, no bidi overrides."""
-    text = " ".join(str(value or "").split())
-    text = re.sub(r"[\u202a-\u202e\u2066-\u2069]", "", text)
-    text = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]|])", r"\\\1", text)
-
-
-def md_link(url: Any, text: Any) -> str:
-    if is_http_url(url):
-        safe = url.strip().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        return f"[{md_cell(text)}]({safe})"
-    return md_cell(text)
-
 
 def _md_table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -346,8 +294,8 @@ def render_markdown(data: dict[str, Any]) -> str:
                        [[str(c[k]) for k in ("articles", "copies", "events", "corpus_events", "shown")]])
     lines += ["## Events by type", ""] + _md_table(["event type", "events"],
                                                    [[md_cell(t), str(n)] for t, n in data["by_type"]])
-    lines += ["## Top actors", ""] + _md_table(["actor", "events"], [[md_cell(a), str(n)] for a, n in data["top_actors"]])
-    lines += ["## Top places", ""] + _md_table(["place", "events"], [[md_cell(p), str(n)] for p, n in data["top_places"]])
+    for title, key, label in (("Top actors", "top_actors", "actor"), ("Top places", "top_places", "place")):
+        lines += [f"## {title}", ""] + _md_table([label, "events"], [[md_cell(x), str(n)] for x, n in data[key]])
     rows = ([md_cell(when(ev)), md_cell(" / ".join(x for x in (ev.get("event_type"), ev.get("sub_event_type")) if x)),
              md_cell(_actor(ev)), md_cell(_place(ev)), md_cell(counts_text(ev)),
              ", ".join(md_link(s.get("url"), source_label(s)) + (f" “{md_cell(s['title'])}”" if s.get("title") else "")

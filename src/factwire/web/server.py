@@ -19,11 +19,14 @@ import mimetypes
 import re
 import sqlite3
 import time
+from collections.abc import Callable
+from contextlib import closing
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from factwire.errors import HttpError
 from factwire.web import api, data, pages
 from factwire.web.openapi import spec
 
@@ -39,14 +42,6 @@ LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1", "[::1]"}
 ID = r"([A-Za-z0-9._-]{1,200})"
 
 Response = tuple[int, str, bytes]  # status, content type, body
-
-
-class HttpError(Exception):
-    """Answered with `status` and a one-line message (JSON under /api/, a page elsewhere)."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
 
 
 def _json(status: int, body: Any) -> Response:
@@ -130,8 +125,8 @@ class Handler(BaseHTTPRequestHandler):
         api_call = url.path.startswith("/api/")
         try:
             status, ctype, body = self._dispatch(method, url.path, url.query)
-        except (HttpError, api.ApiError, data.BadParam) as exc:
-            status, ctype, body = self._error(api_call, getattr(exc, "status", 400), getattr(exc, "message", str(exc)))
+        except HttpError as exc:  # BadParam included (400)
+            status, ctype, body = self._error(api_call, exc.status, exc.message)
         except Exception:  # noqa: BLE001 - logged in full here, one line to the client
             log.exception("error answering %s %s", method, self.path)
             status, ctype, body = self._error(api_call, 500, "internal error (see the server log)")
@@ -208,7 +203,8 @@ class FactwireServer(ThreadingHTTPServer):
         self.db = Path(db)
         if not self.db.is_file():
             raise FileNotFoundError(f"database not found: {self.db}")
-        data.connect_ro(self.db).execute("SELECT count(*) FROM articles").fetchone()  # fail fast
+        with closing(data.connect_ro(self.db)) as conn:  # fail fast: not a corpus database
+            data.sites(conn)
         self.loopback = host in ("127.0.0.1", "localhost", "::1")
         self.extract_timeout = extract_timeout
         super().__init__((host, port), Handler)

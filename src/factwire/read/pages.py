@@ -1,7 +1,8 @@
-"""Stage 1 -- read: bytes in from files, folders, `.gz`, stdin, JSONL or memory; decoded pages out.
+"""Stage 1 -- one page's bytes -> a decoded, classified Page (or a ReadError with the reason).
 
-Every input yields either a :class:`Page` or a :class:`Failure` with a one-line reason, never an
-exception that stops a batch.  Decoding order: BOM, then the charset the page declares (HTTP-equiv
+Size limit, binary sniffing, charset decoding and HTML/text detection live here; the file
+formats (plain files, JSONL, WARC) and the folder walk that feed it are in `sources.py`,
+`jsonl.py` and `warc.py`.  Decoding order: BOM, then the charset the page declares (HTTP-equiv
 / meta / XML declaration), checked against strict UTF-8, then detection with charset-normalizer.
 """
 from __future__ import annotations
@@ -10,24 +11,18 @@ import codecs
 import gzip
 import hashlib
 import io
-import json
-import os
 import re
-import sys
 import zlib
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import charset_normalizer
 
-from factwire.model import Failure, InputKind, Page
+from factwire.errors import ReadError
+from factwire.model import InputKind, Page
 
 #: Pages above this size are refused: the largest page of the extraction DEV set is 1.6 MB and
 #: real article pages stay well under 10 MB; a bigger one is a data dump or an attack.
 MAX_PAGE_BYTES = 16 * 1024 * 1024
-
-#: File name endings picked up when walking a folder (explicitly named files are always read).
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".jsonl", ".ndjson")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -52,14 +47,6 @@ _HTML_SIGNS = re.compile(
     re.I)
 #: A flattened page is called HTML once it shows this many tag-like signs in its first 64 KB.
 HTML_MIN_SIGNS = 3
-
-
-class ReadError(ValueError):
-    """An input could not be read or decoded; the message is the one-line reason."""
-
-    def __init__(self, stage: str, reason: str):
-        super().__init__(reason)
-        self.stage = stage
 
 
 def content_id(data: bytes) -> str:
@@ -191,122 +178,3 @@ def read_file_bytes(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
         raise ReadError("read", "truncated gzip file (compressed stream ends early)") from exc
     except (OSError, zlib.error) as exc:
         raise ReadError("read", f"corrupt gzip file ({exc})") from exc
-
-
-def _is_jsonl(path: Path) -> bool:
-    name = path.name.lower().removesuffix(".gz")
-    return name.endswith((".jsonl", ".ndjson"))
-
-
-def read_path(path: Path, *, input_kind: InputKind | None = None, url: str | None = None,
-              published: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
-    """All pages in one file (one, or one per line for JSONL)."""
-    source = str(path)
-    if _is_jsonl(path):
-        yield from read_jsonl_file(path, input_kind=input_kind, max_bytes=max_bytes)
-        return
-    try:
-        raw = read_file_bytes(path, max_bytes)
-        yield page_from_bytes(raw, source, input_kind=input_kind, url=url, published=published,
-                              max_bytes=max_bytes)
-    except ReadError as exc:
-        yield Failure(id=content_id(source.encode()), source=source, stage=exc.stage, reason=str(exc))
-    except OSError as exc:
-        yield Failure(id=content_id(source.encode()), source=source, stage="read",
-                      reason=exc.strerror or str(exc))
-
-
-def read_jsonl_file(path: Path, *, input_kind: InputKind | None = None,
-                    max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
-    """A JSONL (or JSONL.gz) file streamed line by line: the size limit applies to each page,
-    never to the file (a 20 MB file of 100 pages is 100 pages), and a file broken midway
-    yields every line before the break plus one failure saying where it broke."""
-    source, n = str(path), 0
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    try:
-        with opener(path, "rb") as f:
-            for n, line in enumerate(f, 1):
-                yield from read_jsonl([line], source, input_kind=input_kind, max_bytes=max_bytes, first=n)
-    except (EOFError, OSError, zlib.error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-        where = f"{source}:{n + 1}" if n else source
-        yield Failure(id=content_id(where.encode()), source=where, stage="read",
-                      reason=f"file unreadable after line {n} ({reason})"[:300])
-
-
-def read_jsonl(raw: bytes | Iterable[bytes], source: str, *, input_kind: InputKind | None = None,
-               max_bytes: int = MAX_PAGE_BYTES, first: int = 1) -> Iterator[Page | Failure]:
-    """One page per JSON line: {"id"?, "url"?, "html"|"text", "published"?}."""
-    lines = raw.splitlines() if isinstance(raw, bytes) else raw
-    for n, line in enumerate(lines, first):
-        if not line.strip():
-            continue
-        where = f"{source}:{n}"
-        try:
-            yield page_from_json_line(line, where, input_kind=input_kind, max_bytes=max_bytes)
-        except ReadError as exc:
-            yield Failure(id=content_id(line), source=where, stage=exc.stage, reason=str(exc))
-
-
-def page_from_json_line(line: bytes, where: str, *, input_kind: InputKind | None,
-                        max_bytes: int) -> Page:
-    try:
-        obj = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ReadError("read", f"invalid JSON line ({exc.__class__.__name__})") from exc
-    if not isinstance(obj, dict):
-        raise ReadError("read", "JSON line is not an object")
-    body, kind = _json_body(obj, input_kind)
-    page = page_from_bytes(body.encode("utf-8"), where, input_kind=kind, url=_str(obj.get("url")),
-                           published=_str(obj.get("published")), max_bytes=max_bytes)
-    if obj.get("id") is not None:
-        page.id = str(obj["id"])
-    return page
-
-
-def _json_body(obj: dict, input_kind: InputKind | None) -> tuple[str, InputKind | None]:
-    if isinstance(obj.get("html"), str):
-        return obj["html"], input_kind or "html"
-    if isinstance(obj.get("text"), str):
-        return obj["text"], input_kind or "text"
-    raise ReadError("read", 'JSON line has no "html" or "text" string')
-
-
-def _str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
-
-
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files to read: named files as given; folders walked recursively in sorted order."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                name = sub.name.lower().removesuffix(".gz")
-                if sub.is_file() and name.endswith(PAGE_SUFFIXES):
-                    yield sub
-        else:
-            yield p
-
-
-def read_sources(paths: Iterable[str | os.PathLike], *, input_kind: InputKind | None = None,
-                 url: str | None = None, published: str | None = None,
-                 max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
-    """Every page under `paths` ("-" reads standard input), in order."""
-    for path in iter_files(paths):
-        if str(path) == "-":
-            yield from read_stdin(input_kind=input_kind, url=url, published=published, max_bytes=max_bytes)
-            continue
-        yield from read_path(path, input_kind=input_kind, url=url, published=published, max_bytes=max_bytes)
-
-
-def read_stdin(**options) -> Iterator[Page | Failure]:
-    """The one page on standard input (gzip allowed)."""
-    raw = sys.stdin.buffer.read()
-    try:
-        if raw.startswith(b"\x1f\x8b"):
-            raw = gzip.decompress(raw)
-        yield page_from_bytes(raw, "<stdin>", **options)
-    except ReadError as exc:
-        yield Failure(id=content_id(raw), source="<stdin>", stage=exc.stage, reason=str(exc))
-    except (EOFError, OSError, zlib.error) as exc:
-        yield Failure(id=content_id(raw), source="<stdin>", stage="read", reason=f"bad gzip input ({exc})")

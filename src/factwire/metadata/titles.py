@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from factwire.dom import text_of
-from factwire.metadata_sources import PageSources, jsonld_text
+from factwire.metadata.sources import PageSources, jsonld_text
 
 #: Separators between a headline and the site name in <title>.
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/)\s+|\s*\|\s*")

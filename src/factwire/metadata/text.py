@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from factwire.metadata_authors import split_byline
-from factwire.metadata_dates import parse_date, parse_human_date
+from factwire.metadata.authors import split_byline
+from factwire.metadata.dates import parse_date, parse_human_date
 
 #: Lines searched before / after the title line (or from the top when the title is not found).
 LINES_BEFORE_TITLE = 5
@@ -79,6 +79,6 @@ def find_byline(lines: list[str]) -> tuple[list[str], str | None]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of `text` (title + opening paragraphs), None when it cannot be told."""
-    from factwire.language import detect_language as detect
+    from factwire.metadata.language import detect_language as detect
 
     return detect(text[:LANGUAGE_SAMPLE_CHARS])

@@ -17,8 +17,9 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from factwire.model import Failure, Page
-from factwire.read import MAX_PAGE_BYTES, ReadError, content_id, decode_bytes, detect_kind, sniff_binary
+from factwire.errors import ReadError
+from factwire.model import Failure, InputKind, Page
+from factwire.read.pages import MAX_PAGE_BYTES, content_id, decode_bytes, detect_kind, sniff_binary
 
 #: File name endings read as WARC.
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -57,7 +58,8 @@ def is_page_type(content_type: str | None) -> bool:
     return content_type.split(";")[0].strip().lower() in PAGE_CONTENT_TYPES
 
 
-def page_from_payload(raw: bytes, source: str, url: str | None, charset: str | None) -> Page:
+def page_from_payload(raw: bytes, source: str, url: str | None, charset: str | None, *,
+                      input_kind: InputKind | None = None, published: str | None = None) -> Page:
     """Decode one record's payload; the HTTP charset is the declared one (it outranks <meta>)."""
     if not raw.strip():
         raise ReadError("read", "empty response body")
@@ -65,23 +67,26 @@ def page_from_payload(raw: bytes, source: str, url: str | None, charset: str | N
     if binary:
         raise ReadError("read", f"not a text or HTML page ({binary})")
     text, encoding = decode_bytes(raw, known_charset(charset))
-    return Page(source=source, content=text, kind=detect_kind(text), id=content_id(raw), url=url,
-                encoding=encoding)
+    return Page(source=source, content=text, kind=input_kind or detect_kind(text), id=content_id(raw), url=url,
+                published=published, encoding=encoding)
 
 
-def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> Iterator[Page | Failure]:
-    """Every page-like response record of a WARC file, then a Failure if the file is cut short."""
+def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES, *, input_kind: InputKind | None = None,
+              published: str | None = None) -> Iterator[Page | Failure]:
+    """Every page-like response record of a WARC file, then a Failure if the file is cut short.
+    `input_kind` and `published` (the fallback date) apply to every record, as for any page."""
     name = str(path)
+    options = {"input_kind": input_kind, "published": published}
     try:
         with open(path, "rb") as stream:
-            yield from _read_records(stream, name, max_bytes)
+            yield from _read_records(stream, name, max_bytes, options)
     except (ArchiveLoadFailed, EOFError, zlib.error) as exc:
         yield _failure(name, f"truncated or corrupt WARC ({type(exc).__name__}: {_one_line(exc)})")
     except OSError as exc:
         yield _failure(name, exc.strerror or str(exc))
 
 
-def _read_records(stream, name: str, max_bytes: int) -> Iterator[Page | Failure]:
+def _read_records(stream, name: str, max_bytes: int, options: dict) -> Iterator[Page | Failure]:
     records = ArchiveIterator(stream)
     for record in records:
         if record.rec_type != "response":
@@ -95,16 +100,16 @@ def _read_records(stream, name: str, max_bytes: int) -> Iterator[Page | Failure]
         if record.raw_stream.limit > 0 and len(raw) <= max_bytes:
             yield _failure(name, f"truncated WARC: record at offset {offset} ends early")
             return
-        yield _page_or_failure(raw, source, record, content_type, max_bytes)
+        yield _page_or_failure(raw, source, record, content_type, max_bytes, options)
 
 
 def _page_or_failure(raw: bytes, source: str, record, content_type: str | None,
-                     max_bytes: int) -> Page | Failure:
+                     max_bytes: int, options: dict) -> Page | Failure:
     if len(raw) > max_bytes:
         return _failure(source, f"page too large (> {max_bytes / 1e6:.1f} MB limit)", raw[:4096])
     url = record.rec_headers.get_header("WARC-Target-URI")
     try:
-        return page_from_payload(raw, source, url, http_charset(content_type))
+        return page_from_payload(raw, source, url, http_charset(content_type), **options)
     except ReadError as exc:
         return _failure(source, str(exc), raw)
 

@@ -7,11 +7,13 @@ Bylines mix names with prefixes ("By"), outlet names ("| Fox News"), job titles
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from lxml import etree
 
-from factwire.metadata_sources import PageSources, jsonld_text, type_names
+from factwire.dom import MAX_BYLINE_CHARS, byline_texts
+from factwire.metadata.sources import PageSources, jsonld_text, type_names
 
 #: A name has at most this many words / characters; longer pieces are sentences or titles.
 MAX_NAME_WORDS = 5
@@ -19,16 +21,9 @@ MAX_NAME_CHARS = 60
 #: Names are at least this many words: single words are first names, handles, outlets,
 #: credentials ("MS") or datelines ("Washington") more often than they are full bylines.
 MIN_NAME_WORDS = 2
-#: Byline elements longer than this are article text, not a byline.
-MAX_BYLINE_CHARS = 200
-#: Look at this many byline-like elements at most: the article's byline comes early, and
-#: pages repeat "author" classes in teasers and comments further down.
-MAX_BYLINE_ELEMENTS = 12
 
 _AUTHOR_META_KEYS = ("author", "article:author", "sailthru.author", "parsely-author",
                      "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author")
-_NOT_BYLINE_TAGS = frozenset(("meta", "link", "script", "style", "body", "html", "input",
-                              "label", "textarea", "form", "img"))
 #: Elements that declare an author by attribute value.  Class-word bylines ("byline",
 #: "author") are found by the cleaner's walk, which reads every class anyway, and handed over as
 #: `Cleaned.bylines`: a contains(@class) XPath here cost ~1 ms/page, a fifth of extraction.
@@ -58,8 +53,6 @@ _NOT_NAME_WORDS = frozenset(
     more view profile about the of for in at online digital magazine times post daily
     correspondents reuters afp ap getty images by business sport sports editor-at-large
     guest contributors international editorial""".split())
-#: Byline-looking elements inside these are comment forms and teasers, not the article's byline.
-_FOREIGN_CONTAINERS = re.compile(r"comment|respond|reply|related|recommend|sidebar|footer", re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -115,29 +108,6 @@ def _meta_authors(sources: PageSources) -> list[str]:
 def _byline_texts(root: etree._Element) -> Iterator[str]:
     """Texts of elements that declare an author by attribute (itemprop / rel)."""
     return byline_texts(_BYLINE_XPATH(root))
-
-
-def byline_texts(elements: Iterable[etree._Element]) -> Iterator[str]:
-    """Texts of byline-like elements, in page order, outside comment forms and teasers; at
-    most MAX_BYLINE_ELEMENTS are looked at."""
-    for elem in list(elements)[:MAX_BYLINE_ELEMENTS]:
-        if elem.tag in _NOT_BYLINE_TAGS or _in_foreign_container(elem):
-            continue
-        name = elem.find('.//*[@itemprop="name"]')
-        text = " ".join((name if name is not None else elem).itertext()).strip()
-        if text and len(text) <= MAX_BYLINE_CHARS:
-            yield text
-
-
-def _in_foreign_container(elem: etree._Element) -> bool:
-    """True inside a <form> or a comment/related block (their "author" fields are not bylines)."""
-    for ancestor in elem.iterancestors():
-        if ancestor.tag in ("body", "html"):  # page-wide classes ("one-sidebar") say nothing
-            return False
-        if ancestor.tag == "form" or _FOREIGN_CONTAINERS.search(
-                f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
-            return True
-    return False
 
 
 def clean_authors(raw: Iterable[str], site: str | None = None) -> list[str]:

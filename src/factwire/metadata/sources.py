@@ -6,8 +6,9 @@ in a dict instead of walking the tree again (metadata has a budget of about 1 ms
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from lxml import etree
 

@@ -1,8 +1,15 @@
-"""Render records for people and programs: JSON, JSONL, plain text, Markdown."""
+"""Render records for people and programs: JSON, JSONL, plain text, Markdown, the facts table.
+
+Markdown is for rendering, so page text goes through `safe.md_text`: a page's `<script>` or
+`[link](javascript:...)` stays text, and its `*`, `#` or `- ` render as written."""
 from __future__ import annotations
 
 import json
+import re
+from typing import IO
 
+from factwire.export.safe import md_cell, md_text, plain
+from factwire.export.tables import render_table
 from factwire.model import Failure, Record
 
 FORMATS = ("json", "jsonl", "text", "markdown")
@@ -18,13 +25,9 @@ def to_text(rec: Record) -> str:
     return head + rec.text + "\n"
 
 
-def _md_escape_cell(cell: str) -> str:
-    return cell.replace("|", "\\|").strip()
-
-
 def table_to_markdown(text: str) -> str:
     """A table paragraph (rows by newline, cells by ' | ') -> a Markdown table, first row as header."""
-    rows = [[_md_escape_cell(c) for c in r.split(" | ")] for r in text.split("\n") if r.strip()]
+    rows = [[md_cell(c) for c in r.split(" | ")] for r in text.split("\n") if r.strip()]
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
@@ -32,28 +35,34 @@ def table_to_markdown(text: str) -> str:
     return "\n".join(lines)
 
 
+def code_block(text: str) -> str:
+    """A fenced block whose fence is longer than any backtick run in the text (no break-out)."""
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    return f"{fence}\n{text}\n{fence}"
+
+
 def block_to_markdown(kind: str, text: str) -> str:
     if kind in ("h2", "h3", "h4"):
-        return "#" * int(kind[1]) + " " + text
+        return "#" * int(kind[1]) + " " + md_text(text)
     if kind == "li":
-        return "- " + text
+        return "- " + md_text(text)
     if kind == "oli":
-        return "1. " + text
+        return "1. " + md_text(text)
     if kind == "quote":
-        return "\n".join("> " + ln for ln in text.split("\n"))
+        return "\n".join("> " + md_text(ln) for ln in text.split("\n"))
     if kind == "pre":
-        return "```\n" + text + "\n```"
+        return code_block(text)
     if kind == "table":
         return table_to_markdown(text)
-    return text
+    return md_text(text)
 
 
 def to_markdown(rec: Record) -> str:
     """Headings, lists and tables kept; consecutive list items kept together."""
-    out: list[str] = [f"# {rec.title}"] if rec.title else []
+    out: list[str] = [f"# {md_text(rec.title)}"] if rec.title else []
     byline = " · ".join(x for x in (", ".join(rec.authors), rec.site, rec.published) if x)
     if byline:
-        out.append(f"*{byline}*")
+        out.append(f"*{md_text(byline)}*")
     prev = None
     for kind, text in zip(rec.kinds or ["p"] * len(rec.paragraphs), rec.paragraphs):
         block = block_to_markdown(kind, text)
@@ -63,7 +72,7 @@ def to_markdown(rec: Record) -> str:
             out.append(block)
         prev = kind
     for cap in rec.captions:
-        out.append(f"*{cap.text}*" + (f" ({cap.credit})" if cap.credit else ""))
+        out.append(f"*{md_text(cap.text)}*" + (f" ({md_text(cap.credit)})" if cap.credit else ""))
     return "\n\n".join(out) + "\n"
 
 
@@ -99,31 +108,33 @@ def describe_fact(field: str, item: dict) -> tuple[str, str]:
     if field == "quantities":
         rng = f"-{item['value_max']}" if item.get("value_max") is not None else ""
         unit = f" [{item['unit']}]" if item.get("unit") else ""
-        return item.get("text", ""), f"{item.get('relation')} {item.get('value')}{rng} {item.get('item') or ''}{unit}".strip()
+        amount = f"{item.get('relation')} {item.get('value')}{rng} {item.get('item') or ''}{unit}"
+        return item.get("text", ""), amount.strip()
     if field == "places":
-        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} ({item.get('lat')}, {item.get('lon')}) {item.get('kind')}"
+        where = f"({item.get('lat')}, {item.get('lon')})"
+        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} {where} {item.get('kind')}"
     role = f" ({item['role']})" if item.get("role") else ""
     return item.get("source", ""), f"{item.get('cue')}{role}"
 
 
-def print_facts_table(rec: Record, out) -> None:
-    """One rich table per record: kind, as written, normalised, where (offsets or caption)."""
-    from rich.console import Console
-    from rich.table import Table
+FACTS_TABLE_COLUMNS = ("kind", "as written", "normalised", "where")
+FACTS_TABLE_WIDTH = 120
 
-    table = Table(title=rec.title or rec.source, show_lines=False)
-    for col in ("kind", "as written", "normalised", "where"):
-        table.add_column(col, overflow="fold")
-    for field in FACT_FIELDS:
-        for item in getattr(rec, field):
-            shown, value = describe_fact(field, item)
-            where = _where(item)
-            table.add_row(_FACT_LABELS[field], shown, value, where)
-    Console(file=out, width=120, markup=False, highlight=False).print(table)
+
+def facts_rows(rec: Record) -> list[list[str]]:
+    """The facts table's rows: kind, as written, normalised, where (offsets or caption)."""
+    return [[_FACT_LABELS[field], *describe_fact(field, item), _where(item)]
+            for field in FACT_FIELDS for item in getattr(rec, field)]
+
+
+def print_facts_table(rec: Record, out: IO[str]) -> None:
+    """One table per record, then its non-fatal errors and notes."""
+    out.write(render_table(FACTS_TABLE_COLUMNS, facts_rows(rec), title=rec.title or rec.source,
+                           width=FACTS_TABLE_WIDTH, show_lines=False))
     for err in rec.errors:
-        print(f"! {err['stage']}: {err['reason']}", file=out)
+        print(f"! {plain(err['stage'])}: {plain(err['reason'])}", file=out)
     for note in rec.notes:
-        print(f"note: {note}", file=out)
+        print(f"note: {plain(note)}", file=out)
 
 
 def _where(item: dict) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+
 import lxml.html
 from lxml import etree
 
 from factwire.dom import text_of
-from factwire.metadata_sources import PageSources, jsonld_text
+from factwire.metadata.sources import PageSources, jsonld_text
 
 #: Dates outside this window are typos, placeholders (1970-01-01) or template defaults.
 MIN_YEAR = 1995
@@ -73,7 +74,7 @@ def parse_date(value: str | None) -> str | None:
     value = value.strip()
     if _EPOCH.match(value):
         seconds = int(value) / (1000 if len(value) == EPOCH_MS_DIGITS else 1)
-        stamp = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+        stamp = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
         return to_iso(stamp.year, stamp.month, stamp.day)
     for pattern in (_ISO, _COMPACT):
         match = pattern.search(value)

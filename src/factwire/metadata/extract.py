@@ -22,11 +22,11 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from factwire.metadata_authors import authors_from_bylines, clean_authors, find_authors
-from factwire.metadata_dates import find_date_with_htmldate, find_published
-from factwire.metadata_sources import PageSources, collect_sources
-from factwire.metadata_text import detect_language, find_byline, find_dateline, text_window
-from factwire.metadata_titles import domain_of, find_site, find_title, strip_site, title_text
+from factwire.metadata.authors import authors_from_bylines, clean_authors, find_authors
+from factwire.metadata.dates import find_date_with_htmldate, find_published
+from factwire.metadata.sources import PageSources, collect_sources
+from factwire.metadata.text import detect_language, find_byline, find_dateline, text_window
+from factwire.metadata.titles import domain_of, find_site, find_title, strip_site, title_text
 from factwire.model import Cleaned, Metadata
 
 #: Paragraphs of the clean body given to the language identifier (after the title).
