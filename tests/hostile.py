@@ -15,7 +15,6 @@ import os
 import random
 import struct
 import sys
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -66,7 +65,7 @@ def good_html(rng: random.Random, i: int, charset: str = "utf-8") -> str:
 
 def warc_record(rtype: str, payload: bytes, headers: dict[str, str]) -> bytes:
     """One WARC/1.0 record (enough of the format for warcio to read it)."""
-    head = [f"WARC/1.0", f"WARC-Type: {rtype}", "WARC-Date: 2022-11-19T00:00:00Z",
+    head = ["WARC/1.0", f"WARC-Type: {rtype}", "WARC-Date: 2022-11-19T00:00:00Z",
             f"WARC-Record-ID: <urn:uuid:{random.Random(payload).getrandbits(128):032x}>"]
     head += [f"{k}: {v}" for k, v in headers.items()]
     head += [f"Content-Length: {len(payload)}"]
@@ -121,20 +120,21 @@ def add_good(w: Writer, rng: random.Random, n: int) -> None:
 def add_charset_attacks(w: Writer, rng: random.Random) -> None:
     """Declared charsets that name codecs which are not text encodings (LookupError in decode)."""
     for i, cs in enumerate(["base64", "bz2", "hex", "quopri", "rot13", "uu", "zlib", "x-unknown-cs",
-                            "utf-7", "utf-32", "\u0000", "utf-8\"><script>alert(1)</script>"]):
+                            "utf-7", "utf-32", "\u0000", "utf-8\"><script>alert(1)</script>",
+                            "undefined", "idna", "punycode", "unicode_escape", "mbcs", "utf-16"]):
         w.add(f"charset/declared-{i:02d}.html", good_html(rng, 5000 + i, cs), f"meta charset={cs!r}",
               expect=EITHER)
-    for i, cs in enumerate(["base64", "rot13", "zlib"]):
+    for i, cs in enumerate(["base64", "rot13", "zlib", "undefined", "\"utf-7\""]):
         body = good_html(rng, 5100 + i).encode()
         rec = warc_record("response", http_response(body, f"text/html; charset={cs}"),
                           {"WARC-Target-URI": f"http://example.org/cs{i}"})
-        w.add(f"charset/http-{cs}.warc", rec, f"WARC HTTP charset={cs}", expect=EITHER)
+        w.add(f"charset/http-{i}.warc", rec, f"WARC HTTP charset={cs}", expect=EITHER)
 
 
 def add_jsonl_attacks(w: Writer, rng: random.Random) -> None:
     text = good_text(rng, 6000)
     lines = [
-        '{"id": "sur-text", "text": "' + text[:200] + ' \\ud800 end"}',
+        '{"id": "sur-text", "text": ' + json.dumps(text[:200])[:-1] + ' \\ud800 end"}',
         '{"id": "\\ud800", "text": ' + json.dumps(good_text(rng, 6001)) + "}",
         '{"id": "sur-url", "url": "http://x/\\udfff", "text": ' + json.dumps(good_text(rng, 6002)) + "}",
         '{"id": "sur-pub", "published": "2022-\\ud800", "text": ' + json.dumps(good_text(rng, 6003)) + "}",
@@ -261,13 +261,52 @@ def add_fs_attacks(w: Writer, rng: random.Random) -> None:
     w.note("fs/fifo.html", "a FIFO named .html (a reader that opens it blocks)")
     (fs / "dir.html").mkdir()
     w.add("fs/dir.html/inside.html", good_html(rng, 7601), "a page inside a folder named .html", expect=ARTICLE)
-    names = [b"latin1-\xe9t\xe9.html", "esc-\x1b[31mred.html".encode(), "new\nline.html".encode(),
-             "tab\there.html".encode(), "quote\"'<b>.html".encode(), "space name.html".encode()]
+    names = [b"latin1-\xe9t\xe9.html", b"esc-\x1b[31mred.html", b"new\nline.html",
+             b"tab\there.html", b"quote\"'<b>.html", b"space name.html"]
     for k, raw in enumerate(names):
         path = os.path.join(os.fsencode(fs), raw)
         with open(path, "wb") as fh:
             fh.write(good_html(rng, 7700 + k).encode())
         w.note("fs/" + os.fsdecode(raw), f"file name {raw!r}", expect=ARTICLE)
+
+
+def add_more_attacks(w: Writer, rng: random.Random) -> None:
+    """Cases beyond the first report: what else a crawler saves or an attacker writes."""
+    w.add("more/empty.jsonl", b"", "empty JSONL file")
+    w.add("more/blank.jsonl", b"\n\n  \n", "JSONL of blank lines only")
+    w.add("more/plain.jsonl.gz", json.dumps({"id": "plain-gz", "text": good_text(rng, 8000)}) + "\n",
+          "JSONL named .gz that is not gzip", expect=ARTICLE)
+    lines = "".join(json.dumps({"id": f"tr{k}", "text": good_text(rng, 8010 + k)}) + "\n" for k in range(4)).encode()
+    w.add("more/trunc.jsonl.gz", gzip.compress(lines)[:-40], "gzipped JSONL cut before its end", units=4,
+          expect=EITHER)
+    w.add("more/types.jsonl", "\n".join([
+        json.dumps({"id": "ty-url", "url": ["x"], "text": good_text(rng, 8020)}),
+        json.dumps({"id": {"a": 1}, "text": good_text(rng, 8021)}),
+        json.dumps({"id": "ty-pub", "published": "Nov 19, 2022", "text": good_text(rng, 8022)}),
+        json.dumps({"id": "ty-both", "html": 5, "text": good_text(rng, 8023)}),
+    ]) + "\n", "JSONL values of the wrong type", units=4, expect=EITHER)
+    w.add("more/utf16be-nobom.txt", good_text(rng, 8030).encode("utf-16-be"), "UTF-16 BE text without a BOM",
+          expect=ARTICLE)
+    w.add("more/utf16-cyrillic.txt", ("Москва и Тегеран договорились. " * 40).encode("utf-16-le"),
+          "UTF-16 LE Cyrillic without a BOM", expect=EITHER)
+    w.add("more/random-ascii.txt", bytes(random.Random(9).choice(range(32, 127)) for _ in range(30_000)),
+          "random printable ASCII", expect=EITHER)
+    body = good_html(rng, 8040).encode()
+    bad_len = warc_record("response", http_response(body), {"WARC-Target-URI": "http://example.org/bl"})
+    w.add("more/bad-length.warc", bad_len.replace(f"Content-Length: {len(http_response(body))}".encode(),
+                                                  b"Content-Length: lots"), "WARC Content-Length not a number",
+          expect=EITHER)
+    w.add("more/not-http.warc", warc_record("response", b"just some bytes, no HTTP status line\r\n\r\nbody",
+                                            {"WARC-Target-URI": "http://example.org/nh"}),
+          "WARC response whose payload is not HTTP", expect=EITHER)
+    only_req = warc_record("request", b"GET / HTTP/1.1\r\n\r\n", {"WARC-Target-URI": "http://example.org/r"})
+    w.add("more/requests-only.warc", only_req, "WARC with request records only")
+    w.add("more/gzip-of-warc-bomb.warc.gz", gzip.compress(warc_record(
+        "response", http_response(b"<p>" + b"a" * (20 << 20) + b"</p>"), {"WARC-Target-URI": "http://example.org/b"})),
+        "WARC record of 20 MB (over the limit), gzipped")
+    link = w.root / "more/loopdir"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink("..", link)  # a folder link back up: the walk must not go round forever
 
 
 def build(root: str | os.PathLike, *, good: int = 200, bomb_bytes: int = 64 << 20, seed: int = 7) -> list[Case]:
@@ -278,7 +317,7 @@ def build(root: str | os.PathLike, *, good: int = 200, bomb_bytes: int = 64 << 2
     w = Writer(rootp)
     add_good(w, rng, good)
     for add in (add_charset_attacks, add_jsonl_attacks, add_text_attacks, add_binary_attacks,
-                add_html_attacks, add_warc_attacks, add_fs_attacks):
+                add_html_attacks, add_warc_attacks, add_fs_attacks, add_more_attacks):
         add(w, rng)
     add_size_attacks(w, rng, bomb_bytes)
     (rootp / "MANIFEST.json").write_text(json.dumps([asdict(c) for c in w.cases], indent=1, ensure_ascii=True))

@@ -30,6 +30,9 @@ class Page:
     #: The page's bytes when they are valid UTF-8 HTML: the parser reads them directly, which
     #: skips lxml re-encoding `content` (~0.2 ms of ~6 ms a page on the extraction DEV set).
     raw: bytes | None = None
+    #: What reading noticed and set aside (e.g. a `published` value that is not a date): they
+    #: become the record's `notes`, so nothing the input gave is dropped silently.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

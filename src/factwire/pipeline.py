@@ -103,6 +103,7 @@ def build_record(page: Page, cleaned: Cleaned, meta: Metadata, clean: bool = Tru
         site=meta.site, title=meta.title, published=meta.published, authors=meta.authors,
         language=meta.language, text=text, paragraphs=cleaned.paragraphs, captions=cleaned.captions,
         removed=cleaned.removed, kinds=cleaned.kinds, source=page.source, input_kind=page.kind,
+        notes=list(page.notes),
     )
 
 

@@ -75,7 +75,7 @@ def _wait_for_first_commit(db: Path, proc: subprocess.Popen) -> int:
 
 def test_broken_pages_truncated_warc_and_bad_jsonl_are_recorded_and_the_rest_stored(tmp_path):
     src = tmp_path / "in"
-    copy_dev_pages(src, 40)
+    copy_dev_pages(src, 40, variant="page")  # not the WARC's bytes: those would be duplicates
     for name, data in BROKEN.items():
         (src / name).write_bytes(data)
     dev_warc(tmp_path / "full.warc.gz", 4)
@@ -91,7 +91,8 @@ def test_broken_pages_truncated_warc_and_bad_jsonl_are_recorded_and_the_rest_sto
     assert "256 levels" in failures["deep.html"][1] and "truncated gzip" in failures["trunc.html.gz"][1]
     assert "truncated WARC" in failures["cut.warc.gz"][1]
     assert {failures[f"lines.jsonl:{n}"][1] for n in (2, 3, 4)} == {
-        "invalid JSON line (JSONDecodeError)", "JSON line is not an object", 'JSON line has no "html" or "text" string'}
+        "invalid JSON line (Expecting property name enclosed in double quotes at column 2)",
+        "JSON line is not an object (it is an array)", 'JSON line has no "html" or "text" string'}
     warc_pages = db_rows(tmp_path / "c.db", "SELECT count(*) FROM articles WHERE source LIKE '%cut.warc.gz#%'")[0][0]
     assert 1 <= warc_pages < 4  # the records before the break
     assert summary.pages == 40 + warc_pages + 1 and summary.failures == 9
@@ -119,7 +120,7 @@ def test_store_write_errors_lose_nothing_and_keep_the_database_sound(tmp_path, m
     real_write = Store.write_batch
     calls = {"n": 0}
 
-    def flaky_write(self, records, failures, done, clear=()):
+    def flaky_write(self, records, failures, done, clear=(), **kw):
         records = list(records)
         calls["n"] += 1
         if calls["n"] == 1 and len(records) > 1:
@@ -127,7 +128,7 @@ def test_store_write_errors_lose_nothing_and_keep_the_database_sound(tmp_path, m
         if any(r["source"].endswith(("0dd1357045727799a447563fd8851f4ebe79f042073ea16991a9b67aa595f81a.html.gz",))
                for r, _, _ in records):
             raise sqlite3.DataError("string or blob too big")  # this page can never be stored
-        return real_write(self, records, failures, done, clear)
+        return real_write(self, records, failures, done, clear, **kw)
 
     monkeypatch.setattr(Store, "write_batch", flaky_write)
     monkeypatch.setattr(ingest_mod, "BATCH_SIZE", 4)
@@ -188,11 +189,11 @@ def test_disk_full_from_the_store_stops_the_run_instead_of_failing_every_page(tm
     real_write = Store.write_batch
     calls = {"n": 0}
 
-    def fills_up(self, records, failures, done, clear=()):
+    def fills_up(self, records, failures, done, clear=(), **kw):
         calls["n"] += 1
         if calls["n"] > 1:
             raise sqlite3.OperationalError("database or disk is full")
-        return real_write(self, records, failures, done, clear)
+        return real_write(self, records, failures, done, clear, **kw)
 
     monkeypatch.setattr(Store, "write_batch", fills_up)
     monkeypatch.setattr(ingest_mod, "BATCH_SIZE", 4)

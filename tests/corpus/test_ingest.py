@@ -48,7 +48,7 @@ def test_warc_records_become_pages_with_url_offset_and_http_charset(tmp_path):
 
 def test_folders_mix_warc_jsonl_and_pages_and_resume_by_page(tmp_path):
     src = tmp_path / "in"
-    copy_dev_pages(src / "html", 3)
+    copy_dev_pages(src / "html", 3, variant="html")  # not the WARC's bytes: those would be duplicates
     (src / "sub").mkdir(parents=True)
     dev_warc(src / "sub" / "a.warc", 3)
     html = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in dev_pages(6)[3:]]

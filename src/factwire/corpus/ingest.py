@@ -167,8 +167,10 @@ class _Writer:
         self.records, self.failures, self.files = [], [], []
         done = [k for _, _, k, _ in records] + [f.key for f, _ in failures] + [s.key for s in files]
         try:
-            self.store.write_batch([(r, j, k) for r, j, k, _ in records], [f for f, _ in failures], done,
-                                   clear=[task_failure_key(s) for s in files])
+            duplicates = self.store.write_batch([(r, j, k) for r, j, k, _ in records], [f for f, _ in failures], done,
+                                                clear=[task_failure_key(s) for s in files],
+                                                files={k: s.absolute for _, _, k, s in records})
+            self._count_duplicates(duplicates)
         except sqlite3.Error as exc:
             if (fatal := storage_error(exc, self.store.path)) is not None:
                 raise _full(fatal, self.store.path) from exc
@@ -182,7 +184,7 @@ class _Writer:
         stops the run instead of failing every page after it (StoreFullError)."""
         lost: set[str] = set()
         for rec, js, key, src in records:
-            if not self._try(self.store.write_batch, [(rec, js, key)], [], [key]):
+            if not self._try(self.store.write_batch, [(rec, js, key)], [], [key], files={key: src.absolute}):
                 self.summary.pages -= 1
                 row = FailureRow(key, rec.get("source") or key, "store", self.last_error, src.absolute)
                 self._write_failure(row, src, lost, counted=False)
@@ -202,10 +204,17 @@ class _Writer:
         log.error("could not record %s in the store (%s): it will be redone by the next run",
                   row.source, self.last_error)
 
-    def _try(self, write: Callable[..., None], *args: Any, **kwargs: Any) -> bool:
+    def _count_duplicates(self, rows: list[FailureRow] | None) -> None:
+        """Records the store kept as "duplicate" failures count as failures, not pages."""
+        for row in rows or []:
+            self.summary.pages -= 1
+            self.summary.failures += 1
+            log.info("%s: %s", row.source, row.reason)
+
+    def _try(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         """`write(*args, **kwargs)`; False (and `last_error` set) if the database refused it."""
         try:
-            write(*args, **kwargs)
+            self._count_duplicates(write(*args, **kwargs))
             return True
         except sqlite3.Error as exc:
             if (fatal := storage_error(exc, self.store.path)) is not None:

@@ -8,10 +8,14 @@ formats (plain files, JSONL, WARC) and the folder walk that feed it are in `sour
 from __future__ import annotations
 
 import codecs
+import datetime as dt
+import errno
 import gzip
 import hashlib
 import io
+import os
 import re
+import stat
 import zlib
 from pathlib import Path
 
@@ -56,7 +60,7 @@ def content_id(data: bytes) -> str:
 
 def sniff_binary(raw: bytes) -> str | None:
     """Name the kind of a binary (non-text) input, or None when it looks like text."""
-    if raw.startswith(tuple(b for b, _ in _BOMS)):
+    if raw.startswith(tuple(b for b, _ in _BOMS)) or bomless_utf16(raw):
         return None
     for magic, name in _MAGIC:
         if raw.startswith(magic):
@@ -65,31 +69,89 @@ def sniff_binary(raw: bytes) -> str | None:
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > BINARY_CONTROL_SHARE:
         return "binary data"
+    if len(head) >= NO_ASCII_MIN_BYTES and not head.translate(None, _HIGH_BYTES):
+        return "binary data: not one ASCII byte, so no space, line break or markup"
     return None
 
 
+#: A text in any 8-bit or multi-byte web charset has ASCII bytes (spaces, line breaks, digits,
+#: punctuation, markup); a head this long with none is random or encrypted data, which charset
+#: detection would otherwise happily decode as Korean or Cyrillic (tests/hostile.py: 30 KB of
+#: random high bytes came out as a cp949 "article").
+NO_ASCII_MIN_BYTES = 1024
+_HIGH_BYTES = bytes(range(128, 256))
+#: UTF-16 without a BOM: at one byte parity this share of bytes is below 0x20 (the high byte of
+#: a code point under U+2000: Latin, Greek, Cyrillic, Hebrew, Arabic, ...; NUL for ASCII) ...
+UTF16_HIGH_SHARE = 0.9
+#: ... at the other parity at most this share is NUL, and the decoded head is this printable.
+UTF16_LOW_NUL_SHARE = 0.05
+UTF16_PRINTABLE_SHARE = 0.97
+
+
+def bomless_utf16(raw: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" when the bytes are UTF-16 text without a BOM, else None.
+
+    Such files (Windows "Unicode" text saved by some tools) are half NUL bytes, so the binary
+    sniffer took them for binary data."""
+    head = raw[:8192]
+    if len(head) < 16 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for high, low, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (sum(b < 0x20 for b in high) >= UTF16_HIGH_SHARE * len(high)
+                and low.count(0) <= UTF16_LOW_NUL_SHARE * len(low) and _printable_utf16(head, codec)):
+            return codec
+    return None
+
+
+def _printable_utf16(head: bytes, codec: str) -> bool:
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(head[: len(head) // 2 * 2], final=False)
+    except UnicodeDecodeError:
+        return False
+    printable = sum(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
+    return bool(text) and printable >= UTF16_PRINTABLE_SHARE * len(text)
+
+
 def declared_charset(raw: bytes) -> str | None:
-    """The charset a page declares in its first 64 KB (meta / http-equiv / XML decl), if valid."""
+    """The charset a page declares in its first 64 KB (meta / http-equiv / XML decl), if it is
+    one a web page may use (`web_charset`)."""
     m = _DECLARED.search(raw[:65536])
     if not m:
         return None
-    label = (m.group(1) or m.group(2)).decode("ascii", "ignore").lower()
+    return web_charset((m.group(1) or m.group(2)).decode("ascii", "ignore"))
+
+
+def web_charset(label: str | None) -> str | None:
+    """The Python codec of a charset label a page or an HTTP header declares, or None when the
+    label is unknown or names something that is not a web text encoding.
+
+    Why an allow-list: Python's codec registry also holds bytes-to-bytes and str-to-str codecs
+    (`base64`, `zlib`, `rot13`: decoding with them raises LookupError), codecs that refuse
+    everything (`undefined`) and ones the WHATWG Encoding Standard forbids for pages because
+    they smuggle markup (`utf-7`).  A page is decoded only with an encoding that standard lists
+    (plus the close Python relatives charset detection may return)."""
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        name = codecs.lookup(label.strip().lower()).name if label else None
+    except (LookupError, ValueError):  # ValueError: a label with a NUL byte
         return None
+    return name if name in _WEB_CODECS else None
 
 
 def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode page bytes to text; return (text, encoding used)."""
+    """Decode page bytes to text; return (text, encoding used).  `declared` (an HTTP charset)
+    is used only when it is a web text encoding (`web_charset`)."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             return raw.decode(enc, "replace"), enc.replace("-sig", "")
-    declared = declared or declared_charset(raw)
+    utf16 = bomless_utf16(raw)
+    if utf16:
+        return raw.decode(utf16, "replace"), utf16
+    declared = web_charset(declared) or declared_charset(raw)
     if declared and declared not in _LATIN_LABELS and not declared.startswith("utf"):
         try:
             return raw.decode(declared), declared
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass  # the declaration lies: fall through to UTF-8 and detection
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -131,6 +193,15 @@ WEB_CHARSETS = (
 )
 
 
+#: Every codec a page may be decoded with: the WHATWG Encoding Standard's encodings that Python
+#: has (UTF-8, UTF-16, the ISO-8859 and Windows families, KOI8, the CJK multi-byte ones, Mac
+#: Roman/Cyrillic, IBM866), plus what charset detection may choose (WEB_CHARSETS).
+_WEB_CODECS = frozenset(codecs.lookup(n).name for n in (
+    *WEB_CHARSETS, "utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "ascii", "latin-1",
+    "cp866", "cp1252", *(f"iso8859-{k}" for k in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    "mac-roman", "mac-cyrillic", "big5hkscs", "euc_jis_2004", "euc_kr", "iso2022_jp"))
+
+
 def detect_and_decode(raw: bytes) -> tuple[str, str]:
     """Decode with the charset charset-normalizer finds (cp1251, koi8-r, Shift-JIS, ...)."""
     best = charset_normalizer.from_bytes(raw[:200_000], cp_isolation=list(WEB_CHARSETS)).best()
@@ -147,14 +218,59 @@ def detect_kind(content: str) -> InputKind:
     return "html" if len(_HTML_SIGNS.findall(head)) >= HTML_MIN_SIGNS else "text"
 
 
+def size_text(n: int) -> str:
+    """A byte count for people, in the unit `--max-mb` takes (MiB), never rounded to the limit."""
+    if n < 2**20:
+        return f"{n / 2**10:.1f} KiB"
+    return f"{n / 2**20:.1f} MiB" if n % 2**20 else f"{n >> 20} MiB"
+
+
+def too_large(size: int | None, max_bytes: int, what: str = "page") -> ReadError:
+    """The one size-limit refusal.  `size` is the real size when it is known (a file's length,
+    a WARC record's Content-Length, a JSON line read to its end), else None: only "more than the
+    limit" is known (a gzip stream is cut at the limit, never inflated to the end)."""
+    actual = f"{size_text(size)} > " if size is not None and size > max_bytes else "over "
+    return ReadError("read", f"{what} too large ({actual}{size_text(max_bytes)} limit; --max-mb raises it)")
+
+
+def parse_published(value: object) -> str | None:
+    """A publication date given by the input or the caller as "YYYY-MM-DD" (None stays None).
+    Takes a `datetime.date`/`datetime`, or a string in ISO form ("2022-11-19", also with a time
+    "2022-11-19T08:00:00Z"); TypeError for other types (20221119 is an int, not a date),
+    ValueError for a string that is not such a date."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):  # datetime is a date too
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        raise TypeError(f"published must be a 'YYYY-MM-DD' string or a datetime.date, not {type(value).__name__}")
+    try:
+        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"published {value[:40]!r} is not a date in YYYY-MM-DD form") from None
+
+
+def scrub_surrogates(text: str) -> str:
+    """`text` with lone UTF-16 surrogates (a JSON "\\ud800" escape, a Python str built by hand)
+    replaced by U+FFFD: nothing downstream can encode them (spaCy, SQLite and json writers
+    raise UnicodeEncodeError)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def page_from_bytes(raw: bytes, source: str, *, input_kind: InputKind | None = None,
                     url: str | None = None, published: str | None = None,
-                    page_id: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> Page:
-    """Check, decode and classify one page's bytes; raise ReadError with the reason."""
+                    page_id: str | None = None, max_bytes: int = MAX_PAGE_BYTES,
+                    size: int | None = None) -> Page:
+    """Check, decode and classify one page's bytes; raise ReadError with the reason.  `size` is
+    the input's real size when `raw` was cut at the limit (for the message)."""
     if not raw or raw.isspace():
         raise ReadError("read", "empty input")
     if len(raw) > max_bytes:
-        raise ReadError("read", f"page too large ({len(raw) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+        raise too_large(size or len(raw), max_bytes)
     binary = sniff_binary(raw)
     if binary:
         raise ReadError("read", f"not a text or HTML page ({binary})")
@@ -165,16 +281,66 @@ def page_from_bytes(raw: bytes, source: str, *, input_kind: InputKind | None = N
                 published=published, encoding=encoding, raw=raw if utf8_html else None)
 
 
+#: The first bytes of a gzip stream.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def open_input(path: str | os.PathLike) -> io.BufferedReader:
+    """Open an input file for reading, refusing what is not a regular file (ReadError) without
+    ever blocking: a FIFO is opened non-blocking and refused, a symlink to /dev/zero or a
+    device is refused before a byte is read, a symlink loop or a dangling link is named."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as exc:
+        if os.path.islink(path):
+            target = os.readlink(os.fspath(path))
+            raise ReadError("read", f"dangling symbolic link (to {target!r}, which does not exist)") from exc
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("read", "symbolic link loop (the link never reaches a file)") from exc
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ReadError("read", f"not a regular file ({_FILE_TYPES.get(stat.S_IFMT(mode), 'special file')})")
+        os.set_blocking(fd, True)
+        return open(fd, "rb")  # a BufferedReader: callers peek at magic bytes
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+_FILE_TYPES = {stat.S_IFIFO: "a FIFO / named pipe", stat.S_IFCHR: "a character device",
+               stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
 def read_file_bytes(path: Path, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
-    """Bytes of a file, gunzipped when it is gzip; ReadError on truncation or oversize."""
-    with open(path, "rb") as f:
-        raw = f.read(max_bytes + 1)
-    if not raw.startswith(b"\x1f\x8b"):
+    """Bytes of a file, gunzipped when it is gzip; ReadError on truncation or oversize.  Never
+    holds more than `max_bytes` + 1 bytes of the file or of its gzip stream (a gzip bomb is
+    cut at the limit, not inflated)."""
+    with open_input(path) as f:
+        size = os.fstat(f.fileno()).st_size
+        return read_stream_bytes(f, max_bytes, size)
+
+
+def read_stream_bytes(stream: io.BufferedReader, max_bytes: int, size: int | None = None) -> bytes:
+    """At most `max_bytes` of a stream (gunzipped if it is gzip), else ReadError: too large
+    (with the real size when `size` is known), truncated or corrupt gzip."""
+    if stream.peek(2)[:2] != GZIP_MAGIC:
+        raw = stream.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise too_large(size, max_bytes)
         return raw
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
-            return gz.read(max_bytes + 1)
+        with gzip.GzipFile(fileobj=stream) as gz:
+            raw = gz.read(max_bytes + 1)
     except EOFError as exc:
         raise ReadError("read", "truncated gzip file (compressed stream ends early)") from exc
     except (OSError, zlib.error) as exc:
         raise ReadError("read", f"corrupt gzip file ({exc})") from exc
+    if len(raw) > max_bytes:
+        packed = f"; the file is {size_text(size)}" if size is not None else ""
+        raise ReadError("read", f"page too large (its gzip stream inflates past the {size_text(max_bytes)} limit"
+                                f"{packed}; --max-mb raises it)")
+    return raw

@@ -9,17 +9,29 @@ truncated file yields the records before the break and then one Failure saying w
 """
 from __future__ import annotations
 
-import codecs
+import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecordLoader
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from factwire.errors import ReadError
 from factwire.model import Failure, InputKind, Page
-from factwire.read.pages import MAX_PAGE_BYTES, content_id, decode_bytes, detect_kind, sniff_binary
+from factwire.read.pages import (
+    GZIP_MAGIC,
+    MAX_PAGE_BYTES,
+    content_id,
+    decode_bytes,
+    detect_kind,
+    open_input,
+    sniff_binary,
+    too_large,
+    web_charset,
+)
 
 #: File name endings read as WARC.
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -43,14 +55,6 @@ def http_charset(content_type: str | None) -> str | None:
     return None
 
 
-def known_charset(label: str | None) -> str | None:
-    """The codec name of a charset label, or None when Python does not know it."""
-    try:
-        return codecs.lookup(label).name if label else None
-    except LookupError:
-        return None
-
-
 def is_page_type(content_type: str | None) -> bool:
     """Whether a response's content type can hold an article (a missing type is given a chance)."""
     if not content_type:
@@ -66,47 +70,133 @@ def page_from_payload(raw: bytes, source: str, url: str | None, charset: str | N
     binary = sniff_binary(raw)
     if binary:
         raise ReadError("read", f"not a text or HTML page ({binary})")
-    text, encoding = decode_bytes(raw, known_charset(charset))
+    text, encoding = decode_bytes(raw, web_charset(charset))
     return Page(source=source, content=text, kind=input_kind or detect_kind(text), id=content_id(raw), url=url,
                 published=published, encoding=encoding)
 
 
 def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES, *, input_kind: InputKind | None = None,
-              published: str | None = None) -> Iterator[Page | Failure]:
+              published: str | None = None, source: str | None = None) -> Iterator[Page | Failure]:
     """Every page-like response record of a WARC file, then a Failure if the file is cut short.
-    `input_kind` and `published` (the fallback date) apply to every record, as for any page."""
-    name = str(path)
-    options = {"input_kind": input_kind, "published": published}
+    `input_kind` and `published` (the fallback date) apply to every record, as for any page;
+    `source` is the file's display name.  A file that is not a WARC, or holds no page, gives
+    one Failure saying so: every file leaves a trace."""
+    name = source or str(path)
+    scan = _Scan(name, max_bytes, {"input_kind": input_kind, "published": published})
     try:
-        with open(path, "rb") as stream:
-            yield from _read_records(stream, name, max_bytes, options)
-    except (ArchiveLoadFailed, EOFError, zlib.error) as exc:
-        yield _failure(name, f"truncated or corrupt WARC ({type(exc).__name__}: {_one_line(exc)})")
+        yield from scan.read(path)
+    except ReadError as exc:
+        scan.units += 1
+        yield _failure(name, str(exc))
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error, ValueError) as exc:
+        scan.units += 1
+        yield _failure(name, f"truncated or corrupt WARC after {scan.records} records "
+                             f"({type(exc).__name__}: {_one_line(exc)})")
     except OSError as exc:
+        scan.units += 1
         yield _failure(name, exc.strerror or str(exc))
+    if not scan.units:
+        yield _failure(name, f"no text or HTML response records in this WARC ({scan.records} records)")
 
 
-def _read_records(stream, name: str, max_bytes: int, options: dict) -> Iterator[Page | Failure]:
-    records = ArchiveIterator(stream)
-    for record in records:
+class _Loader(ArcWarcRecordLoader):
+    """warcio's record loader, tolerant of a response record without WARC-Target-URI (warcio
+    calls `None.startswith` and the file's remaining records were lost): its HTTP headers are
+    parsed as for any http: record; headers that do not parse leave the payload as it is."""
+
+    def load_http_headers(self, rec_type, uri, stream, length):
+        try:
+            return super().load_http_headers(rec_type, uri or "http:", stream, length)
+        except StatusAndHeadersParserException:
+            return None
+
+
+class _Scan:
+    """One WARC file read record by record, counting what it yields (see `read_warc`)."""
+
+    def __init__(self, name: str, max_bytes: int, options: dict):
+        self.name, self.max_bytes, self.options = name, max_bytes, options
+        self.records = self.units = 0
+        self.payload = b""  # the current record's payload, read up to the limit
+
+    def read(self, path: Path) -> Iterator[Page | Failure]:
+        """warcio reads per-record gzip (the WARC standard) itself and gives compressed offsets;
+        a file gzipped whole, which warcio refuses after its first record, is read again through
+        gzip, skipping the records already seen (later offsets are then uncompressed ones)."""
+        with open_input(path) as raw:
+            if raw.peek(2)[:2] != GZIP_MAGIC:
+                _check_magic(raw.peek(len(WARC_MAGIC)))
+            try:
+                yield from self._records(raw, skip=0)
+                return
+            except ArchiveLoadFailed as exc:
+                if "non-chunked gzip" not in str(exc):
+                    raise
+        with open_input(path) as raw, gzip.GzipFile(fileobj=raw) as whole:
+            yield from self._records(whole, skip=self.records)
+
+    def _records(self, stream, skip: int) -> Iterator[Page | Failure]:
+        records = ArchiveIterator(stream)
+        records.loader = _Loader()
+        for n, record in enumerate(records):
+            if n < skip:
+                continue
+            self.records += 1
+            if n == 0 and not skip and record.format != "warc":
+                raise ReadError("read", "not a WARC file (no WARC/1.x record header)")
+            length = record.rec_headers.get_header("Content-Length") or ""
+            if not length.strip().isdigit():
+                raise ReadError("read", f"corrupt WARC: the record at offset {records.offset} has Content-Length "
+                                        f"{length[:20]!r}, so the records after it cannot be found")
+            if self._truncated(record):
+                self.units += 1
+                yield _failure(self.name, f"truncated WARC: record at offset {records.offset} ends early")
+                return
+            item = self._page(record, records.offset)
+            if item is not None:
+                self.units += 1
+                yield item
+
+    def _page(self, record, offset: int) -> Page | Failure | None:
         if record.rec_type != "response":
-            continue
-        offset = records.offset  # start of this record (get_record_offset() would read past it)
-        source = f"{name}#{offset}"
-        content_type = record.http_headers.get_header("Content-Type") if record.http_headers else None
+            return None
+        source = f"{self.name}#{offset}"  # offset: start of this record (get_record_offset() reads past it)
+        content_type = _content_type(record)
         if not is_page_type(content_type):
-            continue
-        raw = record.content_stream().read(max_bytes + 1)
-        if record.raw_stream.limit > 0 and len(raw) <= max_bytes:
-            yield _failure(name, f"truncated WARC: record at offset {offset} ends early")
-            return
-        yield _page_or_failure(raw, source, record, content_type, max_bytes, options)
+            return None
+        raw = self.payload
+        return _page_or_failure(raw, source, record, content_type, self.max_bytes, self.options)
+
+    def _truncated(self, record) -> bool:
+        """Read the record's payload (up to the limit) into `self.payload`; True when the file
+        ends inside it (what is left of the stream is shorter than the record says)."""
+        self.payload = b""
+        if record.rec_type != "response" or not is_page_type(_content_type(record)):
+            return False
+        self.payload = record.content_stream().read(self.max_bytes + 1)
+        return record.raw_stream.limit > 0 and len(self.payload) <= self.max_bytes
+
+
+def _content_type(record) -> str | None:
+    return record.http_headers.get_header("Content-Type") if record.http_headers else None
+
+
+#: How a WARC file starts (after gzip); anything else is not read as WARC (warcio would take a
+#: text file for an ARC file and make one broken record of every line).
+WARC_MAGIC = b"WARC/"
+
+
+def _check_magic(head: bytes) -> None:
+    if not head.strip():
+        raise ReadError("read", "empty WARC file")
+    if not head.startswith(WARC_MAGIC):
+        raise ReadError("read", f"not a WARC file (it starts with {head[:16]!r}, not WARC/1.x)")
 
 
 def _page_or_failure(raw: bytes, source: str, record, content_type: str | None,
                      max_bytes: int, options: dict) -> Page | Failure:
     if len(raw) > max_bytes:
-        return _failure(source, f"page too large (> {max_bytes / 1e6:.1f} MB limit)", raw[:4096])
+        return _failure(source, str(too_large(record.length, max_bytes, "WARC record")), raw[:4096])
     url = record.rec_headers.get_header("WARC-Target-URI")
     try:
         return page_from_payload(raw, source, url, http_charset(content_type), **options)
