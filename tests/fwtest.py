@@ -1,17 +1,18 @@
 """Helpers the test modules import by name (`from fwtest import SEED, run_cli`).
 
 Not in conftest.py: tests/web has a conftest.py of its own, and two modules both named
-`conftest` made `from conftest import ...` depend on which one pytest imported first."""
+`conftest` made `from conftest import ...` depend on which one pytest imported first.
+
+The suite reads nothing outside the repository: pages, gold and annotated articles are in
+tests/fixtures/ (see its README).  Benchmarks on the DEV data in ../shared are bench/gates."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("FACTWIRE_SHARED", REPO.parent / "shared"))
-EXTRACTION = SHARED / "bench" / "extraction"
+FIXTURES = REPO / "tests" / "fixtures"
 SEED = REPO / "examples" / "seed-drones.txt"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the repo
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import corpus as bench  # noqa: E402
