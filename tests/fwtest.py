@@ -7,6 +7,7 @@ The suite reads nothing outside the repository: pages, gold and annotated articl
 tests/fixtures/ (see its README).  Benchmarks on the DEV data in ../shared are bench/gates."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -21,3 +22,12 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = REPO):
     exe = Path(sys.executable).parent / "factwire"  # the console script of this environment
     cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "factwire.cli", *args]
     return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+PAGES = FIXTURES / "pages"
+
+
+def fixture_pages() -> dict[str, dict]:
+    """The hand-written pages and what each should give (tests/fixtures/pages/expected.json):
+    file name -> {url, title, published, authors, site, language, paragraphs, captions}."""
+    return json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))

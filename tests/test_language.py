@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from fwtest import PAGES, fixture_pages
 
+from factwire.clean import clean_html
+from factwire.dom import parse_html
 from factwire.language import detect_language
 
 SAMPLES = {
@@ -34,6 +37,15 @@ def test_one_sentence_is_enough(lang):
 @pytest.mark.parametrize("text", ["", "12 34 56 — 78", "Palm Bay 18 22 13 17 — 70\n" * 30])
 def test_no_guess_without_evidence(text):
     assert detect_language(text) is None
+
+
+@pytest.mark.parametrize("name", sorted(fixture_pages()))
+def test_agrees_with_the_declared_language_of_whole_pages(name):
+    """The detector reads only the clean body of a page; where the page declares <html lang>, it
+    agrees (on the DEV pages this is a gate: bench/gates/test_gate_extraction.py)."""
+    root = parse_html((PAGES / name).read_text(encoding="utf-8"))
+    declared = (root.get("lang") or "").lower()[:2] or fixture_pages()[name]["language"]
+    assert detect_language("\n".join(clean_html(root).paragraphs)) == declared
 
 
 @pytest.mark.parametrize("text", [
