@@ -1,6 +1,6 @@
 """Quantities: value, relation, counted item, unit and offsets (src/factwire/facts/quantities.py).
 
-Conventions are those of the facts gold (tests/fixtures/facts/README.md sums them up). The
+Conventions are those of the facts gold (tests/fixtures/README.md sums them up). The
 hand-written sentences cover each rule with text that is not in the DEV gold, so they guard the
 general rules, not the DEV score (a gate: bench/gates/test_gate_facts.py).
 """
