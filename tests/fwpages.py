@@ -108,8 +108,8 @@ def _style_and_script(i: int) -> str:
 
 
 def _related(rng: random.Random) -> str:
-    items = "".join(f'<li><a href="/story/{rng.randrange(10**6)}">{html.escape(_fill(rng.choice(HEADLINES), rng))}</a></li>'
-                    for _ in range(6))
+    headlines = [html.escape(_fill(rng.choice(HEADLINES), rng)) for _ in range(6)]
+    items = "".join(f'<li><a href="/story/{rng.randrange(10**6)}">{h}</a></li>' for h in headlines)
     return f'<aside class="related-stories"><h3>Related stories</h3><ul>{items}</ul></aside>'
 
 

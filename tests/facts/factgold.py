@@ -30,7 +30,8 @@ def _close(a: float | None, b: float | None) -> bool:
 
 def _km(g: dict, p: dict) -> float:
     la1, la2 = math.radians(g["lat"]), math.radians(p["lat"])
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(math.radians(p["lon"] - g["lon"]) / 2) ** 2
+    dlon = math.radians(p["lon"] - g["lon"])
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 

@@ -27,7 +27,8 @@ ARTICLES = FIXTURES / "facts" / "articles.jsonl"
 FIELDS = ("quantities", "dates", "places", "attributions")
 #: (article, field, "missed" gold | "extra" prediction, text) -> why.
 KNOWN_MISSES = {
-    ("council-budget", "quantities", "missed", "two years"): "'jobs will go over two years': 'over' read as 'more than'",
+    ("council-budget", "quantities", "missed", "two years"):
+        "'jobs will go over two years': 'over' read as 'more than'",
     ("council-budget", "quantities", "extra", "over two years"): "the same item, relation gt instead of eq",
     ("port-strike", "attributions", "missed", '"an insult to people who kept the port running through the pandemic"'):
         "'which Niek Stam called \"...\"': 'called' is not read as a reporting verb",
@@ -58,8 +59,10 @@ def misses(field: str) -> set[tuple[str, str, str, str]]:
     for g, pred in zip(gold, preds):
         pairs = match(field, g[field], pred[field])
         hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
-        out |= {(g["id"], field, "missed", _text(x, field, g["text"])) for i, x in enumerate(g[field]) if i not in hit_g}
-        out |= {(g["id"], field, "extra", _text(x, field, g["text"])) for j, x in enumerate(pred[field]) if j not in hit_p}
+        out |= {(g["id"], field, "missed", _text(x, field, g["text"]))
+                for i, x in enumerate(g[field]) if i not in hit_g}
+        out |= {(g["id"], field, "extra", _text(x, field, g["text"]))
+                for j, x in enumerate(pred[field]) if j not in hit_p}
     return out
 
 
