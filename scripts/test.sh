@@ -13,11 +13,11 @@ cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
 CHROMIUM="${FACTWIRE_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  if [ -z "${FACTWIRE_CHROMIUM:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "test.sh: installing Debian's chromium for the browser tests (apt-get install chromium, about a minute)" >&2
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
   else
-    echo "test.sh: no $CHROMIUM and no root to apt-get it: the browser tests will be skipped (see README)" >&2
+    echo "test.sh: no Chromium at $CHROMIUM (and no root apt-get for it): the browser tests will be skipped (see README)" >&2
   fi
 fi
 if [ ! -x .venv/bin/python ]; then
