@@ -15,7 +15,6 @@ import os
 import random
 import struct
 import sys
-import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -66,7 +65,7 @@ def good_html(rng: random.Random, i: int, charset: str = "utf-8") -> str:
 
 def warc_record(rtype: str, payload: bytes, headers: dict[str, str]) -> bytes:
     """One WARC/1.0 record (enough of the format for warcio to read it)."""
-    head = [f"WARC/1.0", f"WARC-Type: {rtype}", "WARC-Date: 2022-11-19T00:00:00Z",
+    head = ["WARC/1.0", f"WARC-Type: {rtype}", "WARC-Date: 2022-11-19T00:00:00Z",
             f"WARC-Record-ID: <urn:uuid:{random.Random(payload).getrandbits(128):032x}>"]
     head += [f"{k}: {v}" for k, v in headers.items()]
     head += [f"Content-Length: {len(payload)}"]
@@ -261,8 +260,8 @@ def add_fs_attacks(w: Writer, rng: random.Random) -> None:
     w.note("fs/fifo.html", "a FIFO named .html (a reader that opens it blocks)")
     (fs / "dir.html").mkdir()
     w.add("fs/dir.html/inside.html", good_html(rng, 7601), "a page inside a folder named .html", expect=ARTICLE)
-    names = [b"latin1-\xe9t\xe9.html", "esc-\x1b[31mred.html".encode(), "new\nline.html".encode(),
-             "tab\there.html".encode(), "quote\"'<b>.html".encode(), "space name.html".encode()]
+    names = [b"latin1-\xe9t\xe9.html", b"esc-\x1b[31mred.html", b"new\nline.html",
+             b"tab\there.html", b"quote\"'<b>.html", b"space name.html"]
     for k, raw in enumerate(names):
         path = os.path.join(os.fsencode(fs), raw)
         with open(path, "wb") as fh:
