@@ -162,3 +162,11 @@ def build_trigger_forms() -> dict[str, str]:
 
 
 TRIGGER_FORMS: dict[str, str] = build_trigger_forms()
+
+
+#: Casualty actions describe another event's outcome; alone they need a named perpetrator.
+CASUALTY = frozenset({"kill", "injure"})
+#: ACLED names of armed actors (see actors.normalize_actor).
+ARMED_NAMES = ("Military Forces", "Police Forces", "NAF", "Unidentified Armed Group")
+#: Event types of one incident family: a bombing told later as 'the attack' is one incident.
+VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})

@@ -1,7 +1,7 @@
 """The event coder: one pass over each sentence's tokens finds trigger words (ACLED codebook
 actions), reads actor/target/weapon from the dependency parse, takes counts, places, dates and
 attributions from the facts already on the record, and names the ACLED sub-event type by the
-codebook's rules (see `rules`).
+codebook's rules (see `classify`).
 
 Every event points at its evidence sentence; nothing is guessed: a slot with no support in the
 sentence (or, for places, the paragraph before it) stays null.
@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import rules, slots
+from . import casualties, classify, gate, naming, passes
 from .actors import ISO2_COUNTRY
-from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS
+from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
 from .context import Context
+from .frame import read_frame, split_by_weapon
 from .frames import is_back_reference, observer_of
 from .modality import find_modality
-from .slots import doc_text
+from .syntax import doc_text
 
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
 HISTORY_RE = re.compile(
@@ -58,7 +59,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     """Events of the body text `rec.text` (parsed as `doc`), in text order."""
     ctx = Context(doc, rec)
     events: list[dict] = []
-    carry = slots.CasualtyCarry()
+    carry = casualties.CasualtyCarry()
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
         if found and carry.previous and _only_casualties(found):
@@ -66,9 +67,9 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
         carry.step(sent, found, ctx.quantities_in(sent))
         events.extend(found)
     text = doc_text(doc)
-    events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
-    events = rules.rank_air_first(rules.rank_crowd_force(events, text))
-    return rules.merge_mentions(events)
+    events = passes.rank_battle_details(passes.mark_exchanges(events, text), text)
+    events = passes.rank_air_first(passes.rank_crowd_force(events, text))
+    return passes.merge_mentions(events)
 
 
 def code_sentence(sent, ctx) -> list[dict]:
@@ -78,11 +79,11 @@ def code_sentence(sent, ctx) -> list[dict]:
         return []
     quoted = _quoted(sent)
     triggers = [t for t in sent if _is_trigger(t) and t.i not in quoted and not _in_heading(t)]
-    triggers = rules.keep_triggers(triggers, ctx)
+    triggers = gate.keep_triggers(triggers, ctx)
     events: list[dict] = []
     for trig, action in triggers:
         events.extend(build_events(trig, action, sent, ctx, triggers))
-    return rules.share_explosive_type(events, sent)
+    return passes.share_explosive_type(events, sent)
 
 
 def _is_trigger(t) -> bool:
@@ -134,24 +135,24 @@ def _in_heading(t) -> bool:
 def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
     """One event per weapon class named in the trigger's object ('150 missiles and 25 drones'
     -> two), else one."""
-    frame = rules.read_frame(trig, action, sent, ctx, triggers)
+    frame = read_frame(trig, action, sent, ctx, triggers)
     if frame is None:
         return []
     events = []
-    for part in rules.split_by_weapon(frame, sent, ctx):
+    for part in split_by_weapon(frame, sent, ctx):
         events.append(assemble(part, sent, ctx))
     return [e for e in events if e is not None]
 
 
 def assemble(frame: dict, sent, ctx) -> dict | None:
     """The event dict of DESIGN.md from a filled frame."""
-    sub = rules.sub_event(frame)
+    sub = classify.sub_event(frame)
     if sub is None:
         return None
     location = _location(frame, sent, ctx)
     home = ISO2_COUNTRY.get(location["country"]) if location and location.get("country") else ctx.home
-    actor_norm = rules.actor_name(frame, home)
-    target_norm = rules.target_name(frame, home)
+    actor_norm = naming.actor_name(frame, home)
+    target_norm = naming.target_name(frame, home)
     event = {
         "event_type": SUB_EVENT_TYPES[sub], "sub_event_type": sub, "action": frame["action"],
         "actor": frame["actor"], "target": frame["target"],
@@ -163,7 +164,7 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
         "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
     }
     event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
-    event["_back_reference"] = is_back_reference(frame["trigger"])  # read by rules.merge_mentions
+    event["_back_reference"] = is_back_reference(frame["trigger"])  # read by passes.merge_mentions
     event["confidence"] = confidence(event, frame["trigger"])
     return event
 
@@ -202,20 +203,20 @@ def _asserted(trigger) -> bool:
 
 def _only_casualties(found: list[dict]) -> bool:
     """Does the sentence only count the harm ('They killed 23 soldiers and injured 15')?"""
-    return all(e["action"] in rules.CASUALTY and not e["weapon"] for e in found)
+    return all(e["action"] in CASUALTY and not e["weapon"] for e in found)
 
 
 def _fold_casualties(previous: list[dict], found: list[dict]) -> list[dict]:
     """Killing and wounding told right after a violent incident in the same paragraph, with no
     weapon of their own, are that incident's outcome: the deaths go to it (if it had none),
     the sentence joins its mentions, and no second event is made."""
-    target = next((e for e in reversed(previous) if e["event_type"] in rules.VIOLENT_FAMILY
-                   and e["action"] not in rules.CASUALTY), None)
+    target = next((e for e in reversed(previous) if e["event_type"] in VIOLENT_FAMILY
+                   and e["action"] not in CASUALTY), None)
     if target is None:
         return found
     for e in found:
         e.pop("_back_reference", None)
-        rules.fill_from(target, e)
+        passes.fill_from(target, e)
     return []
 
 

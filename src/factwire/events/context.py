@@ -7,8 +7,7 @@ from collections import Counter
 
 from .actors import ISO2_COUNTRY
 from .modality import REPORTING
-from . import slots
-from .slots import doc_text
+from .syntax import doc_text, phrase
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).
 SPOT_KINDS = frozenset({"city", "other"})
@@ -55,7 +54,7 @@ class Context:
         through the paragraph fallback, and a place in the target's phrase wins ties."""
         here = [p for p in _within(self.places, sent.start_char, sent.end_char)
                 if p["start"] not in claimed]
-        acting = _in_span(here, slots.phrase(actor)) if actor is not None else []
+        acting = _in_span(here, phrase(actor)) if actor is not None else []
         here = [p for p in here if p not in acting]
         if here:
             lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
