@@ -3,13 +3,20 @@ conventional values for vague counts, a stated 'fatalities coded as N'), and the
 told after an incident to that incident."""
 from __future__ import annotations
 
+from .codebook import ARMED_SIDES
 from .lexicon import (
+    BODIES,
     CODED_AS_RE,
     CODED_HERE_RE,
     CODED_TO_RE,
+    DEAD,
+    DEATH_NOUNS,
     DEATH_WORDS,
+    LEAVING_VERBS,
+    NEGATING_HEADS,
     NON_COUNT_ITEMS,
     NUMBER_WORDS,
+    OF_PREPS,
     PERSON_NOUN_RE,
     SPLIT_RE,
     TIME_UNITS,
@@ -32,7 +39,7 @@ def fatalities_of(tokens, quantities: list[dict]) -> int | None:
     for t in tokens:
         if t.lower_ not in DEATH_WORDS or t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
             continue
-        if any(c.dep_ == "neg" for c in t.children) or t.head.lower_ in ("no", "without"):
+        if any(c.dep_ == "neg" for c in t.children) or t.head.lower_ in NEGATING_HEADS:
             best = best if best is not None else 0
             continue
         n = _victim_count(t, quantities)
@@ -131,7 +138,7 @@ def has_own_party(events: list[dict]) -> bool:
     """Does a sentence tell an incident with its own armed doer ('Ukrainian forces clashed
     ...'), rather than report the casualties of the one told before ('As a result of the
     shelling, one rebel was killed')?"""
-    return any((e.get("actor_norm") or "").startswith(("Military", "Police", "NAF", "Unidentified"))
+    return any((e.get("actor_norm") or "").startswith(ARMED_SIDES)
                for e in events)
 
 
@@ -148,19 +155,19 @@ def later_fatalities(sent, quantities: list[dict], event_text: str) -> int | Non
 def _victim_count(t, quantities: list[dict]) -> int | None:
     """Number attached to the victims of death word `t`."""
     victims = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    if t.dep_ in ("amod", "acl") or t.lower_ in ("dead", "deaths", "fatalities", "lives"):
+    if t.dep_ in ("amod", "acl") or t.lower_ in DEATH_NOUNS:
         victims.append(t.head if t.dep_ in ("amod", "acl", "acomp") else t)
         if t.dep_ == "acomp":
             victims += [c for c in t.head.children if c.dep_ in ("nsubj", "dobj") and c != t]
-    if t.lower_ == "dead" and t.dep_ in ("oprd", "xcomp", "advmod", "ccomp", "conj", "dobj"):
+    if t.lower_ == DEAD and t.dep_ in ("oprd", "xcomp", "advmod", "ccomp", "conj", "dobj"):
         # 'were found dead', 'was shot dead', 'shot dead a man'
         victims += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c != t]
-    if t.lower_ == "bodies":  # 'the bodies of nearly 200 soldiers'
-        victims += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+    if t.lower_ == BODIES:  # 'the bodies of nearly 200 soldiers'
+        victims += [g for c in t.children if c.dep_ == "prep" and c.lower_ in OF_PREPS
                     for g in c.children if g.dep_ == "pobj"]
     if t.dep_ == "conj" and not victims:  # 'the pilot ejected but died'
         victims += [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if t.dep_ == "advcl" and t.head.lower_ in ("left",):
+    if t.dep_ == "advcl" and t.head.lower_ in LEAVING_VERBS:
         victims += [c for c in t.head.children if c.dep_ == "dobj"]
     total = None
     for v in victims:
@@ -190,7 +197,7 @@ def _count_of(v, quantities: list[dict]) -> int | None:
         return _parse_number(v.lower_)
     if v.lower_ in VAGUE_COUNTS:
         return VAGUE_COUNTS[v.lower_]
-    if v.head.dep_ == "prep" and v.head.lower_ == "of" and v.head.head.lower_ in VAGUE_COUNTS:
+    if v.head.dep_ == "prep" and v.head.lower_ in OF_PREPS and v.head.head.lower_ in VAGUE_COUNTS:
         return VAGUE_COUNTS[v.head.head.lower_]  # 'killing tens of soldiers' (victim = soldiers)
     if v.tag_ in ("NN", "NNP") and (v.ent_type_ == "PERSON" or PERSON_NOUN_RE.fullmatch(v.lower_)):
         return 1

@@ -11,20 +11,21 @@ are non-violent but significant (agreements, arrests, disrupted weapons use such
 interceptions, non-violent transfers of territory, looting, bases established, other)."""
 from __future__ import annotations
 
-import re
-
 from . import syntax
 from .actors import CIVILIAN_RE, FORCE_RE, REBEL_RE, normalize_actor
 from .codebook import ARMED_NAMES, SUB_EVENT_TYPES, VIOLENT_FAMILY, WEAPON_SUB_EVENT
 from .lexicon import (
     AIR_ARM_RE,
+    AIR_DEFENCE_RE,
     CIVILIAN_THING_RE,
     CROWD_RE,
+    DESTROY_STEM,
     DROP_STEMS,
     EXCESSIVE_RE,
     EXCHANGE_RE,
     INTERVENTION_RE,
     MILITARY_THING_RE,
+    MOB_RE,
     NO_FIGHT_RE,
     PLACED_BLAST,
     RIOTING_RE,
@@ -63,7 +64,7 @@ def _from_the_air(frame: dict) -> bool:
     """Fire by an air arm, or munitions dropped ('dropped cluster bombs') - codebook: an air
     or drone strike is an attack from the air, whatever the munition."""
     actor = frame["actor"] or ""
-    if AIR_ARM_RE.search(actor) and not re.search(r"\bair defen[cs]e", actor, re.I):
+    if AIR_ARM_RE.search(actor) and not AIR_DEFENCE_RE.search(actor):
         return True
     return frame["trigger"].lower_.startswith(DROP_STEMS) and frame["weapon_class"] is not None
 
@@ -77,7 +78,7 @@ def _by_action(frame: dict) -> str:
     action, cls = frame["action"], frame["weapon_class"]
     if action in ("fire", "shoot") and (cls == "small_arms" or _civilian_target(frame) or _unknown_means(frame)):
         return _violence(frame)
-    if frame["trigger"].lower_.startswith("destroy") and cls is None:
+    if frame["trigger"].lower_.startswith(DESTROY_STEM) and cls is None:
         return _violence(frame)
     if action == "shell":
         return "Shelling/artillery/missile attack"
@@ -176,7 +177,7 @@ def _demonstration(frame: dict) -> str:
     """Codebook: riots when demonstrators are violent; protests by the force used on them."""
     text = frame["story"]
     if frame["action"] == "riot":
-        return "Mob violence" if re.search(r"\b(mob|lynch)", text, re.I) else "Violent demonstration"
+        return "Mob violence" if MOB_RE.search(text) else "Violent demonstration"
     if RIOTING_RE.search(text):
         return "Violent demonstration"
     if frame["fatalities"] or EXCESSIVE_RE.search(text):

@@ -17,6 +17,7 @@ from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
 from .context import Context
 from .frame import read_frame, split_by_weapon
 from .frames import is_back_reference, observer_of
+from .lexicon import EXISTENTIAL_THERE
 from .modality import find_modality
 from .syntax import doc_text
 
@@ -196,7 +197,7 @@ def _asserted(trigger) -> bool:
     """'there was an armed clash', 'clashes took place', 'fighting broke out': a noun the
     sentence asserts as happening is as explicit as a verb."""
     head = trigger.head
-    if trigger.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
+    if trigger.dep_ == "attr" and any(c.lower_ == EXISTENTIAL_THERE for c in head.children):
         return True
     return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
 

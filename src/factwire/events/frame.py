@@ -3,12 +3,30 @@ read from the dependency parse and the facts already on the record; a frame nami
 classes ('150 missiles and 25 drones') splits into one frame per class."""
 from __future__ import annotations
 
-import re
-
 from . import casualties, frames, parties, syntax, weapons
 from .actors import country_in, normalize_actor
 from .codebook import ARMED_NAMES, CASUALTY, TRIGGER_FORMS
-from .lexicon import AIM_PREPS, DOER_OF_NOUNS, NON_COUNT_ITEMS, OPERATION_NOUNS, PROJECT_VERBS, PRONOUNS, TARGET_PREPS
+from .lexicon import (
+    AIM_PREPS,
+    BACK_POINTING_WORDS,
+    BETWEEN_PREPS,
+    BY_PREPS,
+    CLASH_PREPS,
+    DEVICE_PREPS,
+    DOER_OF_NOUNS,
+    MINE_PREPS,
+    NON_COUNT_ITEMS,
+    NOUN_TARGET_PREPS,
+    OF_PREPS,
+    OPERATION_NOUNS,
+    PART_WORDS,
+    POSITION_NOUNS,
+    POSSESSIVE_RE,
+    PROJECT_VERBS,
+    PRONOUNS,
+    RECIPIENT_PREPS,
+    TARGET_PREPS,
+)
 from .syntax import doc_text, story
 
 
@@ -42,7 +60,7 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
 def _between(trig, verb) -> tuple[str, str] | None:
     """'clashes between Russian and Ukrainian forces', 'an armed clash occurred between X and
     Y' -> (X, Y) as written ('Russian forces', 'Ukrainian forces')."""
-    pobj = syntax.prep_object(trig, frozenset({"between"})) or syntax.prep_object(verb, frozenset({"between"}))
+    pobj = syntax.prep_object(trig, BETWEEN_PREPS) or syntax.prep_object(verb, BETWEEN_PREPS)
     if pobj is None:
         return None
     if pobj.conjuncts:
@@ -81,7 +99,7 @@ def _aimed_at(thing):
     """What a fired weapon or a launched attack was aimed at, when the parser hung the
     'at'/'on' phrase on the noun ('fired mortars and grenade launchers at the positions')."""
     for t in [thing, *thing.conjuncts]:
-        found = syntax.prep_object(t, frozenset({"at", "on", "against", "upon"}))
+        found = syntax.prep_object(t, AIM_PREPS)
         if found is not None:
             return found
     return None
@@ -103,8 +121,8 @@ def _doer_of_thing(tok):
         return owner
     if parties.country_marked(tok):
         return tok
-    if any(c.lower_ in ("the", "this", "these", "those", "another") for c in tok.subtree if c.i <= tok.i) \
-            or tok.lower_ in ("one", "some", "part", "fragments", "debris"):
+    if any(c.lower_ in BACK_POINTING_WORDS for c in tok.subtree if c.i <= tok.i) \
+            or tok.lower_ in PART_WORDS:
         return parties.previous_actor(tok)  # a definite thing refers back to the attack told
     return None
 
@@ -117,7 +135,7 @@ def _actor_target(trig, verb, action: str):
     if action == "withdraw":
         return actor, None
     if action == "supply":
-        return actor, syntax.prep_object(verb, frozenset({"to"}))
+        return actor, syntax.prep_object(verb, RECIPIENT_PREPS)
     if attacker is not None:  # 'Ukrainian forces repelled the attack of Russian forces'
         return actor, syntax.argument(verb, syntax.SUBJECT_DEPS) if verb != trig else None
     if action == "clash" and actor is None:
@@ -131,8 +149,8 @@ def _attacker_of(trig, action: str):
     """The force in 'the attack of <force>' (general English: the subjective genitive)."""
     if trig.pos_ != "NOUN" or trig.lower_ not in DOER_OF_NOUNS:
         return None
-    party = syntax.prep_object(trig, frozenset({"of"}))
-    if party is None or party.lower_ in ("positions", "position"):
+    party = syntax.prep_object(trig, OF_PREPS)
+    if party is None or party.lower_ in POSITION_NOUNS:
         return None
     name = normalize_actor(" ".join(x.text for x in party.subtree))
     return party if name and name.startswith(ARMED_NAMES) else None
@@ -146,12 +164,12 @@ def _actor_of(trig, verb, action: str):
     if trig.pos_ == "NOUN":
         actor = next((c for c in trig.children if c.dep_ == "poss" or
                       (c.dep_ in ("amod", "compound") and country_in(c.text))), None)
-        actor = actor or syntax.prep_object(trig, frozenset({"by"}))
+        actor = actor or syntax.prep_object(trig, BY_PREPS)
     actor = actor or syntax.agent(verb) or syntax.argument(verb, syntax.SUBJECT_DEPS)
     actor = actor or _governing_subject(verb)
     actor = actor or parties.misparsed_subject(verb) or parties.root_party(trig)
     if actor is None and action == "explode":
-        device = syntax.prep_object(trig, frozenset({"of"})) or syntax.prep_object(verb, frozenset({"on", "by"}))
+        device = syntax.prep_object(trig, OF_PREPS) or syntax.prep_object(verb, DEVICE_PREPS)
         actor = _explosive_owner(device)
     own_subject = actor is not None and actor.head == trig and actor.dep_ in syntax.SUBJECT_DEPS
     if actor == trig or (frames.observer_of(trig) and not own_subject):
@@ -211,7 +229,7 @@ def _explosive_owner(device):
 
 def _mine_owner(verb):
     """'exploded on a Russian anti-tank mine' -> the mine (its country names the layer)."""
-    mine = syntax.prep_object(verb, frozenset({"on", "onto", "over"}))
+    mine = syntax.prep_object(verb, MINE_PREPS)
     return mine if mine is not None and parties.country_marked(mine) else None
 
 
@@ -220,7 +238,7 @@ def _target_of(trig, verb, action: str):
     fired weapon, what it was aimed at), else an 'at/on/against' object of the verb."""
     target = None
     if trig.pos_ == "NOUN":
-        preps = {"on", "against", "of", "at"} | ({"with"} if action == "clash" else set())
+        preps = NOUN_TARGET_PREPS | (CLASH_PREPS if action == "clash" else frozenset())
         target = syntax.prep_object(trig, frozenset(preps))  # 'clashes with Ukrainian forces'
     if target is None:
         target = syntax.argument(verb, syntax.OBJECT_DEPS)
@@ -236,7 +254,7 @@ def _target_of(trig, verb, action: str):
     if target is not None and target.ent_type_ in syntax.NOT_PARTY_ENTS:
         target = None
     if target is None:
-        preps = {"at", "on", "against", "upon"} | ({"with"} if action == "clash" else set())
+        preps = AIM_PREPS | (CLASH_PREPS if action == "clash" else frozenset())
         target = syntax.prep_object(verb, frozenset(preps))
     if target is None and action in ("fire", "shoot", "shell", "launch", "strike", "attack"):
         target = syntax.aimed_in_clause(verb) or syntax.aimed_by_participle(verb)
@@ -251,7 +269,7 @@ def _text(tok, ctx) -> str | None:
         return None
     start, end = syntax.phrase(tok)
     text = doc_text(ctx.doc)[start:end].strip(" ,.;:")
-    return re.sub(r"['\u2019]s$", "", text) or None
+    return POSSESSIVE_RE.sub("", text) or None
 
 
 def _inside(t, trig) -> bool:

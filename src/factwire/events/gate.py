@@ -14,21 +14,39 @@ from .lexicon import (
     ASSAULT_RE,
     BARE_LAND,
     BASE_WORDS_RE,
+    BEATING_STEMS,
+    BURN_STEM,
     CAPTIVES_RE,
+    CONTROL_WORD,
+    DEAL_STEM,
     DEMAND_RE,
+    DESTROY_STEM,
     DIRECTION_PREPS,
     DURATION_NOUNS,
+    ENTER_STEM,
+    EXCHANGE_STEM,
     FIGHT_RE,
+    FIRE_NOUNS,
+    FIRE_WORD,
+    FIRED_AT_PREPS,
+    GATHER_STEM,
     GATHER_VERBS,
+    HOSTAGE_STEM,
     IN_FLIGHT_RE,
+    KIND_WORD,
     MILITARY_THING_RE,
     NEEDS_WEAPON_FORMS,
     NO_FIGHT_RE,
+    OF_PREPS,
+    OPEN_VERBS,
     PHRASAL,
     PLACE_WORDS_RE,
     POLITICAL_RE,
     PROJECTILE_RE,
+    PURPOSE_MARKER,
+    RELATIVE_PRONOUNS,
     REPEL_STEMS,
+    SHOT_DOWN,
     TAKE_VERBS,
     THROW_FORMS,
     TREND_VERBS,
@@ -61,13 +79,13 @@ def gate(t, ctx) -> str | None:
     kids = {c.lower_ for c in t.children}
     if low in PHRASAL and not kids & set(PHRASAL[low]):
         return None
-    if action == "shoot" and "down" in kids:
+    if action == "shoot" and SHOT_DOWN in kids:
         action = "intercept"
-    if low in ("fire", "fires") and t.pos_ == "NOUN":
-        return "shoot" if t.head.lower_ in ("opened", "open", "opening") or frames.observer_of(t) else None
-    if action == "clash" and low.startswith("exchang") and CAPTIVES_RE.search(" ".join(_subtree_words(t))):
+    if low in FIRE_NOUNS and t.pos_ == "NOUN":
+        return "shoot" if t.head.lower_ in OPEN_VERBS or frames.observer_of(t) else None
+    if action == "clash" and low.startswith(EXCHANGE_STEM) and CAPTIVES_RE.search(" ".join(_subtree_words(t))):
         return "agree"  # codebook: prisoner exchanges are agreements
-    if action == "clash" and low.startswith("exchang") and "fire" not in _subtree_words(t):
+    if action == "clash" and low.startswith(EXCHANGE_STEM) and FIRE_WORD not in _subtree_words(t):
         return None
     if action == "clash" and NO_FIGHT_RE.search(t.sent.text):
         return None  # 'no information on whether fighting took place' 
@@ -75,7 +93,7 @@ def gate(t, ctx) -> str | None:
         return None
     if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ == "VBN":
         return None  # 'the detonated material', 'a burned car': a participle describing a thing
-    if low.startswith("burn") and not (syntax.agent(t) or (t.tag_ != "VBN" and syntax.argument(t, syntax.SUBJECT_DEPS))):
+    if low.startswith(BURN_STEM) and not (syntax.agent(t) or (t.tag_ != "VBN" and syntax.argument(t, syntax.SUBJECT_DEPS))):
         return None  # 'cars were badly burned': fire, not someone destroying property
     return _gate_by_action(t, action, ctx)
 
@@ -99,7 +117,7 @@ def _habitual_present(t) -> bool:
 def _gate_by_action(t, action: str, ctx) -> str | None:
     words = " ".join(_subtree_words(t))
     sent_text = t.sent.text
-    if t.lower_.startswith("destroy") and _destroys_force(t):
+    if t.lower_.startswith(DESTROY_STEM) and _destroys_force(t):
         return "intercept" if _destroys_in_flight(t) else action
     if action == "intercept" and t.lower_.startswith(REPEL_STEMS) and _repels_force(t):
         return "clash"
@@ -122,9 +140,9 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action == "agree" and not any(e.label_ in ("GPE", "NORP", "ORG") for e in t.sent.ents):
         return None
-    if action == "agree" and t.lower_.startswith("deal") and t.pos_ == "VERB":
+    if action == "agree" and t.lower_.startswith(DEAL_STEM) and t.pos_ == "VERB":
         return None  # 'dealing with' is handling, not a deal
-    if t.lower_.startswith("hostage") and t.head.lower_ not in TAKE_VERBS:
+    if t.lower_.startswith(HOSTAGE_STEM) and t.head.lower_ not in TAKE_VERBS:
         return None  # 'holding 17 hostages' is a state; 'took hostages' an abduction
     if action == "arrest" and not POLITICAL_RE.search(words):
         return None
@@ -134,9 +152,9 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action == "protest" and (_purpose_only(t) or not _is_demonstration(t)):
         return None
-    if t.lower_.startswith(("beat", "tortur")) and not CIVILIAN_RE.search(words):
+    if t.lower_.startswith(BEATING_STEMS) and not CIVILIAN_RE.search(words):
         return None  # 'beat the record', 'beat Arsenal': harm needs a person hurt
-    if action == "establish" and "control" in {c.lower_ for c in t.children}:
+    if action == "establish" and CONTROL_WORD in {c.lower_ for c in t.children}:
         return "capture"  # 'established control in X'
     if action == "establish" and not BASE_WORDS_RE.search(words):
         return None
@@ -167,7 +185,7 @@ def _takes_place(t, words: str, ctx) -> bool:
         return False
     if obj is not None and obj.ent_type_ == "PERSON" and not _named_place(obj, ctx):
         return False
-    if t.lower_.startswith("enter"):
+    if t.lower_.startswith(ENTER_STEM):
         subj = syntax.argument(t, syntax.SUBJECT_DEPS)
         return subj is not None and bool(FORCE_RE.search(" ".join(x.text for x in subj.subtree)))
     return bool(PLACE_WORDS_RE.search(words) or _has_place_object(t) or _proper_object(t, ctx))
@@ -188,7 +206,7 @@ def _is_demonstration(t) -> bool:
     """'gather' is a protest only with protesters or a cause in the paragraph ('protesters
     gathered', 'gathered outside parliament demanding ...', 'gathered to commemorate ...';
     codebook: a demonstration is a public gathering for a cause)."""
-    if not t.lower_.startswith("gather"):
+    if not t.lower_.startswith(GATHER_STEM):
         return True
     told = story(t.sent)
     return bool(PROTESTER_RE.search(told) or DEMAND_RE.search(told))
@@ -258,14 +276,14 @@ def _in_direction_phrase(x) -> bool:
 def _purpose_only(t) -> bool:
     """'did it to protest the policy': a purpose clause of another act is no demonstration,
     unless the act is a gathering ('gathered to protest')."""
-    if t.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in t.children):
+    if t.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == PURPOSE_MARKER for c in t.children):
         return False
     return t.head.lower_ not in GATHER_VERBS
 
 
 def _fired_at(t, action: str) -> bool:
     """'fired at the positions': fire aimed at a target is an attack even with no weapon named."""
-    return action == "fire" and syntax.prep_object(t, frozenset({"at", "on", "upon"})) is not None
+    return action == "fire" and syntax.prep_object(t, FIRED_AT_PREPS) is not None
 
 
 def _habitual(t) -> bool:
@@ -273,7 +291,7 @@ def _habitual(t) -> bool:
     if t.pos_ != "NOUN":
         return False
     head = t.head
-    if head.lower_ == "of" and head.head.lower_ in DURATION_NOUNS:
+    if head.lower_ in OF_PREPS and head.head.lower_ in DURATION_NOUNS:
         return True
     if head.lower_ in TREND_VERBS or (head.dep_ == "prep" and head.head.lower_ in TREND_VERBS):
         return True
@@ -286,14 +304,14 @@ def _subtree_words(t) -> list[str]:
 
 def _weapon_near(t, whole_sentence: bool = False) -> bool:
     tokens = t.sent if whole_sentence else list(t.subtree) + [t.head]
-    return weapons.weapon_of(tokens)[0] not in (None, "small_arms") or t.lower_.startswith("fire")
+    return weapons.weapon_of(tokens)[0] not in (None, "small_arms") or t.lower_.startswith(FIRE_WORD)
 
 
 def _of_a_kind(t) -> bool:
     """'building such bombs', 'such attacks': 'such' names a kind of thing, not an incident
     (general English)."""
     obj = syntax.argument(t, frozenset({"dobj", "nsubjpass", "nsubj"})) if t.pos_ == "VERB" else t
-    return obj is not None and any(c.lower_ == "such" and c.dep_ in ("amod", "det", "predet") for c in obj.children)
+    return obj is not None and any(c.lower_ == KIND_WORD and c.dep_ in ("amod", "det", "predet") for c in obj.children)
 
 
 def _weapon_object(t) -> bool:
@@ -321,7 +339,7 @@ def _perpetrator(t) -> bool:
     if syntax.agent(t) is not None:
         return True
     subj = syntax.argument(t, syntax.SUBJECT_DEPS)
-    if subj is not None and subj.lower_ not in ("who", "that") and not CIVILIAN_RE.search(subj.text):
+    if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS and not CIVILIAN_RE.search(subj.text):
         return True
     return t.dep_ in ("advcl", "xcomp") and t.head.pos_ == "VERB"
 

@@ -16,7 +16,8 @@ from .actors import (
     state_force,
 )
 from .classify import sub_event, violent
-from .lexicon import OFFICIALS_RE
+from .codebook import GOVERNMENT_STAND_INS, MILITARY_SIDES, STATE_SIDES
+from .lexicon import OFFICIALS_RE, TOLD_BEFORE_DETS
 
 
 def actor_name(frame: dict, home: str | None) -> str | None:
@@ -53,7 +54,7 @@ def _agreement_party(frame: dict, index: int, home: str | None) -> str | None:
     name = normalize_actor(part, home)
     country = country_in(part)
     forces = FORCE_RE.search(frame["actor"] or "") or FORCE_RE.search(part)
-    if country and not forces and (name is None or name.startswith(("Military Forces", "Civilians"))):
+    if country and not forces and (name is None or name.startswith(GOVERNMENT_STAND_INS)):
         return government(country)
     return name
 
@@ -96,7 +97,7 @@ def _weapon_owner(tok, home: str | None) -> str | None:
     if tok is None:
         return None
     owner = parties.owner_of(tok)
-    if owner is None and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+    if owner is None and any(c.lower_ in TOLD_BEFORE_DETS for c in tok.children):
         owner = parties.earlier_armed(tok)
     if owner is None:
         return None
@@ -109,7 +110,7 @@ def _intervening_force(frame: dict, home: str | None) -> str | None:
     for t in syntax.paragraph_tokens(frame["sent"]):
         if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
             name = normalize_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl")), home)
-            if name and name.startswith(("Military", "Police", "NAF")):
+            if name and name.startswith(STATE_SIDES):
                 return name
     return None
 
@@ -124,7 +125,7 @@ def _other_side(frame: dict, home: str | None) -> str | None:
     force fighting or taking ground in a country faces that country's forces; the home
     forces face the other armed side named in the paragraph (None if none is)."""
     actor = actor_name(frame, home) or ""
-    if not home or not actor.startswith(("Military Forces", "NAF")):
+    if not home or not actor.startswith(MILITARY_SIDES):
         return None
     own = state_force(home)
     if not actor.startswith(own):
@@ -132,7 +133,7 @@ def _other_side(frame: dict, home: str | None) -> str | None:
     for t in syntax.paragraph_tokens(frame["sent"]):
         if t.pos_ in ("NOUN", "PROPN", "ADJ"):
             name = normalize_actor(t.text if t.pos_ == "ADJ" else " ".join(x.text for x in t.subtree), home)
-            if name and name.startswith(("Military Forces", "NAF")) and not name.startswith(own):
+            if name and name.startswith(MILITARY_SIDES) and not name.startswith(own):
                 return name
     return None
 

@@ -4,8 +4,18 @@ told just before ('One of the shells hit ...'), the party a pronoun stands for, 
 from __future__ import annotations
 
 from .actors import FORCE_RE, country_in, normalize_actor
-from .codebook import TRIGGER_FORMS
-from .lexicon import GENERIC_MEANS, GROUP_PRONOUNS, HARM_WORDS, THING_HEADS
+from .codebook import ARMED_SIDES, STATE_SIDES, TRIGGER_FORMS
+from .lexicon import (
+    BETWEEN_PREPS,
+    BY_PREPS,
+    GENERIC_MEANS,
+    GROUP_PRONOUNS,
+    HARM_WORDS,
+    OF_PREPS,
+    OWNER_PREPS,
+    OWNING_WORDS,
+    THING_HEADS,
+)
 from .syntax import agent, doc_text, prep_object
 from .weapons import weapon_of
 
@@ -29,7 +39,7 @@ def root_party(tok):
         return None
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), root)
     name = normalize_actor(" ".join(x.text for x in subj.subtree if x.i < tok.i and x.dep_ != "prep"))
-    return subj if name and name.startswith(("Military", "Police", "NAF", "Unidentified")) else None
+    return subj if name and name.startswith(ARMED_SIDES) else None
 
 
 def between_parties(trig):
@@ -37,7 +47,7 @@ def between_parties(trig):
     forces and Ukrainian forces' (the 'between' hung on the verb the trigger is subject of), or
     of 'between Russian and Ukrainian forces' (the two country adjectives)."""
     host = trig.head if trig.dep_ in ("nsubj", "nsubjpass", "attr") else trig
-    pobj = prep_object(host, frozenset({"between"})) or prep_object(trig, frozenset({"between"}))
+    pobj = prep_object(host, BETWEEN_PREPS) or prep_object(trig, BETWEEN_PREPS)
     if pobj is None:
         return None
     if pobj.conjuncts:
@@ -62,14 +72,14 @@ def owner_of(tok):
     """The party a thing belongs to: 'a column ... belonging to the Russian military forces',
     'tanks of Russian forces', "Russia's missiles"; None if none is named."""
     for x in tok.subtree:
-        if x.dep_ == "acl" and x.lower_ in ("belonging", "belonged", "owned"):
-            found = prep_object(x, frozenset({"to", "by"}))
+        if x.dep_ == "acl" and x.lower_ in OWNING_WORDS:
+            found = prep_object(x, OWNER_PREPS)
             if found is not None:
                 return found
     for c in tok.children:
         if c.dep_ == "poss" and normalize_actor(c.text):
             return c
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in OF_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and (pobj.lower_ in THING_HEADS or weapon_of([pobj])[0]):
                 return owner_of(pobj)  # 'one of the shells', 'a column of military vehicles'
@@ -111,7 +121,7 @@ def cause_agent(sent):
     """The 'by' party of an event noun in the sentence: 'as a result of an airstrike by the
     Russian forces ... two buildings collapsed, killing 26' -> the Russian forces."""
     for t in sent:
-        if t.lower_ == "by" and t.head.lower_ in TRIGGER_FORMS and t.head.pos_ == "NOUN":
+        if t.lower_ in BY_PREPS and t.head.lower_ in TRIGGER_FORMS and t.head.pos_ == "NOUN":
             pobj = next((g for g in t.children if g.dep_ == "pobj"), None)
             if pobj is not None and normalize_actor(" ".join(x.text for x in pobj.subtree)):
                 return pobj
@@ -126,7 +136,7 @@ def earlier_armed(tok):
             break
         if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
             name = normalize_actor(" ".join(x.text for x in t.subtree if x.dep_ not in ("relcl", "acl")))
-            if name and name.startswith(("Military", "Police", "NAF")):
+            if name and name.startswith(STATE_SIDES):
                 return t
     return previous_actor(tok)
 
@@ -142,7 +152,7 @@ def previous_actor(tok):
     for t in prev:
         if t.dep_ in ("nsubj", "agent") or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
             name = normalize_actor(" ".join(x.text for x in t.subtree))
-            if name and name.startswith(("Military", "Police", "NAF")):
+            if name and name.startswith(STATE_SIDES):
                 return t
     return None
 

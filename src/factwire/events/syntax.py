@@ -3,10 +3,8 @@ verb's arguments (subject, object, 'by' agent, prepositional objects), the sente
 (the sentence and the rest of its paragraph). Labels are spaCy's ClearNLP scheme."""
 from __future__ import annotations
 
-import re
-
 from .actors import country_in
-from .lexicon import AIM_PREPS, AIMING_VERBS, MEMBER_NOUNS
+from .lexicon import AIM_PREPS, AIMING_VERBS, MEMBER_NOUNS, MEMBER_PREPS, OF_PREPS, POSSESSIVE_RE
 
 #: Dependency labels of the doer / the done-to (spaCy's ClearNLP scheme).
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -51,18 +49,18 @@ def _member_preps(tok) -> frozenset[str]:
     """Prepositions kept in the phrase of `tok`: 'of' always; 'with'/'from' for members of a
     force not named in the noun's own modifiers."""
     if tok.lower_ in MEMBER_NOUNS and not any(country_in(c.text) for c in tok.lefts):
-        return frozenset({"of", "with", "from"})
-    return frozenset({"of"})
+        return MEMBER_PREPS
+    return OF_PREPS
 
 
 def phrase_text(tok) -> str:
     """The noun phrase of `tok` as written, without its conjuncts ('Russian forces' of
     'Russian forces and Ukrainian forces') and a trailing possessive."""
     skip = {x.i for c in tok.children if c.dep_ in ("conj", "cc", "relcl", "acl", "appos")
-            or (c.dep_ == "prep" and c.lower_ != "of") for x in c.subtree}
+            or (c.dep_ == "prep" and c.lower_ not in OF_PREPS) for x in c.subtree}
     words = [x for x in tok.subtree if x.i not in skip and x.dep_ != "punct"]
     text = tok.doc[words[0].i: words[-1].i + 1].text if words else tok.text
-    return re.sub(r"['\u2019]s$", "", text.strip(" ,.;:"))
+    return POSSESSIVE_RE.sub("", text.strip(" ,.;:"))
 
 
 def argument(trigger, deps: frozenset[str]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .codebook import WEAPON_CLASSES, WEAPON_PRIORITY
+from .lexicon import NOT_WEAPON_WORDS
 
 #: Quick first check: does a text hold any weapon word at all?
 ANY_WEAPON = re.compile(r"\b(" + "|".join(map(re.escape, sorted(
@@ -59,7 +60,7 @@ def weapon_text(head) -> str:
     """'kamikaze drones', 'Shahed-136 drones', '122mm mortars': modifiers + head noun."""
     left = head
     for c in head.lefts:
-        if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in ("more", "other", "several"):
+        if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in NOT_WEAPON_WORDS:
             left = c if c.i < left.i else left
             break
     span = head.doc[left.i: head.i + 1]
