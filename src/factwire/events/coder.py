@@ -15,7 +15,7 @@ from . import casualties, classify, gate, naming, passes
 from .actors import ISO2_COUNTRY
 from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
 from .context import Context
-from .frame import read_frame, split_by_weapon
+from .frame import Frame, read_frame, split_by_weapon
 from .frames import is_back_reference, observer_of
 from .lexicon import EXISTENTIAL_THERE
 from .modality import find_modality
@@ -145,7 +145,7 @@ def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
     return [e for e in events if e is not None]
 
 
-def assemble(frame: dict, sent, ctx) -> dict | None:
+def assemble(frame: Frame, sent, ctx) -> dict | None:
     """The event dict of DESIGN.md from a filled frame."""
     sub = classify.sub_event(frame)
     if sub is None:
@@ -155,28 +155,28 @@ def assemble(frame: dict, sent, ctx) -> dict | None:
     actor_norm = naming.actor_name(frame, home)
     target_norm = naming.target_name(frame, home)
     event = {
-        "event_type": SUB_EVENT_TYPES[sub], "sub_event_type": sub, "action": frame["action"],
-        "actor": frame["actor"], "target": frame["target"],
+        "event_type": SUB_EVENT_TYPES[sub], "sub_event_type": sub, "action": frame.action,
+        "actor": frame.actor, "target": frame.target,
         "actor_norm": actor_norm, "target_norm": target_norm,
-        "fatalities": frame["fatalities"], "location": location,
-        "date": ctx.date(frame["trigger"], sent, frame["claimed"]),
-        "counts": frame["counts"], "weapon": frame["weapon"],
-        "modality": find_modality(frame["trigger"]),
+        "fatalities": frame.fatalities, "location": location,
+        "date": ctx.date(frame.trigger, sent, frame.claimed),
+        "counts": frame.counts, "weapon": frame.weapon,
+        "modality": find_modality(frame.trigger),
         "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
     }
-    event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
-    event["_back_reference"] = is_back_reference(frame["trigger"])  # read by passes.merge_mentions
-    event["confidence"] = confidence(event, frame["trigger"])
+    event["evidence"] = ctx.trim(_line_of(frame.trigger, sent))
+    event["_back_reference"] = is_back_reference(frame.trigger)  # read by passes.merge_mentions
+    event["confidence"] = confidence(event, frame.trigger)
     return event
 
 
-def _location(frame: dict, sent, ctx) -> dict | None:
+def _location(frame: Frame, sent, ctx) -> dict | None:
     """Where it happened: for an attack-like action the actor's place is passed over (ACLED
     codes the place of the effect, not of the launching side)."""
-    if frame["action"] not in EFFECT_PLACED:
-        return ctx.location(frame["trigger"], sent, frame["claimed"])
-    return ctx.location(frame["trigger"], sent, frame["claimed"],
-                        actor=frame.get("actor_tok"), target=frame.get("target_tok"))
+    if frame.action not in EFFECT_PLACED:
+        return ctx.location(frame.trigger, sent, frame.claimed)
+    return ctx.location(frame.trigger, sent, frame.claimed,
+                        actor=frame.actor_tok, target=frame.target_tok)
 
 
 def confidence(event: dict, trigger) -> float:

@@ -3,6 +3,9 @@ read from the dependency parse and the facts already on the record; a frame nami
 classes ('150 missiles and 25 drones') splits into one frame per class."""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
 from . import casualties, frames, parties, syntax, weapons
 from .actors import country_in, normalize_actor
 from .codebook import ARMED_NAMES, CASUALTY, TRIGGER_FORMS
@@ -29,8 +32,36 @@ from .lexicon import (
 )
 from .syntax import doc_text, story
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
-def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
+
+@dataclass(slots=True)
+class Frame:
+    """What one trigger's event holds before it is named and classified: the slots read from
+    the parse (with the tokens they came from) and the sentence context the codebook rules
+    look at. Working data of the coder, never serialised (see `model.Event`)."""
+
+    trigger: Token
+    action: str  # codebook action (see codebook.ACTION_WORDS)
+    claimed: set[int]  # start offsets of facts that belong to another trigger of the sentence
+    sent: Span
+    story: str  # the sentence and the rest of its paragraph (syntax.story)
+    observed: bool  # a monitor's count ('the mission observed 12 explosions')
+    actor: str | None  # as written
+    target: str | None
+    actor_tok: Token | None
+    target_tok: Token | None
+    target_class: str | None  # weapon class of the target ('a Russian missile' intercepted)
+    weapon_class: str | None
+    weapon: str | None  # as written ('kamikaze drones')
+    weapon_head: Token | None
+    counts: list[dict[str, Any]]  # value/relation/item of the quantities in the trigger's phrase
+    quantities: list[dict[str, Any]]  # the sentence's quantity facts not claimed by another trigger
+    fatalities: int | None
+
+
+def read_frame(trig, action: str, sent, ctx, triggers) -> Frame | None:
     """Actor, target, weapon, counts and fatalities of the event triggered by `trig`."""
     verb = _clause_verb(trig)
     actor_tok, target_tok = _actor_target(trig, verb, action)
@@ -46,15 +77,15 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> dict | None:
     actor, target = _text(actor_tok, ctx), _text(target_tok, ctx)
     if action == "clash":
         actor, target = _between(trig, verb) or (actor, target)
-    return {
-        "trigger": trig, "action": action, "claimed": claimed, "sent": sent,
-        "story": story(sent), "observed": frames.observer_of(trig) is not None,
-        "actor": actor, "target": target, "actor_tok": actor_tok, "target_tok": target_tok,
-        "target_class": weapons.weapon_of(list(target_tok.subtree))[0] if target_tok is not None else None,
-        "weapon_class": weapon_cls, "weapon": weapon, "weapon_head": weapon_head,
-        "counts": [_count(q) for q in quantities], "quantities": quantities,
-        "fatalities": casualties.fatalities_of(mine, ctx.quantities_in(sent)),
-    }
+    return Frame(
+        trigger=trig, action=action, claimed=claimed, sent=sent,
+        story=story(sent), observed=frames.observer_of(trig) is not None,
+        actor=actor, target=target, actor_tok=actor_tok, target_tok=target_tok,
+        target_class=weapons.weapon_of(list(target_tok.subtree))[0] if target_tok is not None else None,
+        weapon_class=weapon_cls, weapon=weapon, weapon_head=weapon_head,
+        counts=[_count(q) for q in quantities], quantities=quantities,
+        fatalities=casualties.fatalities_of(mine, ctx.quantities_in(sent)),
+    )
 
 
 def _between(trig, verb) -> tuple[str, str] | None:
@@ -303,10 +334,10 @@ def _count(q: dict) -> dict:
     return {"value": q["value"], "relation": q.get("relation"), "item": q.get("item")}
 
 
-def split_by_weapon(frame: dict, sent, ctx) -> list[dict]:
+def split_by_weapon(frame: Frame, sent, ctx) -> list[Frame]:
     """'launched 150 missiles and 25 drones' -> one frame per weapon class of the conjoined
     objects, each with the counts inside its phrase."""
-    head = frame["weapon_head"]
+    head = frame.weapon_head
     if head is None:
         return [frame]
     group = [head] + [c for c in head.conjuncts]
@@ -320,9 +351,8 @@ def split_by_weapon(frame: dict, sent, ctx) -> list[dict]:
     return [_sub_frame(frame, cls, h, text) for cls, (h, text) in classes.items()]
 
 
-def _sub_frame(frame: dict, cls: str, head, text: str) -> dict:
+def _sub_frame(frame: Frame, cls: str, head, text: str) -> Frame:
     lo = min(t.idx for t in head.subtree if (t == head or t.dep_ != "conj") and t.i <= head.i)
     hi = head.idx + len(head)
-    part = dict(frame, weapon_class=cls, weapon=text, weapon_head=head)
-    part["counts"] = [_count(q) for q in frame["quantities"] if lo <= q["start"] < hi]
-    return part
+    counts = [_count(q) for q in frame.quantities if lo <= q["start"] < hi]
+    return replace(frame, weapon_class=cls, weapon=text, weapon_head=head, counts=counts)
