@@ -114,8 +114,9 @@ def print_facts_table(rec: Record, out) -> None:
     table = Table(title=rec.title or rec.source, show_lines=False)
     for col in ("kind", "as written", "normalised", "where"):
         table.add_column(col, overflow="fold")
+    facts = rec.to_dict()
     for field in FACT_FIELDS:
-        for item in getattr(rec, field):
+        for item in facts[field]:
             shown, value = describe_fact(field, item)
             where = _where(item)
             table.add_row(_FACT_LABELS[field], shown, value, where)

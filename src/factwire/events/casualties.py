@@ -3,6 +3,8 @@ conventional values for vague counts, a stated 'fatalities coded as N'), and the
 told after an incident to that incident."""
 from __future__ import annotations
 
+from factwire.model import Quantity
+
 from .codebook import ARMED_SIDES
 from .lexicon import (
     BODIES,
@@ -25,7 +27,7 @@ from .lexicon import (
 from .syntax import doc_text
 
 
-def fatalities_of(tokens, quantities: list[dict]) -> int | None:
+def fatalities_of(tokens, quantities: list[Quantity]) -> int | None:
     """Deaths reported in `tokens` (a sentence or an event's share of it); ACLED's reading:
     the lower bound of 'at least N' or 'between N and M', 1 for a single named or singular
     victim ('the pilot died'), the conventional values of VAGUE_COUNTS, the stated number of
@@ -79,7 +81,7 @@ class CasualtyCarry:
         self.paragraph: list[dict] = []
         self.carried: set[int] = set()
 
-    def step(self, sent, found: list[dict], quantities: list[dict]) -> None:
+    def step(self, sent, found: list[dict], quantities: list[Quantity]) -> None:
         """Account for sentence `sent` whose own events are `found`."""
         text = doc_text(sent.doc)
         if "\n\n" in text[max(0, sent.start_char - 3): sent.start_char + 1]:
@@ -111,7 +113,7 @@ class CasualtyCarry:
                 lead["fatalities"] = e["fatalities"]
                 self.carried.add(id(lead))
 
-    def _carry(self, sent, quantities: list[dict], text: str) -> None:
+    def _carry(self, sent, quantities: list[Quantity], text: str) -> None:
         for e in self.previous:
             if e["event_type"] in NON_VIOLENT_TYPES:
                 continue
@@ -142,7 +144,7 @@ def has_own_party(events: list[dict]) -> bool:
                for e in events)
 
 
-def later_fatalities(sent, quantities: list[dict], event_text: str) -> int | None:
+def later_fatalities(sent, quantities: list[Quantity], event_text: str) -> int | None:
     """Deaths a casualty sentence after an event gives to it: none if the sentence says its
     deaths are coded to another place's event ('fatalities coded to Horlivka event') that the
     event's own sentence does not name."""
@@ -152,7 +154,7 @@ def later_fatalities(sent, quantities: list[dict], event_text: str) -> int | Non
     return fatalities_of(sent, quantities)
 
 
-def _victim_count(t, quantities: list[dict]) -> int | None:
+def _victim_count(t, quantities: list[Quantity]) -> int | None:
     """Number attached to the victims of death word `t`."""
     victims = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     if t.dep_ in ("amod", "acl") or t.lower_ in DEATH_NOUNS:
@@ -180,15 +182,15 @@ def _victim_count(t, quantities: list[dict]) -> int | None:
     return total
 
 
-def _count_of(v, quantities: list[dict]) -> int | None:
+def _count_of(v, quantities: list[Quantity]) -> int | None:
     """The count of noun `v`: an overlapping quantity fact, a numeral child (the lowest of a
     range), a vague count ('tens of'), or 1 for a singular person ('a man', 'the pilot')."""
     lo, hi = v.left_edge.idx, v.idx + len(v)
     for q in quantities:
-        if q["start"] < hi and q["end"] > lo and isinstance(q.get("value"), (int, float)):
-            if q.get("item") in NON_COUNT_ITEMS or q.get("unit") in TIME_UNITS:
+        if q.start < hi and q.end > lo and isinstance(q.value, (int, float)):
+            if q.item in NON_COUNT_ITEMS or q.unit in TIME_UNITS:
                 continue  # '15 days', 'a 64-year-old driver' (an age, not a count)
-            return int(q["value"])
+            return int(q.value)
     nums = [n for c in v.children if c.dep_ in ("nummod", "quantmod")
             for x in [c, *c.conjuncts] if (n := _parse_number(x.lower_)) is not None]
     if nums:

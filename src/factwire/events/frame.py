@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from factwire.model import Quantity
+
 from . import casualties, frames, parties, syntax, weapons
 from .actors import country_in, normalize_actor
 from .codebook import ARMED_NAMES, CASUALTY, TRIGGER_FORMS
@@ -57,7 +59,7 @@ class Frame:
     weapon: str | None  # as written ('kamikaze drones')
     weapon_head: Token | None
     counts: list[dict[str, Any]]  # value/relation/item of the quantities in the trigger's phrase
-    quantities: list[dict[str, Any]]  # the sentence's quantity facts not claimed by another trigger
+    quantities: list[Quantity]  # the sentence's quantity facts not claimed by another trigger
     fatalities: int | None
 
 
@@ -67,12 +69,12 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> Frame | None:
     actor_tok, target_tok = _actor_target(trig, verb, action)
     owner = owners(sent, [t for t, _ in triggers])
     others = [t for t, _ in triggers if t != trig and not _inside(t, trig)]
-    claimed = {x["start"] for x in ctx.items_in(sent) if owner.get(ctx.token_index(x)) != trig.i}
+    claimed = {x.start for x in ctx.items_in(sent) if owner.get(ctx.token_index(x)) != trig.i}
     weapon_cls, weapon, weapon_head = weapons.weapon_of(_own_tokens(trig, others))
     if weapon is None and action not in ("agree", "supply", "manufacture", "withdraw", "protest"):
         weapon_cls, weapon, weapon_head = weapons.weapon_of(_head_clause(trig, others))
     quantities = [q for q in ctx.quantities_in(sent)
-                  if q.get("item") not in NON_COUNT_ITEMS and q["start"] not in claimed]
+                  if q.item not in NON_COUNT_ITEMS and q.start not in claimed]
     mine = [t for t in sent if owner.get(t.i) == trig.i]
     actor, target = _text(actor_tok, ctx), _text(target_tok, ctx)
     if action == "clash":
@@ -330,8 +332,8 @@ def _head_clause(trig, others) -> list:
     return toks or list(trig.sent)
 
 
-def _count(q: dict) -> dict:
-    return {"value": q["value"], "relation": q.get("relation"), "item": q.get("item")}
+def _count(q: Quantity) -> dict:
+    return {"value": q.value, "relation": q.relation, "item": q.item}
 
 
 def split_by_weapon(frame: Frame, sent, ctx) -> list[Frame]:
@@ -354,5 +356,5 @@ def split_by_weapon(frame: Frame, sent, ctx) -> list[Frame]:
 def _sub_frame(frame: Frame, cls: str, head, text: str) -> Frame:
     lo = min(t.idx for t in head.subtree if (t == head or t.dep_ != "conj") and t.i <= head.i)
     hi = head.idx + len(head)
-    counts = [_count(q) for q in frame.quantities if lo <= q["start"] < hi]
+    counts = [_count(q) for q in frame.quantities if lo <= q.start < hi]
     return replace(frame, weapon_class=cls, weapon=text, weapon_head=head, counts=counts)

@@ -194,8 +194,8 @@ def _takes_place(t, words: str, ctx) -> bool:
 def _named_place(tok, ctx) -> bool:
     """Is `tok`, or a name in apposition to it ('Topolyne, Kherson'), a place found by the
     facts stage?"""
-    starts = {p["start"] for p in ctx.places}
-    spans = [(p["start"], p["end"]) for p in ctx.places]
+    starts = {p.start for p in ctx.places}
+    spans = [(p.start, p.end) for p in ctx.places]
     for x in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
         if x.idx in starts or any(a <= x.idx < b for a, b in spans):
             return True

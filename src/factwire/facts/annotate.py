@@ -6,9 +6,10 @@ import datetime as dt
 import importlib
 from collections.abc import Callable
 
-from factwire.model import Record
+from factwire.model import FACT_TYPES, Record
 
-#: field -> (module, function); each function is `find_X(doc, published) -> list[dict]`.
+#: field -> (module, function); each function is `find_X(doc, published) -> list[dict]` (the JSON
+#: shape; `_run_one` turns each item into the field's type, model.FACT_TYPES).
 EXTRACTORS: dict[str, tuple[str, str]] = {
     "entities": ("factwire.facts.entities", "find_entities"),
     "dates": ("factwire.facts.dates", "find_dates"),
@@ -71,7 +72,7 @@ def annotate_record(rec: Record, events: bool = True) -> Record:
         except (ImportError, AttributeError) as exc:
             rec.errors.append({"stage": f"facts.{field}", "reason": f"extractor unavailable: {exc}"})
             continue
-        items: list[dict] = []
+        items: list = []
         for index, doc in enumerate(docs):
             items.extend(_run_one(rec, field, finder, doc, published, caption=index - 1 if index else None))
         setattr(rec, field, items)
@@ -93,13 +94,14 @@ def add_events(rec: Record, doc, published: dt.date | None) -> None:
         rec.errors.append({"stage": "events", "reason": f"{type(exc).__name__}: {exc}"[:300]})
 
 
-def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption: int | None) -> list[dict]:
+def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption: int | None) -> list:
+    """The field's facts of one text, typed (an item the type does not fit is a recorded error)."""
     try:
-        found = finder(doc, published)
+        found = [FACT_TYPES[field].from_dict(item) for item in finder(doc, published)]
     except Exception as exc:  # noqa: BLE001 - one extractor's bug costs its field, and is recorded
         rec.errors.append({"stage": f"facts.{field}", "reason": f"{type(exc).__name__}: {exc}"[:300]})
         return []
     if caption is not None:
         for item in found:
-            item["caption"] = caption
+            item.caption = caption
     return found
