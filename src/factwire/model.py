@@ -261,6 +261,84 @@ class Attribution:
         return cls(**values)
 
 
+@dataclass(slots=True)
+class Location(Place):
+    """An event's place: its place fact with the name as the text writes it, and the
+    gazetteer's own name (written for place/region precision only; None: in no gazetteer)."""
+
+    gazetteer_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = as_json(self, optional=("centre", "region", "caption"))
+        if self.precision == "country":
+            del d["gazetteer_name"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Location | None:
+        return None if d is None else cls(**d)
+
+    @classmethod
+    def of_place(cls, place: Place) -> Location:
+        """The place fact's fields (a copy: naming the event's place leaves the fact as found)."""
+        return cls(**{f.name: getattr(place, f.name) for f in fields(Place)})
+
+
+@dataclass(slots=True)
+class Count:
+    """How many of a thing an event reports (a quantity fact of its phrase)."""
+
+    value: int | float | None
+    relation: str | None
+    item: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "relation": self.relation, "item": self.item}
+
+
+@dataclass(slots=True)
+class Event:
+    """An ACLED-coded event (DESIGN.md): type and sub-event type, the finer action, actor and
+    target as written and as ACLED names them, fatalities, place, date, counts, weapon,
+    modality, the source chain, the evidence sentence and a confidence."""
+
+    event_type: str
+    sub_event_type: str
+    action: str
+    actor: str | None
+    target: str | None
+    actor_norm: str | None
+    target_norm: str | None
+    fatalities: int | None
+    location: Location | None
+    date: DateRange | None
+    counts: list[Count]
+    weapon: str | None
+    modality: str
+    sources: list[str]
+    evidence: Span
+    confidence: float
+    #: Later mentions of the same incident merged into this event (no key until one is merged).
+    mentions: list[Span] | None = None
+    #: How the trigger points back at an incident told before (frames.is_back_reference): the
+    #: coder's working note for merging mentions, not part of the JSON.
+    back_reference: str | None = field(default=None, metadata={"json": False})
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("mentions",))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        values = dict(d)
+        values["location"] = Location.from_dict(values["location"])
+        values["date"] = DateRange.from_dict(values["date"])
+        values["counts"] = [Count(**c) for c in values["counts"]]
+        values["evidence"] = Span(**values["evidence"])
+        if values.get("mentions") is not None:
+            values["mentions"] = [Span(**m) for m in values["mentions"]]
+        return cls(**values)
+
+
 #: Record field -> the fact type its list holds.
 FACT_TYPES: dict[str, type] = {"entities": Entity, "dates": DateMention, "quantities": Quantity,
                                "places": Place, "attributions": Attribution}
@@ -289,7 +367,7 @@ class Record:
     quantities: list[Quantity] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     #: Non-fatal problems of later stages ({"stage", "reason"}): the record is still good.
     errors: list[dict[str, str]] = field(default_factory=list)
     #: Things a reader should know about how the record was made (e.g. facts skipped: not English).
@@ -304,7 +382,8 @@ class Record:
             "kinds": list(self.kinds), "source": self.source, "input_kind": self.input_kind,
             "entities": [x.to_dict() for x in self.entities], "dates": [x.to_dict() for x in self.dates],
             "quantities": [x.to_dict() for x in self.quantities], "places": [x.to_dict() for x in self.places],
-            "attributions": [x.to_dict() for x in self.attributions], "events": self.events,
+            "attributions": [x.to_dict() for x in self.attributions],
+            "events": [e.to_dict() for e in self.events],
             "errors": self.errors, "notes": self.notes,
         }
 

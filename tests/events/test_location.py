@@ -18,8 +18,8 @@ def place(text: str, name: str, kind: str, precision: str | None = None) -> Plac
 
 def top_location(text: str) -> dict | None:
     rec = extract(text, input_kind="text", clean=False, published="2022-03-02")
-    assert rec.events, text
-    return max(rec.events, key=lambda e: e["confidence"])["location"]
+    assert rec.to_dict()["events"], text
+    return max(rec.to_dict()["events"], key=lambda e: e["confidence"])["location"]
 
 
 @pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
@@ -43,13 +43,13 @@ def test_name_as_written_and_gazetteer_name():
 
 def test_region_and_country_precision():
     region = as_location(place("the Kherson oblast", "Kherson", "city", "region"))
-    assert (region["name"], region["precision"]) == ("Kherson", "region")
+    assert (region.name, region.precision) == ("Kherson", "region")
     country = as_location(place("the US", "United States", "country"))
-    assert (country["name"], country["precision"]) == ("United States", "country")
+    assert (country.name, country.precision) == ("United States", "country")
     dateline = as_location(place("ODESA", "Odesa", "city"))
-    assert dateline["name"] == "Odesa"
+    assert dateline.name == "Odesa"
     legacy = as_location(place("Lviv", "Lviv", "city"))
-    assert legacy["precision"] == "place"
+    assert legacy.precision == "place"
     assert written_name("Donetsk region") == "Donetsk" and written_name("Region") == "Region"
 
 

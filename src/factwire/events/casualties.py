@@ -3,7 +3,7 @@ conventional values for vague counts, a stated 'fatalities coded as N'), and the
 told after an incident to that incident."""
 from __future__ import annotations
 
-from factwire.model import Quantity
+from factwire.model import Event, Quantity
 
 from .codebook import ARMED_SIDES
 from .lexicon import (
@@ -77,11 +77,11 @@ class CasualtyCarry:
     10') holds for the paragraph's violent events."""
 
     def __init__(self) -> None:
-        self.previous: list[dict] = []
-        self.paragraph: list[dict] = []
+        self.previous: list[Event] = []
+        self.paragraph: list[Event] = []
         self.carried: set[int] = set()
 
-    def step(self, sent, found: list[dict], quantities: list[Quantity]) -> None:
+    def step(self, sent, found: list[Event], quantities: list[Quantity]) -> None:
         """Account for sentence `sent` whose own events are `found`."""
         text = doc_text(sent.doc)
         if "\n\n" in text[max(0, sent.start_char - 3): sent.start_char + 1]:
@@ -89,8 +89,8 @@ class CasualtyCarry:
         stated = coded_count(sent.text)
         if stated is not None:
             for e in self.paragraph + found:
-                if e["event_type"] not in NON_VIOLENT_TYPES:
-                    e["fatalities"] = stated
+                if e.event_type not in NON_VIOLENT_TYPES:
+                    e.fatalities = stated
         elif self.previous and not has_own_party(found) and _reports_deaths(sent):
             self._carry(sent, quantities, text)
             self._share_with_lead(self.previous)
@@ -99,36 +99,37 @@ class CasualtyCarry:
         if found and (not self.previous or has_own_party(found)):
             self.previous = found  # a casualty report's back-reference events keep the incident
 
-    def _share_with_lead(self, found: list[dict]) -> None:
+    def _share_with_lead(self, found: list[Event]) -> None:
         """Deaths of a later act by the same side in the paragraph ('... clash in X. Russian
         forces also shelled the city; one person was killed') count for the paragraph's lead
         incident when it has none (codebook: one event per place and day; the later act is
         part of it)."""
-        lead = next((e for e in self.paragraph if e["event_type"] not in NON_VIOLENT_TYPES), None)
-        if lead is None or lead["fatalities"] is not None or not lead.get("actor_norm"):
+        lead = next((e for e in self.paragraph if e.event_type not in NON_VIOLENT_TYPES), None)
+        if lead is None or lead.fatalities is not None or not lead.actor_norm:
             return
         for e in found:
-            if e is not lead and e.get("actor_norm") == lead["actor_norm"] and e["fatalities"] \
+            if e is not lead and e.actor_norm == lead.actor_norm and e.fatalities \
                     and _same_place(e, lead):
-                lead["fatalities"] = e["fatalities"]
+                lead.fatalities = e.fatalities
                 self.carried.add(id(lead))
 
     def _carry(self, sent, quantities: list[Quantity], text: str) -> None:
         for e in self.previous:
-            if e["event_type"] in NON_VIOLENT_TYPES:
+            if e.event_type in NON_VIOLENT_TYPES:
                 continue
-            if e["fatalities"] is not None and id(e) not in self.carried:
+            if e.fatalities is not None and id(e) not in self.carried:
                 continue  # its own sentence counted its deaths
-            n = later_fatalities(sent, quantities, text[e["evidence"]["start"]: e["evidence"]["end"]])
+            n = later_fatalities(sent, quantities, text[e.evidence.start: e.evidence.end])
             if n is None:
                 continue
-            e["fatalities"] = n + (e["fatalities"] or 0) if id(e) in self.carried else n
+            e.fatalities = n + (e.fatalities or 0) if id(e) in self.carried else n
             self.carried.add(id(e))
 
 
-def _same_place(a: dict, b: dict) -> bool:
+def _same_place(a: Event, b: Event) -> bool:
     """Not placed elsewhere: a later act at another named place is another event."""
-    pa, pb = (a.get("location") or {}).get("name"), (b.get("location") or {}).get("name")
+    pa = a.location.name if a.location is not None else None
+    pb = b.location.name if b.location is not None else None
     return pa is None or pb is None or pa == pb
 
 
@@ -136,11 +137,11 @@ def _reports_deaths(sent) -> bool:
     return any(t.lower_ in DEATH_WORDS for t in sent)
 
 
-def has_own_party(events: list[dict]) -> bool:
+def has_own_party(events: list[Event]) -> bool:
     """Does a sentence tell an incident with its own armed doer ('Ukrainian forces clashed
     ...'), rather than report the casualties of the one told before ('As a result of the
     shelling, one rebel was killed')?"""
-    return any((e.get("actor_norm") or "").startswith(ARMED_SIDES)
+    return any((e.actor_norm or "").startswith(ARMED_SIDES)
                for e in events)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factwire.model import Event, Location, Span
+
 from . import casualties, classify, gate, naming, passes
 from .actors import ISO2_COUNTRY
 from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
@@ -56,10 +58,10 @@ HEADING_MAX_WORDS = 14
 SENTENCE_END_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 
-def code_events(doc, rec, published: dt.date | None) -> list[dict]:
+def code_events(doc, rec, published: dt.date | None) -> list[Event]:
     """Events of the body text `rec.text` (parsed as `doc`), in text order."""
     ctx = Context(doc, rec)
-    events: list[dict] = []
+    events: list[Event] = []
     carry = casualties.CasualtyCarry()
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
@@ -73,7 +75,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
     return passes.merge_mentions(events)
 
 
-def code_sentence(sent, ctx) -> list[dict]:
+def code_sentence(sent, ctx) -> list[Event]:
     """Events whose trigger is in `sent` (none for questions, history, headings or quotes)."""
     text = sent.text.strip()
     if not text or text.endswith("?") or HISTORY_RE.search(text):
@@ -81,7 +83,7 @@ def code_sentence(sent, ctx) -> list[dict]:
     quoted = _quoted(sent)
     triggers = [t for t in sent if _is_trigger(t) and t.i not in quoted and not _in_heading(t)]
     triggers = gate.keep_triggers(triggers, ctx)
-    events: list[dict] = []
+    events: list[Event] = []
     for trig, action in triggers:
         events.extend(build_events(trig, action, sent, ctx, triggers))
     return passes.share_explosive_type(events, sent)
@@ -133,7 +135,7 @@ def _in_heading(t) -> bool:
     return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", "]", ":")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
-def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
+def build_events(trig, action: str, sent, ctx, triggers) -> list[Event]:
     """One event per weapon class named in the trigger's object ('150 missiles and 25 drones'
     -> two), else one."""
     frame = read_frame(trig, action, sent, ctx, triggers)
@@ -145,32 +147,31 @@ def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
     return [e for e in events if e is not None]
 
 
-def assemble(frame: Frame, sent, ctx) -> dict | None:
-    """The event dict of DESIGN.md from a filled frame."""
+def assemble(frame: Frame, sent, ctx) -> Event | None:
+    """The event of DESIGN.md from a filled frame."""
     sub = classify.sub_event(frame)
     if sub is None:
         return None
     location = _location(frame, sent, ctx)
-    home = ISO2_COUNTRY.get(location["country"]) if location and location.get("country") else ctx.home
+    home = ISO2_COUNTRY.get(location.country) if location and location.country else ctx.home
     actor_norm = naming.actor_name(frame, home)
     target_norm = naming.target_name(frame, home)
-    event = {
-        "event_type": SUB_EVENT_TYPES[sub], "sub_event_type": sub, "action": frame.action,
-        "actor": frame.actor, "target": frame.target,
-        "actor_norm": actor_norm, "target_norm": target_norm,
-        "fatalities": frame.fatalities, "location": location,
-        "date": ctx.date(frame.trigger, sent, frame.claimed),
-        "counts": frame.counts, "weapon": frame.weapon,
-        "modality": find_modality(frame.trigger),
-        "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
-    }
-    event["evidence"] = ctx.trim(_line_of(frame.trigger, sent))
-    event["_back_reference"] = is_back_reference(frame.trigger)  # read by passes.merge_mentions
-    event["confidence"] = confidence(event, frame.trigger)
+    event = Event(
+        event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, action=frame.action,
+        actor=frame.actor, target=frame.target,
+        actor_norm=actor_norm, target_norm=target_norm,
+        fatalities=frame.fatalities, location=location,
+        date=ctx.date(frame.trigger, sent, frame.claimed),
+        counts=frame.counts, weapon=frame.weapon,
+        modality=find_modality(frame.trigger),
+        sources=ctx.sources(sent), evidence=ctx.trim(_line_of(frame.trigger, sent)),
+        confidence=0.0, back_reference=is_back_reference(frame.trigger),  # read by passes.merge_mentions
+    )
+    event.confidence = confidence(event, frame.trigger)
     return event
 
 
-def _location(frame: Frame, sent, ctx) -> dict | None:
+def _location(frame: Frame, sent, ctx) -> Location | None:
     """Where it happened: for an attack-like action the actor's place is passed over (ACLED
     codes the place of the effect, not of the launching side)."""
     if frame.action not in EFFECT_PLACED:
@@ -179,16 +180,16 @@ def _location(frame: Frame, sent, ctx) -> dict | None:
                         actor=frame.actor_tok, target=frame.target_tok)
 
 
-def confidence(event: dict, trigger) -> float:
+def confidence(event: Event, trigger) -> float:
     """How sure: an explicit verb trigger beats a noun mention, and each filled slot (actor,
     target, place, date, counts/weapon) adds support; unreported modality lowers it."""
     score = BASE_VERB if trigger.pos_ == "VERB" or _asserted(trigger) else BASE_NOUN
     for key in ("actor", "target", "location", "date", "weapon"):
-        if event.get(key):
+        if getattr(event, key):
             score += SLOT_BONUS
-    if event["counts"] or event["fatalities"]:
+    if event.counts or event.fatalities:
         score += SLOT_BONUS
-    if event["modality"] != "reported":
+    if event.modality != "reported":
         score *= NOT_REPORTED_FACTOR
     return round(min(score, MAX_CONFIDENCE), 2)
 
@@ -202,30 +203,29 @@ def _asserted(trigger) -> bool:
     return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
 
 
-def _only_casualties(found: list[dict]) -> bool:
+def _only_casualties(found: list[Event]) -> bool:
     """Does the sentence only count the harm ('They killed 23 soldiers and injured 15')?"""
-    return all(e["action"] in CASUALTY and not e["weapon"] for e in found)
+    return all(e.action in CASUALTY and not e.weapon for e in found)
 
 
-def _fold_casualties(previous: list[dict], found: list[dict]) -> list[dict]:
+def _fold_casualties(previous: list[Event], found: list[Event]) -> list[Event]:
     """Killing and wounding told right after a violent incident in the same paragraph, with no
     weapon of their own, are that incident's outcome: the deaths go to it (if it had none),
     the sentence joins its mentions, and no second event is made."""
-    target = next((e for e in reversed(previous) if e["event_type"] in VIOLENT_FAMILY
-                   and e["action"] not in CASUALTY), None)
+    target = next((e for e in reversed(previous) if e.event_type in VIOLENT_FAMILY
+                   and e.action not in CASUALTY), None)
     if target is None:
         return found
     for e in found:
-        e.pop("_back_reference", None)
         passes.fill_from(target, e)
     return []
 
 
-def _line_of(trigger, sent) -> dict:
+def _line_of(trigger, sent) -> Span:
     """The part of the sentence on the trigger's line: spaCy may run a sentence across line
     breaks (a heading glued to the first paragraph line), the evidence should not."""
     text = doc_text(trigger.doc)
     start = max(sent.start_char, text.rfind("\n", 0, trigger.idx) + 1)
     end = text.find("\n", trigger.idx)
     end = sent.end_char if end < 0 else min(end, sent.end_char)
-    return {"start": start, "end": end}
+    return Span(start, end)

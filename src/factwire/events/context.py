@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from factwire.model import Attribution, DateMention, Place, Quantity
+from factwire.model import Attribution, DateMention, DateRange, Location, Place, Quantity, Span
 
 from .actors import ISO2_COUNTRY
 from .modality import REPORTING
@@ -50,7 +50,7 @@ class Context:
     def quantities_in(self, sent) -> list[Quantity]:
         return _within(self.quantities, sent.start_char, sent.end_char)
 
-    def location(self, trigger, sent, claimed: set[int], actor=None, target=None) -> dict | None:
+    def location(self, trigger, sent, claimed: set[int], actor=None, target=None) -> Location | None:
         """A place of the sentence (the most precise, nearest the trigger, not another
         trigger's), else the nearest one before it in the same paragraph.
 
@@ -71,7 +71,7 @@ class Context:
                                                         abs(p.start - trigger.idx))))
         return self._paragraph_place(sent, {p.name for p in acting})
 
-    def _paragraph_place(self, sent, not_names: set[str]) -> dict | None:
+    def _paragraph_place(self, sent, not_names: set[str]) -> Location | None:
         """The nearest place before the sentence in its paragraph, unless it is the actor's."""
         para_start = doc_text(self.doc).rfind("\n\n", 0, sent.start_char)
         i = bisect.bisect_left(self.place_starts, sent.start_char) - 1
@@ -79,7 +79,7 @@ class Context:
             return as_location(self.places[i])
         return None
 
-    def date(self, trigger, sent, claimed: set[int]) -> dict | None:
+    def date(self, trigger, sent, claimed: set[int]) -> DateRange | None:
         """{from, to} of the sentence's resolved date nearest the trigger; a date that belongs
         to a reporting verb ('said on Saturday') dates the report, not the event."""
         best = None
@@ -89,7 +89,7 @@ class Context:
             dist = abs(d.start - trigger.idx)
             if best is None or dist < best[0]:
                 best = (dist, d)
-        return best[1].value.to_dict() if best else None
+        return DateRange(best[1].value.from_, best[1].value.to) if best else None
 
     def _dates_report(self, d: DateMention) -> bool:
         tok = self.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -130,15 +130,15 @@ class Context:
                 return _strip_article(b.source)
         return src
 
-    def trim(self, span: dict) -> dict:
+    def trim(self, span: Span) -> Span:
         """Sentence span without surrounding whitespace."""
         text = doc_text(self.doc)
-        s, e = span["start"], span["end"]
+        s, e = span.start, span.end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        return {"start": s, "end": e}
+        return Span(s, e)
 
 
 def _is_spot(p: Place) -> bool:
@@ -147,23 +147,22 @@ def _is_spot(p: Place) -> bool:
     return p.kind in SPOT_KINDS and p.precision in (None, "place")  # None: an item from before precision
 
 
-def as_location(place: Place) -> dict:
+def as_location(place: Place) -> Location:
     """An event location from a place fact: the name as the text writes it (ACLED, and the
     reader of the evidence, spell "Pervomaisk", "Zaporizhia", not GeoNames' "Pervomaysk",
     "Zaporizhzhya"), the gazetteer's name kept as `gazetteer_name`, and `precision`: "place"
     when the coordinates are the place's own, "region" when only its admin region is known
     (the region's point; "Vasylivka, Donetsk" with Vasylivka in no gazetteer), "country".
     Countries keep the gazetteer's name ("US" -> "United States")."""
-    p = place.to_dict()
-    loc = dict(p)
-    loc["precision"] = p["precision"] or ("country" if p.get("kind") == "country" else "place")
-    if loc["precision"] != "country":
-        unresolved = loc["precision"] == "region" and loc.get("region") is not None
-        loc["gazetteer_name"] = None if unresolved else p.get("name")  # in no gazetteer
-        written = written_name(p.get("text") or "")
+    loc = Location.of_place(place)
+    loc.precision = place.precision or ("country" if place.kind == "country" else "place")
+    if loc.precision != "country":
+        unresolved = loc.precision == "region" and place.region is not None
+        loc.gazetteer_name = None if unresolved else place.name  # in no gazetteer
+        written = written_name(place.text or "")
         # a district is named by its centre; an all-caps dateline ("ODESA, Ukraine --") by the gazetteer
-        keep = p.get("centre") or not written or (written.isupper() and p.get("name"))
-        loc["name"] = p.get("name") if keep else written
+        keep = place.centre or not written or (written.isupper() and place.name)
+        loc.name = place.name if keep else written
     return loc
 
 

@@ -4,9 +4,9 @@ classes ('150 missiles and 25 drones') splits into one frame per class."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from factwire.model import Quantity
+from factwire.model import Count, Quantity
 
 from . import casualties, frames, parties, syntax, weapons
 from .actors import country_in, normalize_actor
@@ -58,7 +58,7 @@ class Frame:
     weapon_class: str | None
     weapon: str | None  # as written ('kamikaze drones')
     weapon_head: Token | None
-    counts: list[dict[str, Any]]  # value/relation/item of the quantities in the trigger's phrase
+    counts: list[Count]  # value/relation/item of the quantities in the trigger's phrase
     quantities: list[Quantity]  # the sentence's quantity facts not claimed by another trigger
     fatalities: int | None
 
@@ -332,8 +332,8 @@ def _head_clause(trig, others) -> list:
     return toks or list(trig.sent)
 
 
-def _count(q: Quantity) -> dict:
-    return {"value": q.value, "relation": q.relation, "item": q.item}
+def _count(q: Quantity) -> Count:
+    return Count(q.value, q.relation, q.item)
 
 
 def split_by_weapon(frame: Frame, sent, ctx) -> list[Frame]:
