@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fwtest import SEED
 
 from factwire import extract
 from factwire.events.context import as_location
 from factwire.facts.annotate import _run_one
 from factwire.model import FACT_TYPES, Event, Place
-from fwtest import SEED
 
 
 @pytest.fixture(scope="module")

@@ -111,7 +111,7 @@ def owners(sent, triggers) -> dict[int, int]:
     out = {}
     spans = [(t.left_edge.i, t.right_edge.i, t.i) for t in triggers]
     for tok in sent:
-        inside = [(r - l, ti) for l, r, ti in spans if l <= tok.i <= r]
+        inside = [(hi - lo, ti) for lo, hi, ti in spans if lo <= tok.i <= hi]
         if inside:
             out[tok.i] = min(inside)[1]
         elif spans:

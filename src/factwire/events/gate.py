@@ -88,7 +88,7 @@ def gate(t, ctx) -> str | None:
     if action == "clash" and low.startswith(EXCHANGE_STEM) and FIRE_WORD not in _subtree_words(t):
         return None
     if action == "clash" and NO_FIGHT_RE.search(t.sent.text):
-        return None  # 'no information on whether fighting took place' 
+        return None  # 'no information on whether fighting took place'
     if _habitual(t) or not _concrete(t):
         return None
     if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ == "VBN":

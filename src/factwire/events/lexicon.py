@@ -12,7 +12,9 @@ import re
 
 #: Trigger forms that make an event only with a weapon named near them ('hit by missiles'
 #: yes, 'hit a record' no; codebook: remote violence needs its remote means).
-NEEDS_WEAPON_FORMS = frozenset({"go", "goes", "going", "went", "gone", "destroy", "destroys", "destroyed", "destroying", "raid", "raids", "raided", "raiding", "drop", "dropped", "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
+NEEDS_WEAPON_FORMS = frozenset({"go", "goes", "going", "went", "gone", "destroy", "destroys", "destroyed",
+                                "destroying", "raid", "raids", "raided", "raiding", "drop", "dropped",
+                                "dropping", "hit", "hits", "hitting", "target", "targeted", "targets",
                                 "targeting", "block", "blocked", "blocks", "repel", "repelled",
                                 "neutralized", "neutralised"})
 #: Verbs of throwing: an attack only with a weapon or projectile thrown ('threw a grenade').
@@ -80,7 +82,8 @@ FIGHT_RE = re.compile(r"\b(fight|fighting|fought|battles?|clash|clashes|clashed|
 #: Territory changing hands with no fight (codebook: non-violent transfer of territory),
 #: or a clash the text does not assert ('no information on whether fighting took place').
 NO_FIGHT_RE = re.compile(r"\b(no information|whether|without (?:a |any )?(?:fight|resistance|battle)|"
-                         r"peaceful(?:ly)?|no fighting|handed over|after (?:the )?\w+ (?:forces )?(?:withdrew|left|retreated))", re.I)
+                         r"peaceful(?:ly)?|no fighting|handed over|"
+                         r"after (?:the )?\w+ (?:forces )?(?:withdrew|left|retreated))", re.I)
 #: Verbs of a trend, not an incident ("intensified its airstrikes"). "Continued/resumed
 #: shelling X on <day>" is that day's shelling, so those verbs are not here.
 TREND_VERBS = frozenset({"intensified", "intensify", "increase", "increased", "escalated",
@@ -204,7 +207,8 @@ INTERVENTION_RE = re.compile(r"\b(dispers\w*|detain\w*|arrest\w*|tear gas|batons
 #: Lethal or injuring force on a demonstration (codebook: excessive force against protesters).
 EXCESSIVE_RE = re.compile(r"\b(opened fire (?:at|on)(?! the air)|fired (?:at|on|into) (?:the )?(?:protesters|"
                           r"protestors|demonstrators|crowd|people|rally)|shot (?:at |dead )?(?:protesters|"
-                          r"demonstrators)|killed|killing|wounded|wounding|injured|injuring|live (?:fire|ammunition))\b",
+                          r"demonstrators)|killed|killing|wounded|wounding|injured|injuring|"
+                          r"live (?:fire|ammunition))\b",
                           re.I)
 #: Demonstrators' own violence (codebook: violent demonstration).
 RIOTING_RE = re.compile(r"\b(rioters?|molotov|threw (?:stones|rocks|bricks|bottles|eggs|paint)|"
