@@ -44,7 +44,7 @@ def test_wikievents_floor(bench_dir, tmp_path):
         for line in open(bench_dir / "wikievents" / "texts.jsonl", encoding="utf-8"):
             t = json.loads(line)
             rec = extract(t["text"], input_kind="text", clean=False)
-            f.write(json.dumps({"doc_id": t["doc_id"], "events": rec.events}) + "\n")
+            f.write(json.dumps({"doc_id": t["doc_id"], "events": rec.to_dict()["events"]}) + "\n")
     res = subprocess.run([sys.executable, str(bench_dir / "score_wikievents.py"),
                           str(bench_dir / "wikievents" / "docs.jsonl"),
                           str(bench_dir / "wikievents" / "texts.jsonl"), str(pred)],
