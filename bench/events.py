@@ -194,7 +194,7 @@ def run_acled(rows: list[dict]) -> tuple[list[dict], list[dict], dict]:
     c0, t0 = time.process_time(), time.perf_counter()
     for r in rows:
         rec = safe_extract(r["notes"], input_kind="text", clean=False, published=iso_date(r["event_date"]))
-        events = rec.events if rec else []
+        events = [e.to_dict() for e in rec.events] if rec else []
         n_events[min(len(events), 3)] += 1
         errors.update(e["reason"][:120] for e in (rec.errors if rec else [{"reason": "no record"}]))
         preds.append(acled_prediction(r["event_id_cnty"], top_event(events)))
@@ -230,7 +230,7 @@ def run_texts() -> tuple[list[dict], dict[str, dict]]:
     wiki = []
     for d in load_jsonl(WIKI_TEXTS):
         rec = safe_extract(d["text"], input_kind="text", clean=False, published=d.get("published"))
-        wiki.append({"doc_id": d["doc_id"], "events": rec.events if rec else []})
+        wiki.append({"doc_id": d["doc_id"], "events": [e.to_dict() for e in rec.events] if rec else []})
     g5 = {}
     for a in load_jsonl(G5):
         text = "\n\n".join(x for x in (a.get("title"), a.get("description"), a.get("text")) if x)

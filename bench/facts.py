@@ -147,7 +147,7 @@ def run_factwire(gold: list[dict], repeat: int) -> tuple[list[dict], dict]:
     meta["text_mismatch"] = sum(r.text != g["text"] for r, g in zip(records, gold))
     meta["errors"] = dict(Counter(e["reason"][:120] for r in records for e in r.errors))
     meta["notes"] = dict(Counter(n[:120] for r in records for n in r.notes))
-    preds = [{"id": r.id, **{f: getattr(r, f) for f in FIELDS}} for r in records]
+    preds = [{"id": r.id, **{f: d[f] for f in FIELDS}} for r in records for d in [r.to_dict()]]
     return preds, meta
 
 

@@ -35,7 +35,7 @@ def acled_prediction(row: dict, extract, all_coords: bool = False) -> dict:
     pred = {"event_id_cnty": row["event_id_cnty"]}
     if not rec.events:
         return pred
-    e = max(rec.events, key=lambda x: x["confidence"])
+    e = max([e.to_dict() for e in rec.events], key=lambda x: x["confidence"])
     loc = e.get("location") or {}
     date = (e.get("date") or {}).get("from")
     pred.update({
@@ -78,7 +78,7 @@ def run_wiki(extract, out: Path) -> None:
     with open(pred_path, "w", encoding="utf-8") as f:
         for t in texts:
             rec = extract(t["text"], input_kind="text", clean=False)
-            f.write(json.dumps({"doc_id": t["doc_id"], "events": rec.events}) + "\n")
+            f.write(json.dumps({"doc_id": t["doc_id"], "events": [e.to_dict() for e in rec.events]}) + "\n")
     score(["score_wikievents.py", str(SHARED / "wikievents" / "docs.jsonl"),
            str(SHARED / "wikievents" / "texts.jsonl"), str(pred_path)])
 

@@ -1,18 +1,20 @@
 """Helpers the test modules import by name (`from fwtest import SEED, run_cli`).
 
 Not in conftest.py: tests/web has a conftest.py of its own, and two modules both named
-`conftest` made `from conftest import ...` depend on which one pytest imported first."""
+`conftest` made `from conftest import ...` depend on which one pytest imported first.
+
+The suite reads nothing outside the repository: pages, gold and annotated articles are in
+tests/fixtures/ (see its README).  Benchmarks on the DEV data in ../shared are bench/gates."""
 from __future__ import annotations
 
 import io
-import os
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("FACTWIRE_SHARED", REPO.parent / "shared"))
-EXTRACTION = SHARED / "bench" / "extraction"
+FIXTURES = REPO / "tests" / "fixtures"
 SEED = REPO / "examples" / "seed-drones.txt"
 
 
@@ -35,3 +37,10 @@ def write_warc(path, bodies):
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                           http_headers=headers))
+PAGES = FIXTURES / "pages"
+
+
+def fixture_pages() -> dict[str, dict]:
+    """The hand-written pages and what each should give (tests/fixtures/pages/expected.json):
+    file name -> {url, title, published, authors, site, language, paragraphs, captions}."""
+    return json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from factwire.export.records import print_facts_table, to_markdown
-from factwire.model import Caption, Record, Removed
+from factwire.model import Caption, Entity, Record, Removed
 
 
 def record(paragraphs: list[str], kinds: list[str], **over) -> Record:
@@ -36,7 +36,7 @@ def test_markdown_shows_direction_controls_as_codes():
 
 
 def test_facts_table_is_inert_in_a_terminal():
-    rec = record(["x"], ["p"], entities=[{"text": "\x1b[2J[red]Rebels[/]", "label": "ORG", "start": 0, "end": 1}],
+    rec = record(["x"], ["p"], entities=[Entity("\x1b[2J[red]Rebels[/]", "ORG", 0, 1)],
                  errors=[{"stage": "facts.dates", "reason": "bad \x1b[31m"}])
     out = io.StringIO()
     print_facts_table(rec, out)

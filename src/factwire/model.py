@@ -2,10 +2,14 @@
 
 Field names of :class:`Record` are part of the public contract (README, "The record");
 `to_dict()` gives the JSON shape.  Everything here is plain data: no I/O, no parsing.
+
+Facts (stage 4) and events (stage 5) are typed too; each `to_dict()` gives exactly the JSON of
+the README ("The record"), and `from_dict()` reads it back (an unknown key is an error: a new JSON field must be
+typed here, never dropped on the way).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 InputKind = Literal["html", "text"]
@@ -93,6 +97,257 @@ class Metadata:
     language: str | None = None  # ISO 639-1
 
 
+#: Field names that are not valid Python names, and their JSON keys.
+JSON_KEYS = {"from_": "from"}
+FIELD_NAMES = {v: k for k, v in JSON_KEYS.items()}
+
+
+def as_json(obj: Any, optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON dict of a fact or event: its fields in order (nested records as their dicts),
+    a field with `metadata={"json": False}` left out, and an `optional` field left out when it
+    is None (today's JSON has no such key then, e.g. "caption" on body facts)."""
+    out: dict[str, Any] = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if not f.metadata.get("json", True) or (value is None and f.name in optional):
+            continue
+        if isinstance(value, list):
+            value = [x.to_dict() if hasattr(x, "to_dict") else x for x in value]
+        elif hasattr(value, "to_dict"):
+            value = value.to_dict()
+        out[JSON_KEYS.get(f.name, f.name)] = value
+    return out
+
+
+def field_values(d: dict[str, Any]) -> dict[str, Any]:
+    """Keyword arguments from a JSON dict (JSON keys renamed to field names)."""
+    return {FIELD_NAMES.get(k, k): v for k, v in d.items()}
+
+
+@dataclass(slots=True)
+class Span:
+    """Character offsets into the record's text (`text[start:end]`)."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class DateRange:
+    """A resolved date or range, ISO `YYYY-MM-DD` (or `YYYY-MM` / `YYYY`); `to` None: one day."""
+
+    from_: str | None
+    to: str | None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"from": self.from_, "to": self.to}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> DateRange | None:
+        return None if d is None else cls(**field_values(d))
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named entity (spaCy label PERSON / ORG / GPE / LOC / NORP / EVENT)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    caption: int | None = None  # index of the caption it was read in (offsets into it); None: body
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("caption",))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A calendar expression resolved against the publication date ("on Saturday")."""
+
+    text: str
+    start: int
+    end: int
+    from_: str | None
+    to: str | None
+    resolvable: bool
+    value: DateRange | None  # {from, to} as DESIGN.md writes it; None when unresolvable
+    caption: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("caption",))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DateMention:
+        values = field_values(d)
+        values["value"] = DateRange.from_dict(values["value"])
+        return cls(**values)
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with its qualifier and counted thing ("more than 25 kamikaze drones")."""
+
+    text: str
+    start: int
+    end: int
+    value: int | float | None
+    relation: str | None  # eq | gt | lt | approx | range ...
+    value_max: int | float | None  # upper bound of a range
+    item: str | None
+    unit: str | None
+    caption: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("caption",))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quantity:
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class Place:
+    """A geographic mention resolved offline; `precision` says what the point locates:
+    "place", "region" or "country"."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    country: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    kind: str | None  # city | admin | country | other
+    precision: str | None
+    centre: bool | None = None  # a district named by its centre town (only written when True)
+    region: str | None = None  # the region written next to it ("Zolochiv, Kharkiv")
+    caption: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("centre", "region", "caption"))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        return cls(**d)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who says a thing: source, role, cue, the claim's offsets and the chain of outer sources."""
+
+    source: str
+    role: str | None
+    cue: str
+    claim_start: int
+    claim_end: int
+    source_start: int
+    source_end: int
+    chain: list[str]
+    claim: Span  # the claim's offsets again, as DESIGN.md writes them
+    caption: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("caption",))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        values = dict(d)
+        values["claim"] = Span(**values["claim"])
+        return cls(**values)
+
+
+@dataclass(slots=True)
+class Location(Place):
+    """An event's place: its place fact with the name as the text writes it, and the
+    gazetteer's own name (written for place/region precision only; None: in no gazetteer)."""
+
+    gazetteer_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = as_json(self, optional=("centre", "region", "caption"))
+        if self.precision == "country":
+            del d["gazetteer_name"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Location:
+        return cls(**d)
+
+    @classmethod
+    def of_place(cls, place: Place) -> Location:
+        """The place fact's fields (a copy: naming the event's place leaves the fact as found)."""
+        return cls(**{f.name: getattr(place, f.name) for f in fields(Place)})
+
+
+@dataclass(slots=True)
+class Count:
+    """How many of a thing an event reports (a quantity fact of its phrase)."""
+
+    value: int | float | None
+    relation: str | None
+    item: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "relation": self.relation, "item": self.item}
+
+
+@dataclass(slots=True)
+class Event:
+    """An ACLED-coded event (DESIGN.md): type and sub-event type, the finer action, actor and
+    target as written and as ACLED names them, fatalities, place, date, counts, weapon,
+    modality, the source chain, the evidence sentence and a confidence."""
+
+    event_type: str
+    sub_event_type: str
+    action: str
+    actor: str | None
+    target: str | None
+    actor_norm: str | None
+    target_norm: str | None
+    fatalities: int | None
+    location: Location | None
+    date: DateRange | None
+    counts: list[Count]
+    weapon: str | None
+    modality: str
+    sources: list[str]
+    evidence: Span
+    confidence: float
+    #: Later mentions of the same incident merged into this event (no key until one is merged).
+    mentions: list[Span] | None = None
+    #: How the trigger points back at an incident told before (frames.is_back_reference): the
+    #: coder's working note for merging mentions, not part of the JSON.
+    back_reference: str | None = field(default=None, metadata={"json": False})
+
+    def to_dict(self) -> dict[str, Any]:
+        return as_json(self, optional=("mentions",))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        values = dict(d)
+        loc = values["location"]
+        values["location"] = None if loc is None else Location.from_dict(loc)
+        values["date"] = DateRange.from_dict(values["date"])
+        values["counts"] = [Count(**c) for c in values["counts"]]
+        values["evidence"] = Span(**values["evidence"])
+        if values.get("mentions") is not None:
+            values["mentions"] = [Span(**m) for m in values["mentions"]]
+        return cls(**values)
+
+
+#: Record field -> the fact type its list holds.
+FACT_TYPES: dict[str, type] = {"entities": Entity, "dates": DateMention, "quantities": Quantity,
+                               "places": Place, "attributions": Attribution}
+
+
 @dataclass(slots=True)
 class Record:
     """One clean article: the product's record (README, "The record").  Facts/events are filled by later stages."""
@@ -111,12 +366,12 @@ class Record:
     kinds: list[str] = field(default_factory=list)
     source: str | None = None
     input_kind: InputKind | None = None
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    attributions: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     #: Non-fatal problems of later stages ({"stage", "reason"}): the record is still good.
     errors: list[dict[str, str]] = field(default_factory=list)
     #: Things a reader should know about how the record was made (e.g. facts skipped: not English).
@@ -129,8 +384,10 @@ class Record:
             "text": self.text, "paragraphs": list(self.paragraphs),
             "captions": [c.to_dict() for c in self.captions], "removed": self.removed.to_dict(),
             "kinds": list(self.kinds), "source": self.source, "input_kind": self.input_kind,
-            "entities": self.entities, "dates": self.dates, "quantities": self.quantities,
-            "places": self.places, "attributions": self.attributions, "events": self.events,
+            "entities": [x.to_dict() for x in self.entities], "dates": [x.to_dict() for x in self.dates],
+            "quantities": [x.to_dict() for x in self.quantities], "places": [x.to_dict() for x in self.places],
+            "attributions": [x.to_dict() for x in self.attributions],
+            "events": [e.to_dict() for e in self.events],
             "errors": self.errors, "notes": self.notes,
         }
 

@@ -1,21 +1,9 @@
-"""HTML cleaner: hand-written pages for behaviour, and a floor on the real DEV pages."""
+"""HTML cleaner: hand-written pages for behaviour.  Whole pages in the shapes of real sites are
+tests/clean/test_pages.py; the floor on the real DEV pages is bench/gates/test_gate_extraction.py."""
 from __future__ import annotations
-
-import gzip
-import importlib.util
-import json
-import sys
-from pathlib import Path
 
 from factwire.clean.html import clean_html
 from factwire.dom import parse_html
-
-REPO = Path(__file__).resolve().parents[2]
-EXTRACTION = (REPO / ".." / "shared" / "bench" / "extraction").resolve()
-DEV = EXTRACTION / "scrapinghub-dev"
-#: Achieved on scrapinghub-dev when this test was written: F1 0.979, exact 0.479 (minus slack).
-DEV_F1_FLOOR = 0.969
-DEV_EXACT_FLOOR = 0.45
 
 BODY = [
     "The first paragraph of the story says what happened, where, and to whom, in one sentence.",
@@ -134,35 +122,6 @@ def test_title_falls_back_to_title_element():
     out = clean(f"<html><head><title>Only a title</title></head><body>{paras(BODY)}</body></html>")
     assert out.title == "Only a title"
     assert out.paragraphs == BODY
-
-
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("bench_score", EXTRACTION / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_score"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _decode(raw: bytes) -> str:
-    """The benchmark's own decoder (run_peer.decode_page), so figures match quick_eval."""
-    spec = importlib.util.spec_from_file_location("bench_run_peer", EXTRACTION / "run_peer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.decode_page(raw)
-
-
-def test_dev_pages_floor():
-    score = _load_scorer()
-    gold = score.load_gold(str(DEV / "ground-truth.json"))
-    preds = {}
-    for path in sorted((DEV / "html").glob("*.html.gz")):
-        html = _decode(gzip.decompress(path.read_bytes()))
-        preds[path.name.split(".")[0]] = "\n\n".join(clean(html).paragraphs)
-    assert set(preds) == set(gold)
-    res, _, _ = score.score_shingle(gold, preds)
-    assert res["f1"] >= DEV_F1_FLOOR, json.dumps(res)
-    assert res["accuracy_exact"] >= DEV_EXACT_FLOOR, json.dumps(res)
 
 
 def test_stub_page_without_voting_paragraphs_keeps_its_text():

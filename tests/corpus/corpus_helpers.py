@@ -1,37 +1,17 @@
-"""Corpus test helpers: small folders of DEV pages, WARCs written with warcio, database checks."""
+"""Corpus test helpers: folders of generated news pages (tests/fwpages.py), WARCs written with
+warcio, database checks."""
 from __future__ import annotations
 
-import gzip
 import io
-import shutil
 import sqlite3
 from pathlib import Path
 
-from fwtest import EXTRACTION
-
-DEV_HTML = EXTRACTION / "scrapinghub-dev" / "html"
+from fwpages import page_bytes, write_pages
 
 
-def dev_pages(n: int) -> list[Path]:
-    """The first `n` DEV pages (gzipped HTML), sorted by name."""
-    pages = sorted(DEV_HTML.glob("*.html.gz"))
-    assert len(pages) >= n, f"DEV pages not found under {DEV_HTML}"
-    return pages[:n]
-
-
-def copy_dev_pages(dest: Path, n: int, variant: str = "") -> list[Path]:
-    """Copy `n` DEV pages into `dest`; a `variant` tag makes each copy a distinct page (new id)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    out = []
-    for src in dev_pages(n):
-        target = dest / src.name
-        if variant:
-            html = gzip.decompress(src.read_bytes()) + f"<!-- {variant} -->".encode()
-            target.write_bytes(gzip.compress(html))
-        else:
-            shutil.copyfile(src, target)
-        out.append(target)
-    return out
+def copy_pages(dest: Path, n: int, variant: str = "") -> list[Path]:
+    """`n` distinct news pages (gzipped HTML) in `dest`; a `variant` tag makes each a new page (new id)."""
+    return write_pages(dest, n, variant)
 
 
 def write_warc(path: Path, bodies: list[tuple[str, bytes, str]], *, gz: bool = True) -> None:
@@ -49,9 +29,10 @@ def write_warc(path: Path, bodies: list[tuple[str, bytes, str]], *, gz: bool = T
                                                           http_headers=headers))
 
 
-def dev_warc(path: Path, n: int) -> None:
-    write_warc(path, [(f"https://example.org/{i}", gzip.decompress(p.read_bytes()), "text/html; charset=utf-8")
-                      for i, p in enumerate(dev_pages(n))])
+def pages_warc(path: Path, n: int, start: int = 0) -> None:
+    """A WARC holding `n` news pages from page `start` on."""
+    write_warc(path, [(f"https://example.org/{start + i}", body, "text/html; charset=utf-8")
+                      for i, body in enumerate(page_bytes(n, start))])
 
 
 def db_rows(db: Path, sql: str) -> list[tuple]:

@@ -1,17 +1,17 @@
 """Engines: the supervised local pool survives killed workers; Dask runs the same stage function."""
 from __future__ import annotations
 
-import gzip
 import os
 import signal
 
 import pytest
+from fwpages import page_bytes
 
 from factwire.corpus.engines import CRASH_REASON, LocalPool, StageOptions, run_in_process
 from factwire.corpus.ingest import ingest
 from factwire.model import Page
 
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity
+from corpus_helpers import copy_pages, db_rows, integrity
 
 OPTIONS = StageOptions(facts=False)
 
@@ -24,8 +24,8 @@ class Poison:
 
 
 def dev_tasks(n: int) -> list[tuple[str, Page]]:
-    return [(f"k{i}", Page(source=p.name, content=gzip.decompress(p.read_bytes()).decode("utf-8", "replace"),
-                           kind="html", id=f"id{i}")) for i, p in enumerate(dev_pages(n))]
+    return [(f"k{i}", Page(source=f"page-{i:04d}.html", content=body.decode("utf-8"), kind="html", id=f"id{i}"))
+            for i, body in enumerate(page_bytes(n))]
 
 
 def test_pool_finishes_when_a_worker_is_killed_mid_run():
@@ -70,7 +70,7 @@ def test_dask_local_cluster_ingests_every_page_once_bound_to_localhost(tmp_path)
     finally:
         client.close()
         cluster.close()
-    copy_dev_pages(tmp_path / "in", 20)
+    copy_pages(tmp_path / "in", 20)
     db = tmp_path / "c.db"
     summary = ingest([tmp_path / "in"], db, engine="dask", workers=2, progress=False, facts=False)
     assert (summary.pages, summary.failures) == (20, 0)

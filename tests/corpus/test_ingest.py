@@ -4,10 +4,12 @@ from __future__ import annotations
 import gzip
 import json
 
+from fwpages import page_bytes
+
 from factwire.corpus.ingest import ingest
 from factwire.read.warc import read_warc
 
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, dev_warc, integrity, write_warc
+from corpus_helpers import copy_pages, db_rows, integrity, pages_warc, write_warc
 from fwtest import run_cli
 
 RU = ("<html><head><title>Новости</title></head><body><article><p>"
@@ -17,7 +19,7 @@ RU = ("<html><head><title>Новости</title></head><body><article><p>"
 
 
 def test_reingest_is_idempotent_and_skips_finished_files(tmp_path):
-    pages = copy_dev_pages(tmp_path / "in", 8)
+    pages = copy_pages(tmp_path / "in", 8)
     db = tmp_path / "c.db"
     first = ingest([tmp_path / "in"], db, progress=False, facts=False)
     assert (first.pages, first.failures, first.files) == (8, 0, 8)
@@ -35,7 +37,7 @@ def test_warc_records_become_pages_with_url_offset_and_http_charset(tmp_path):
     warc = tmp_path / "crawl.warc.gz"
     write_warc(warc, [("https://example.ru/a", RU.encode("cp1251"), "text/html; charset=windows-1251"),
                       ("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"),
-                      ("https://example.org/b", gzip.decompress(dev_pages(1)[0].read_bytes()), "text/html")])
+                      ("https://example.org/b", page_bytes(1)[0], "text/html")])
     pages = list(read_warc(warc))
     assert [p.url for p in pages] == ["https://example.ru/a", "https://example.org/b"]
     assert "Москва" in pages[0].content and pages[0].encoding == "cp1251"
@@ -43,15 +45,15 @@ def test_warc_records_become_pages_with_url_offset_and_http_charset(tmp_path):
     summary = ingest([warc], tmp_path / "c.db", progress=False, facts=False)
     assert (summary.pages, summary.failures) == (2, 0)
     urls = {u for (u,) in db_rows(tmp_path / "c.db", "SELECT url FROM articles")}
-    assert "https://example.ru/a" in urls and len(urls) == 2  # the DEV page declares its canonical URL
+    assert "https://example.ru/a" in urls and len(urls) == 2  # the news page declares its canonical URL
 
 
 def test_folders_mix_warc_jsonl_and_pages_and_resume_by_page(tmp_path):
     src = tmp_path / "in"
-    copy_dev_pages(src / "html", 3, variant="html")  # not the WARC's bytes: those would be duplicates
+    copy_pages(src / "html", 3, variant="html")  # not the WARC's bytes: those would be duplicates
     (src / "sub").mkdir(parents=True)
-    dev_warc(src / "sub" / "a.warc", 3)
-    html = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in dev_pages(6)[3:]]
+    pages_warc(src / "sub" / "a.warc", 3)
+    html = [body.decode("utf-8") for body in page_bytes(6)[3:]]
     (src / "b.jsonl").write_text("\n".join(json.dumps({"url": f"https://x.org/{i}", "html": h})
                                            for i, h in enumerate(html)) + "\n")
     summary = ingest([src], tmp_path / "c.db", progress=False, facts=False)
@@ -61,7 +63,7 @@ def test_folders_mix_warc_jsonl_and_pages_and_resume_by_page(tmp_path):
 
 
 def test_cli_ingest_status_failures_search(tmp_path):
-    copy_dev_pages(tmp_path / "in", 4)
+    copy_pages(tmp_path / "in", 4)
     (tmp_path / "in" / "broken.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     db = str(tmp_path / "c.db")
     done = run_cli("ingest", str(tmp_path / "in"), "--db", db, "--no-facts", "--quiet", "--json")

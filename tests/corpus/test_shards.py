@@ -3,7 +3,6 @@ the database equals the local engine's, shards stand alone for pyarrow/DuckDB, r
 them, writes are atomic, and a worker killed mid-run still leaves every page stored once."""
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import signal
@@ -12,13 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
+from fwpages import page_bytes
 
 from factwire.corpus import shards
 from factwire.corpus.engines import StageOptions
 from factwire.corpus.ingest import ingest
 from factwire.read.sources import walk_sources
 
-from corpus_helpers import copy_dev_pages, db_rows, dev_pages, integrity, write_warc
+from corpus_helpers import copy_pages, db_rows, integrity, write_warc
 from fwtest import SEED
 
 pq = pytest.importorskip("pyarrow.parquet")
@@ -37,14 +37,14 @@ TABLES = {
 
 
 def _corpus(src: Path) -> None:
-    """DEV pages, two broken pages, a WARC, and a JSONL with the seed story and bad lines."""
-    copy_dev_pages(src / "pages", 10)
+    """News pages, two broken pages, a WARC, and a JSONL with the seed story and bad lines."""
+    copy_pages(src / "pages", 10)
     (src / "pages" / "empty.html").write_bytes(b"")
     (src / "pages" / "script.html").write_text("<html><body><script>x()</script></body></html>")
-    # WARC records of other DEV pages than the files (the same page twice would be one article
+    # WARC records of other pages than the files (the same page twice would be one article
     # whose source depends on which copy is stored last)
-    write_warc(src / "crawl.warc.gz", [(f"https://example.org/{p.name}", gzip.decompress(p.read_bytes()), "text/html")
-                                       for p in dev_pages(13)[10:]])
+    write_warc(src / "crawl.warc.gz", [(f"https://example.org/page-{10 + i}", body, "text/html")
+                                       for i, body in enumerate(page_bytes(3, start=10))])
     seed = json.dumps({"url": "https://example.org/seed", "text": SEED.read_text(encoding="utf-8")})
     (src / "lines.jsonl").write_text(seed + "\n{not json\n")
 
@@ -139,7 +139,7 @@ def test_a_shard_is_written_whole_or_not_at_all(tmp_path):
 
 
 def test_a_damaged_shard_is_recomputed_not_loaded(tmp_path):
-    copy_dev_pages(tmp_path / "in", 2)
+    copy_pages(tmp_path / "in", 2)
     task = shards.ShardTask(str(tmp_path / "s"), "t", tuple(walk_sources([tmp_path / "in"])))
     options = StageOptions(facts=False)
     first = shards.run_shard_task(task, options)
@@ -151,7 +151,7 @@ def test_a_damaged_shard_is_recomputed_not_loaded(tmp_path):
 
 
 def test_task_ids_follow_files_and_options(tmp_path):
-    copy_dev_pages(tmp_path / "in", 2)
+    copy_pages(tmp_path / "in", 2)
     files = list(walk_sources([tmp_path / "in"]))
     base = shards.task_id(files, StageOptions())
     assert base == shards.task_id(files, StageOptions(timeout=1.0))  # the time limit is not an output
@@ -167,8 +167,8 @@ def test_a_dask_worker_killed_mid_run_still_stores_every_page_once(tmp_path):
     from dask.distributed import LocalCluster
 
     total = 200
-    for variant in ("a", "b"):  # 121 DEV pages: two distinct copies of 100
-        copy_dev_pages(tmp_path / "in" / variant, total // 2, variant=variant)
+    for variant in ("a", "b"):  # two distinct copies of 100 pages
+        copy_pages(tmp_path / "in" / variant, total // 2, variant=variant)
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                            dashboard_address=None)
     killed: dict = {}

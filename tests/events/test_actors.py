@@ -12,8 +12,8 @@ PUBLISHED = "2022-03-20"
 
 def top(text: str) -> dict:
     rec = extract(text, input_kind="text", clean=False, published=PUBLISHED)
-    assert rec.events, text
-    return max(rec.events, key=lambda e: e["confidence"])
+    assert rec.to_dict()["events"], text
+    return max(rec.to_dict()["events"], key=lambda e: e["confidence"])
 
 
 @pytest.mark.parametrize("text,home,name", [
@@ -84,7 +84,7 @@ def test_property_alone_names_no_civilians():
 def test_intercepted_missile_belongs_to_who_fired_it():
     rec = extract("On 2 March 2022, Russian forces fired a missile at Kyiv, but the missile was intercepted "
                   "above the railway station.", input_kind="text", clean=False, published=PUBLISHED)
-    [e] = [e for e in rec.events if e["action"] == "intercept"]
+    [e] = [e for e in rec.to_dict()["events"] if e["action"] == "intercept"]
     assert e["actor_norm"] == "Military Forces of Ukraine (2019-)"  # the home state's air defence
     assert e["target_norm"] == "Military Forces of Russia (2000-)"
 
@@ -100,7 +100,7 @@ def test_no_civilian_target_for_an_agreement():
     rec = extract("Moscow and Tehran have reached an agreement to manufacture drones on Russian soil, "
                   "according to US intelligence officials. Russian strikes have killed 12 civilians this week.",
                   input_kind="text", clean=False, published=PUBLISHED)
-    [e] = [e for e in rec.events if e["sub_event_type"] == "Agreement"]
+    [e] = [e for e in rec.to_dict()["events"] if e["sub_event_type"] == "Agreement"]
     assert not (e["target_norm"] or "").startswith("Civilians")
 
 
@@ -121,5 +121,5 @@ def test_agreement_parties_in_acled_naming(text, actor1, actor2):
     """Codebook: an agreement's actors are its parties; a state named by its country or capital
     is its government, a force named as a force stays a force."""
     rec = extract(text, input_kind="text", clean=False, published=PUBLISHED)
-    [e] = [e for e in rec.events if e["sub_event_type"] == "Agreement"]
+    [e] = [e for e in rec.to_dict()["events"] if e["sub_event_type"] == "Agreement"]
     assert (e["actor_norm"], e["target_norm"]) == (actor1, actor2)

@@ -12,7 +12,7 @@ from factwire import extract
 def code(text: str, published: str = "2022-04-02") -> list[dict]:
     rec = extract(text, input_kind="text", clean=False, published=published)
     assert rec.language in (None, "en"), rec.notes  # a non-English guess would skip the coder
-    return rec.events
+    return rec.to_dict()["events"]
 
 
 def top(text: str) -> dict:

@@ -33,7 +33,7 @@ def has_count(value, relation):
 
 
 def test_seed_agreement(seed):
-    [e] = find(seed.events, "Agreement")
+    [e] = find(seed.to_dict()["events"], "Agreement")
     assert e["event_type"] == "Strategic developments" and e["action"] == "agree"
     assert e["date"]["from"] == "2022-11"
     assert e["sources"][:2] == ["Washington Post report", "US intelligence officials"]
@@ -41,15 +41,15 @@ def test_seed_agreement(seed):
 
 
 def test_seed_supply_shipment(seed):
-    [e] = find(seed.events, action="supply", counts=has_count(1000, "eq"))
+    [e] = find(seed.to_dict()["events"], action="supply", counts=has_count(1000, "eq"))
     assert e["sub_event_type"] == "Other" and e["modality"] == "reported"
     assert e["date"]["from"] == "2022-08"
     assert e["location"]["name"] == "Russia"
 
 
 def test_seed_missiles_and_drones_are_two_events(seed):
-    [m] = find(seed.events, "Shelling/artillery/missile attack", counts=has_count(150, "approx"))
-    [d] = find(seed.events, "Air/drone strike", counts=has_count(25, "gt"))
+    [m] = find(seed.to_dict()["events"], "Shelling/artillery/missile attack", counts=has_count(150, "approx"))
+    [d] = find(seed.to_dict()["events"], "Air/drone strike", counts=has_count(25, "gt"))
     for e in (m, d):
         assert e["action"] == "launch" and e["actor_norm"] == "Military Forces of Russia (2000-)"
         assert e["sources"] == ["Oleksii Hromov"]
@@ -59,39 +59,39 @@ def test_seed_missiles_and_drones_are_two_events(seed):
 
 
 def test_seed_interception(seed):
-    [e] = find(seed.events, "Disrupted weapons use", counts=has_count(100, "gt"))
+    [e] = find(seed.to_dict()["events"], "Disrupted weapons use", counts=has_count(100, "gt"))
     assert e["action"] == "intercept" and e["actor_norm"] == "Military Forces of Ukraine (2019-)"
 
 
 def test_seed_withdrawals(seed):
-    found = find(seed.events, "Non-violent transfer of territory", action="withdraw")
+    found = find(seed.to_dict()["events"], "Non-violent transfer of territory", action="withdraw")
     by_place = {e["location"]["name"]: e["date"]["from"] for e in found}
     assert by_place == {"Kherson": "2022-11-01", "Kharkiv": "2022-09"}
 
 
 def test_seed_poland_deaths(seed):
-    [e] = find(seed.events, fatalities=lambda n: n == 2)
+    [e] = find(seed.to_dict()["events"], fatalities=lambda n: n == 2)
     assert e["event_type"] == "Explosions/Remote violence"
     assert has_count(2, "eq")(e["counts"]) and e["location"]["name"] == "Poland"
 
 
 def test_seed_planned_manufacturing(seed):
-    assert find(seed.events, action="manufacture", modality=lambda m: m == "planned")
+    assert find(seed.to_dict()["events"], action="manufacture", modality=lambda m: m == "planned")
 
 
 def test_seed_no_event_from_removed_headline(seed):
-    assert all("18" not in seed.text[e["evidence"]["start"]:e["evidence"]["end"]] for e in seed.events)
-    assert not find(seed.events, counts=has_count(18, "eq"))
+    assert all("18" not in seed.text[e["evidence"]["start"]:e["evidence"]["end"]] for e in seed.to_dict()["events"])
+    assert not find(seed.to_dict()["events"], counts=has_count(18, "eq"))
 
 
 def test_evidence_offsets_are_sentences(seed):
-    for e in seed.events:
+    for e in seed.to_dict()["events"]:
         s = seed.text[e["evidence"]["start"]:e["evidence"]["end"]]
         assert s == s.strip() and s[-1] in ".!?\u201d\"" and s[0].isupper()
 
 
 def code(text: str, published: str = "2022-03-21") -> list[dict]:
-    return extract(text, input_kind="text", clean=False, published=published).events
+    return extract(text, input_kind="text", clean=False, published=published).to_dict()["events"]
 
 
 def top(text: str) -> dict:
@@ -168,7 +168,7 @@ def test_date_is_never_guessed():
 def test_seed_launch_location_is_target_not_actor(seed):
     """ACLED codes where the effect lands: 'Russia has launched ... against Ukraine' is in
     Ukraine (or unplaced), never in the launching country."""
-    launches = find(seed.events, action="launch", actor=lambda a: a == "Russia")
+    launches = find(seed.to_dict()["events"], action="launch", actor=lambda a: a == "Russia")
     assert launches
     for e in launches:
         assert (e["location"] or {}).get("name") in ("Ukraine", None)

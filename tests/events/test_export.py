@@ -44,10 +44,13 @@ def make_event(**over) -> dict:
     return ev
 
 
-def make_record(events: list[dict], text: str = TEXT) -> Record:
-    return Record(id="abc123", url="https://example.com/story", site=None, title="Missiles on Ukraine",
-                  published="2022-11-19", authors=[], language="en", text=text, paragraphs=[text],
-                  captions=[], removed=Removed(), events=events)
+def make_record(events: list[dict], text: str = TEXT) -> dict:
+    """A record's JSON form (what the exporters read) holding these event dicts."""
+    rec = Record(id="abc123", url="https://example.com/story", site=None, title="Missiles on Ukraine",
+                 published="2022-11-19", authors=[], language="en", text=text, paragraphs=[text],
+                 captions=[], removed=Removed()).to_dict()
+    rec["events"] = events
+    return rec
 
 
 def read_csv(text: str) -> list[dict]:
@@ -133,7 +136,7 @@ def test_table_shows_every_column_for_each_event():
 
 
 def test_table_from_json_dict_and_no_events_and_errors():
-    rec = make_record([]).to_dict()
+    rec = make_record([])
     rec["errors"] = [{"stage": "events", "reason": "event coder unavailable"}]
     out = to_table(rec)
     assert "(no events)" in out and "! events: event coder unavailable" in out

@@ -10,8 +10,8 @@ from factwire import extract
 
 def top(text: str) -> dict:
     rec = extract(text, input_kind="text", clean=False, published="2022-03-20")
-    assert rec.events, text
-    return max(rec.events, key=lambda e: e["confidence"])
+    assert rec.to_dict()["events"], text
+    return max(rec.to_dict()["events"], key=lambda e: e["confidence"])
 
 
 @pytest.mark.parametrize("text,n", [
@@ -59,7 +59,7 @@ def test_no_deaths_is_zero_or_none():
 def test_deaths_at_another_place_stay_there():
     rec = extract("On 5 March 2022, Russian forces shelled Kharkiv. Russian forces also struck Kyiv, killing 3 people.",
                   input_kind="text", clean=False, published="2022-03-20")
-    by_place = {(e["location"] or {}).get("name"): e["fatalities"] for e in rec.events}
+    by_place = {(e["location"] or {}).get("name"): e["fatalities"] for e in rec.to_dict()["events"]}
     assert by_place.get("Kharkiv") is None and by_place.get("Kyiv") == 3
 
 

@@ -9,7 +9,7 @@ from factwire import extract
 
 
 def code(text: str, published: str = "2022-03-21") -> list[dict]:
-    return extract(text, input_kind="text", clean=False, published=published).events
+    return extract(text, input_kind="text", clean=False, published=published).to_dict()["events"]
 
 
 def top(text: str) -> dict:

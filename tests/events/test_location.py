@@ -7,12 +7,19 @@ import pytest
 from factwire import extract
 from factwire.events.context import as_location, written_name
 from factwire.facts.places_small import DATA_FILE
+from factwire.model import Place
+
+
+def place(text: str, name: str, kind: str, precision: str | None = None) -> Place:
+    """A place fact as the facts stage makes it (no precision: an item from before precision)."""
+    return Place(text=text, start=0, end=len(text), name=name, country=None, lat=None, lon=None,
+                 kind=kind, precision=precision)
 
 
 def top_location(text: str) -> dict | None:
     rec = extract(text, input_kind="text", clean=False, published="2022-03-02")
-    assert rec.events, text
-    return max(rec.events, key=lambda e: e["confidence"])["location"]
+    assert rec.to_dict()["events"], text
+    return max(rec.to_dict()["events"], key=lambda e: e["confidence"])["location"]
 
 
 @pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
@@ -35,14 +42,14 @@ def test_name_as_written_and_gazetteer_name():
 
 
 def test_region_and_country_precision():
-    region = as_location({"text": "the Kherson oblast", "name": "Kherson", "kind": "city", "precision": "region"})
-    assert (region["name"], region["precision"]) == ("Kherson", "region")
-    country = as_location({"text": "the US", "name": "United States", "kind": "country"})
-    assert (country["name"], country["precision"]) == ("United States", "country")
-    dateline = as_location({"text": "ODESA", "name": "Odesa", "kind": "city"})
-    assert dateline["name"] == "Odesa"
-    legacy = as_location({"text": "Lviv", "name": "Lviv", "kind": "city"})
-    assert legacy["precision"] == "place"
+    region = as_location(place("the Kherson oblast", "Kherson", "city", "region"))
+    assert (region.name, region.precision) == ("Kherson", "region")
+    country = as_location(place("the US", "United States", "country"))
+    assert (country.name, country.precision) == ("United States", "country")
+    dateline = as_location(place("ODESA", "Odesa", "city"))
+    assert dateline.name == "Odesa"
+    legacy = as_location(place("Lviv", "Lviv", "city"))
+    assert legacy.precision == "place"
     assert written_name("Donetsk region") == "Donetsk" and written_name("Region") == "Region"
 
 

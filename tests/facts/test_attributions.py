@@ -1,23 +1,18 @@
 """Attributions: seed-page expectations, one hand-written case per README convention, offsets,
-and a floor over the facts DEV gold."""
+and the hand-annotated fixture articles (tests/facts/test_fixture_articles.py); the DEV floor is a
+gate (bench/gates/test_gate_facts.py)."""
 from __future__ import annotations
 
-import importlib.util
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from factwire.facts.attributions import find_attributions
-from factwire.facts.nlp import parse, parse_many
+from factwire.facts.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-FACTS = SHARED / "bench" / "facts"
 SEED = ROOT / "examples" / "seed-drones.txt"
-#: Attributions F1 measured on DEV when this test was written (0.935), minus 0.02 of slack.
-DEV_F1_FLOOR = 0.915
 
 
 def attrs(text: str) -> list[dict]:
@@ -148,43 +143,6 @@ def test_quote_continuing_in_new_paragraph_gets_its_own_item():
 ])
 def test_not_attributions(text):
     assert attrs(text) == []
-
-
-# --- the DEV gold ----------------------------------------------------------------------------
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_facts", FACTS / "score_facts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@lru_cache(maxsize=1)
-def dev_predictions() -> tuple[list[dict], list[list[dict]]]:
-    assert (FACTS / "dev.jsonl").is_file(), f"facts gold not found at {FACTS}"
-    gold = [json.loads(line) for line in (FACTS / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    docs = parse_many([g["text"] for g in gold])
-    return gold, [find_attributions(doc, None) for doc in docs]
-
-
-def test_dev_claim_offsets_inside_text():
-    gold, preds = dev_predictions()
-    for g, items in zip(gold, preds):
-        for item in items:
-            assert 0 <= item["claim_start"] < item["claim_end"] <= len(g["text"])
-            assert g["text"][item["source_start"]:item["source_end"]] in item["source"]
-
-
-def test_dev_f1_floor():
-    gold, preds = dev_predictions()
-    scorer = _scorer()
-    tp = n_gold = n_pred = 0
-    for g, items in zip(gold, preds):
-        tp += len(scorer.match("attributions", g["attributions"], items, g["text"]))
-        n_gold += len(g["attributions"])
-        n_pred += len(items)
-    _, _, f1 = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= DEV_F1_FLOOR, f"attributions F1 {f1:.3f} < {DEV_F1_FLOOR}"
 
 
 def test_according_to_in_a_verbless_sentence_ends():

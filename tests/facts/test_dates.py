@@ -1,22 +1,17 @@
-"""Dates: seed-page expectations, one case per README convention, offsets, and a DEV floor."""
+"""Dates: seed-page expectations, one case per README convention (offsets and gold on the fixture
+articles: test_fixture_articles.py; the DEV floor: bench/gates/test_gate_facts.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
 from factwire.facts.dates import find_dates
-from factwire.facts.nlp import parse, parse_many
+from factwire.facts.nlp import parse
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-DEV = SHARED / "bench" / "facts" / "dev.jsonl"
 SEED = ROOT / "examples" / "seed-drones.txt"
-#: Dates F1 measured on DEV when this test was written (0.992), minus 0.02 of slack.
-DEV_F1_FLOOR = 0.972
 
 PUB = dt.date(2019, 11, 20)  # a Wednesday
 MON = dt.date(2019, 11, 18)
@@ -255,37 +250,3 @@ def test_seed_page_dates():
     assert ("October 17, 2022", "2022-10-17") in caption_dates
 
 
-def _dev() -> list[dict]:
-    if not DEV.exists():
-        pytest.skip("facts DEV gold not present")
-    with DEV.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def dev_predictions():
-    gold = _dev()
-    docs = parse_many([g["text"] for g in gold])
-    return gold, [{"id": g["id"], "dates": find_dates(d, dt.date.fromisoformat(g["published"]))}
-                  for g, d in zip(gold, docs)]
-
-
-def test_offsets_index_the_text_on_all_dev_articles(dev_predictions):
-    gold, preds = dev_predictions
-    for g, p in zip(gold, preds):
-        for d in p["dates"]:
-            assert g["text"][d["start"]:d["end"]] == d["text"]
-
-
-def test_dev_dates_f1_floor(dev_predictions, tmp_path):
-    gold, preds = dev_predictions
-    spec = importlib.util.spec_from_file_location("score_facts", SHARED / "bench" / "facts" / "score_facts.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    tp = n_gold = n_pred = 0
-    for g, p in zip(gold, preds):
-        tp += len(scorer.match("dates", g["dates"], p["dates"], g["text"]))
-        n_gold += len(g["dates"])
-        n_pred += len(p["dates"])
-    _, _, f1 = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= DEV_F1_FLOOR

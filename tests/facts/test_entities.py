@@ -1,17 +1,14 @@
-"""Entities: labels kept, relabel step, titled names, offsets over DEV."""
+"""Entities: labels kept, relabel step, titled names (offsets over the fixture articles:
+test_fixture_articles.py; over DEV: bench/gates/test_gate_facts.py)."""
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
-
 from factwire.facts.entities import find_entities
-from factwire.facts.nlp import parse, parse_many
+from factwire.facts.nlp import parse
 
 REPO = Path(__file__).resolve().parents[2]
-FACTS = REPO.parent / "shared" / "bench" / "facts"
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"}
 
 
@@ -51,10 +48,3 @@ def test_titled_person():
     assert ("Oleksii Hromov", "PERSON") in found
 
 
-@pytest.mark.slow
-def test_offsets_over_dev():
-    gold = [json.loads(line) for line in (FACTS / "dev.jsonl").open(encoding="utf-8") if line.strip()]
-    for g, doc in zip(gold, parse_many([g["text"] for g in gold])):
-        for e in find_entities(doc, None):
-            assert g["text"][e["start"]:e["end"]] == e["text"], (g["id"], e)
-            assert e["label"] in LABELS

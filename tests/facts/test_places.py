@@ -1,23 +1,15 @@
-"""Places: seed expectations, disambiguation, not-places, offsets, and a DEV floor."""
+"""Places: seed expectations, disambiguation, not-places (offsets and gold on the fixture articles:
+test_fixture_articles.py; the DEV floor: bench/gates/test_gate_facts.py)."""
 from __future__ import annotations
 
-import importlib.util
-import json
 import time
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
-
-from factwire.facts.nlp import parse, parse_many
+from factwire.facts.nlp import parse
 from factwire.facts.places import find_places
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-FACTS = SHARED / "bench" / "facts"
-#: places F1 measured on facts DEV when this floor was set: 0.958 (P 0.983, R 0.934);
-#: the floor leaves 0.02 for spaCy/platform noise.
-DEV_PLACES_F1_FLOOR = 0.938
 
 
 def places(text: str) -> list[dict]:
@@ -26,12 +18,6 @@ def places(text: str) -> list[dict]:
 
 def by_text(text: str) -> dict[str, dict]:
     return {p["text"]: p for p in places(text)}
-
-
-@lru_cache(maxsize=1)
-def dev() -> tuple[list[dict], list]:
-    gold = [json.loads(line) for line in (FACTS / "dev.jsonl").open(encoding="utf-8") if line.strip()]
-    return gold, parse_many([g["text"] for g in gold])
 
 
 @lru_cache(maxsize=1)
@@ -115,26 +101,3 @@ def test_gazetteer_loads_fast_and_small():
     assert gazetteer.DATA_FILE.stat().st_size < 3_000_000
 
 
-@pytest.mark.slow
-def test_offsets_over_dev():
-    gold, docs = dev()
-    for g, doc in zip(gold, docs):
-        for p in find_places(doc, None):
-            assert g["text"][p["start"]:p["end"]] == p["text"], (g["id"], p)
-            assert p["kind"] in ("country", "admin", "city", "other")
-
-
-@pytest.mark.slow
-def test_dev_places_f1_floor():
-    spec = importlib.util.spec_from_file_location("score_facts", FACTS / "score_facts.py")
-    sf = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sf)
-    gold, docs = dev()
-    tp = n_gold = n_pred = 0
-    for g, doc in zip(gold, docs):
-        pred = find_places(doc, None)
-        tp += len(sf.match("places", g["places"], pred, g["text"]))
-        n_gold += len(g["places"])
-        n_pred += len(pred)
-    _, _, f1 = sf.prf(tp, n_gold, n_pred)
-    assert f1 >= DEV_PLACES_F1_FLOOR, f1

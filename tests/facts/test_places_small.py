@@ -79,9 +79,9 @@ def test_untagged_city_after_a_preposition_is_a_place():
 
     rec = extract("Russian forces launched a drone strike on Odesa on Thursday, damaging the port.",
                   input_kind="text", clean=False, published="2022-11-17")
-    odesa = [p for p in rec.places if p["text"] == "Odesa"]
-    assert odesa and odesa[0]["country"] == "UA" and abs(odesa[0]["lat"] - 46.48) < 0.2
-    assert not any(p["text"] == "Thursday" for p in rec.places)
+    odesa = [p for p in rec.places if p.text == "Odesa"]
+    assert odesa and odesa[0].country == "UA" and abs(odesa[0].lat - 46.48) < 0.2
+    assert not any(p.text == "Thursday" for p in rec.places)
 
 
 def test_region_written_next_to_the_name_beats_a_bigger_namesake():

@@ -1,24 +1,20 @@
 """Quantities: value, relation, counted item, unit and offsets (src/factwire/facts/quantities.py).
 
-Conventions are those of ../shared/bench/facts/README.md. The hand-written sentences cover each
-rule with text that is not in the DEV gold, so they guard the general rules, not the DEV score.
+Conventions are those of the facts gold (tests/fixtures/README.md sums them up). The
+hand-written sentences cover each rule with text that is not in the DEV gold, so they guard the
+general rules, not the DEV score (a gate: bench/gates/test_gate_facts.py).
 """
 from __future__ import annotations
 
 import datetime
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
-from factwire.facts.nlp import parse, parse_many
+from factwire.facts.nlp import parse
 from factwire.facts.quantities import find_quantities
 
 REPO = Path(__file__).resolve().parents[2]
-FACTS_BENCH = REPO.parent / "shared" / "bench" / "facts"
-#: DEV F1 achieved when this test was written (1.000) minus the agreed 0.02 margin.
-DEV_F1_FLOOR = 0.98
 
 
 def quantities(text: str) -> list[dict]:
@@ -238,38 +234,3 @@ def test_not_quantities(sentence):
     assert quantities(sentence) == []
 
 
-# --- offsets and the DEV floor -------------------------------------------------------------
-
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("score_facts", FACTS_BENCH / "score_facts.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def dev_predictions() -> list[tuple[dict, list[dict]]]:
-    dev = FACTS_BENCH / "dev.jsonl"
-    assert dev.is_file(), f"facts benchmark not found at {dev}"
-    gold = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = parse_many([g["text"] for g in gold])
-    return [(g, find_quantities(d, datetime.date.fromisoformat(g["published"]))) for g, d in zip(gold, docs)]
-
-
-def test_offsets_on_dev(dev_predictions):
-    for gold, found in dev_predictions:
-        for q in found:
-            assert gold["text"][q["start"]:q["end"]] == q["text"], (gold["id"], q)
-        spans = sorted((q["start"], q["end"]) for q in found)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), gold["id"]
-
-
-def test_dev_f1_floor(dev_predictions):
-    scorer = _load_scorer()
-    tp = n_gold = n_pred = 0
-    for gold, found in dev_predictions:
-        tp += len(scorer.match("quantities", gold["quantities"], found, gold["text"]))
-        n_gold += len(gold["quantities"])
-        n_pred += len(found)
-    _, _, f1 = scorer.prf(tp, n_gold, n_pred)
-    assert f1 >= DEV_F1_FLOOR, f1

@@ -15,27 +15,27 @@ def rec():
 
 
 def spans(items, key="text"):
-    return [i[key] for i in items]
+    return [getattr(i, key) for i in items]
 
 
 def test_offsets_index_into_their_text(rec):
     for field in ("entities", "dates", "quantities", "places"):
         for item in getattr(rec, field):
-            text = rec.captions[item["caption"]].text if item.get("caption") is not None else rec.text
-            assert text[item["start"]:item["end"]] == item["text"], (field, item)
+            text = rec.captions[item.caption].text if item.caption is not None else rec.text
+            assert text[item.start:item.end] == item.text, (field, item)
 
 
 def test_quantities(rec):
-    q = {(i["value"], i["relation"]) for i in rec.quantities}
+    q = {(i.value, i.relation) for i in rec.quantities}
     for want in [(1000, "eq"), (400, "approx"), (150, "approx"), (25, "gt"), (100, "gt"), (50, "approx"), (2, "eq")]:
         assert want in q, want
-    assert not {18, 5, 136} & {i["value"] for i in rec.quantities}
-    drones = next(i for i in rec.quantities if i["value"] == 25)
-    assert drones["item"] == "kamikaze drones"
+    assert not {18, 5, 136} & {i.value for i in rec.quantities}
+    drones = next(i for i in rec.quantities if i.value == 25)
+    assert drones.item == "kamikaze drones"
 
 
 def test_dates(rec):
-    got = {i["text"]: i["value"] for i in rec.dates}
+    got = {i.text: i.value.to_dict() for i in rec.dates if i.value}
     assert got["Since November 11"] == {"from": "2022-11-11", "to": "2022-11-19"}
     assert got["Saturday"]["from"] == "2022-11-19" and got["Thursday"]["from"] == "2022-11-17"
     assert got["August"]["from"] == "2022-08" and got["September"]["from"] == "2022-09"
@@ -46,14 +46,14 @@ def test_places(rec):
     names = set(spans(rec.places, "name"))
     assert {"Moscow", "Tehran", "Iran", "Russia", "Ukraine", "Kherson", "Kharkiv", "Poland"} <= names
     assert not {"Washington", "Tustin", "Irvine"} & names
-    kherson = next(p for p in rec.places if p["name"] == "Kherson")
-    assert kherson["country"] == "UA" and abs(kherson["lat"] - 46.6) < 0.5
-    assert any(p["name"] == "Iran" and p.get("caption") is not None for p in rec.places)
+    kherson = next(p for p in rec.places if p.name == "Kherson")
+    assert kherson.country == "UA" and abs(kherson.lat - 46.6) < 0.5
+    assert any(p.name == "Iran" and p.caption is not None for p in rec.places)
 
 
 def test_attributions(rec):
     sources = " | ".join(spans(rec.attributions, "source"))
     for who in ("Washington Post report", "US intelligence officials", "Oleksii Hromov", "Lloyd Austin"):
         assert who in sources
-    hromov = next(a for a in rec.attributions if a["source"] == "Oleksii Hromov")
-    assert "Deputy Chief of General Staff" in hromov["role"]
+    hromov = next(a for a in rec.attributions if a.source == "Oleksii Hromov")
+    assert "Deputy Chief of General Staff" in hromov.role

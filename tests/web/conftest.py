@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,34 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def news_db(hostile_db: Path) -> Path:
     """The web tests' corpus (the same database: every view must also survive the hostile page)."""
     return hostile_db
+
+
+#: Debian's Chromium (Playwright cannot download its own browser offline); FACTWIRE_CHROMIUM overrides.
+CHROMIUM = Path(os.environ.get("FACTWIRE_CHROMIUM") or "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+#: Where there is no Chromium the browser tests skip, counted and with this reason; CI sets
+#: FACTWIRE_REQUIRE_BROWSER=1 so that a missing browser fails instead (README, "Tests").
+NO_CHROMIUM = (f"no Chromium at {CHROMIUM}: browser tests skipped (./scripts/test.sh run as root installs "
+               "Debian's chromium; see README)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per module, or a skip (a failure under FACTWIRE_REQUIRE_BROWSER=1)."""
+    required = os.environ.get("FACTWIRE_REQUIRE_BROWSER") == "1"
+    if not CHROMIUM.exists():
+        if required:
+            pytest.fail(NO_CHROMIUM.replace("skipped", "required"))
+        pytest.skip(NO_CHROMIUM)
+    if required:
+        import playwright.sync_api as sync_api
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api", reason="playwright missing: pip install '.[test]'")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -19,21 +19,6 @@ from factwire.web.report import ReportFilters, build_report
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module (Debian's: `playwright install` cannot download here)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    assert CHROMIUM.exists(), "install Debian chromium: apt-get install -y --no-install-recommends chromium"
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
 
 def _open(browser, path: Path, width: int = 1200):
     """A page on `path` with outside requests aborted and recorded, dialogs and errors recorded."""

@@ -167,3 +167,19 @@ def build_trigger_forms() -> dict[str, str]:
 
 
 TRIGGER_FORMS: dict[str, str] = build_trigger_forms()
+
+
+#: Casualty actions describe another event's outcome; alone they need a named perpetrator.
+CASUALTY = frozenset({"kill", "injure"})
+#: ACLED names of armed actors (see actors.normalize_actor).
+ARMED_NAMES = ("Military Forces", "Police Forces", "NAF", "Unidentified Armed Group")
+#: Event types of one incident family: a bombing told later as 'the attack' is one incident.
+VIOLENT_FAMILY = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: ACLED name prefixes of the state's armed sides and the Donbas separatists (NAF).
+STATE_SIDES = ("Military", "Police", "NAF")
+#: ACLED name prefixes of any armed side (STATE_SIDES and unidentified armed groups).
+ARMED_SIDES = ("Military", "Police", "NAF", "Unidentified")
+#: ACLED name prefixes of the military sides of a battle (codebook: two armed groups).
+MILITARY_SIDES = ("Military Forces", "NAF")
+#: ACLED names a state's government replaces when it agrees, as a party (codebook: agreements).
+GOVERNMENT_STAND_INS = ("Military Forces", "Civilians")

@@ -1,7 +1,7 @@
 """The event coder: one pass over each sentence's tokens finds trigger words (ACLED codebook
 actions), reads actor/target/weapon from the dependency parse, takes counts, places, dates and
 attributions from the facts already on the record, and names the ACLED sub-event type by the
-codebook's rules (see `rules`).
+codebook's rules (see `classify`).
 
 Every event points at its evidence sentence; nothing is guessed: a slot with no support in the
 sentence (or, for places, the paragraph before it) stays null.
@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import rules, slots
+from factwire.model import Event, Location, Span
+
+from . import casualties, classify, gate, naming, passes
 from .actors import ISO2_COUNTRY
-from .codebook import SUB_EVENT_TYPES, TRIGGER_FORMS
+from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
 from .context import Context
+from .frame import Frame, read_frame, split_by_weapon
 from .frames import is_back_reference, observer_of
+from .lexicon import EXISTENTIAL_THERE
 from .modality import find_modality
-from .slots import doc_text
+from .syntax import doc_text
 
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
 HISTORY_RE = re.compile(
@@ -54,11 +58,11 @@ HEADING_MAX_WORDS = 14
 SENTENCE_END_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 
-def code_events(doc, rec, published: dt.date | None) -> list[dict]:
+def code_events(doc, rec, published: dt.date | None) -> list[Event]:
     """Events of the body text `rec.text` (parsed as `doc`), in text order."""
     ctx = Context(doc, rec)
-    events: list[dict] = []
-    carry = slots.CasualtyCarry()
+    events: list[Event] = []
+    carry = casualties.CasualtyCarry()
     for sent in doc.sents:
         found = code_sentence(sent, ctx)
         if found and carry.previous and _only_casualties(found):
@@ -66,23 +70,23 @@ def code_events(doc, rec, published: dt.date | None) -> list[dict]:
         carry.step(sent, found, ctx.quantities_in(sent))
         events.extend(found)
     text = doc_text(doc)
-    events = rules.rank_battle_details(rules.mark_exchanges(events, text), text)
-    events = rules.rank_air_first(rules.rank_crowd_force(events, text))
-    return rules.merge_mentions(events)
+    events = passes.rank_battle_details(passes.mark_exchanges(events, text), text)
+    events = passes.rank_air_first(passes.rank_crowd_force(events, text))
+    return passes.merge_mentions(events)
 
 
-def code_sentence(sent, ctx) -> list[dict]:
+def code_sentence(sent, ctx) -> list[Event]:
     """Events whose trigger is in `sent` (none for questions, history, headings or quotes)."""
     text = sent.text.strip()
     if not text or text.endswith("?") or HISTORY_RE.search(text):
         return []
     quoted = _quoted(sent)
     triggers = [t for t in sent if _is_trigger(t) and t.i not in quoted and not _in_heading(t)]
-    triggers = rules.keep_triggers(triggers, ctx)
-    events: list[dict] = []
+    triggers = gate.keep_triggers(triggers, ctx)
+    events: list[Event] = []
     for trig, action in triggers:
         events.extend(build_events(trig, action, sent, ctx, triggers))
-    return rules.share_explosive_type(events, sent)
+    return passes.share_explosive_type(events, sent)
 
 
 def _is_trigger(t) -> bool:
@@ -128,65 +132,65 @@ def _in_heading(t) -> bool:
     line = line.strip()
     if SENTENCE_END_RE.search(line):
         return False  # a paragraph whose last sentence lacks its stop ('... Casualties unknown')
-    return not line.endswith((".", "!", "?", '"', "\u201d", "'", ")", "]", ":")) and len(line.split()) <= HEADING_MAX_WORDS
+    ends = (".", "!", "?", '"', "\u201d", "'", ")", "]", ":")
+    return not line.endswith(ends) and len(line.split()) <= HEADING_MAX_WORDS
 
 
-def build_events(trig, action: str, sent, ctx, triggers) -> list[dict]:
+def build_events(trig, action: str, sent, ctx, triggers) -> list[Event]:
     """One event per weapon class named in the trigger's object ('150 missiles and 25 drones'
     -> two), else one."""
-    frame = rules.read_frame(trig, action, sent, ctx, triggers)
+    frame = read_frame(trig, action, sent, ctx, triggers)
     if frame is None:
         return []
     events = []
-    for part in rules.split_by_weapon(frame, sent, ctx):
+    for part in split_by_weapon(frame, sent, ctx):
         events.append(assemble(part, sent, ctx))
     return [e for e in events if e is not None]
 
 
-def assemble(frame: dict, sent, ctx) -> dict | None:
-    """The event dict (README, "The record": `events`) from a filled frame."""
-    sub = rules.sub_event(frame)
+def assemble(frame: Frame, sent, ctx) -> Event | None:
+    """The event (README, "The record": `events`) from a filled frame."""
+    sub = classify.sub_event(frame)
     if sub is None:
         return None
     location = _location(frame, sent, ctx)
-    home = ISO2_COUNTRY.get(location["country"]) if location and location.get("country") else ctx.home
-    actor_norm = rules.actor_name(frame, home)
-    target_norm = rules.target_name(frame, home)
-    event = {
-        "event_type": SUB_EVENT_TYPES[sub], "sub_event_type": sub, "action": frame["action"],
-        "actor": frame["actor"], "target": frame["target"],
-        "actor_norm": actor_norm, "target_norm": target_norm,
-        "fatalities": frame["fatalities"], "location": location,
-        "date": ctx.date(frame["trigger"], sent, frame["claimed"]),
-        "counts": frame["counts"], "weapon": frame["weapon"],
-        "modality": find_modality(frame["trigger"]),
-        "sources": ctx.sources(sent), "evidence": {"start": sent.start_char, "end": sent.end_char},
-    }
-    event["evidence"] = ctx.trim(_line_of(frame["trigger"], sent))
-    event["_back_reference"] = is_back_reference(frame["trigger"])  # read by rules.merge_mentions
-    event["confidence"] = confidence(event, frame["trigger"])
+    home = ISO2_COUNTRY.get(location.country) if location and location.country else ctx.home
+    actor_norm = naming.actor_name(frame, home)
+    target_norm = naming.target_name(frame, home)
+    event = Event(
+        event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, action=frame.action,
+        actor=frame.actor, target=frame.target,
+        actor_norm=actor_norm, target_norm=target_norm,
+        fatalities=frame.fatalities, location=location,
+        date=ctx.date(frame.trigger, sent, frame.claimed),
+        counts=frame.counts, weapon=frame.weapon,
+        modality=find_modality(frame.trigger),
+        sources=ctx.sources(sent), evidence=ctx.trim(_line_of(frame.trigger, sent)),
+        confidence=0.0, back_reference=is_back_reference(frame.trigger),  # read by passes.merge_mentions
+    )
+    event.confidence = confidence(event, frame.trigger)
     return event
 
 
-def _location(frame: dict, sent, ctx) -> dict | None:
+def _location(frame: Frame, sent, ctx) -> Location | None:
     """Where it happened: for an attack-like action the actor's place is passed over (ACLED
     codes the place of the effect, not of the launching side)."""
-    if frame["action"] not in EFFECT_PLACED:
-        return ctx.location(frame["trigger"], sent, frame["claimed"])
-    return ctx.location(frame["trigger"], sent, frame["claimed"],
-                        actor=frame.get("actor_tok"), target=frame.get("target_tok"))
+    if frame.action not in EFFECT_PLACED:
+        return ctx.location(frame.trigger, sent, frame.claimed)
+    return ctx.location(frame.trigger, sent, frame.claimed,
+                        actor=frame.actor_tok, target=frame.target_tok)
 
 
-def confidence(event: dict, trigger) -> float:
+def confidence(event: Event, trigger) -> float:
     """How sure: an explicit verb trigger beats a noun mention, and each filled slot (actor,
     target, place, date, counts/weapon) adds support; unreported modality lowers it."""
     score = BASE_VERB if trigger.pos_ == "VERB" or _asserted(trigger) else BASE_NOUN
     for key in ("actor", "target", "location", "date", "weapon"):
-        if event.get(key):
+        if getattr(event, key):
             score += SLOT_BONUS
-    if event["counts"] or event["fatalities"]:
+    if event.counts or event.fatalities:
         score += SLOT_BONUS
-    if event["modality"] != "reported":
+    if event.modality != "reported":
         score *= NOT_REPORTED_FACTOR
     return round(min(score, MAX_CONFIDENCE), 2)
 
@@ -195,35 +199,34 @@ def _asserted(trigger) -> bool:
     """'there was an armed clash', 'clashes took place', 'fighting broke out': a noun the
     sentence asserts as happening is as explicit as a verb."""
     head = trigger.head
-    if trigger.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
+    if trigger.dep_ == "attr" and any(c.lower_ == EXISTENTIAL_THERE for c in head.children):
         return True
     return trigger.dep_ == "nsubj" and head.lower_ in OCCURRENCE_VERBS
 
 
-def _only_casualties(found: list[dict]) -> bool:
+def _only_casualties(found: list[Event]) -> bool:
     """Does the sentence only count the harm ('They killed 23 soldiers and injured 15')?"""
-    return all(e["action"] in rules.CASUALTY and not e["weapon"] for e in found)
+    return all(e.action in CASUALTY and not e.weapon for e in found)
 
 
-def _fold_casualties(previous: list[dict], found: list[dict]) -> list[dict]:
+def _fold_casualties(previous: list[Event], found: list[Event]) -> list[Event]:
     """Killing and wounding told right after a violent incident in the same paragraph, with no
     weapon of their own, are that incident's outcome: the deaths go to it (if it had none),
     the sentence joins its mentions, and no second event is made."""
-    target = next((e for e in reversed(previous) if e["event_type"] in rules.VIOLENT_FAMILY
-                   and e["action"] not in rules.CASUALTY), None)
+    target = next((e for e in reversed(previous) if e.event_type in VIOLENT_FAMILY
+                   and e.action not in CASUALTY), None)
     if target is None:
         return found
     for e in found:
-        e.pop("_back_reference", None)
-        rules.fill_from(target, e)
+        passes.fill_from(target, e)
     return []
 
 
-def _line_of(trigger, sent) -> dict:
+def _line_of(trigger, sent) -> Span:
     """The part of the sentence on the trigger's line: spaCy may run a sentence across line
     breaks (a heading glued to the first paragraph line), the evidence should not."""
     text = doc_text(trigger.doc)
     start = max(sent.start_char, text.rfind("\n", 0, trigger.idx) + 1)
     end = text.find("\n", trigger.idx)
     end = sent.end_char if end < 0 else min(end, sent.end_char)
-    return {"start": start, "end": end}
+    return Span(start, end)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from . import slots
+from factwire.model import Attribution, DateMention, DateRange, Location, Place, Quantity, Span
+
 from .actors import ISO2_COUNTRY
 from .modality import REPORTING
-from .slots import doc_text
+from .syntax import doc_text, phrase
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).
 SPOT_KINDS = frozenset({"city", "other"})
@@ -19,33 +20,37 @@ UNIT_WORDS = frozenset({"oblast", "region", "province", "district", "raion", "ra
 GENERIC_SOURCE_NOUNS = ("report", "statement", "ministry", "officials", "agency", "newspaper")
 
 
+#: The facts an event's sentence is read with (their offsets claim words for one trigger).
+Fact = Place | DateMention | Quantity
+
+
 class Context:
     """Facts of `rec` plus the Doc, with per-sentence lookups (facts are in text order)."""
 
     def __init__(self, doc, rec) -> None:
         self.doc, self.rec = doc, rec
-        body = [x for x in (rec.places or []) if "caption" not in x]
+        body = [x for x in (rec.places or []) if x.caption is None]
         self.places = body
-        self.place_starts = [p["start"] for p in body]
-        self.quantities = [q for q in (rec.quantities or []) if "caption" not in q]
-        self.dates = [d for d in (rec.dates or []) if "caption" not in d]
-        self.attributions = [a for a in (rec.attributions or []) if "caption" not in a]
+        self.place_starts = [p.start for p in body]
+        self.quantities = [q for q in (rec.quantities or []) if q.caption is None]
+        self.dates = [d for d in (rec.dates or []) if d.caption is None]
+        self.attributions = [a for a in (rec.attributions or []) if a.caption is None]
         self.home = _home_country(body)
         self.token_starts = [t.idx for t in doc]
 
-    def token_index(self, item: dict) -> int:
+    def token_index(self, item: Fact) -> int:
         """Index of the token holding an item's last character (its head word, mostly)."""
-        return bisect.bisect_right(self.token_starts, item["end"] - 1) - 1
+        return bisect.bisect_right(self.token_starts, item.end - 1) - 1
 
-    def items_in(self, sent) -> list[dict]:
+    def items_in(self, sent) -> list[Fact]:
         """Places, dates and quantities of the sentence."""
         s, e = sent.start_char, sent.end_char
         return _within(self.places, s, e) + _within(self.dates, s, e) + _within(self.quantities, s, e)
 
-    def quantities_in(self, sent) -> list[dict]:
+    def quantities_in(self, sent) -> list[Quantity]:
         return _within(self.quantities, sent.start_char, sent.end_char)
 
-    def location(self, trigger, sent, claimed: set[int], actor=None, target=None) -> dict | None:
+    def location(self, trigger, sent, claimed: set[int], actor=None, target=None) -> Location | None:
         """A place of the sentence (the most precise, nearest the trigger, not another
         trigger's), else the nearest one before it in the same paragraph.
 
@@ -54,40 +59,40 @@ class Context:
         missiles against Ukraine') names who acted, not where: it is never chosen, not even
         through the paragraph fallback, and a place in the target's phrase wins ties."""
         here = [p for p in _within(self.places, sent.start_char, sent.end_char)
-                if p["start"] not in claimed]
-        acting = _in_span(here, slots.phrase(actor)) if actor is not None else []
+                if p.start not in claimed]
+        acting = _in_span(here, phrase(actor)) if actor is not None else []
         here = [p for p in here if p not in acting]
         if here:
             lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
             aimed = _subtree_span(target)
-            return as_location(min(here, key=lambda p: (not lo <= p["start"] < hi,
+            return as_location(min(here, key=lambda p: (not lo <= p.start < hi,
                                                         not _is_spot(p),
-                                                        not aimed[0] <= p["start"] < aimed[1],
-                                                        abs(p["start"] - trigger.idx))))
-        return self._paragraph_place(sent, {p["name"] for p in acting})
+                                                        not aimed[0] <= p.start < aimed[1],
+                                                        abs(p.start - trigger.idx))))
+        return self._paragraph_place(sent, {p.name for p in acting})
 
-    def _paragraph_place(self, sent, not_names: set[str]) -> dict | None:
+    def _paragraph_place(self, sent, not_names: set[str]) -> Location | None:
         """The nearest place before the sentence in its paragraph, unless it is the actor's."""
         para_start = doc_text(self.doc).rfind("\n\n", 0, sent.start_char)
         i = bisect.bisect_left(self.place_starts, sent.start_char) - 1
-        if i >= 0 and self.places[i]["start"] > para_start and self.places[i]["name"] not in not_names:
+        if i >= 0 and self.places[i].start > para_start and self.places[i].name not in not_names:
             return as_location(self.places[i])
         return None
 
-    def date(self, trigger, sent, claimed: set[int]) -> dict | None:
+    def date(self, trigger, sent, claimed: set[int]) -> DateRange | None:
         """{from, to} of the sentence's resolved date nearest the trigger; a date that belongs
         to a reporting verb ('said on Saturday') dates the report, not the event."""
         best = None
         for d in _within(self.dates, sent.start_char, sent.end_char):
-            if not d.get("value") or d["start"] in claimed or self._dates_report(d):
+            if not d.value or d.start in claimed or self._dates_report(d):
                 continue
-            dist = abs(d["start"] - trigger.idx)
+            dist = abs(d.start - trigger.idx)
             if best is None or dist < best[0]:
                 best = (dist, d)
-        return dict(best[1]["value"]) if best else None
+        return DateRange(best[1].value.from_, best[1].value.to) if best else None
 
-    def _dates_report(self, d: dict) -> bool:
-        tok = self.doc.char_span(d["start"], d["end"], alignment_mode="expand")
+    def _dates_report(self, d: DateMention) -> bool:
+        tok = self.doc.char_span(d.start, d.end, alignment_mode="expand")
         if tok is None:
             return False
         head = tok.root.head
@@ -104,60 +109,60 @@ class Context:
         outer (widest claim) to inner."""
         chain = [self.rec.site] if getattr(self.rec, "site", None) else []
         covering = [a for a in self.attributions
-                    if a["claim"]["start"] <= sent.start_char + 1 and a["claim"]["end"] >= sent.end_char - 2
-                    or sent.start_char <= a["claim"]["start"] < sent.end_char]
-        covering.sort(key=lambda a: (a["claim"]["start"], -a["claim"]["end"]))
+                    if a.claim.start <= sent.start_char + 1 and a.claim.end >= sent.end_char - 2
+                    or sent.start_char <= a.claim.start < sent.end_char]
+        covering.sort(key=lambda a: (a.claim.start, -a.claim.end))
         for a in covering:
             name = self._named_source(a)
             if name and name not in chain:
                 chain.append(name)
         return chain
 
-    def _named_source(self, a: dict) -> str:
+    def _named_source(self, a: Attribution) -> str:
         """'the report' -> the last named report before it ('Washington Post report')."""
-        src = _strip_article(a["source"])
-        if not a["source"].lower().startswith("the ") or len(src.split()) > 2:
+        src = _strip_article(a.source)
+        if not a.source.lower().startswith("the ") or len(src.split()) > 2:
             return src
         noun = src.split()[-1].lower()
         for b in reversed(self.attributions):
-            if b["claim"]["start"] < a["claim"]["start"] and b["source"].lower().endswith(noun) \
-                    and not b["source"].lower().startswith("the "):
-                return _strip_article(b["source"])
+            if b.claim.start < a.claim.start and b.source.lower().endswith(noun) \
+                    and not b.source.lower().startswith("the "):
+                return _strip_article(b.source)
         return src
 
-    def trim(self, span: dict) -> dict:
+    def trim(self, span: Span) -> Span:
         """Sentence span without surrounding whitespace."""
         text = doc_text(self.doc)
-        s, e = span["start"], span["end"]
+        s, e = span.start, span.end
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        return {"start": s, "end": e}
+        return Span(s, e)
 
 
-def _is_spot(p: dict) -> bool:
+def _is_spot(p: Place) -> bool:
     """A place that names a spot, not an area: a city/town/village or a named spot, unless it
     is written as a region ("Kharkiv oblast", or "Kharkiv" in "Zolochiv, Kharkiv")."""
-    return p.get("kind") in SPOT_KINDS and p.get("precision", "place") == "place"
+    return p.kind in SPOT_KINDS and p.precision in (None, "place")  # None: an item from before precision
 
 
-def as_location(p: dict) -> dict:
+def as_location(place: Place) -> Location:
     """An event location from a place fact: the name as the text writes it (ACLED, and the
     reader of the evidence, spell "Pervomaisk", "Zaporizhia", not GeoNames' "Pervomaysk",
     "Zaporizhzhya"), the gazetteer's name kept as `gazetteer_name`, and `precision`: "place"
     when the coordinates are the place's own, "region" when only its admin region is known
     (the region's point; "Vasylivka, Donetsk" with Vasylivka in no gazetteer), "country".
     Countries keep the gazetteer's name ("US" -> "United States")."""
-    loc = dict(p)
-    loc.setdefault("precision", "country" if p.get("kind") == "country" else "place")
-    if loc["precision"] != "country":
-        unresolved = loc["precision"] == "region" and loc.get("region") is not None
-        loc["gazetteer_name"] = None if unresolved else p.get("name")  # in no gazetteer
-        written = written_name(p.get("text") or "")
+    loc = Location.of_place(place)
+    loc.precision = place.precision or ("country" if place.kind == "country" else "place")
+    if loc.precision != "country":
+        unresolved = loc.precision == "region" and place.region is not None
+        loc.gazetteer_name = None if unresolved else place.name  # in no gazetteer
+        written = written_name(place.text or "")
         # a district is named by its centre; an all-caps dateline ("ODESA, Ukraine --") by the gazetteer
-        keep = p.get("centre") or not written or (written.isupper() and p.get("name"))
-        loc["name"] = p.get("name") if keep else written
+        keep = place.centre or not written or (written.isupper() and place.name)
+        loc.name = place.name if keep else written
     return loc
 
 
@@ -178,12 +183,12 @@ def _strip_article(name: str) -> str:
     return name
 
 
-def _within(items: list[dict], start: int, end: int) -> list[dict]:
-    return [x for x in items if x["start"] >= start and x["end"] <= end]
+def _within(items: list, start: int, end: int) -> list:
+    return [x for x in items if x.start >= start and x.end <= end]
 
 
-def _in_span(items: list[dict], span: tuple[int, int]) -> list[dict]:
-    return [x for x in items if span[0] <= x["start"] < span[1]]
+def _in_span(items: list[Place], span: tuple[int, int]) -> list[Place]:
+    return [x for x in items if span[0] <= x.start < span[1]]
 
 
 def _subtree_span(tok) -> tuple[int, int]:
@@ -193,9 +198,9 @@ def _subtree_span(tok) -> tuple[int, int]:
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
-def _home_country(places: list[dict]) -> str | None:
+def _home_country(places: list[Place]) -> str | None:
     """The country most places of the article are in (civilians are named by it)."""
-    counts = Counter(p.get("country") for p in places if p.get("country"))
+    counts = Counter(p.country for p in places if p.country)
     if not counts:
         return None
     return ISO2_COUNTRY.get(counts.most_common(1)[0][0])

@@ -123,8 +123,9 @@ FACTS_TABLE_WIDTH = 120
 
 def facts_rows(rec: Record) -> list[list[str]]:
     """The facts table's rows: kind, as written, normalised, where (offsets or caption)."""
+    facts = rec.to_dict()
     return [[_FACT_LABELS[field], *describe_fact(field, item), _where(item)]
-            for field in FACT_FIELDS for item in getattr(rec, field)]
+            for field in FACT_FIELDS for item in facts[field]]
 
 
 def print_facts_table(rec: Record, out: IO[str]) -> None:

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from factwire.errors import PageTimeout
-from factwire.model import Record
+from factwire.model import FACT_TYPES, Record
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: field -> (module, function); each function is `find_X(doc, published) -> list[dict]`.
+#: field -> (module, function); each function is `find_X(doc, published) -> list[dict]` (the JSON
+#: shape; `_run_one` turns each item into the field's type, model.FACT_TYPES).
 EXTRACTORS: dict[str, tuple[str, str]] = {
     "entities": ("factwire.facts.entities", "find_entities"),
     "dates": ("factwire.facts.dates", "find_dates"),
@@ -79,16 +80,17 @@ def annotate_record(rec: Record) -> Doc | None:
         except (ImportError, AttributeError) as exc:
             rec.errors.append({"stage": f"facts.{field}", "reason": f"extractor unavailable: {exc}"})
             continue
-        items: list[dict] = []
+        items: list = []
         for index, doc in enumerate(docs):
             items.extend(_run_one(rec, field, finder, doc, published, caption=index - 1 if index else None))
         setattr(rec, field, items)
     return docs[0]
 
 
-def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption: int | None) -> list[dict]:
+def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption: int | None) -> list:
+    """The field's facts of one text, typed (an item the type does not fit is a recorded error)."""
     try:
-        found = finder(doc, published)
+        found = [FACT_TYPES[field].from_dict(item) for item in finder(doc, published)]
     except PageTimeout:
         raise  # the stage's time limit, recorded by the pipeline: not this extractor's bug
     except Exception as exc:  # noqa: BLE001 - one extractor's bug costs its field, and is recorded
@@ -96,5 +98,5 @@ def _run_one(rec: Record, field: str, finder: Callable, doc, published, caption:
         return []
     if caption is not None:
         for item in found:
-            item["caption"] = caption
+            item.caption = caption
     return found

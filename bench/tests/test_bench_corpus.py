@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the repo
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 import corpus as bench  # noqa: E402
@@ -40,7 +40,8 @@ def test_per_core_ratio():
 
 def _run(pps: float, workers: int, rss: float = 500.0, pages: int = 300, facts: bool = True) -> dict:
     return {"pages": pages, "seconds": pages / pps, "pages_per_s": pps, "workers": workers, "facts": facts,
-            "cpu_parent_s": 1.0, "cpu_others_s": 9.0, "wall_s": 10.0, "failures": 0, "peak_rss_mb": rss, "peak_parent_rss_mb": rss / 3}
+            "cpu_parent_s": 1.0, "cpu_others_s": 9.0, "wall_s": 10.0, "failures": 0,
+            "peak_rss_mb": rss, "peak_parent_rss_mb": rss / 3}
 
 
 def test_sections_state_targets_and_replace_only_their_own_block(tmp_path):
