@@ -10,21 +10,30 @@ the only place that runs one stage after another; no stage calls a later one.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from time import monotonic
 from typing import Any
 
 from factwire.clean import clean_html, clean_text
+from factwire.deadline import check_deadline, deadline
 from factwire.dom import parse_html_checked
 from factwire.errors import EmptyArticle, ExtractionError, PageTimeout, ParseError, ReadError
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.model import Cleaned, Failure, InputKind, Metadata, Page, Record
-from factwire.read.pages import MAX_PAGE_BYTES, content_id, detect_kind, page_from_bytes
+from factwire.read.pages import (
+    MAX_PAGE_BYTES,
+    content_id,
+    detect_kind,
+    page_from_bytes,
+    parse_published,
+    scrub_surrogates,
+    too_large,
+)
 from factwire.read.sources import read_sources
 
 #: Per-page time limit.  The slowest DEV page takes ~0.1 s end to end; 5 s leaves room for slow
@@ -34,38 +43,36 @@ DEFAULT_TIMEOUT_S = 5.0
 
 @dataclass(slots=True)
 class _Progress:
-    """Which stage a page is in, so a failure can name it; and the cooperative deadline."""
+    """Which stage a page is in, so a failure can name it."""
 
     stage: str
-    deadline: float
 
     def enter(self, stage: str) -> None:
-        if monotonic() > self.deadline:
-            raise PageTimeout(self.stage)
+        check_deadline()
         self.stage = stage
 
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Interrupt the block after `seconds` with PageTimeout (SIGALRM, main thread only).
+    """`seconds` for the block, in any thread: the cooperative deadline the stages' loops check
+    (deadline.py), so pool workers, Dask workers and server threads stop a page at the same
+    point; on the main thread a SIGALRM as well, for a loop without a check."""
+    with deadline(seconds):
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not seconds or not usable:
+            yield
+            return
 
-    Off the main thread (or without SIGALRM) the pipeline still checks its deadline between
-    stages, so a limit always applies; it is just coarser there."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not seconds or not usable:
-        yield
-        return
+        def on_alarm(signum, frame):
+            raise PageTimeout("time limit")
 
-    def on_alarm(signum, frame):
-        raise PageTimeout("time limit")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def keep_text(text: str) -> Cleaned:
@@ -134,6 +141,12 @@ def add_facts(rec: Record, timeout: float | None = DEFAULT_TIMEOUT_S, events: bo
                 add_events(rec, doc)
     except PageTimeout:
         rec.errors.append({"stage": stage, "reason": f"{stage} exceeded the {timeout:g} s time limit"})
+    except RecursionError:
+        rec.errors.append({"stage": stage, "reason": "text nested too deeply to process"})
+    except Exception as exc:  # noqa: BLE001 - a dependency's error (spaCy, ...) costs the facts, recorded
+        if os.environ.get("FACTWIRE_DEBUG"):
+            raise
+        rec.errors.append({"stage": stage, "reason": f"internal error: {type(exc).__name__}: {_one_line(exc)}"})
     return rec
 
 
@@ -156,7 +169,7 @@ def add_events(rec: Record, doc: Any) -> None:
 
 
 def _clean_page(page: Page, clean: bool, timeout: float | None) -> Record | Failure:
-    progress = _Progress("read", monotonic() + (timeout or float("inf")))
+    progress = _Progress("read")
 
     def fail(stage: str, reason: str) -> Failure:
         return Failure(id=page.id or "", source=page.source, stage=stage, reason=reason)
@@ -184,31 +197,59 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
 
 
-def extract(data: str | bytes, *, url: str | None = None, published: str | None = None,
+def extract(data: str | bytes, *, url: str | None = None, published: str | dt.date | None = None,
             input_kind: InputKind | None = None, clean: bool = True, facts: bool = True,
-            timeout: float | None = DEFAULT_TIMEOUT_S, id: str | None = None) -> Record:
+            timeout: float | None = DEFAULT_TIMEOUT_S, id: str | None = None,
+            max_bytes: int = MAX_PAGE_BYTES) -> Record:
     """One page (HTML or flattened text, as str or bytes) -> clean article Record with facts.
 
-    Raises ExtractionError (with `.failure`) when the page yields no article.  `clean=False`
-    keeps text input unchanged (offsets then index into exactly what was given);
-    `facts=False` skips stage 4."""
+    Raises ExtractionError (with `.failure`) when the page yields no article (a str is held to
+    the same `max_bytes` as bytes, measured in UTF-8), TypeError / ValueError for arguments of
+    the wrong type or value.  `clean=False` keeps text input unchanged (offsets then index
+    into exactly what was given); `facts=False` skips stage 4; `timeout` 0 or None: no limit."""
+    published = _check_arguments(data, url=url, published=published, input_kind=input_kind, timeout=timeout, id=id)
     try:
-        page = _page_from_data(data, url=url, published=published, input_kind=input_kind, page_id=id)
+        page = _page_from_data(data, url=url, published=published, input_kind=input_kind, page_id=id,
+                               max_bytes=max_bytes)
     except ReadError as exc:
         raise ExtractionError(Failure(id=id or "", source="<input>", stage=exc.stage, reason=str(exc))) from None
-    result = process_page(page, clean=clean, timeout=timeout, facts=facts)
+    result = process_page(page, clean=clean, timeout=timeout or None, facts=facts)
     if isinstance(result, Failure):
         raise ExtractionError(result)
     return result
 
 
-def _page_from_data(data: str | bytes, *, url, published, input_kind, page_id) -> Page:
-    if isinstance(data, bytes):
-        return page_from_bytes(data, "<input>", input_kind=input_kind, url=url, published=published, page_id=page_id)
+def _check_arguments(data: object, *, url: object, published: object, input_kind: object, timeout: object,
+                     id: object) -> str | None:
+    """TypeError / ValueError naming the argument and what it takes; returns `published` as
+    YYYY-MM-DD (a date or datetime is accepted too)."""
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"extract() takes the page as str or bytes, not {type(data).__name__}")
+    for name, value in (("url", url), ("id", id)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
+    if input_kind not in (None, "html", "text"):
+        raise ValueError(f"input_kind must be 'html', 'text' or None, not {input_kind!r}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))):
+        raise TypeError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
+    if timeout is not None and not timeout >= 0:  # also NaN
+        raise ValueError(f"timeout must be >= 0 seconds (0 or None: no limit), not {timeout!r}")
+    return parse_published(published)
+
+
+def _page_from_data(data: str | bytes | bytearray | memoryview, *, url, published, input_kind, page_id,
+                    max_bytes: int) -> Page:
+    if not isinstance(data, str):
+        return page_from_bytes(bytes(data), "<input>", input_kind=input_kind, url=url, published=published,
+                               page_id=page_id, max_bytes=max_bytes)
+    if len(data) > max_bytes or (len(data) * 4 > max_bytes and len(data.encode("utf-8", "surrogatepass")) > max_bytes):
+        raise too_large(len(data.encode("utf-8", "surrogatepass")), max_bytes)
     if not data.strip():
         raise ReadError("read", "empty input")
+    data = scrub_surrogates(data)  # lone surrogates: U+FFFD (spaCy and SQLite cannot encode them)
     return Page(source="<input>", content=data, kind=input_kind or detect_kind(data),
-                id=page_id or content_id(data.encode("utf-8", "replace")), url=url, published=published)
+                id=scrub_surrogates(page_id) if page_id else content_id(data.encode("utf-8")),
+                url=scrub_surrogates(url) if url else None, published=published)
 
 
 def extract_all(paths: Iterable[str], *, url: str | None = None, published: str | None = None,

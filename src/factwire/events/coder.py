@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factwire.deadline import check_deadline
 from factwire.model import Event, Location, Span
 
 from . import casualties, classify, gate, naming, passes
@@ -64,6 +65,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[Event]:
     events: list[Event] = []
     carry = casualties.CasualtyCarry()
     for sent in doc.sents:
+        check_deadline()
         found = code_sentence(sent, ctx)
         if found and carry.previous and _only_casualties(found):
             found = _fold_casualties(carry.previous, found)
@@ -144,6 +146,7 @@ def build_events(trig, action: str, sent, ctx, triggers) -> list[Event]:
         return []
     events = []
     for part in split_by_weapon(frame, sent, ctx):
+        check_deadline()
         events.append(assemble(part, sent, ctx))
     return [e for e in events if e is not None]
 

@@ -176,7 +176,7 @@ def _people_aboard(tok) -> bool:
 def _civilians_hit(frame: Frame, home: str | None) -> str | None:
     """The ACLED name of the first party named harmed in the paragraph (the sentence and the
     ones after it), if it names one: civilians, or an armed side's soldiers."""
-    for v in parties.victims(syntax.paragraph_tokens(frame.sent)):
+    for v in parties.victims_after(frame.sent):
         name = normalize_actor(" ".join(x.text for x in v.subtree if x.dep_ not in ("relcl", "acl")), home)
         if name is not None:
             return name

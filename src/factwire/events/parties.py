@@ -3,6 +3,10 @@ told just before ('One of the shells hit ...'), the party a pronoun stands for, 
 'between X and Y', and the victims named around a harm word."""
 from __future__ import annotations
 
+import bisect
+
+from factwire.deadline import check_deadline
+
 from .actors import FORCE_RE, country_in, normalize_actor
 from .codebook import ARMED_SIDES, STATE_SIDES, TRIGGER_FORMS
 from .lexicon import (
@@ -16,7 +20,7 @@ from .lexicon import (
     OWNING_WORDS,
     THING_HEADS,
 )
-from .syntax import agent, doc_text, prep_object
+from .syntax import agent, doc_text, paragraph_span, prep_object
 from .weapons import weapon_of
 
 
@@ -105,6 +109,7 @@ def victims(tokens) -> list:
     and one civilian' -> soldiers, civilian; 'one child was killed' -> child)."""
     found = {}
     for t in tokens:
+        check_deadline()
         if t.lower_ not in HARM_WORDS or any(c.dep_ == "neg" for c in t.children):
             continue
         cands = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
@@ -115,6 +120,20 @@ def victims(tokens) -> list:
                 if v.pos_ in ("NOUN", "PROPN", "NUM"):
                     found[v.i] = v
     return [found[i] for i in sorted(found)]
+
+
+def victims_after(sent) -> list:
+    """`victims(syntax.paragraph_tokens(sent))`, from one pass over the paragraph cached on the
+    Doc: a parse tree stays inside its sentence, so those harmed from `sent` to the paragraph's
+    end are the paragraph's victims from `sent` on (one pass per event was quadratic on a
+    100 KB one-paragraph page)."""
+    para = paragraph_span(sent)
+    cache = sent.doc.user_data.setdefault("factwire_victims", {})
+    if para.start not in cache:
+        found = victims(para)
+        cache[para.start] = (found, [v.i for v in found])
+    found, starts = cache[para.start]
+    return found[bisect.bisect_left(starts, sent.start):]
 
 
 def cause_agent(sent):

@@ -44,8 +44,10 @@ def _weapon_class(t) -> str | None:
 def _classify_weapon(t) -> str | None:
     if t.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "VERB"):
         return None
-    prev = t.doc[t.i - 1].lower_ + " " if t.i > t.sent.start else ""
-    if prev == "- " and t.i - 2 >= t.sent.start:
+    # is_sent_start, not t.sent: Token.sent walks the whole sentence (quadratic on a page that
+    # is one 19,000-token "sentence" of figures: 10 s)
+    prev = t.doc[t.i - 1].lower_ + " " if not t.is_sent_start else ""
+    if prev == "- " and not t.doc[t.i - 1].is_sent_start:
         prev = t.doc[t.i - 2].lower_ + "-"  # 'small-arms' is tokenised small / - / arms
     text = prev + t.lower_
     if not ANY_WEAPON.search(text):

@@ -19,6 +19,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
+from factwire.deadline import check_deadline
+
 from .attributions_source import (
     PLACE_ENTS,
     describe_source,
@@ -107,6 +109,7 @@ def find_attributions(doc: Doc, published: dt.date | None = None) -> list[dict]:
     ents = list(doc.ents)
     items: list[dict] = []
     for tok in doc:
+        check_deadline()
         if tok.lower_ == "according":
             item = build_according_item(tok)
         elif tok.lower_ in CUE_VERBS:

@@ -16,6 +16,8 @@ import bisect
 import datetime as dt
 import re
 
+from factwire.deadline import check_deadline
+
 from .dates_patterns import COMPILED, worth_running
 from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
 
@@ -61,6 +63,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
     out: list[dict] = []
     anchor: tuple[int, int, str] | None = None  # (paragraph, offset, value) of the last single date
     for start, end, kind, match in select_matches(text):
+        check_deadline()
         para = bisect.bisect(breaks, start)
         ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start],
                       following=text[end:end + FOLLOWING_CHARS])

@@ -11,6 +11,8 @@ FAC is reported as LOC (the record has no FAC label).
 """
 from __future__ import annotations
 
+from factwire.deadline import check_deadline
+
 from .gazetteer import get_gazetteer
 from .places_spans import RELABEL_LABELS, _relabel_part, _words_in_long_persons
 
@@ -57,6 +59,7 @@ def _titled_persons(doc) -> list[dict]:
     """Untagged capitalised name words right after a title word ("... Staff Oleksii Hromov")."""
     out = []
     for tok in doc:
+        check_deadline()
         if tok.lower_ not in TITLE_WORDS or not tok.text[:1].isupper():
             continue
         i = tok.i + 1

@@ -19,6 +19,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from factwire.deadline import check_deadline
+
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
 from .places_small import canonical_region, fold_key, get_small_places
 from .places_spans import ADMIN_WORDS, Mention, collect_mentions
@@ -73,25 +75,27 @@ def find_places(doc, published=None) -> list[dict]:
     priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
     regions = _region_readings(mentions, priors, gaz)
     out, as_region = [], set()
+    text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
     for i, m in enumerate(mentions):
-        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key), gaz)
+        check_deadline()
+        item = resolve(m, _region_after(text, mentions, i, regions), build_context(priors, m.key), gaz)
         if item is None:
             continue
         if item.get("region") is not None:
             as_region.add(i + 1)
-        if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, mentions, i, gaz)):
+        if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, text, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
     return out
 
 
-def _after_unknown_name(doc, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
+def _after_unknown_name(doc, text: str, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
     """"near Zolote-5, Luhansk": a region name right after a comma and a capitalised word that is
     no place we know (and no date, no sentence opener), outside any list, names the region of
     that unknown place, not the city."""
     m = mentions[i]
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.start < 2 or doc[span.start - 1].text != "," or _in_list(doc, mentions, i):
+    if span is None or span.start < 2 or doc[span.start - 1].text != "," or _in_list(text, mentions, i):
         return False
     word = doc[span.start - 2]
     if not word.text[:1].isupper() or word.is_sent_start or word.ent_type_ in ("DATE", "TIME"):
@@ -199,25 +203,25 @@ def _region_keys(r_mention: Mention, r_place: Place, gaz: Gazetteer) -> frozense
                       canonical_region(r_place.name, r_place.country, gaz)})
 
 
-def _region_after(doc, mentions: list[Mention], i: int, priors: dict) -> tuple[Mention, Place] | None:
+def _region_after(text: str, mentions: list[Mention], i: int, priors: dict) -> tuple[Mention, Place] | None:
     """The resolved place written right after mention i behind a comma or "in"
     ("Vorzel, Kyiv oblast", "Zolochiv in Kharkiv oblast", "Bucha in the Kyiv region")."""
     if i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
     prior = priors.get(nxt.key)
-    if prior is None or doc.text[mentions[i].end:nxt.start].strip().lower() not in REGION_GLUE:
+    if prior is None or text[mentions[i].end:nxt.start].strip().lower() not in REGION_GLUE:
         return None
-    if _in_list(doc, mentions, i + 1):
+    if _in_list(text, mentions, i + 1):
         return None  # "Lviv, Kharkiv and Kyiv": a list of places, not a place and its region
     return nxt, prior
 
 
-def _in_list(doc, mentions: list[Mention], j: int) -> bool:
+def _in_list(text: str, mentions: list[Mention], j: int) -> bool:
     """Is mention j followed by another place joined by a list word or comma, or preceded by
     one (then the pair before it is a list too: "Odesa, Mykolaiv, Kherson")?"""
-    after = j + 1 < len(mentions) and doc.text[mentions[j].end:mentions[j + 1].start].strip().lower() in LIST_GLUE
-    before = j >= 2 and doc.text[mentions[j - 2].end:mentions[j - 1].start].strip().lower() in LIST_GLUE
+    after = j + 1 < len(mentions) and text[mentions[j].end:mentions[j + 1].start].strip().lower() in LIST_GLUE
+    before = j >= 2 and text[mentions[j - 2].end:mentions[j - 1].start].strip().lower() in LIST_GLUE
     return after or before
 
 

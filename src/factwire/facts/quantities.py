@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from factwire.deadline import check_deadline
+
 from . import quantities_lexicon as lx
 from .quantities_numbers import Core, parse_core, read_numeral
 
@@ -44,6 +46,7 @@ def find_quantities(doc: Doc, published: datetime.date | None = None) -> list[di
     last_item: list[str | None] = [None]
     i, n = 0, len(doc)
     while i < n:
+        check_deadline()
         tok = doc[i]
         if not (tok.text[0] in "0123456789$£€¥₹₦HUACNSR" or tok.lower_ in OPENERS):
             i += 1
@@ -448,6 +451,6 @@ def to_dict(doc: Doc, d: Draft) -> dict:
     def num(x: float | None) -> float | int | None:
         return int(x) if x is not None and float(x).is_integer() else x
 
-    return {"text": doc.text[start:end], "start": start, "end": end, "value": num(d.core.value),
+    return {"text": doc[d.start:d.end].text, "start": start, "end": end, "value": num(d.core.value),
             "relation": d.relation, "value_max": num(d.core.value_max) if d.relation == "range" else None,
             "item": d.item, "unit": d.unit}
