@@ -1,12 +1,15 @@
 """Command line: a thin layer over the public functions.  Errors are one line, never a traceback.
 
-Exit codes of `factwire extract`: 0 every page gave a record, 1 some pages failed, 2 all failed
-(or nothing was read).  Failed pages still get a line in JSON/JSONL output: {"id","source","error"}.
+Exit codes of `extract`, `facts`, `events PATH` and `ingest`: 0 every page gave a record (for
+`ingest`: every page of this run), 1 some pages failed, 2 all failed or nothing was found to read.
+Failed pages still get a line in JSON/JSONL output: {"id","source","error"}.  Misuse (a missing
+path or database, a value that is not allowed) is one line naming the problem and the fix.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -14,12 +17,13 @@ from pathlib import Path
 import click
 
 from factwire import __version__
+from factwire.events.codebook import SUB_EVENT_TYPES
 from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
 from factwire.export.records import FORMATS, render
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
 from factwire.read.pages import MAX_PAGE_BYTES
-from factwire.read.sources import holds_many_pages
+from factwire.read.sources import SOURCE_SUFFIXES, holds_many_pages, iter_files
 
 EXTRACT_EXAMPLE = """
 \b
@@ -40,11 +44,26 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+#: ACLED's event and sub-event types (the codebook), for checking --type and --sub-type.
+SUB_TYPES = tuple(SUB_EVENT_TYPES)
+EVENT_TYPES = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
+
+
+def _check_choice(value: str | None, what: str, valid: tuple[str, ...]) -> str | None:
+    """`value` as the codebook spells it (case-insensitive), else a usage error listing them."""
+    if value is None:
+        return None
+    for name in valid:
+        if name.casefold() == value.strip().casefold():
+            return name
+    raise Misuse(f"unknown {what} {value!r}; use one of: {', '.join(valid)}")
+
+
 #: Options several commands share.
 published_option = click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
                                 help="Publication date to use when a page has none.")
-timeout_option = click.option("--timeout", type=float, default=DEFAULT_TIMEOUT_S, show_default=True,
-                              help="Per-page time limit in seconds (0: none).")
+timeout_option = click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
+                              show_default=True, help="Per-page time limit in seconds (0: none).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]},
@@ -79,35 +98,88 @@ def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, 
     fmt = fmt or _default_format(paths)
     items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         facts=not no_facts, timeout=timeout or None, max_bytes=int(max_mb * 2**20))
-    run_pages(items, output, lambda item, out, n: out.write(render(item, fmt) or ""), failures_too=True)
+    run_pages(paths, items, output, lambda item, out, n: out.write(render(item, fmt) or ""), failures_too=True)
 
 
-def run_pages(items, output: str | None, write, failures_too: bool = False) -> None:
+def run_pages(paths, items, output: str | None, write, failures_too: bool = False, verb: str = "extract") -> None:
     """The loop every page command shares: each record (and, with `failures_too`, each failure)
-    goes to `write(item, out, n_ok)`; each failure also gets one line on stderr; then exit
-    0 (all pages gave a record), 1 (some failed) or 2 (all failed / nothing read)."""
+    goes to `write(item, out, n_ok)`; each failure also gets one line on stderr; a progress
+    line on a terminal when `paths` hold more than one file; then exit 0 (all pages gave a
+    record), 1 (some failed) or 2 (all failed / nothing read)."""
+    _check_paths(paths)
     ok = failed = 0
-    with click.open_file(output or "-", "w", encoding="utf-8") as out:
+    progress = _PageProgress(verb, paths)
+    with progress, click.open_file(output or "-", "w", encoding="utf-8") as out:
         for item in items:
             if isinstance(item, Failure):
                 failed += 1
-                click.echo(f"factwire: {item.one_line()}", err=True)
+                click.echo(f"factwire: {item.one_line()}", err=True)  # rich prints it above the bar
                 if not failures_too:
+                    progress.step(ok, failed)
                     continue
             else:
                 ok += 1
             write(item, out, ok)
             out.flush()
-    sys.exit(_exit_code(ok, failed))
+            progress.step(ok, failed)
+    sys.exit(_exit_code(ok, failed, paths))
 
 
-def _exit_code(ok: int, failed: int) -> int:
+class Misuse(click.ClickException):
+    """Misuse answered in one line naming the problem and the fix (no usage block); exit 2,
+    as when nothing is found to read."""
+
+    exit_code = 2
+
+
+def _check_paths(paths) -> None:
+    """A path that does not exist is misuse, said before any page is read (or any database made)."""
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:
+        raise Misuse(f"no such file or folder: {', '.join(missing)} (check the path; give pages, folders, "
+                     "JSONL or WARC files)")
+
+
+def _exit_code(ok: int, failed: int, paths=()) -> int:
     if ok == 0 and failed == 0:
-        click.echo("factwire: no pages found", err=True)
+        click.echo(f"factwire: {no_pages_found(paths)}", err=True)
         return 2
     if failed == 0:
         return 0
     return 2 if ok == 0 else 1
+
+
+def no_pages_found(paths) -> str:
+    """The one wording for an input with nothing to read: the paths and what is read."""
+    kinds = " ".join(s for s in SOURCE_SUFFIXES if not s.endswith(".gz"))
+    return f"no pages found in {', '.join(map(str, paths)) or 'the input'} (files read: {kinds}, each also as .gz)"
+
+
+class _PageProgress:
+    """`ingest`'s rich progress bar for the page commands (stderr, a terminal only, more than
+    one input file): pages done, pages/s, failures.  Failure lines print above it."""
+
+    def __init__(self, verb: str, paths):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+        files = [] if not self.console.is_terminal else list(iter_files(p for p in paths if p != "-"))
+        single = all(not holds_many_pages(f) for f in files)
+        columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("pages · {task.fields[failed]} failed"), TimeElapsedColumn())
+        self.bar = Progress(*columns, console=self.console, disable=len(files) < 2)
+        self.task = self.bar.add_task(verb, total=len(files) if single else None, failed=0)
+
+    def step(self, ok: int, failed: int) -> None:
+        self.bar.update(self.task, completed=ok + failed, failed=failed)
+
+    def __enter__(self) -> _PageProgress:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
 
 
 FACTS_EXAMPLE = """
@@ -141,7 +213,7 @@ def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> 
         else:
             out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
 
-    run_pages(items, output, write)
+    run_pages(paths, items, output, write, verb="facts")
 
 
 EVENTS_EXAMPLE = """
@@ -169,8 +241,10 @@ DB_ONLY_FORMATS = ("parquet", "geojson")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
 @timeout_option
-@click.option("--type", "type_", metavar="TYPE", help="--db: ACLED event type (case-insensitive).")
-@click.option("--sub-type", metavar="SUB_TYPE", help="--db: ACLED sub-event type.")
+@click.option("--type", "type_", metavar="TYPE", callback=lambda c, p, v: _check_choice(v, "event type", EVENT_TYPES),
+              help="--db: ACLED event type (case-insensitive).")
+@click.option("--sub-type", metavar="SUB_TYPE", callback=lambda c, p, v: _check_choice(v, "sub-event type", SUB_TYPES),
+              help="--db: ACLED sub-event type.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="--db: events overlapping this day or later.")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD",
               help="--db: events overlapping this day or earlier.")
@@ -199,8 +273,7 @@ def _events_db(db: str, fmt: str, output: str | None, no_merge: bool, filters: d
     from factwire.errors import MissingDependency
     from factwire.export.db_events import write_db_events
 
-    if not Path(db).exists():
-        raise click.ClickException(f"cannot open {db}: no such database")
+    _require_db(db)
     if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs -o FILE")
     filters = {("type" if k == "type_" else k): v for k, v in filters.items()}
@@ -226,7 +299,7 @@ def _events_pages(paths, published, url, fmt, output, input_kind, no_clean, time
                 click.echo(f"factwire: {item.source}: {err['stage']}: {err['reason']}", err=True)
         out.write(render_events(item, fmt, header=n == 1))
 
-    run_pages(items, output, write)
+    run_pages(paths, items, output, write, verb="events")
 
 
 INGEST_EXAMPLE = """
@@ -264,6 +337,7 @@ def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_fac
 
     if (scheduler or shards) and engine != "dask":
         raise click.UsageError("--scheduler and --shards need --engine dask")
+    _check_paths(sources)
     # A file size limit (ulimit -f) then fails the write ("disk full", a clean stop) instead of
     # killing the process with SIGXFSZ.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -273,8 +347,14 @@ def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_fac
                              timeout=timeout or None, shards=shards)
     except (RuntimeError, OSError, ValueError) as exc:
         raise click.ClickException(" ".join(str(exc).split())) from None
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"cannot use {db} as a corpus database ({' '.join(str(exc).split())}): "
+                                   "give a new file name or a database made by factwire ingest") from None
+    if not summary.files:
+        click.echo(f"factwire: {no_pages_found(sources)}; nothing stored, {db} not made", err=True)
+        sys.exit(2)
     _print_summary(summary, as_json)
-    sys.exit(0 if summary.pages or not summary.failures else 1)
+    sys.exit(0 if not summary.failures else 2 if not summary.pages else 1)
 
 
 def _print_summary(summary, as_json: bool) -> None:
@@ -288,13 +368,24 @@ def _print_summary(summary, as_json: bool) -> None:
         click.echo(f"note: {note}", err=True)
 
 
+def _require_db(db: str) -> None:
+    """The one wording for a missing database (every command that reads one)."""
+    if not Path(db).is_file():
+        raise click.ClickException(f"no database at {db} (make one with: factwire ingest PAGES --db {db})")
+
+
 def _open_store(db: str):
+    """The database read-only, checked to be a factwire corpus: a 0-byte file, another SQLite
+    database or any other file is one line, not a traceback at the first query."""
     from factwire.corpus.store import Store
 
+    _require_db(db)
     try:
-        return Store(db, readonly=True)
-    except (FileNotFoundError, sqlite3.Error) as exc:
-        raise click.ClickException(f"cannot open {db}: {exc}") from None
+        store = Store(db, readonly=True)
+        store.conn.execute("SELECT 1 FROM articles, failures LIMIT 1").fetchall()
+        return store
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"{db} is not a factwire database ({' '.join(str(exc).split())})") from None
 
 
 @main.command(epilog="Example:\n\n  factwire status --db news.db --json")
@@ -318,8 +409,11 @@ def status(db, as_json) -> None:
 def failures(db) -> None:
     """List the pages that failed, with stage, reason and attempts (tab-separated)."""
     with _open_store(db) as store:
-        for row in store.failures():
-            click.echo(f"{row['source']}\t{row['stage']}\t{row['reason']}\t{row['attempts']}")
+        rows = store.failures()
+    for row in rows:
+        click.echo(f"{row['source']}\t{row['stage']}\t{row['reason']}\t{row['attempts']}")
+    if not rows:
+        click.echo(f"factwire: no failures recorded in {db}", err=True)
 
 
 @main.command(epilog='Example:\n\n  factwire search "kamikaze drones" --db news.db --limit 5')
@@ -336,6 +430,8 @@ def search(query, db, limit) -> None:
     for hit in hits:
         click.echo(f"{hit['id']}  {hit['published'] or '-':10}  {hit['title'] or '(no title)'}  [{hit['site'] or '-'}]")
         click.echo(f"    {hit['snippet']}")
+    if not hits:
+        click.echo(f"factwire: no articles match {query!r} in {db}", err=True)
 
 
 SERVE_EXAMPLE = """
@@ -358,8 +454,7 @@ def serve(db, host, port) -> None:
     from factwire.web.server import serve as run_server
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    if not Path(db).is_file():
-        raise click.ClickException(f"database not found: {db}")
+    _require_db(db)
     try:
         run_server(db, host, port)
     except (OSError, sqlite3.Error) as exc:
@@ -379,7 +474,8 @@ Examples:
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or after this day.")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or before this day.")
-@click.option("--type", "event_type", help='Event type, e.g. "Battles".')
+@click.option("--type", "event_type", callback=lambda c, p, v: _check_choice(v, "event type", EVENT_TYPES),
+              help='Event type, e.g. "Battles".')
 @click.option("--country", metavar="CC", help="ISO-2 country code, e.g. UA.")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
@@ -387,8 +483,7 @@ def report(db, since, until, event_type, country, fmt, out) -> None:
     """A situation report: counts, timeline, map, top actors and places, events with sources (one offline file)."""
     from factwire.web.report import ReportFilters, build_report
 
-    if not Path(db).is_file():
-        raise click.ClickException(f"cannot open {db}: no such database")
+    _require_db(db)
     try:
         text = build_report(db, ReportFilters(since, until, event_type, country), fmt)
     except (sqlite3.Error, OSError, ValueError) as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import os
 import shutil
 import sqlite3
 import time
@@ -451,10 +452,17 @@ def ingest(sources: Iterable[str | Path], db: str | Path, *, workers: int = 1, e
         raise ValueError("shards are written by the dask engine only (use --engine dask)")
     shard_dir = Path(shards).absolute() if shards is not None else default_dir(db)
     started = time.monotonic()
+    sources = list(sources)
+    missing = [str(s) for s in sources if not os.path.lexists(s)]
+    if missing:  # before the database is created: a typo must not leave an empty one behind
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     files = list(walk_sources(sources))
     summary = IngestSummary(db=str(db), engine=engine, workers=max(1, workers), files=len(files))
+    if not files:
+        summary.notes.append(f"no pages found in {', '.join(map(str, sources))} (nothing stored; no database made)")
+        return summary
     options = StageOptions(clean=clean, timeout=timeout, facts=facts)
-    with Store(db) as store:
+    with open_store(db) as store:
         if retry_failed:
             summary.notes.append(f"retrying {store.reopen_failed()} failed pages")
         bar, task = _progress(progress, len(files))
@@ -475,6 +483,17 @@ def ingest(sources: Iterable[str | Path], db: str | Path, *, workers: int = 1, e
         _finish_or_stop(store, summary)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def open_store(db: str | Path) -> Store:
+    """The store at `db`, created or migrated; a file size limit or a full disk while the
+    schema is written is StoreFullError (one line), like a full disk later on."""
+    try:
+        return Store(db)
+    except sqlite3.Error as exc:
+        if (fatal := storage_error(exc, Path(db))) is not None:
+            raise _full(fatal, Path(db)) from exc
+        raise
 
 
 def _finish_or_stop(store: Store, summary: IngestSummary) -> None:
