@@ -332,6 +332,50 @@ def total_units(cases: list[Case]) -> int:
     return sum(c.units for c in cases)
 
 
+#: What separates a file's name from a unit's locator in a row's `source`: JSONL line, WARC
+#: offset, the rest of a file after a reader error.
+LOCATORS = (":", "#", "!")
+
+
+def shown(path: str | os.PathLike) -> str:
+    """A path as factwire writes it (bytes that are not UTF-8 as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def db_rows(db: str | os.PathLike) -> list[tuple[str, str, str, str]]:
+    """Every row of a corpus database: (source, "article" or the failure's stage, reason, id)."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        rows = [(s, "article", "", i) for s, i in conn.execute("SELECT source, id FROM articles")]
+        rows += [(s, st, r, "") for s, st, r in conn.execute("SELECT source, stage, reason FROM failures")]
+    finally:
+        conn.close()
+    return rows
+
+
+def rows_of(folder: str | os.PathLike, name: str, rows: list[tuple]) -> list[tuple]:
+    """The rows of one case's file."""
+    base = shown(os.path.join(folder, name))
+    return [r for r in rows if r[0] == base or any(r[0].startswith(base + sep) for sep in LOCATORS)]
+
+
+def account(folder: str | os.PathLike, cases: list[Case], rows: list[tuple]) -> list[str]:
+    """What is wrong with a database's rows for this corpus (empty when nothing): a unit with no
+    row or two, a row of the wrong kind for its case, a row that belongs to no unit."""
+    problems = []
+    for case in cases:
+        got = rows_of(folder, case.name, rows)
+        kinds = {"article" if r[1] == "article" else "failure" for r in got}
+        if len(got) != case.units or (case.expect in (ARTICLE, FAILURE) and kinds - {case.expect}):
+            problems.append(f"{case.name} ({case.kind}): {case.units} unit(s), expected {case.expect}, "
+                            f"got {[r[1:3] for r in got]}")
+    if len(rows) != total_units(cases):
+        problems.append(f"{len(rows)} rows for {total_units(cases)} units")
+    return problems
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit("usage: python tests/hostile.py FOLDER [GOOD_PAGES] [BOMB_MB]")

@@ -8,24 +8,12 @@ in tests/test_time_limit.py).  `bench/hostile.py` runs the big folder on every e
 """
 from __future__ import annotations
 
-import os
-import sqlite3
-from pathlib import Path
-
+import hostile
 import pytest
-from hostile import ARTICLE, FAILURE, build, total_units
+from hostile import account, build, db_rows, shown
 
 from factwire.corpus.ingest import ingest
 from factwire.corpus.store import Store
-
-#: What separates a file's name from a unit's locator in `source`: JSONL line, WARC offset,
-#: the rest of a file after a reader error.
-LOCATORS = (":", "#", "!")
-
-
-def shown(path: Path) -> str:
-    """A path as factwire writes it (non-UTF-8 bytes as \\xNN)."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @pytest.fixture(scope="module")
@@ -35,30 +23,18 @@ def corpus(tmp_path_factory):
     cases = build(folder, good=6, bomb_bytes=64 << 20)
     db = root / "h.db"
     summary = ingest([folder], db, facts=False, progress=False)
-    conn = sqlite3.connect(db)
-    rows = [(s, "article", "", i) for s, i in conn.execute("SELECT source, id FROM articles")]
-    rows += [(s, st, r, "") for s, st, r in conn.execute("SELECT source, stage, reason FROM failures")]
-    conn.close()
-    return folder, {c.name: c for c in cases}, db, summary, rows
+    return folder, {c.name: c for c in cases}, db, summary, db_rows(db)
 
 
 def rows_of(corpus, name: str) -> list[tuple[str, str, str, str]]:
     """(source, "article" or failure stage, reason, article id) of every row of a case's file."""
-    folder, _, _, _, rows = corpus
-    base = shown(folder / name)
-    return [r for r in rows if r[0] == base or any(r[0].startswith(base + sep) for sep in LOCATORS)]
+    return hostile.rows_of(corpus[0], name, corpus[4])
 
 
 def test_every_unit_ends_as_exactly_one_article_or_one_failure(corpus):
-    _, cases, _, _, rows = corpus
-    wrong = []
-    for name, case in cases.items():
-        got = rows_of(corpus, name)
-        kinds = {"article" if r[1] == "article" else "failure" for r in got}
-        if len(got) != case.units or (case.expect in (ARTICLE, FAILURE) and kinds - {case.expect}):
-            wrong.append((name, case.kind, case.units, case.expect, [r[1:3] for r in got]))
-    assert not wrong, "\n".join(map(str, wrong))
-    assert len(rows) == total_units(list(cases.values()))  # and no row that belongs to no unit
+    folder, cases, _, _, rows = corpus
+    problems = account(folder, list(cases.values()), rows)
+    assert not problems, "\n".join(problems)
 
 
 def test_no_failure_is_an_internal_error_and_every_one_names_stage_and_reason(corpus):
