@@ -28,13 +28,23 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
 sys.path.insert(0, str(HERE))
-
-import hostile  # noqa: E402  (tests/hostile.py: the corpus generator)
 
 from benchlib import ROOT, committed_src  # noqa: E402
 
+
+def _load_generator():
+    """tests/hostile.py, the corpus generator (this script has its name, so not by import)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hostile_corpus", HERE.parent / "tests" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _load_generator()
 WORK = Path(os.environ.get("FACTWIRE_BENCH_WORK", "/tmp/factwire-bench-hostile"))
 RESULTS = HERE / "results" / "hostile.md"
 #: Good pages by default: with the attack cases the folder then holds >= 1,200 input units.

@@ -121,3 +121,22 @@ def test_duplicate_ids_and_identical_bytes_are_recorded_naming_the_other_input(c
 def test_a_symlinked_folder_loop_is_walked_once(corpus):
     sources = [r[0] for r in corpus[4]]
     assert not [s for s in sources if "loopdir" in s]
+
+
+def test_which_duplicate_keeps_the_id_follows_input_order_not_arrival(tmp_path):
+    """The pool and Dask finish pages out of order: written last-first, the result is the same."""
+    from factwire.corpus.duplicates import input_order
+
+    page = {"id": "same", "text": "Body.", "url": None}
+    sources = ["/in/a.jsonl:2", "/in/a.jsonl:10", "/in/a.jsonl:1", "/in/b.html"]
+    assert sorted(sources, key=input_order) == ["/in/a.jsonl:1", "/in/a.jsonl:2", "/in/a.jsonl:10", "/in/b.html"]
+    results = []
+    for order in (sources, sorted(sources, key=input_order, reverse=True)):
+        db = tmp_path / f"{len(results)}.db"
+        with Store(db) as store:
+            for n, src in enumerate(order):
+                store.write_batch([({**page, "source": src, "text": f"Body {src[-1]}."}, None, f"k{n}")], [], [f"k{n}"])
+        rows = db_rows(db)
+        results.append(sorted((r[0], r[1]) for r in rows))
+        assert len(rows) == 4 and [r[0] for r in rows if r[1] == "article"] == ["/in/a.jsonl:1"]
+    assert results[0] == results[1]

@@ -159,7 +159,7 @@ def test_filters_apply_to_article_events_too(db):
     (("events", "--db", "{db}", "--format", "parquet"), "--format parquet needs -o FILE"),
     (("events", "--db", "{db}", "--bbox", "3,2,1,4"), "bbox must be min_lon,min_lat,max_lon,max_lat"),
     (("events", "--db", "{db}", "--since", "last week"), "is not a date"),
-    (("events", "--db", "missing.db"), "cannot open missing.db"),
+    (("events", "--db", "missing.db"), "no database at missing.db"),
 ])
 def test_errors_are_one_line(db, args, message):
     r = run_cli(*(a.replace("{db}", str(db)) for a in args))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factwire.corpus import reads
+from factwire.corpus import duplicates, reads
 
 #: Record lists stored one row per fact (the `facts` table's `kind` column).
 FACT_KINDS = ("entities", "dates", "quantities", "places", "attributions")
@@ -214,19 +214,6 @@ def _event_rows(article_id: str, rec: dict[str, Any]) -> Iterator[tuple]:
                ev.get("confidence"), json.dumps(ev, ensure_ascii=False))
 
 
-def duplicate_of(conn: sqlite3.Connection, rec: dict[str, Any]) -> str | None:
-    """Why `rec` must not be stored: its id is already an article from another input (the
-    same bytes in two files, or two JSONL lines giving the same id); None when the id is free
-    or belongs to this same input (a re-run, or the input changed since: then it is updated).
-    Upserting used to replace the first input's article silently (7 of 1,200 lost)."""
-    row = conn.execute("SELECT source, text FROM articles WHERE id = ?", (rec["id"],)).fetchone()
-    if row is None or row[0] == rec.get("source"):
-        return None
-    if row[1] == (rec.get("text") or ""):
-        return f"same article as {row[0]} (stored once, under id {rec['id']})"
-    return f"id {rec['id']!r} is already the id of {row[0]}, a different article: give each input its own id"
-
-
 def _article_row(rec: dict[str, Any], record_json: str | None) -> tuple:
     return (rec["id"], rec.get("url"), rec.get("site"), rec.get("title"), rec.get("published"),
             rec.get("language"), rec.get("text") or "", record_json or json.dumps(rec, ensure_ascii=False),
@@ -274,26 +261,40 @@ class Store:
         """One transaction: upsert records (dict, its JSON or None, resume key), record failures,
         mark `done` keys finished, drop the failures under `clear` keys.  All or nothing.
 
-        A record whose id is already stored for another input is not written over it: it is
-        recorded as a failure of stage "duplicate" naming that input (`duplicate_of`); those
-        rows are returned, so the caller counts them as failures.  `files` maps a record's key
-        to its input file (kept on such a row for `--retry-failed`)."""
-        duplicates: list[FailureRow] = []
+        Two inputs never share an article (corpus/duplicates.py): of a record whose id another
+        input's article holds, the one later in input order is recorded as a failure of stage
+        "duplicate" naming the other; those rows are returned, so the caller counts them as
+        failures.  `files` maps a record's key to its input file (kept on such a row)."""
+        dup_rows: list[FailureRow] = []
         with transaction(self.conn) as conn:
             conn.executemany("DELETE FROM failures WHERE key = ?", ((k,) for k in clear))
             now = _now()
             for rec, record_json, key in records:
-                reason = duplicate_of(conn, rec)
-                if reason is not None:
-                    duplicates.append(FailureRow(key, rec.get("source") or key, "duplicate", reason,
-                                                 (files or {}).get(key)))
-                    continue
-                self._write_record(conn, rec, record_json)
-                conn.execute("DELETE FROM failures WHERE key = ?", (key,))
-            for f in [*failures, *duplicates]:
+                row = self._write_unless_duplicate(conn, rec, record_json, key, (files or {}).get(key))
+                dup_rows += [row] if row is not None else []
+            demoted = ((duplicates.demoted_key(f.source),) for f in failures)
+            conn.executemany("DELETE FROM failures WHERE key = ?", demoted)  # an old demotion of these inputs
+            for f in [*failures, *dup_rows]:
                 conn.execute(_UPSERT_FAILURE, (f.key, f.source, f.file, f.stage, f.reason, now, now))
             conn.executemany("INSERT OR REPLACE INTO done (key, at) VALUES (?, ?)", ((k, now) for k in done))
-        return duplicates
+        return dup_rows
+
+    def _write_unless_duplicate(self, conn: sqlite3.Connection, rec: dict[str, Any], record_json: str | None,
+                                key: str, file: str | None) -> FailureRow | None:
+        """Write `rec` (key `key`), or the "duplicate" failure row it makes: its own, or, when it
+        comes first in input order, the one of the article it takes the id from."""
+        source = rec.get("source") or key
+        conn.execute("DELETE FROM failures WHERE key = ?", (duplicates.demoted_key(source),))  # an old demotion
+        verdict = duplicates.check(conn, rec)
+        if verdict is not None and not verdict.first:
+            return FailureRow(key, source, "duplicate", duplicates.reason(rec["id"], verdict.other, verdict.same_text),
+                              file)
+        self._write_record(conn, rec, record_json)
+        conn.execute("DELETE FROM failures WHERE key = ?", (key,))
+        if verdict is None:
+            return None
+        return FailureRow(duplicates.demoted_key(verdict.other), verdict.other, "duplicate",
+                          duplicates.reason(rec["id"], source, verdict.same_text))
 
     def _write_record(self, conn: sqlite3.Connection, rec: dict[str, Any], record_json: str | None) -> None:
         """Upsert one article with its facts and events (old facts/events of that id are replaced)."""
