@@ -62,6 +62,8 @@ def _check_choice(value: str | None, what: str, valid: tuple[str, ...]) -> str |
 #: Options several commands share.
 published_option = click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
                                 help="Publication date to use when a page has none.")
+max_mb_option = click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=MAX_PAGE_BYTES / 2**20,
+                              show_default=True, help="Refuse pages larger than this (MiB).")
 timeout_option = click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
                               show_default=True, help="Per-page time limit in seconds (0: none).")
 
@@ -91,8 +93,7 @@ def _default_format(paths: tuple[str, ...]) -> str:
 @click.option("--no-facts", is_flag=True,
               help="Skip the facts stage (entities, dates, quantities, places, attributions).")
 @timeout_option
-@click.option("--max-mb", type=float, default=MAX_PAGE_BYTES / 2**20, show_default=True,
-              help="Refuse pages larger than this (MiB).")
+@max_mb_option
 def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, timeout, max_mb) -> None:
     """Turn news pages (files, folders, .gz, WARC, JSONL or - for stdin) into clean article records."""
     fmt = fmt or _default_format(paths)
@@ -327,9 +328,11 @@ Examples:
 @click.option("--retry-failed", is_flag=True, help="Process the pages that failed in earlier runs again.")
 @click.option("--no-facts", is_flag=True, help="Skip the facts stage (much faster; articles only).")
 @timeout_option
+@max_mb_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_facts, timeout, quiet, as_json) -> None:
+def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_facts, timeout, max_mb, quiet,
+           as_json) -> None:
     """Store news pages (files, folders, .gz, WARC, JSONL) in a corpus database; resumable."""
     import signal
 
@@ -344,7 +347,7 @@ def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_fac
     try:
         summary = run_ingest(sources, db, workers=workers, engine=engine, scheduler=scheduler,
                              retry_failed=retry_failed, progress=not quiet, facts=not no_facts,
-                             timeout=timeout or None, shards=shards)
+                             timeout=timeout or None, shards=shards, max_bytes=int(max_mb * 2**20))
     except (RuntimeError, OSError, ValueError) as exc:
         raise click.ClickException(" ".join(str(exc).split())) from None
     except sqlite3.Error as exc:

@@ -25,6 +25,7 @@ from typing import Any
 from factwire.errors import MissingDependency
 from factwire.model import Failure, Page
 from factwire.pipeline import DEFAULT_TIMEOUT_S, process_page
+from factwire.read.pages import MAX_PAGE_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class StageOptions:
     clean: bool = True
     timeout: float | None = DEFAULT_TIMEOUT_S
     facts: bool = True
+    max_bytes: int = MAX_PAGE_BYTES  # the page size limit, for the readers Dask tasks run
 
 
 def failure_payload(failure: Failure) -> Payload:

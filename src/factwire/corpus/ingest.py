@@ -461,7 +461,7 @@ def ingest(sources: Iterable[str | Path], db: str | Path, *, workers: int = 1, e
     if not files:
         summary.notes.append(f"no pages found in {', '.join(map(str, sources))} (nothing stored; no database made)")
         return summary
-    options = StageOptions(clean=clean, timeout=timeout, facts=facts)
+    options = StageOptions(clean=clean, timeout=timeout, facts=facts, max_bytes=max_bytes or MAX_PAGE_BYTES)
     with open_store(db) as store:
         if retry_failed:
             summary.notes.append(f"retrying {store.reopen_failed()} failed pages")

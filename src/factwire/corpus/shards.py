@@ -49,6 +49,7 @@ from typing import Any
 from factwire.corpus.engines import Payload, StageOptions, failure_payload, run_page
 from factwire.corpus.store import FACT_KINDS
 from factwire.model import Failure
+from factwire.read.pages import MAX_PAGE_BYTES
 from factwire.read.sources import SourceFile, read_file
 
 #: Bump when the columns or their meaning change (old shards then get new task ids).
@@ -91,6 +92,8 @@ def task_id(files: Iterable[SourceFile], options: StageOptions) -> str:
     from factwire import __version__
 
     basis = [SHARD_VERSION, __version__, options.clean, options.facts, [f.key for f in files]]
+    if options.max_bytes != MAX_PAGE_BYTES:  # (only then, so default shards keep their ids)
+        basis.append(options.max_bytes)
     return hashlib.sha256(json.dumps(basis).encode()).hexdigest()[:24]
 
 
@@ -120,7 +123,7 @@ def run_shard_task(task: ShardTask, options: StageOptions, overwrite: bool = Fal
 
 def _outcome_rows(files: Iterable[SourceFile], options: StageOptions) -> Iterator[dict[str, Any]]:
     for src in files:
-        for item in read_file(src.path):
+        for item in read_file(src.path, max_bytes=options.max_bytes):
             payload = failure_payload(item) if isinstance(item, Failure) else run_page(item, options)
             yield to_row(src.absolute, src.page_key(item), payload)
 
