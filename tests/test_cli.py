@@ -72,9 +72,18 @@ def test_folder_with_good_and_bad_pages_exit_1(tmp_path):
 
 def test_all_failed_exit_2_and_no_traceback(tmp_path):
     (tmp_path / "x.html").write_bytes(b"")
-    out = run_cli("extract", str(tmp_path / "x.html"), str(tmp_path / "missing.html"))
+    (tmp_path / "y.html").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = run_cli("extract", str(tmp_path / "x.html"), str(tmp_path / "y.html"))
     assert out.returncode == 2 and b"Traceback" not in out.stderr
     assert len(out.stderr.decode().strip().splitlines()) == 2
+
+
+def test_a_missing_path_is_named_before_anything_is_read(tmp_path):
+    (tmp_path / "x.html").write_bytes(b"<p>A page.</p>")
+    out = run_cli("extract", str(tmp_path / "x.html"), str(tmp_path / "missing.html"))
+    assert out.returncode == 2 and out.stdout == b""
+    assert out.stderr.decode().strip() == (f"Error: no such file or folder: {tmp_path / 'missing.html'} (check the "
+                                           "path; give pages, folders, JSONL or WARC files)")
 
 
 @pytest.mark.parametrize("args, message", [
