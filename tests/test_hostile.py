@@ -140,3 +140,12 @@ def test_which_duplicate_keeps_the_id_follows_input_order_not_arrival(tmp_path):
         results.append(sorted((r[0], r[1]) for r in rows))
         assert len(rows) == 4 and [r[0] for r in rows if r[1] == "article"] == ["/in/a.jsonl:1"]
     assert results[0] == results[1]
+
+
+def test_duplicate_reasons_name_the_final_keeper_whatever_the_arrival_order(tmp_path):
+    page = {"id": "same", "text": "Body.", "url": None}
+    with Store(tmp_path / "c.db") as store:
+        for n, src in enumerate(["/in/c.html", "/in/b.html", "/in/a.html"]):  # the keeper arrives last
+            store.write_batch([({**page, "source": src}, None, f"k{n}")], [], [f"k{n}"])
+        reasons = sorted(r["reason"] for r in store.failures())
+    assert reasons == ["same article as /in/a.html (stored once, under id same)"] * 2

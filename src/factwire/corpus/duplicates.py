@@ -48,8 +48,21 @@ def check(conn: sqlite3.Connection, rec: dict[str, Any]) -> Verdict | None:
 def reason(article_id: str, kept: str, same_text: bool) -> str:
     """The failure reason of the input that did not keep the id; `kept` is the one that did."""
     if same_text:
-        return f"same article as {kept} (stored once, under id {article_id})"
-    return f"id {article_id!r} is already the id of {kept}, a different article: give each input its own id"
+        return f"{_SAME[0]}{kept}{_SAME[1]}{article_id})"
+    return f"id {article_id!r} is already {_OTHER[0]}{kept}{_OTHER[1]}give each input its own id"
+
+
+#: The text around the keeper's source in the two reasons (see `rename_keeper`).
+_SAME = ("same article as ", " (stored once, under id ")
+_OTHER = ("the id of ", ", a different article: ")
+
+
+def rename_keeper(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """Duplicate rows that named `old` as the keeper now name `new`, which took the id from it
+    (rows written before the swap would otherwise name whichever input arrived first)."""
+    for before, after in (_SAME, _OTHER):
+        conn.execute("UPDATE failures SET reason = replace(reason, ?, ?) WHERE stage = 'duplicate' "
+                     "AND instr(reason, ?) > 0", (before + old + after, before + new + after, before + old + after))
 
 
 def demoted_key(source: str) -> str:

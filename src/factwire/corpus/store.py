@@ -293,6 +293,7 @@ class Store:
         conn.execute("DELETE FROM failures WHERE key = ?", (key,))
         if verdict is None:
             return None
+        duplicates.rename_keeper(conn, verdict.other, source)
         return FailureRow(duplicates.demoted_key(verdict.other), verdict.other, "duplicate",
                           duplicates.reason(rec["id"], source, verdict.same_text))
 
