@@ -128,6 +128,21 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def engine_differences(results: list[dict]) -> list[str]:
+    """Units whose outcome (article, or the failure's stage and reason) differs between engines."""
+    outcome = {r["engine"]: {src: st if st == "article" else f"{st}: {_short(rs)}" for src, st, rs, _ in r["rows"]}
+               for r in results}
+    sources = sorted(set().union(*(o.keys() for o in outcome.values())))
+    lines = []
+    for src in sources:
+        seen = {e: o.get(src, "nothing") for e, o in outcome.items()}
+        if len(set(seen.values())) > 1:
+            name = _cell(re.sub(r"^.*/hostile-\d+-\d+/", "", src))
+            lines.append(f"| `{name}` | " + " | ".join(_cell(seen[e]) for e in outcome) + " |")
+    head = ["| unit | " + " | ".join(outcome) + " |", "|---" * (len(outcome) + 1) + "|"]
+    return head + lines if lines else []
+
+
 def report(results: list[dict], folder: Path, cases: list, commit: str, good: int, bomb_mb: int) -> str:
     units = hostile.total_units(cases)
     head = [
@@ -154,6 +169,13 @@ def report(results: list[dict], folder: Path, cases: list, commit: str, good: in
                  f"< {RSS_LIMIT_MB} MB: **{'met' if ok else 'NOT met'}**.", ""]
     for r in results:
         head += [f"- {r['engine']}: {p}" for p in r["problems"][:20]]
+    differences = engine_differences(results)
+    head += ["", "## Units with a different outcome on different engines", ""]
+    head += differences or ["None: every unit has the same outcome (article, or failure stage and reason) on "
+                            "every engine."]
+    if differences:
+        head += ["", "A page near the time limit can land on either side of it when the machine is loaded (each "
+                     "engine ran at a different moment of this shared machine's load)."]
     local = next((r for r in results if r["engine"] == "local"), results[0])
     reasons = Counter(f"{st}: {_short(rs)}" for _, st, rs, _ in local["rows"] if st != "article")
     head += ["", f"## Cases -> outcome ({local['engine']} run)", "", *outcome_table(folder, cases, local["rows"]),
@@ -167,16 +189,26 @@ def main() -> None:
     ap.add_argument("--good", type=int, default=GOOD_PAGES)
     ap.add_argument("--bomb-mb", type=int, default=1024)
     ap.add_argument("--engines", default=",".join(ENGINES))
+    ap.add_argument("--report-only", action="store_true", help="re-write the report from the last run's databases")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     src, commit = committed_src(str(WORK))
     folder, cases = build_folder(args.good, args.bomb_mb)
-    results = []
-    for engine in args.engines.split(","):
-        r = run(engine, folder, cases, src)
-        print(f"{engine}: exit {r['exit']}, {r['wall_s']:.0f} s, tree RSS {r['tree_rss_mb']:.0f} MB, "
-              f"{len(r['problems'])} accounting problems, {r['tracebacks']} tracebacks", flush=True)
-        results.append(r)
+    saved = WORK / "last-run.json"
+    if args.report_only:
+        last = json.loads(saved.read_text())
+        commit, results = last["commit"], last["results"]
+        for r in results:
+            r["rows"] = hostile.db_rows(WORK / f"{r['engine']}.db")
+    else:
+        results = []
+        for engine in args.engines.split(","):
+            r = run(engine, folder, cases, src)
+            print(f"{engine}: exit {r['exit']}, {r['wall_s']:.0f} s, tree RSS {r['tree_rss_mb']:.0f} MB, "
+                  f"{len(r['problems'])} accounting problems, {r['tracebacks']} tracebacks", flush=True)
+            results.append(r)
+        saved.write_text(json.dumps({"commit": commit, "results": [{k: v for k, v in r.items() if k != "rows"}
+                                                                    for r in results]}))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(report(results, folder, cases, commit, args.good, args.bomb_mb), encoding="utf-8")
     print(f"-> {RESULTS.relative_to(ROOT)}")
