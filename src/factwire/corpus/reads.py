@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 #: SQLite's default limit on bound parameters is 999 (older builds): ids are asked in chunks.
@@ -21,6 +23,22 @@ ARTICLE_VALUE_COLUMNS = ("text", "title")
 _PREFILTER_COLUMNS = (("type", "event_type"), ("sub_type", "sub_event_type"), ("country", "country"))
 _ARTICLE_COLS = ("a.id, a.url, a.site, a.title, a.published, a.language, "
                  "(SELECT count(*) FROM copies c WHERE c.canonical_id = a.id AND c.article_id != a.id) AS copies")
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Reads inside see one state of the database (one read transaction), so a count and the
+    rows it counts agree even while an ingest writes (WAL readers are not blocked). Nested use,
+    or a connection already in a transaction, reuses the transaction in force."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def _chunks(items: list[str], size: int = ID_CHUNK) -> Iterator[list[str]]:
@@ -52,6 +70,71 @@ def corpus_events(conn: sqlite3.Connection, *, type: str | None = None, sub_type
     rows = conn.execute(f"SELECT event FROM corpus_events WHERE {sql} ORDER BY date_from IS NULL, date_from, id",
                         [a for _, a in where])
     return [json.loads(r[0]) for r in rows]
+
+
+def _day(value: Any) -> str | None:
+    """`merge.parse_day` as SQL sees it: the ISO day of a date text, else NULL."""
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def _casefold(value: Any) -> str:
+    return str(value).casefold() if value is not None else ""
+
+
+def _sql_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("fw_day", 1, _day, deterministic=True)
+    conn.create_function("fw_casefold", 1, _casefold, deterministic=True)
+
+
+#: A corpus event's day range in SQL (`merge.span`: `to` defaults to `from`, reversed ranges swapped).
+_SPAN_FROM = "min(fw_day(date_from), coalesce(fw_day(date_to), fw_day(date_from)))"
+_SPAN_TO = "max(fw_day(date_from), coalesce(fw_day(date_to), fw_day(date_from)))"
+_ACTOR_TEXT = ("fw_casefold(coalesce(json_extract(event, '$.actor_norm'), '') || ' ' || "
+               "coalesce(json_extract(event, '$.actor'), ''))")
+
+
+def _event_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """`query.matches` as SQL over corpus_events' columns (same casefolding, day overlap and
+    bbox edges), so a page of filtered events is counted and cut in the database."""
+    where, args = [], []
+    for key, col in _PREFILTER_COLUMNS:
+        if filters.get(key):
+            where.append(f"fw_casefold({col}) = ?")
+            args.append(str(filters[key]).casefold())
+    if filters.get("since") or filters.get("until"):
+        where.append("fw_day(date_from) IS NOT NULL")
+    if filters.get("since"):
+        where.append(f"{_SPAN_TO} >= ?")
+        args.append(_day(filters["since"]))
+    if filters.get("until"):
+        where.append(f"{_SPAN_FROM} <= ?")
+        args.append(_day(filters["until"]))
+    if filters.get("bbox") is not None:
+        min_lon, min_lat, max_lon, max_lat = filters["bbox"]
+        where.append("lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?")
+        args += [min_lon, max_lon, min_lat, max_lat]
+    if filters.get("actor"):
+        where.append(f"instr({_ACTOR_TEXT}, ?) > 0")
+        args.append(str(filters["actor"]).casefold())
+    return " AND ".join(where) or "1", args
+
+
+def corpus_events_page(conn: sqlite3.Connection, filters: dict[str, Any], *, limit: int, offset: int = 0,
+                       ) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page) of the corpus events passing `filters` (the keyword arguments of
+    `query.matches`, checked: days ISO, bbox a tuple), ordered as `corpus_events`; filtered,
+    counted and paged in SQL in one snapshot, so only the page's events are decoded."""
+    _sql_functions(conn)
+    where, args = _event_where(filters)
+    with snapshot(conn):
+        total = conn.execute(f"SELECT count(*) FROM corpus_events WHERE {where}", args).fetchone()[0]
+        rows = conn.execute(f"SELECT event FROM corpus_events WHERE {where} "
+                            "ORDER BY date_from IS NULL, date_from, id LIMIT ? OFFSET ?",
+                            [*args, limit, offset]).fetchall()
+    return total, [json.loads(r[0]) for r in rows]
 
 
 def corpus_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
@@ -112,8 +195,9 @@ def search_articles(conn: sqlite3.Connection, *, q: str = "", site: str | None =
     else:
         sql = f"SELECT {_ARTICLE_COLS}, NULL AS snippet FROM articles a WHERE {where}"
         order = "a.published DESC, a.id"
-    total = conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0]
-    rows = conn.execute(f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    with snapshot(conn):
+        total = conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0]
+        rows = conn.execute(f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
     return total, [dict(r) for r in rows]
 
 

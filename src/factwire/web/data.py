@@ -9,6 +9,8 @@ decides exactly.
 """
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -21,6 +23,8 @@ from factwire.errors import BadParam
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+#: An integer parameter: ASCII digits only (str.isdigit() also takes "²", which int() refuses).
+_DIGITS = re.compile(r"[0-9]{1,12}")
 
 
 def connect_ro(path: str | Path) -> sqlite3.Connection:
@@ -44,7 +48,7 @@ def int_param(params: dict[str, str], key: str, default: int, hi: int) -> int:
     value = params.get(key)
     if value in (None, ""):
         return default
-    if not value.isdigit() or int(value) > hi:
+    if not _DIGITS.fullmatch(value) or int(value) > hi:
         raise BadParam(f"{key} must be an integer between 0 and {hi}; got {value!r}")
     return int(value)
 
@@ -92,6 +96,8 @@ def event_filters(params: dict[str, str]) -> dict[str, Any]:
             out["bbox"] = parse_bbox(out["bbox"])
         except ValueError as exc:
             raise BadParam(str(exc)) from None
+        if not all(math.isfinite(x) for x in out["bbox"]):
+            raise BadParam(f"bbox must be four finite numbers; got {params['bbox']!r}")
     return out
 
 
@@ -103,10 +109,10 @@ def all_events(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict[st
 
 
 def list_events(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
-    """One page of filtered corpus events, with the total."""
+    """One page of filtered corpus events, with the total: filtered, counted and paged in SQL."""
     limit, offset = page_params(params)
-    events = all_events(conn, params)
-    return {"total": len(events), "limit": limit, "offset": offset, "events": events[offset:offset + limit]}
+    total, events = reads.corpus_events_page(conn, event_filters(params), limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
 
 
 event_choices = reads.event_choices
