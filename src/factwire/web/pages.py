@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
@@ -33,10 +33,15 @@ def _finalize(value: Any) -> Any:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(attr=esc_attr, link=ext_link, json_script=json_script, snippet=snippet)
+    env.filters.update(attr=esc_attr, link=ext_link, json_script=json_script, snippet=snippet, path=path_segment)
     env.globals.update(qs=_qs)
     return env
 
+
+def path_segment(value: Any) -> str:
+    """An id as one URL path segment: every character but letters, digits and `_.-~` is
+    percent-encoded, so an id holding `/`, `"`, `:` or `?` links to itself (the router decodes it)."""
+    return quote(str(value), safe="")
 
 
 def snippet(value: str | None) -> Markup:
