@@ -188,8 +188,8 @@ def test_get_extract_is_405_and_post_elsewhere_too(port):
 def test_keep_alive_survives_a_refused_body(port):
     """A 413/405 leaves the body unread: the server must close, not parse the body as a request."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-        s.sendall(f"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 30\r\n\r\n"
-                  f"GET /smuggled HTTP/1.1\r\n\r\n\r\n".encode())
+        s.sendall(b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 30\r\n\r\n"
+                  b"GET /smuggled HTTP/1.1\r\n\r\n\r\n")
         data = b""
         while chunk := s.recv(65536):
             data += chunk
