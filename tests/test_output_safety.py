@@ -11,6 +11,7 @@ import pytest
 
 from factwire.export.safe import esc, json_text, md_link, md_text, one_line, plain, safe_url
 from factwire.web.report import render_html, render_markdown
+
 from fwtest import run_cli
 
 #: Raw characters that must never reach a terminal or a report: ESC (and a whole CSI sequence),
