@@ -107,7 +107,8 @@ _ACTOR_TEXT = ("fw_casefold(coalesce(json_extract(event, '$.actor_norm'), '') ||
 def _event_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     """`query.matches` as SQL over corpus_events' columns (same casefolding, day overlap and
     bbox edges), so a page of filtered events is counted and cut in the database."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     for key, col in _PREFILTER_COLUMNS:
         if filters.get(key):
             where.append(f"fw_casefold({col}) = ?")
@@ -212,7 +213,8 @@ def search_articles(conn: sqlite3.Connection, *, q: str = "", site: str | None =
 
 
 def _article_where(site: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if site:
         where.append("a.site = ?")
         args.append(site)

@@ -62,9 +62,8 @@ class DeadlineReader:
     """A request's reads with one deadline: each socket read gets the time that is left, and a
     read after the deadline raises TimeoutError (a dribbling client cannot reset the clock)."""
 
-    def __init__(self, raw: Any, sock: socket.socket):
-        self.raw, self.sock = raw, sock
-        self.deadline = monotonic() + HEADER_TIMEOUT_S
+    def __init__(self, raw: Any, sock: socket.socket, deadline: float):
+        self.raw, self.sock, self.deadline = raw, sock, deadline
 
     def start(self, seconds: float) -> None:
         self.deadline = monotonic() + seconds
@@ -139,11 +138,18 @@ class StrictHandler(BaseHTTPRequestHandler):
     body_read = False
 
     def setup(self) -> None:
+        """The first request's clock starts when the connection was accepted: time spent
+        waiting for a worker counts, so stalled connections queued behind others expire
+        instead of each holding a worker for a full deadline in turn."""
         super().setup()
-        self.rfile = DeadlineReader(self.rfile, self.connection)
+        accepted = getattr(self.server, "accepted_at", monotonic)()
+        self.rfile = DeadlineReader(self.rfile, self.connection, accepted + HEADER_TIMEOUT_S)
+        self.requests_read = 0
 
     def handle_one_request(self) -> None:
-        self.rfile.start(HEADER_TIMEOUT_S)
+        if self.requests_read:
+            self.rfile.start(HEADER_TIMEOUT_S)  # a keep-alive connection's next request
+        self.requests_read += 1
         self.body_read = False
         super().handle_one_request()
 
@@ -258,15 +264,21 @@ class PooledHTTPServer(HTTPServer):
         self.address_family = address_family(address[0])
         self._pool = ThreadPoolExecutor(HTTP_WORKERS, thread_name_prefix="http")
         self._slots = threading.BoundedSemaphore(HTTP_WORKERS + HTTP_BACKLOG)
+        self._local = threading.local()
         super().__init__(address, handler)
+
+    def accepted_at(self) -> float:
+        """When the connection this worker thread serves was accepted (monotonic clock)."""
+        return getattr(self._local, "accepted", None) or monotonic()
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
             self._refuse(request)
             return
-        self._pool.submit(self._serve, request, client_address)
+        self._pool.submit(self._serve, request, client_address, monotonic())
 
-    def _serve(self, request: Any, client_address: Any) -> None:
+    def _serve(self, request: Any, client_address: Any, accepted: float) -> None:
+        self._local.accepted = accepted
         try:
             self.finish_request(request, client_address)
         except Exception:  # noqa: BLE001 - a broken connection: logged, the worker goes on
