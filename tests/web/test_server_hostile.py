@@ -396,3 +396,7 @@ def test_events_are_filtered_and_paged_in_sql(port, monkeypatch):
             got = json.loads(request(port, "GET", "/api/events?" + q)[2])
             assert got["total"] == len(want), params
             assert [e["id"] for e in got["events"]] == want[offset:offset + limit], params
+        html = request(port, "GET", "/events?" + "&".join(f"{k}={quote(v)}" for k, v in params.items()))[2].decode()
+        start = html.index('<script type="application/json" id="events-data">') + 49
+        chart = json.loads(html[start:html.index("</script>", start)])
+        assert [e["id"] for e in chart["events"]] == want, params  # the charts cover the whole filter

@@ -4,8 +4,8 @@ Why a module of its own: pages and API show the same rows, so they share one set
 checks (a bad one is a BadParam: 400).  The queries themselves are the store's read API
 (`factwire.corpus.reads`, shared with the CLI's exports and the report); every connection is
 opened read-only (`store.connect(path, readonly=True)`), so no request can write.  Event filters
-are the CLI's (`factwire.corpus.query`): indexed columns narrow the rows in SQL, `matches` then
-decides exactly.
+are the CLI's (`factwire.corpus.query.matches`), applied in SQL by `reads.corpus_events_page`
+(tested equal), so a page of events never decodes every event.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from factwire.corpus import reads
-from factwire.corpus.query import filter_events, parse_bbox
+from factwire.corpus.query import parse_bbox
 from factwire.corpus.store import FACT_KINDS, connect
 from factwire.errors import BadParam
 
@@ -101,11 +101,14 @@ def event_filters(params: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def all_events(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict[str, Any]]:
-    """Every corpus event passing the filters, ordered by date then id (undated last)."""
+def events_for_page(conn: sqlite3.Connection, params: dict[str, str], limit: int, offset: int,
+                    ) -> tuple[int, list[dict[str, Any]], list[dict[str, Any]]]:
+    """(total, one page of events, chart fields of every matching event), in one snapshot."""
     filters = event_filters(params)
-    indexed = {k: filters.get(k) for k in ("type", "sub_type", "country")}
-    return filter_events(reads.corpus_events(conn, **indexed), **filters)
+    with reads.snapshot(conn):
+        total, events = reads.corpus_events_page(conn, filters, limit=limit, offset=offset)
+        points = reads.corpus_event_fields(conn, filters)
+    return total, events, points
 
 
 def list_events(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:

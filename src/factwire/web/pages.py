@@ -92,14 +92,15 @@ def article_page(conn: sqlite3.Connection, article_id: str) -> str | None:
 
 
 def events_page(conn: sqlite3.Connection, params: dict[str, str]) -> str:
-    """/events: filter form, timeline and map for the whole filter, one page of the table."""
+    """/events: filter form, timeline and map for the whole filter, one page of the table
+    (the page and its total from SQL, the charts from a few fields of every matching event)."""
     limit, offset = data.page_params(params)
-    events = data.all_events(conn, params)
-    chart = {"events": [_chart_event(ev) for ev in events], "country_ids": country_ids(events)}
-    return render("events.html", params=params, events=events[offset:offset + limit], total=len(events),
+    total, events, points = data.events_for_page(conn, params, limit, offset)
+    chart = {"events": [_chart_event(ev) for ev in points], "country_ids": country_ids(points)}
+    return render("events.html", params=params, events=events, total=total,
                   limit=limit, offset=offset, choices=data.event_choices(conn), chart_data=chart,
                   prev_offset=max(0, offset - limit) if offset else None,
-                  next_offset=offset + limit if offset + limit < len(events) else None)
+                  next_offset=offset + limit if offset + limit < total else None)
 
 
 def _chart_event(ev: dict[str, Any]) -> dict[str, Any]:
