@@ -16,6 +16,7 @@ import click
 from factwire import __version__
 from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
 from factwire.export.records import FORMATS, render
+from factwire.export.safe import json_text, one_line
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
 from factwire.read.pages import MAX_PAGE_BYTES
@@ -91,7 +92,7 @@ def run_pages(items, output: str | None, write, failures_too: bool = False) -> N
         for item in items:
             if isinstance(item, Failure):
                 failed += 1
-                click.echo(f"factwire: {item.one_line()}", err=True)
+                click.echo(f"factwire: {one_line(item.one_line())}", err=True)
                 if not failures_too:
                     continue
             else:
@@ -139,7 +140,7 @@ def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> 
         if fmt == "table":
             print_facts_table(item, out)
         else:
-            out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+            out.write(json_text(facts_only(item), indent=2 if fmt == "json" else None) + "\n")
 
     run_pages(items, output, write)
 
@@ -305,21 +306,22 @@ def status(db, as_json) -> None:
     with _open_store(db) as store:
         counts = store.counts()
     if as_json:
-        click.echo(json.dumps(counts, ensure_ascii=False))
+        click.echo(json_text(counts))
         return
     for name in ("articles", "copies", "facts", "events", "corpus_events", "failures"):
         click.echo(f"{name:>14}  {counts[name]}")
     for row in counts["failures_by_reason"]:
-        click.echo(f"{row['n']:>14}  {row['stage']}: {row['reason']}")
+        click.echo(f"{row['n']:>14}  {one_line(row['stage'])}: {one_line(row['reason'])}")
 
 
 @main.command(epilog="Example:\n\n  factwire failures --db news.db")
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
 def failures(db) -> None:
-    """List the pages that failed, with stage, reason and attempts (tab-separated)."""
+    """List the pages that failed, with stage, reason and attempts (tab-separated; a tab, newline
+    or backslash inside a field is written \\t, \\n, \\\\, control characters as [U+XXXX])."""
     with _open_store(db) as store:
         for row in store.failures():
-            click.echo(f"{row['source']}\t{row['stage']}\t{row['reason']}\t{row['attempts']}")
+            click.echo("\t".join(one_line(row[k]) for k in ("source", "stage", "reason", "attempts")))
 
 
 @main.command(epilog='Example:\n\n  factwire search "kamikaze drones" --db news.db --limit 5')
@@ -334,8 +336,9 @@ def search(query, db, limit) -> None:
         except sqlite3.OperationalError as exc:
             raise click.ClickException(f"bad search query: {exc}") from None
     for hit in hits:
-        click.echo(f"{hit['id']}  {hit['published'] or '-':10}  {hit['title'] or '(no title)'}  [{hit['site'] or '-'}]")
-        click.echo(f"    {hit['snippet']}")
+        click.echo(f"{one_line(hit['id'])}  {one_line(hit['published'] or '-'):10}  "
+                   f"{one_line(hit['title'] or '(no title)')}  [{one_line(hit['site'] or '-')}]")
+        click.echo(f"    {one_line(hit['snippet'])}")
 
 
 SERVE_EXAMPLE = """

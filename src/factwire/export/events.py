@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from factwire.export.safe import plain, safe_cell
+from factwire.export.safe import json_text, plain, safe_cell
 from factwire.export.tables import render_table
 
 FORMATS = ("table", "csv", "jsonl")
@@ -161,7 +160,7 @@ def jsonl_lines(rec: Any) -> str:
     for ev in r.get("events") or ():
         row = {"article_id": r.get("id"), "url": r.get("url"), **ev,
                "evidence_text": evidence_text(ev, r.get("text") or "")}
-        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+        lines.append(json_text(row) + "\n")
     return "".join(lines)
 
 
