@@ -21,7 +21,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "South Korea": "KR", "North Korea": "KP", "Russia": "RU", "Iran": "IR", "Syria": "SY",
     "Laos": "LA", "Vietnam": "VN", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",
     "Moldova": "MD", "East Timor": "TL", "Cape Verde": "CV", "PRC": "CN",
-    "Mainland China": "CN", "Taiwan": "TW", "Kosovo": "XK",
+    "Mainland China": "CN", "Taiwan": "TW", "Kosovo": "XK", "Holy See": "VA",
 }
 
 #: Countries that news (and the gold) treat as cities: kind "city".
