@@ -37,6 +37,15 @@ COUNTRY_NAMED_BONUS = 20.0
 COUNTRY_IMPLIED_BONUS = 10.0
 #: A US city whose state is named (Paris + Texas), or a state one of whose cities is named.
 STATE_MATCH_BONUS = 20.0
+#: A city matched only through one of its alternate names (GeoNames lists "Salisbury" for
+#: Harare, "Mexico" for Mexico City, "Zara" for Zadar) loses this much to namesakes matched by
+#: their own name: a former or foreign name is rarely what English news means by it.
+ALT_NAME_PENALTY = 12.0
+#: A city within NEAR_KM of another city the article names gets NEAR_BONUS: news about a place
+#: names its neighbours (Oceanside with Bellmore and Garden City on Long Island, not Oceanside
+#: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.
+NEAR_KM = 150.0
+NEAR_BONUS = 10.0
 #: Words that make a mention a second-level district ("Kakhovskyi rayon").
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
@@ -61,6 +70,7 @@ class Context:
     named: frozenset[str]     # countries named as countries
     implied: frozenset[str]   # countries of any other resolved place
     states: frozenset[str]    # US state codes of other resolved places
+    points: tuple[tuple[float, float], ...] = ()  # other cities' points (first readings)
 
 
 def find_places(doc, published=None) -> list[dict]:
@@ -70,7 +80,7 @@ def find_places(doc, published=None) -> list[dict]:
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
-    priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
+    priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
     regions = _region_readings(mentions, priors, gaz)
     out, as_region = [], set()
     for i, m in enumerate(mentions):
@@ -132,7 +142,7 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
             return {**to_item(m, place), "region": region[1].name}
         if _may_be_village(m) and is_admin_region(region, gaz):
             return region_item(m, region[1])  # never a namesake outside the region written
-    place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx)
+    place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx, m.key)
     if place is not None:
         return to_item(m, place)
     if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
@@ -244,13 +254,19 @@ def build_context(priors: dict[str, Place | None], own_key: str) -> Context:
     named = frozenset(p.country for p in others if p.kind == "country" and p.country)
     implied = frozenset(p.country for p in others if p.country)
     states = frozenset(p.admin1 for p in others if p.country == "US" and p.admin1)
-    return Context(named, implied, states)
+    points = tuple((p.lat, p.lon) for p in others if p.kind == "city" and p.lat is not None)
+    return Context(named, implied, states, points)
 
 
-def score(p: Place, ctx: Context) -> float:
-    """How likely this namesake is meant, given the article's other places."""
+def score(p: Place, ctx: Context, key: str | None = None) -> float:
+    """How likely this namesake is meant, given the article's other places; `key` is the
+    mention's normalised text (a city it names only by an alternate name is penalised)."""
     if p.kind == "city":
         s = CITY_LOG_WEIGHT * math.log10(max(p.population, 10)) + (CAPITAL_BONUS if p.capital else 0.0)
+        if key is not None and normalize(p.name) != key:
+            s -= ALT_NAME_PENALTY
+        if p.lat is not None and any(_km(p.lat, p.lon, la, lo) <= NEAR_KM for la, lo in ctx.points):
+            s += NEAR_BONUS
     else:
         s = KIND_SCORE[p.kind]
     if p.country in ctx.named:
@@ -262,9 +278,16 @@ def score(p: Place, ctx: Context) -> float:
     return s
 
 
-def choose(candidates: list[Place], ctx: Context) -> Place | None:
+def choose(candidates: list[Place], ctx: Context, key: str | None = None) -> Place | None:
     """The best-scoring candidate (ties: first in gazetteer order), or None."""
-    return max(candidates, key=lambda p: score(p, ctx), default=None)
+    return max(candidates, key=lambda p: score(p, ctx, key), default=None)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _r2(x: float | None) -> float | None:

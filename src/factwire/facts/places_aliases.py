@@ -84,3 +84,22 @@ CITY_ALIASES: dict[str, tuple[str, str]] = {
     "Washington, D.C.": ("Washington", "US"), "Washington DC": ("Washington", "US"),
     "Kiev": ("Kyiv", "UA"), "Kharkov": ("Kharkiv", "UA"), "Bombay": ("Mumbai", "IN"),
 }
+
+#: Organisations and buildings whose names are also place names in the gazetteer: in news they
+#: name the institution (a university team, a seat of government), not the town (ACE/GeoWebNews
+#: codebooks: an organisation named after a place is no toponym unless the place is meant).
+#: Matched after normalisation; the place itself is still found when written otherwise
+#: ("Notre Dame, Indiana" keeps "Indiana").
+NOT_PLACE_NAMES: frozenset[str] = frozenset({
+    "white house", "notre dame", "uconn", "duma", "state duma", "pentagon", "kremlin",
+    "capitol hill", "downing street", "elysee", "quai d'orsay", "whitehall", "scotland yard",
+    "wall street", "fleet street", "hollywood", "madison square garden", "vatican bank",
+})
+
+#: Generic landform words: capitalised alone ("here in the Valley") they name a local area the
+#: gazetteer cannot know, never the namesake it holds ("The Valley", Anguilla).
+GENERIC_FEATURE_WORDS: frozenset[str] = frozenset({
+    "valley", "river", "lake", "bay", "island", "islands", "coast", "mountains", "hills",
+    "harbour", "harbor", "peninsula", "desert", "plains", "delta", "gulf", "strait", "sound",
+    "park", "downtown", "uptown", "midtown", "city", "town", "village", "county", "state",
+})

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, normalize
+from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
@@ -149,12 +150,21 @@ def _mention(doc, s: int, e: int, gaz: Gazetteer, fallback: bool = False) -> Men
     if _is_of_complement(doc, s) or all(t.lower_ in COMPASS | ADMIN_WORDS for t in doc[s:e]):
         return None
     span = doc[s:e]
+    if _not_a_place_name(span):
+        return None
     cands = lookup_span(span, gaz)
     if not cands:
         if fallback and _looks_like_name(span):
             return Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], True)
         return None
     return Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands)
+
+
+def _not_a_place_name(span) -> bool:
+    """An organisation/building named like a place ("White House", "Notre Dame") or a generic
+    landform word alone ("the Valley"): see places_aliases."""
+    key = normalize(span.text)
+    return key in NOT_PLACE_NAMES or (len(span) == 1 and key in GENERIC_FEATURE_WORDS)
 
 
 def _looks_like_name(span) -> bool:
@@ -213,7 +223,7 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str]) -
     if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
-    strong = [p for p in m.candidates if _strong(p, n)] if m else []
+    strong = [p for p in m.candidates if _strong(p, n) and _own_name(p, m.key)] if m else []
     return Mention(m.start, m.end, m.text, m.key, strong) if strong else None
 
 
@@ -225,6 +235,13 @@ def _strong(p: Place, n_tokens: int = 1) -> bool:
     if n_tokens > 1 and p.kind in ("admin", "other"):
         return True
     return p.kind == "city" and p.population >= RELABEL_MIN_POP
+
+
+def _own_name(p: Place, key: str) -> bool:
+    """A city pulled out of an ORG/PERSON label must be called so by its own name: an
+    alternate name ("Zara" for Zadar, "Levi" for Levis, "Julia" for Plovdiv) is no evidence
+    against spaCy's label."""
+    return p.kind != "city" or normalize(p.name) == key
 
 
 def _words_in_long_persons(doc) -> set[str]:
