@@ -121,7 +121,7 @@ def test_offsets_over_dev():
     for g, doc in zip(gold, docs):
         for p in find_places(doc, None):
             assert g["text"][p["start"]:p["end"]] == p["text"], (g["id"], p)
-            assert p["kind"] in ("country", "admin", "city", "other")
+            assert p["kind"] in ("country", "admin", "city", "other", "facility")
 
 
 @pytest.mark.slow

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
 from .places_small import canonical_region, fold_key, get_small_places
-from .places_spans import ADMIN_WORDS, Mention, collect_mentions
+from .places_facilities import facility_item
+from .places_mention import ADMIN_WORDS, Mention
+from .places_patterns import _names_admin_region
+from .places_spans import collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.
 #: US states sit between countries and cities ("Georgia" alone is the country; "Arizona" is
@@ -84,6 +87,8 @@ def find_places(doc, published=None) -> list[dict]:
     regions = _region_readings(mentions, priors, gaz)
     out, as_region = [], set()
     for i, m in enumerate(mentions):
+        if m.facility:
+            continue
         item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key), gaz)
         if item is None:
             continue
@@ -92,7 +97,8 @@ def find_places(doc, published=None) -> list[dict]:
         if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
-    return out
+    out += [facility_item(m, out) for m in mentions if m.facility]
+    return sorted(out, key=lambda p: p["start"])
 
 
 def _after_unknown_name(doc, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
@@ -108,8 +114,6 @@ def _after_unknown_name(doc, mentions: list[Mention], i: int, gaz: Gazetteer) ->
         return False
     if i > 0 and mentions[i - 1].end >= word.idx:
         return False  # the word is a place mention of its own: handled through `region`
-    from .places_patterns import _names_admin_region
-
     return _names_admin_region(m.text, gaz)
 
 

@@ -103,3 +103,19 @@ GENERIC_FEATURE_WORDS: frozenset[str] = frozenset({
     "harbour", "harbor", "peninsula", "desert", "plains", "delta", "gulf", "strait", "sound",
     "park", "downtown", "uptown", "midtown", "city", "town", "village", "county", "state",
 })
+
+#: Head words of street-like names: with a capitalised name before them they are a place
+#: wherever they stand ("Third Street", "Atlantic Avenue", "South Kilburn Estate").
+STREET_WORDS: frozenset[str] = frozenset({
+    "street", "st.", "avenue", "ave.", "road", "rd.", "drive", "boulevard", "blvd.", "lane",
+    "highway", "estate", "square", "bridge", "parkway", "terrace", "crescent", "promenade",
+})
+
+#: Head words of building names: a place only after a locative preposition (places_facilities).
+BUILDING_WORDS: frozenset[str] = frozenset({
+    "hall", "centre", "center", "hotel", "church", "cathedral", "chapel", "mosque", "temple",
+    "synagogue", "hospital", "clinic", "institute", "theatre", "theater", "cinema", "airport",
+    "courthouse", "stadium", "arena", "museum", "library", "school", "college", "university",
+    "station", "prison", "jail", "mall", "market", "restaurant", "gardens", "park", "tower",
+    "palace", "embassy", "campus", "plaza", "port", "harbour", "harbor", "base", "camp",
+})

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from .gazetteer import Gazetteer, normalize
 from .places_aliases import COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
-from .places_spans import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention, _modifies_a_name
+from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention
+from .places_mention import modifies_a_name as _modifies_a_name
 
 #: All-caps aliases only: "US" in running text is the country, "Us" is not.
 CAPS_COUNTRY_ALIASES = frozenset(a for a in COUNTRY_ALIASES if a.replace(".", "").isupper())

@@ -15,24 +15,21 @@ Rules, all generic:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from .gazetteer import Gazetteer, Place, normalize
 from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
+from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, NON_NAME_LABELS, Mention
+from .places_mention import modifies_a_name as _modifies_a_name
+from .places_facilities import find_facility_mentions
+from .places_patterns import find_pattern_mentions
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
-#: Entities after which a capitalised word is not a name continuation ("in London Tuesday").
-NON_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 #: Cities below this size are too often surnames/brands to be pulled out of an ORG/PERSON
 #: label (Kherson is listed at 66k in GeoNames-15k, so 50k keeps it).
 RELABEL_MIN_POP = 50_000
 #: Longest ORG/PERSON part that may be a place's whole name ("Democratic Republic of Congo"
 #: is GPE already; ORG "Inner Mongolia", PERSON "Yobe North" are 2).
 MAX_RELABEL_TOKENS = 3
-#: Words that extend a place name to the unit it names ("Zabul province", "Kherson Oblast").
-ADMIN_WORDS = frozenset({"province", "state", "region", "oblast", "county", "district",
-                         "governorate", "prefecture", "territory"})
 #: Compass words: alone they are no place ("Northern"); around a place they name its part.
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                      "western", "central", "northeast", "northwest", "southeast", "southwest",
@@ -42,33 +39,25 @@ INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LA
 #: Prepositions after which an untagged capitalised name is read as a place candidate.
 LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
                        "around", "towards", "toward", "across", "inside"})
-#: Longest unknown GPE/LOC/FAC span sent to the small-places fallback ("Staryi Uhryniv" is 2,
-#: "Korsun-Shevchenkivskyi" 3 tokens); longer unknown spans are descriptions, not villages.
-MAX_FALLBACK_TOKENS = 3
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: A dateline inside the text (after a photo caption or a headline, as scraped pages have them):
+#: stricter than at the start -- the caps name must open a line or follow a sentence end and be
+#: followed by a dash, with an optional ", Region" and "(AP)" between: "COLUMBUS, Ohio (AP) —",
+#: "TORONTO —", "IMMOKALEE –", or written in brackets: "(NEW YORK) —".
+INNER_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"\u201d)]\s)|(?<=[.!?\"\u201d)]\s\s))\(?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})\)?"
+    r"(?=(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .]+\))?\s*[\u2014\u2013]|\s+--?\s)")
 #: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A span of doc.text and every place its name may mean."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    candidates: list[Place]
-    #: No main-gazetteer entry: resolve among small places (places_small) if context allows.
-    fallback: bool = False
-
-
 def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
-    from .places_patterns import find_pattern_mentions
-
     person_words = _words_in_long_persons(doc)
     found = [m for m in (_dateline(doc, gaz),) if m]
+    for m in _inner_datelines(doc, gaz) + find_facility_mentions(doc):
+        if not any(m.start < o.end and o.start < m.end for o in found):
+            found.append(m)
     for m in find_pattern_mentions(doc, gaz):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
@@ -119,19 +108,6 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 def _is_possessive_after(doc, i: int) -> bool:
     return i < len(doc) and doc[i].text in POSSESSIVE
 
-
-def _modifies_a_name(doc, i: int) -> bool:
-    """True when token i continues a proper name the place word belongs to ("Post" after
-    "Washington", "President" after "US"): capitalised, not sentence-initial, and not itself
-    a place, a nationality or a date."""
-    if i >= len(doc):
-        return False
-    tok = doc[i]
-    if not tok.text.rstrip(".").isalpha() or not tok.text[0].isupper() or tok.is_sent_start:
-        return False
-    if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":  # "ambassador to Britain Liu Xiaming"
-        return False
-    return tok.ent_type_ not in NON_NAME_LABELS
 
 
 def _mention(doc, s: int, e: int, gaz: Gazetteer, fallback: bool = False) -> Mention | None:
@@ -247,6 +223,18 @@ def _own_name(p: Place, key: str) -> bool:
 def _words_in_long_persons(doc) -> set[str]:
     """Lower-cased words of multi-word PERSON names: a later lone "Clark" is that person."""
     return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _inner_datelines(doc, gaz: Gazetteer) -> list[Mention]:
+    """All-caps datelines after the start of the text (INNER_DATELINE), read as cities first."""
+    out = []
+    for m in INNER_DATELINE.finditer(doc.text):
+        name = m.group(1)
+        cands = gaz.lookup(name) if len(name) >= 3 else []
+        if cands:
+            cities = [p for p in cands if p.kind == "city"]
+            out.append(Mention(m.start(1), m.end(1), name, normalize(name), cities or cands))
+    return out
 
 
 def _dateline(doc, gaz: Gazetteer) -> Mention | None:
