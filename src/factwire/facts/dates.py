@@ -9,6 +9,10 @@ rule is that a weekday is the one before publication unless the clause is in the
 
 Each item: `{"text","start","end","from","to","resolvable","value"}` with
 `doc.text[start:end] == text`; `value` is `{"from","to"}` or None when unresolvable.
+Quarters and halves ("the third quarter", "Q3", "the year-ago quarter", "second-half") keep the
+year as their value (a company's fiscal quarter need not be the calendar one: README) and add
+`quarter` ("2019-Q3", TimeML's name) and `calendar` (`{"from": "2019-07", "to": "2019-09"}`, the
+calendar quarter, which is what TimeML/TempEval annotate).
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ import datetime as dt
 import re
 
 from .dates_patterns import COMPILED, worth_running
-from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
+from .dates_rules import (ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate,
+                          is_quarter)
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
 FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
@@ -34,7 +39,7 @@ PRESENT_IS_FUTURE = {"month_day", "day_month"}
 #: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
 #: "was set to begin ... Wednesday", "more was expected Wednesday").
 FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "rescheduled", "planned", "upcoming",
-                "expire", "expires", "ahead"}
+                "expire", "expires", "ahead", "payable", "effective"}
 #: Verbs of intent whose infinitive is future ("expect the bridge to reopen in the spring");
 #: as nouns ("shelved its plans for an offering on September 30") they mark nothing.
 INTENT_VERBS = {"expect", "expects", "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends"}
@@ -51,6 +56,8 @@ PRECEDING_CHARS = 16
 #: spaCy entity labels that make a four-digit number a count, not a year.
 NUMBER_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 FOLLOWING_CHARS = 12
+#: Kinds whose quarter/half value is given as the year + `calendar` (see the module doc).
+QUARTER_KINDS = {"quarter", "period", "ago", "year_part"}
 
 
 def find_dates(doc, published: dt.date | None) -> list[dict]:
@@ -60,6 +67,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     out: list[dict] = []
     anchor: tuple[int, int, str] | None = None  # (paragraph, offset, value) of the last single date
+    period = None  # the last quarter/half named (what "the quarter", "a year ago" refer to)
     for start, end, kind, match in select_matches(text):
         para = bisect.bisect(breaks, start)
         ctx = Context(published, preceding=text[max(0, start - PRECEDING_CHARS):start],
@@ -71,14 +79,30 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
             ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
         if kind in ANCHORED and anchor:
             ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
+        ctx.period = period
         value = resolve(kind, match, ctx)
         if value is None:
             continue
+        quarter = value if kind in QUARTER_KINDS and value != VAGUE and is_quarter(*value) else None
+        if kind == "year_part" and quarter and int(quarter[1][5:]) - int(quarter[0][5:]) == 5:
+            quarter = None  # "the first half of next year" stays a month range (README)
+        if quarter:
+            value = (quarter[0][:4], None)  # the year is the value; the calendar quarter beside it
+            if kind in ("quarter", "year_part"):
+                period = quarter
         item = make_item(text, start, end, value, published)
-        if item["from"] and item["to"] is None:
+        if quarter:
+            item.update(calendar={"from": quarter[0], "to": quarter[1]}, quarter=quarter_name(*quarter))
+        if item["from"] and item["to"] is None and not quarter:
             anchor = (para, start, item["from"])
         out.append(item)
     return out
+
+
+def quarter_name(frm: str, to: str) -> str:
+    """TimeML's name of a quarter or half: "2019-Q3", "2019-H2"."""
+    first, last = int(frm[5:]), int(to[5:])
+    return f"{frm[:4]}-H{1 if first == 1 else 2}" if last - first == 5 else f"{frm[:4]}-Q{(first + 2) // 3}"
 
 
 def as_date(published) -> dt.date | None:

@@ -25,9 +25,14 @@ CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 
 #: "the end of 2025" -> 2025-12, "the beginning of 2020" -> 2020-01; halves are month ranges.
 YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "first half": (1, 6),
               "second half": (7, 12)}
-#: With no tense cue a bare month is past, except the month(s) just after publication: a
-#: November article's "the December deadline" is the coming one.
-NEXT_MONTHS = {1}
+#: "year-ago third quarter", "next year's first half": years added to the publication year.
+QUARTER_YEAR_SHIFT = {"year-ago": -1, "year-earlier": -1, "year-before": -1, "prior-year": -1,
+                      "last year's": -1, "this year's": 0, "next year's": 1}
+ORDINAL_WORDS_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+#: A bare month with no tense cue is read as upcoming when it is at most this many months ahead
+#: (the same horizon as a month-day's NEAR_FUTURE_DAYS): an October story's "in January" is the
+#: coming January, its "in April" the last one.
+NEAR_FUTURE_MONTHS = 3
 #: Relative words that count from publication, in units ("last week" = -1).
 PUBLICATION_STEPS = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1}
 #: Relative words that count from the last date mentioned rather than from publication.
@@ -50,6 +55,7 @@ class Context:
     future: bool | None = None          # tense of the clause around the match (None: no cue)
     nearest: bool = False               # tense points neither way ("takes office in", "would")
     anchor: str | None = None           # last resolved single date of the paragraph
+    period: Resolved | None = None      # last quarter/half the article named (earnings news)
     preceding: str = ""                 # the few characters before the match
     following: str = ""                 # the few characters after it
     noun: bool = True                   # the match's head is a noun (seasons: "fall" vs "prices fall")
@@ -127,7 +133,7 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
         year = cal.month_year(ctx.pub, month, True, strict=True)
     elif rel in ("last", "this past"):
         year = cal.month_year(ctx.pub, month, False, strict=True)
-    elif ctx.future is None and (ctx.nearest or (month - ctx.pub.month) % 12 in NEXT_MONTHS):
+    elif ctx.future is None and (ctx.nearest or 0 < (month - ctx.pub.month) % 12 <= NEAR_FUTURE_MONTHS):
         year = cal.month_year_nearest(ctx.pub, month)
     else:
         year = cal.month_year(ctx.pub, month, bool(ctx.future))
@@ -208,6 +214,9 @@ def resolve_year_part(m: re.Match, ctx: Context) -> Resolved | None:
     else:
         year = ctx.pub.year + {"next": 1, "last": -1}.get(_norm(m["which"]), 0)
     part = _norm(m["part"])
+    if part.endswith("quarter"):
+        n = ORDINAL_WORDS_Q[part.split()[0]]
+        return cal.iso_month(year, 3 * n - 2), cal.iso_month(year, 3 * n)
     if part not in YEAR_PARTS:
         return f"{year:04d}", None
     first, last = YEAR_PARTS[part]
@@ -215,10 +224,59 @@ def resolve_year_part(m: re.Match, ctx: Context) -> Resolved | None:
 
 
 def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
-    """"the third quarter", "Q3", "second-half": the publication year (README: fiscal quarters
-    are resolved only to the year)."""
-    year = m.groupdict().get("year")
-    return (year, None) if year else (f"{ctx.pub.year:04d}", None)
+    """"the third quarter", "Q3 2019", "the first half", "the year-ago third quarter": the months
+    of that quarter or half (TimeML YYYY-Qn/Hn). The year is written, shifted by "year-ago" /
+    "next year's", or the publication year -- the year before when the quarter has not begun by
+    publication and the clause is not in the future (a February report on "the fourth quarter")."""
+    first, last = _quarter_months(m)
+    if m["year"]:
+        return cal.iso_month(int(m["year"]), first), cal.iso_month(int(m["year"]), last)
+    year = ctx.pub.year + QUARTER_YEAR_SHIFT.get((_norm(m["qrel"]) or "").replace("’", "'"), 0)
+    if not m["qrel"] and dt.date(year, first, 1) > ctx.pub and ctx.future is not True:
+        year -= 1
+    return cal.iso_month(year, first), cal.iso_month(year, last)
+
+
+def _quarter_months(m: re.Match) -> tuple[int, int]:
+    """(first, last) month of the quarter or half a match names."""
+    if m["h"]:
+        return (1, 6) if m["h"].lower() == "first" else (7, 12)
+    n = int(m["qn"]) if m["qn"] else ORDINAL_WORDS_Q[m["q"].lower()]
+    return 3 * n - 2, 3 * n
+
+
+def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
+    """"the quarter", "the latest quarter", "the year-ago period": the reporting period earnings
+    news compares -- the last quarter the article named (`ctx.period`), else the last quarter
+    completed before publication; "year-ago"/"year-earlier"/"prior-year" move it a year back.
+    "the period" alone, without a quarter named before, is no date."""
+    adj = " ".join(w.lower() for w in (m["padj"], m["yago"]) if w)
+    back = any(w in adj for w in ("year-ago", "year-earlier", "prior-year"))
+    if ctx.period is None and (m["punit"] or "").lower() == "period" and not back:
+        return None
+    frm, to = ctx.period or _last_quarter(ctx.pub)
+    return shift_period((frm, to), -1) if back else (frm, to)
+
+
+def _last_quarter(pub: dt.date) -> Resolved:
+    """The last calendar quarter that ended before `pub`."""
+    y, m = cal.shift_month(pub.year, pub.month, -3)
+    first = 3 * ((m - 1) // 3) + 1
+    return cal.iso_month(y, first), cal.iso_month(y, first + 2)
+
+
+def shift_period(period: Resolved, years: int) -> Resolved:
+    """A month range moved by whole years ("a year earlier" than the third quarter)."""
+    frm, to = period
+    return f"{int(frm[:4]) + years:04d}{frm[4:]}", (f"{int(to[:4]) + years:04d}{to[4:]}" if to else None)
+
+
+def is_quarter(frm: str | None, to: str | None) -> bool:
+    """Is (frm, to) a calendar quarter or half as resolve_quarter writes them?"""
+    if not (frm and to and len(frm) == 7 and len(to) == 7 and frm[:4] == to[:4]):
+        return False
+    a, b = int(frm[5:]), int(to[5:])
+    return (a % 3 == 1 and b == a + 2) or (a, b) in ((1, 6), (7, 12))
 
 
 def resolve_decade(m: re.Match, ctx: Context) -> Resolved | None:
@@ -261,6 +319,9 @@ def _season_start(pub: dt.date, first: int, last: int, rel: str, future: bool | 
     for year in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1):
         end_y, end_m = cal.shift_month(year + (last < first), last, 1)
         spans.append((dt.date(year, first, 1), dt.date(end_y, end_m, 1)))
+    if rel == "this":  # "this summer": the one of the publication year (a January "this winter" began in December)
+        year = pub.year - 1 if (last < first and pub.month <= last) else pub.year
+        return dt.date(year, first, 1)
     if rel.startswith("next") or rel == "this coming":
         return [s for s, _ in spans if s > pub][0]
     if rel in ("last", "this past"):
@@ -315,7 +376,7 @@ def _weekend(ctx: Context, step: int, mod: str | None) -> Resolved | None:
 
 def _month(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     pub = ctx.pub
-    if step == 0 and (mod in ("earlier", "early") or (mod is None and ctx.future is False)):
+    if step == 0 and mod in ("earlier", "early"):  # "this month" is the whole month (TimeML)
         return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)
     year, month = cal.shift_month(pub.year, pub.month, step)
     return cal.iso_month(year, month), None
@@ -350,6 +411,8 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved | None:
     unit = m["unit"].lower()
     if m["dir"].lower() == "before" and re.match(r"\s*\w", ctx.following):
         return None  # "11 days before the election" counts from the election, not a date we know
+    if ctx.anchor is None and ctx.period is not None and unit == "year" and count == -1:
+        return shift_period(ctx.period, -1)  # "up from $5 million a year ago": the same quarter
     base = ctx.anchor if ctx.anchor else _pub_at(ctx.pub, unit)
     if unit in ("week", "day"):  # "two weeks later": days, from a day anchor or publication
         if len(base) != 10:
@@ -415,6 +478,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
     "year": resolve_year,
     "year_part": resolve_year_part,
     "quarter": resolve_quarter,
+    "period": resolve_period,
     "decade": resolve_decade,
     "century": resolve_century,
     "season": resolve_season,
@@ -431,7 +495,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
     "vague": resolve_vague,
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
-TENSED = {"holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
+TENSED = {"quarter", "holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
           "weekend", "earlier_in"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}
