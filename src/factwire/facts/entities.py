@@ -33,7 +33,7 @@ def find_entities(doc, published=None) -> list[dict]:
     gaz = get_gazetteer()
     person_words = _words_in_long_persons(doc)
     out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc.ents
-           if ent.label_ in KEEP]
+           if ent.label_ in KEEP and any(c.isalpha() for c in ent.text)]  # no "✓" NORP/PERSON
     out += _titled_persons(doc)
     return sorted(out, key=lambda e: e["start"])
 

@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, normalize
-from .places_aliases import COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
+import re
+
+from .places_aliases import COUNTRY_ALIASES, US_POSTAL_CODES, US_STATE_ABBREVIATIONS
 from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention
 from .places_mention import modifies_a_name as _modifies_a_name
 
@@ -35,6 +37,8 @@ SETTLEMENT_WORDS = frozenset({"village", "town", "settlement", "city", "hamlet"}
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
 MAX_REGION_TOKENS = 3
+#: A US ZIP code (5 digits, optionally +4) after a state's postal code.
+ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
 MAX_BASED_TOKENS = 3
 
@@ -61,7 +65,21 @@ def _untagged_abbreviations(doc, gaz: Gazetteer) -> list[Mention]:
             cands = gaz.lookup(tok.text)
             if cands:
                 out.append(_mention(doc, tok.i, tok.i + 1, cands))
+        elif tok.text in US_POSTAL_CODES and _address_or_dateline(doc, tok.i):
+            cands = [p for p in gaz.lookup(US_POSTAL_CODES[tok.text]) if p.country == "US" and p.kind == "admin"]
+            if cands:
+                out.append(_mention(doc, tok.i, tok.i + 1, cands))
     return out
+
+
+def _address_or_dateline(doc, i: int) -> bool:
+    """A two-letter postal code is a state only in an address or a dateline: "Olympia, WA 98501",
+    "SEATTLE, WA (AP)" -- after "<Capitalised place>," and before a ZIP code, "(", a dash or the
+    end of a line. Elsewhere "WA", "MI", "IN", "OR" are words or other things (Wa in Ghana)."""
+    if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+        return False
+    nxt = doc[i + 1].text if i + 1 < len(doc) else "\n"
+    return bool(ZIP.fullmatch(nxt)) or nxt[:1] in ("(", "\u2014", "\u2013", "-", "\n")
 
 
 def _county_lists(doc, gaz: Gazetteer) -> list[Mention]:

@@ -1,0 +1,173 @@
+"""Issue 13: the places, dates and entity cases a new user hit on US news and the peer benchmarks
+(TempEval-3, GeoWebNews) showed wrong. Each test names the behaviour, never a benchmark file."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from factwire.facts.dates import find_dates
+from factwire.facts.entities import find_entities
+from factwire.facts.gazetteer import get_gazetteer
+from factwire.facts.nlp import parse
+from factwire.facts.places import find_places
+
+
+def places(text: str) -> dict[str, dict]:
+    return {p["text"]: p for p in find_places(parse(text), None)}
+
+
+def dates(text: str, published: dt.date) -> dict[str, dict]:
+    return {d["text"]: d for d in find_dates(parse(text), published)}
+
+
+def km(a: dict, lat: float, lon: float) -> float:
+    p1, p2 = math.radians(a["lat"]), math.radians(lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a["lon"]) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+# ---------------------------------------------------------------- places: names and homonyms
+
+def test_a_former_name_does_not_beat_a_town_of_that_name():
+    got = places("The agent was poisoned in the English city of Salisbury, Britain said.")
+    assert got["Salisbury"]["country"] == "GB"  # not Harare, once called Salisbury
+
+
+def test_a_country_beats_a_city_known_by_its_name_only_as_an_alternate():
+    got = places("Migrants camped in southern Mexico for weeks.")
+    assert got["Mexico"]["kind"] == "country" and got["Mexico"]["country"] == "MX"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Romeo and Juliet opened at the theatre on Friday.", "Juliet"),
+    ("Zara now uses an algorithm to scan designs.", "Zara"),
+    ("Rozen's wife, Julia, has taken on the search.", "Julia"),
+    ("Notre Dame won 91-89 on Friday.", "Notre Dame"),
+    ("Protesters gathered outside the White House.", "White House"),
+    ("Small businesses here in the Valley contribute most of the growth.", "Valley"),
+])
+def test_organisations_people_and_generic_words_are_not_places(text, name):
+    assert name not in places(text)
+
+
+def test_wyoming_is_the_state_not_a_town():
+    assert places("He moved to Wyoming last year.")["Wyoming"]["kind"] == "admin"
+
+
+# ---------------------------------------------------------------- places: points
+
+@pytest.mark.parametrize("name, lat, lon", [("China", 35.0, 105.0), ("Russia", 60.0, 100.0),
+                                            ("Brazil", -10.0, -55.0), ("United States", 39.76, -98.5)])
+def test_country_points_follow_the_geonames_convention(name, lat, lon):
+    country = [p for p in get_gazetteer().lookup(name) if p.kind == "country"][0]
+    assert km({"lat": country.lat, "lon": country.lon}, lat, lon) < 161
+
+
+@pytest.mark.parametrize("name, country", [("Ontario", "CA"), ("Kerala", "IN"), ("Oaxaca", "MX"),
+                                           ("Orange County", "US"), ("California", "US")])
+def test_regions_have_coordinates(name, country):
+    regions = [p for p in get_gazetteer().lookup(name) if p.kind == "admin" and p.country == country]
+    assert regions and all(p.lat is not None and p.lon is not None for p in regions)
+
+
+def test_a_city_near_the_articles_other_places_wins():
+    got = places("Kasey Cohen grew up in Oceanside and moved to Bellmore, on Long Island, New York.")
+    assert got["Oceanside"]["country"] == "US" and got["Oceanside"]["lon"] > -80  # not Oceanside, CA
+
+
+# ---------------------------------------------------------------- places: facilities, datelines, abbreviations
+
+def test_a_street_takes_the_point_of_its_town():
+    got = places("He sleeps on Atlantic Avenue in Garden City, New York.")
+    street = got["Atlantic Avenue"]
+    assert street["kind"] == "facility" and street["precision"] == "locality"
+    assert street["locality"] == "Garden City" and street["lat"] == got["Garden City"]["lat"]
+
+
+def test_a_building_is_a_place_only_after_a_locative():
+    assert "Percy French Hotel" in places("Lunch was served at the Percy French Hotel in Cavan, Ireland.")
+    assert "Cavan Institute" not in places("Cavan Institute said it would train students.")
+
+
+def test_a_street_without_any_town_in_the_text_has_no_point():
+    street = places("Third Street will soon be renamed.")["Third Street"]
+    assert street["lat"] is None and street["lon"] is None
+
+
+def test_a_dateline_inside_the_text_is_a_place():
+    got = places("Photo by a reporter.  COLUMBUS, Ohio (AP) — So how do they top that?")
+    assert got["COLUMBUS"]["country"] == "US" and got["COLUMBUS"]["kind"] == "city"
+
+
+@pytest.mark.parametrize("text, code", [("SEATTLE, WA (AP) — Rain fell.", "WA"),
+                                        ("He lives at 12 Main St., Olympia, WA 98501.", "WA")])
+def test_postal_state_codes_in_addresses_and_datelines(text, code):
+    assert places(text)[code]["name"] == "Washington"
+
+
+@pytest.mark.parametrize("text", ["The WA government announced cuts.", "The MI team said the results were good.",
+                                  "Officials from IN and OR attended."])
+def test_postal_state_codes_elsewhere_are_not_places(text):
+    assert not [p for p in places(text).values() if p["country"] == "US"]
+
+
+# ---------------------------------------------------------------- entities
+
+def test_symbols_are_not_entities():
+    assert not [e for e in find_entities(parse("Voters ✓ said yes."), None) if e["text"] == "✓"]
+
+
+# ---------------------------------------------------------------- dates
+
+OCT_1989 = dt.date(1989, 10, 26)
+
+
+def test_a_quarter_keeps_the_year_and_names_the_calendar_quarter():
+    got = dates("Compaq reported a third-quarter net loss of $5.1 million.", OCT_1989)["third-quarter"]
+    assert (got["from"], got["to"]) == ("1989", None)
+    assert got["quarter"] == "1989-Q3" and got["calendar"] == {"from": "1989-07", "to": "1989-09"}
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_back():
+    got = dates("Net income rose in the third quarter. It earned $4 million a year ago.", OCT_1989)
+    assert got["a year ago"]["quarter"] == "1988-Q3"
+
+
+def test_the_year_ago_quarter_and_the_quarter():
+    got = dates("Profit rose in the fourth quarter of 1988. In the year-ago quarter it lost money, "
+                "and the quarter was hard.", OCT_1989)
+    assert got["the year-ago quarter"]["quarter"] == "1987-Q4"
+    assert got["the quarter"]["quarter"] == "1988-Q4"
+
+
+def test_a_quarter_not_begun_by_publication_is_last_years():
+    got = dates("The company reported a loss for the fourth quarter.", dt.date(1990, 2, 10))
+    assert got["the fourth quarter"]["quarter"] == "1989-Q4"
+
+
+def test_halves_of_a_named_year_stay_month_ranges():
+    got = dates("A winner is picked in the first half of next year.", OCT_1989)["the first half of next year"]
+    assert (got["from"], got["to"]) == ("1990-01", "1990-06")
+
+
+def test_this_month_is_the_whole_month_and_so_far_is_not():
+    got = dates("Sales fell this month. Sales so far this year rose.", OCT_1989)
+    assert (got["this month"]["from"], got["this month"]["to"]) == ("1989-10", None)
+    assert (got["so far this year"]["from"], got["so far this year"]["to"]) == ("1989-01-01", "1989-10-26")
+
+
+def test_a_future_month_in_a_december_story_is_next_years():
+    got = dates("Allies will meet for the NATO summit in April.", dt.date(1998, 12, 5))
+    assert got["April"]["from"] == "1999-04"
+
+
+def test_a_payable_date_is_ahead():
+    got = dates("The board declared a dividend, payable Dec. 1 to holders.", OCT_1989)
+    assert got["Dec. 1"]["from"] == "1989-12-01"
+
+
+def test_this_summer_is_the_publication_years():
+    got = dates("Protests are planned this summer.", dt.date(1998, 3, 22))
+    assert (got["this summer"]["from"], got["this summer"]["to"]) == ("1998-06", "1998-08")
