@@ -171,3 +171,19 @@ def test_a_payable_date_is_ahead():
 def test_this_summer_is_the_publication_years():
     got = dates("Protests are planned this summer.", dt.date(1998, 3, 22))
     assert (got["this summer"]["from"], got["this summer"]["to"]) == ("1998-06", "1998-08")
+
+
+@pytest.mark.parametrize("text, published, expr, value", [
+    # a scheduled event's date is the nearer one, even told in the past tense
+    ("The minister gave no reason for the Jan. 14 deadline.", dt.date(2000, 1, 5), "Jan. 14", "2000-01-14"),
+    ("Leaders were invited to a ceremony on March 12.", dt.date(1999, 2, 16), "March 12", "1999-03-12"),
+    # ... but a future verb above it still wins
+    ("Plans will be divulged in a meeting on Friday.", dt.date(2019, 11, 18), "Friday", "2019-11-22"),
+    # a present passive is present, not past
+    ("The family may lose when the case is heard in May.", dt.date(2000, 3, 29), "May", "2000-05"),
+    # a plan told in the past: the nearer reading; a plan word as a simple past verb: past
+    ("Protesters were planning to block the airport on Monday.", dt.date(2000, 1, 7), "Monday", "2000-01-10"),
+    ("The judge set Friday as the deadline.", dt.date(2000, 1, 15), "Friday", "2000-01-14"),
+])
+def test_tense_cues_around_bare_days_and_months(text, published, expr, value):
+    assert dates(text, published)[expr]["from"] == value

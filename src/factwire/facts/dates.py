@@ -42,7 +42,13 @@ FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "r
                 "expire", "expires", "ahead", "payable", "effective"}
 #: Verbs of intent whose infinitive is future ("expect the bridge to reopen in the spring");
 #: as nouns ("shelved its plans for an offering on September 30") they mark nothing.
-INTENT_VERBS = {"expect", "expects", "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends"}
+INTENT_VERBS = {"expect", "expects", "plan", "plans", "planning", "hope", "hopes", "aim", "aims", "intend",
+                "intends"}
+#: Nouns of scheduled events: a date they carry is read as the nearer one whatever the verb
+#: around them says ("gave no reason for the Jan. 14 deadline", "invited to a ceremony on
+#: March 12", "the NATO summit in April"): the telling of the event is past, the event need not be.
+EVENT_NOUNS = {"deadline", "summit", "ceremony", "election", "elections", "hearing", "vote", "referendum",
+               "meeting", "talks", "trial", "conference", "session", "inauguration", "launch", "auction"}
 #: Heads that name a new, later date even in the past tense ("was postponed to Friday").
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 TO_PREPS = {"to", "until", "till", "for"}
@@ -202,33 +208,47 @@ def read_tense(tense: str | None, kind: str) -> bool | None:
 
 def find_tense(doc, start: int, end: int) -> str | None:
     """"future" (will/modal, scheduled), "past", "present" or None for the clause governing the
-    span: the first verb up the parse tree that marks a tense."""
+    span: the first verb up the parse tree that marks a tense. A date carried by a scheduled
+    event's noun (EVENT_NOUNS) is "weak" (the nearer reading) unless that verb is future."""
+    tense = _walk_tense(doc, start, end)
+    if tense[1] and tense[0] != "future":
+        return "weak"
+    return tense[0]
+
+
+def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool]:
+    """(tense as find_tense describes it, whether an event noun was passed on the way up)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
-    tok = span.root
+        return None, False
+    tok, event = span.root, False
     for _ in range(MAX_HOPS):
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never `is`)
-            return verb_tense(tok)
+            return verb_tense(tok), event
         prev, tok = tok, tok.head
         if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
-            return "future"
+            return "future", event
+        event = event or (tok.lower_ in EVENT_NOUNS and tok.pos_ == "NOUN")
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok)
+            return scheduled_tense(tok), event
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
-            return "future"  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
+            return "future", event  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
         if tense is not None:
-            return tense or None
-    return None
+            return tense or None, event
+    return None, event
 
 
 def scheduled_tense(tok) -> str | None:
-    """"scheduled for Feb. 14" is future; "was due to be released in September" is a plan seen
-    from the past, as likely over by publication as not: no cue."""
+    """"scheduled for Feb. 14" is future; "was due to be released in September", "were planning
+    to drive there on Monday", "did not plan to remove him on Thursday" are plans seen from the
+    past, as likely over by publication as not: the nearer reading ("weak"). A plan word as a
+    simple past verb dates the planning, not the plan: "set Friday as the deadline" (past)."""
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
-        return None
+        return "weak"
+    if tok.tag_ == "VBD" and tok.pos_ == "VERB":
+        return "past"
     return "future"
 
 
@@ -247,6 +267,8 @@ def verb_tense(tok) -> str | None:
         return "future"
     if any(a.lower_ == "to" or a.tag_ == "VB" for a in auxes):
         return None  # infinitive ("is due to be sworn in on 20 January"): the head decides
+    if tok.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") and a.lower_ not in PAST_AUX for a in auxes):
+        return "present"  # "when the case is heard in May": a present passive
     if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):  # "says (that) ..." reports the past; "reports earnings Wednesday"
