@@ -187,3 +187,21 @@ def test_this_summer_is_the_publication_years():
 ])
 def test_tense_cues_around_bare_days_and_months(text, published, expr, value):
     assert dates(text, published)[expr]["from"] == value
+
+
+def test_a_town_is_read_among_its_neighbours_in_the_article():
+    got = places("Instead of driving to Castlegar, people will visit the Nelson office in British Columbia, Canada.")
+    assert got["Castlegar"]["country"] == "CA"  # a PERSON label after "driving to", a town of Canada
+    assert got["Nelson"]["country"] == "CA" and abs(got["Nelson"]["lon"] + 117.3) < 1  # Nelson, BC, not NZ
+
+
+def test_a_small_place_is_not_outvoted_by_a_village_known_by_it_as_an_alternate_name():
+    assert places("Migrants are stuck in Samos, an island of Greece.")["Samos"]["country"] == "GR"
+
+
+def test_a_town_labelled_as_an_organisation_in_a_story_about_its_state():
+    assert places("The grant will revitalize Immokalee. Florida officials cheered.")["Immokalee"]["country"] == "US"
+
+
+def test_a_person_after_a_preposition_stays_a_person():
+    assert "Smith" not in places("Reporters talked to Smith in Ohio.")

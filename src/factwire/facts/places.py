@@ -89,7 +89,7 @@ def find_places(doc, published=None) -> list[dict]:
     for i, m in enumerate(mentions):
         if m.facility:
             continue
-        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key), gaz)
+        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key, regions), gaz)
         if item is None:
             continue
         if item.get("region") is not None:
@@ -147,6 +147,9 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
         if _may_be_village(m) and is_admin_region(region, gaz):
             return region_item(m, region[1])  # never a namesake outside the region written
     place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx, m.key)
+    if place is not None and place.kind == "city" and ctx.points and not _near(place, ctx.points) \
+            and place.country not in ctx.implied:  # a namesake abroad while the article is elsewhere
+        place = get_small_places().near(m.text, ctx.named | ctx.implied, ctx.points) or place
     if place is not None:
         return to_item(m, place)
     if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
@@ -245,20 +248,22 @@ def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
         countries = frozenset({r_place.country})
         regions = frozenset() if r_place.kind == "country" else _region_keys(r_mention, r_place, gaz)
         return get_small_places().lookup(m.text, countries, regions)
-    return get_small_places().lookup(m.text, ctx.named | ctx.implied)
+    return get_small_places().lookup(m.text, ctx.named | ctx.implied, near=ctx.points)
 
 
 EMPTY = Context(frozenset(), frozenset(), frozenset())
 
 
-def build_context(priors: dict[str, Place | None], own_key: str) -> Context:
+def build_context(priors: dict[str, Place | None], own_key: str, readings: dict | None = None) -> Context:
     """Countries and states from the article's *other* names (a name never votes for itself,
-    or "Georgia" would always confirm its own first reading)."""
+    or "Georgia" would always confirm its own first reading); their points also from the
+    small-place `readings` of names the main gazetteer lacks (Castlegar places Nelson)."""
     others = [p for k, p in priors.items() if k != own_key and p is not None]
+    located = [p for k, p in (readings or priors).items() if k != own_key and p is not None]
     named = frozenset(p.country for p in others if p.kind == "country" and p.country)
     implied = frozenset(p.country for p in others if p.country)
     states = frozenset(p.admin1 for p in others if p.country == "US" and p.admin1)
-    points = tuple((p.lat, p.lon) for p in others if p.kind == "city" and p.lat is not None)
+    points = tuple((p.lat, p.lon) for p in located if p.kind == "city" and p.lat is not None)
     return Context(named, implied, states, points)
 
 
@@ -269,7 +274,7 @@ def score(p: Place, ctx: Context, key: str | None = None) -> float:
         s = CITY_LOG_WEIGHT * math.log10(max(p.population, 10)) + (CAPITAL_BONUS if p.capital else 0.0)
         if key is not None and normalize(p.name) != key:
             s -= ALT_NAME_PENALTY
-        if p.lat is not None and any(_km(p.lat, p.lon, la, lo) <= NEAR_KM for la, lo in ctx.points):
+        if _near(p, ctx.points):
             s += NEAR_BONUS
     else:
         s = KIND_SCORE[p.kind]
@@ -285,6 +290,10 @@ def score(p: Place, ctx: Context, key: str | None = None) -> float:
 def choose(candidates: list[Place], ctx: Context, key: str | None = None) -> Place | None:
     """The best-scoring candidate (ties: first in gazetteer order), or None."""
     return max(candidates, key=lambda p: score(p, ctx, key), default=None)
+
+
+def _near(p: Place, points: tuple[tuple[float, float], ...]) -> bool:
+    return p.lat is not None and any(_km(p.lat, p.lon, la, lo) <= NEAR_KM for la, lo in points)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

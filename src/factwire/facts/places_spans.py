@@ -15,12 +15,15 @@ Rules, all generic:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
 from .gazetteer import Gazetteer, Place, normalize
 from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
 from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, NON_NAME_LABELS, Mention
 from .places_mention import modifies_a_name as _modifies_a_name
 from .places_facilities import find_facility_mentions
 from .places_patterns import find_pattern_mentions
+from .places_small import get_small_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
@@ -36,6 +39,21 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
                      "upper", "lower"})
 #: Entity labels of names that can end in "of <place>" (institutions, districts, events).
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+#: Cities this big are pulled out of an ORG/PERSON label in an article that names their country
+#: (and US state): GeoNames' cities >= 15,000 are all in the main gazetteer, so any of them.
+CONTEXT_RELABEL_MIN_POP = 10_000
+#: Prepositions of place before a one-word PERSON/ORG that may be a small town.
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
+#: Verbs of motion whose "to"/"from" introduces a place ("moved to", "driving to", "fled from"),
+#: every inflected form (the facts pipeline runs without spaCy's lemmatizer).
+MOTION_VERBS = frozenset({
+    "move", "moves", "moved", "moving", "drive", "drives", "drove", "driven", "driving",
+    "travel", "travels", "traveled", "travelled", "traveling", "travelling", "go", "goes", "went",
+    "gone", "going", "come", "comes", "came", "coming", "return", "returns", "returned", "returning",
+    "fly", "flies", "flew", "flown", "flying", "head", "heads", "headed", "heading", "relocate",
+    "relocated", "relocating", "switch", "switched", "switching", "walk", "walked", "walking",
+    "sail", "sailed", "sailing", "flee", "fled", "fleeing", "evacuated", "deported", "commute",
+    "commuted", "commuting", "transferred"})
 #: Prepositions after which an untagged capitalised name is read as a place candidate.
 LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
                        "around", "towards", "toward", "across", "inside"})
@@ -51,9 +69,34 @@ INNER_DATELINE = re.compile(
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
 
 
+@dataclass(frozen=True)
+class ArticleRegions:
+    """Countries and US states the article names (GPE entities read as a country or a state):
+    the context in which a smaller town may be pulled out of an ORG/PERSON label."""
+
+    countries: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()
+
+
+def article_regions(doc, gaz: Gazetteer) -> ArticleRegions:
+    """Every country and US state some GPE entity of the article may name."""
+    countries, states = set(), set()
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        for p in gaz.lookup(ent.text):
+            if p.kind == "country" and p.country:
+                countries.add(p.country)
+            elif p.kind == "admin" and p.country == "US" and p.admin1 and p.lat is not None:
+                countries.add("US")
+                states.add(p.admin1)
+    return ArticleRegions(frozenset(countries), frozenset(states))
+
+
 def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
     person_words = _words_in_long_persons(doc)
+    regions = article_regions(doc, gaz)
     found = [m for m in (_dateline(doc, gaz),) if m]
     for m in _inner_datelines(doc, gaz) + find_facility_mentions(doc):
         if not any(m.start < o.end and o.start < m.end for o in found):
@@ -69,7 +112,7 @@ def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             m = _from_place_ent(doc, ent, gaz)
         elif ent.label_ in RELABEL_LABELS:
-            m = _from_relabel(doc, ent, gaz, person_words)
+            m = _from_relabel(doc, ent, gaz, person_words, regions)
         for x in (m if isinstance(m, list) else [m]):
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
@@ -175,7 +218,8 @@ def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
     return _mention(doc, s, e, gaz, fallback=True)
 
 
-def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> list[Mention]:
+def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str],
+                  regions: ArticleRegions | None = None) -> list[Mention]:
     """Parts of an ORG/PERSON entity the gazetteer knows well enough to call places.
 
     An entity is split at a possessive ("Punjab's Bhatinda" -> Punjab, Bhatinda); a part
@@ -184,14 +228,19 @@ def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> list[Ment
     out, s = [], ent.start
     cuts = [t.i for t in ent if t.text in POSSESSIVE] + [ent.end]
     for cut in cuts:
-        m = _relabel_part(doc, s, cut, gaz, person_words)
+        m = _relabel_part(doc, s, cut, gaz, person_words, regions)
         if m:
             out.append(m)
         s = cut + 1
     return out
 
 
-def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
+def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
+                  regions: ArticleRegions | None = None) -> Mention | None:
+    """A place mention for tokens [s, e) of an ORG/PERSON label (or an untagged name), when the
+    gazetteer knows the name well (`_strong`) or, in an article naming its country/state, as a
+    town there (`_in_context`); failing both, a one-word name right after a preposition of place
+    may be a small town of the article's countries (places_small)."""
     s, e = _trim(doc, s, e)
     n = e - s
     if n < 1 or n > MAX_RELABEL_TOKENS or not all(t.is_title or t.is_upper for t in doc[s:e]):
@@ -199,8 +248,31 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str]) -
     if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
-    strong = [p for p in m.candidates if _strong(p, n) and _own_name(p, m.key)] if m else []
-    return Mention(m.start, m.end, m.text, m.key, strong) if strong else None
+    strong = [p for p in m.candidates if (_strong(p, n) or _in_context(p, regions)) and _own_name(p, m.key)] if m else []
+    if strong:
+        return Mention(m.start, m.end, m.text, m.key, strong)
+    if m is None and n == 1 and regions and regions.countries and _after_place_preposition(doc, s):
+        span = doc[s:e]
+        if get_small_places().lookup(span.text, regions.countries) is not None:
+            return Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], True)
+    return None
+
+
+def _in_context(p: Place, regions: ArticleRegions | None) -> bool:
+    """A town of a country (and, in the US, a state) the article names: "revitalize Immokalee"
+    in a story about Florida."""
+    if regions is None or p.kind != "city" or p.population < CONTEXT_RELABEL_MIN_POP:
+        return False
+    return p.country in regions.countries and (p.country != "US" or p.admin1 in regions.states)
+
+
+def _after_place_preposition(doc, s: int) -> bool:
+    """Is token s right after "in/near/outside/at", or after "to/from" governed by a verb of
+    motion ("moved to Thornhill", "driving to Castlegar")? Not before a possessive."""
+    if s == 0 or (s + 1 < len(doc) and doc[s + 1].text in POSSESSIVE):
+        return False
+    prep = doc[s - 1]
+    return prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ in ("to", "from") and prep.head.lower_ in MOTION_VERBS)
 
 
 def _strong(p: Place, n_tokens: int = 1) -> bool:
