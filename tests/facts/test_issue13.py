@@ -205,3 +205,30 @@ def test_a_town_labelled_as_an_organisation_in_a_story_about_its_state():
 
 def test_a_person_after_a_preposition_stays_a_person():
     assert "Smith" not in places("Reporters talked to Smith in Ohio.")
+
+
+NOV_1989 = dt.date(1989, 11, 2)
+
+
+@pytest.mark.parametrize("expr, text, calendar", [
+    ("The current quarter", "The current quarter began well.", ("1989-10", "1989-12")),
+    ("the latest quarter", "Profit fell in the fourth quarter of 1988. Sales rose in the latest quarter.",
+     ("1989-07", "1989-09")),
+    ("the 1988 quarter", "Profit fell in the third quarter. In the 1988 quarter it earned more.", ("1988-07", "1988-09")),
+    ("the quarter a year ago", "Profit fell in the third quarter. For the quarter a year ago it lost money.",
+     ("1988-07", "1988-09")),
+])
+def test_reporting_periods(expr, text, calendar):
+    got = dates(text, NOV_1989)[expr]
+    assert (got["calendar"]["from"], got["calendar"]["to"]) == calendar
+
+
+@pytest.mark.parametrize("text, expr, value, calendar", [
+    ("Earlier this month it cut jobs.", "Earlier this month", ("1989-11-01", "1989-11-02"), ("1989-11", None)),
+    ("It will close plants by the end of 1990.", "the end of 1990", ("1990-12", None), ("1990", None)),
+    ("Its stock peaked in the early 1980s.", "the early 1980s", ("1980", "1983"), ("1980", "1989")),
+])
+def test_a_modified_unit_keeps_its_part_as_value_and_names_the_whole_unit(text, expr, value, calendar):
+    got = dates(text, NOV_1989)[expr]
+    assert (got["from"], got["to"]) == value
+    assert (got["calendar"]["from"], got["calendar"]["to"]) == calendar

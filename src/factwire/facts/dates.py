@@ -12,7 +12,10 @@ Each item: `{"text","start","end","from","to","resolvable","value"}` with
 Quarters and halves ("the third quarter", "Q3", "the year-ago quarter", "second-half") keep the
 year as their value (a company's fiscal quarter need not be the calendar one: README) and add
 `quarter` ("2019-Q3", TimeML's name) and `calendar` (`{"from": "2019-07", "to": "2019-09"}`, the
-calendar quarter, which is what TimeML/TempEval annotate).
+calendar quarter, which is what TimeML/TempEval annotate). `calendar` also gives the whole unit an
+expression with a modifier names, where `value` is the part meant: "earlier this month" (value:
+the 1st to publication; calendar: the month), "the end of 1990" (1990-12; 1990), "the early
+1980s" (1980-1983; 1980-1989).
 """
 from __future__ import annotations
 
@@ -21,8 +24,13 @@ import datetime as dt
 import re
 
 from .dates_patterns import COMPILED, worth_running
-from .dates_rules import (ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate,
-                          is_quarter)
+from . import dates_periods
+from .dates_periods import is_quarter
+from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, TENSED, VAGUE, Context, NoPublicationDate
+from .dates_rules import RESOLVERS as RULE_RESOLVERS
+
+#: Every pattern kind's resolver.
+RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS}
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
 FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
@@ -99,6 +107,10 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
         item = make_item(text, start, end, value, published)
         if quarter:
             item.update(calendar={"from": quarter[0], "to": quarter[1]}, quarter=quarter_name(*quarter))
+        elif value != VAGUE:
+            unit = dates_periods.calendar_unit(kind, match, value, published)
+            if unit and unit != value:
+                item["calendar"] = {"from": unit[0], "to": unit[1]}
         if item["from"] and item["to"] is None and not quarter:
             anchor = (para, start, item["from"])
         out.append(item)

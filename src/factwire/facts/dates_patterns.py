@@ -75,12 +75,13 @@ PATTERNS: dict[str, str] = {
     # "the third quarter", "third-quarter", "the fiscal first quarter", "the year-ago third quarter",
     # "this year's first half", "Q3 2019"
     "quarter": _ci(r"\b(?:the\s+)?(?:(?P<qrel>year-ago|year-earlier|year-before|prior-year|last\s+year['’]s"
-                   r"|this\s+year['’]s|next\s+year['’]s)\s+)?(?:fiscal[-\s]+)?"
+                   r"|this\s+year['’]s|next\s+year['’]s)\s+)?(?:(?P<qyear>(?:19|20)\d\d)\s+)?(?:fiscal[-\s]+)?"
                    r"(?:(?P<q>first|second|third|fourth)[-\s]quarter|(?P<h>first|second)[-\s]half)\b")
                + rf"|\bQ(?P<qn>[1-4])(?:\s+{YEAR})?\b",
     # "the quarter", "the latest quarter", "the year-ago period", "that quarter": the reporting period
-    "period": _ci(r"\b(?:the|that|this|its)\s+(?:(?P<padj>latest|current|comparable|most\s+recent|recent|same"
-                  r"|year-ago|year-earlier|prior-year|previous|fiscal)\s+){0,2}(?P<punit>quarter|period)\b(?![-\w])"
+    "period": _ci(r"\b(?:the|that|this|its)\s+(?:(?P<pyear>(?:19|20)\d\d)\s+)?(?:(?P<padj>latest|current|comparable"
+                  r"|most\s+recent|recent|same|year-ago|year-earlier|prior-year|previous|fiscal)\s+){0,2}"
+                  r"(?P<punit>quarter|period)\b(?![-\w])(?P<pago>\s+a\s+year\s+(?:ago|earlier))?"
                   r"|\b(?P<yago>year-ago|year-earlier)\b(?=\s+[a-z])"),
     "decade": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?") + r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)s\b",
     "century": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?" + ORD + r"[-\s]+century\b"),

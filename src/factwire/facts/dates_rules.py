@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import dates_calendar as cal
-from .dates_patterns import NAMED_DAY_WORDS, number_value, ordinal_value
+from .dates_patterns import NAMED_DAY_WORDS, ORDINAL_WORDS, number_value, ordinal_value
 
 #: A resolved date: ISO `from` and `to` (None for a single day/month/year).
 Resolved = tuple[str | None, str | None]
@@ -25,10 +25,6 @@ CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 
 #: "the end of 2025" -> 2025-12, "the beginning of 2020" -> 2020-01; halves are month ranges.
 YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "first half": (1, 6),
               "second half": (7, 12)}
-#: "year-ago third quarter", "next year's first half": years added to the publication year.
-QUARTER_YEAR_SHIFT = {"year-ago": -1, "year-earlier": -1, "year-before": -1, "prior-year": -1,
-                      "last year's": -1, "this year's": 0, "next year's": 1}
-ORDINAL_WORDS_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 #: A bare month with no tense cue is read as upcoming when it is at most this many months ahead
 #: (the same horizon as a month-day's NEAR_FUTURE_DAYS): an October story's "in January" is the
 #: coming January, its "in April" the last one.
@@ -215,68 +211,12 @@ def resolve_year_part(m: re.Match, ctx: Context) -> Resolved | None:
         year = ctx.pub.year + {"next": 1, "last": -1}.get(_norm(m["which"]), 0)
     part = _norm(m["part"])
     if part.endswith("quarter"):
-        n = ORDINAL_WORDS_Q[part.split()[0]]
+        n = ORDINAL_WORDS[part.split()[0]]
         return cal.iso_month(year, 3 * n - 2), cal.iso_month(year, 3 * n)
     if part not in YEAR_PARTS:
         return f"{year:04d}", None
     first, last = YEAR_PARTS[part]
     return cal.iso_month(year, first), (cal.iso_month(year, last) if last else None)
-
-
-def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
-    """"the third quarter", "Q3 2019", "the first half", "the year-ago third quarter": the months
-    of that quarter or half (TimeML YYYY-Qn/Hn). The year is written, shifted by "year-ago" /
-    "next year's", or the publication year -- the year before when the quarter has not begun by
-    publication and the clause is not in the future (a February report on "the fourth quarter")."""
-    first, last = _quarter_months(m)
-    if m["year"]:
-        return cal.iso_month(int(m["year"]), first), cal.iso_month(int(m["year"]), last)
-    year = ctx.pub.year + QUARTER_YEAR_SHIFT.get((_norm(m["qrel"]) or "").replace("’", "'"), 0)
-    if not m["qrel"] and dt.date(year, first, 1) > ctx.pub and ctx.future is not True:
-        year -= 1
-    return cal.iso_month(year, first), cal.iso_month(year, last)
-
-
-def _quarter_months(m: re.Match) -> tuple[int, int]:
-    """(first, last) month of the quarter or half a match names."""
-    if m["h"]:
-        return (1, 6) if m["h"].lower() == "first" else (7, 12)
-    n = int(m["qn"]) if m["qn"] else ORDINAL_WORDS_Q[m["q"].lower()]
-    return 3 * n - 2, 3 * n
-
-
-def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
-    """"the quarter", "the latest quarter", "the year-ago period": the reporting period earnings
-    news compares -- the last quarter the article named (`ctx.period`), else the last quarter
-    completed before publication; "year-ago"/"year-earlier"/"prior-year" move it a year back.
-    "the period" alone, without a quarter named before, is no date."""
-    adj = " ".join(w.lower() for w in (m["padj"], m["yago"]) if w)
-    back = any(w in adj for w in ("year-ago", "year-earlier", "prior-year"))
-    if ctx.period is None and (m["punit"] or "").lower() == "period" and not back:
-        return None
-    frm, to = ctx.period or _last_quarter(ctx.pub)
-    return shift_period((frm, to), -1) if back else (frm, to)
-
-
-def _last_quarter(pub: dt.date) -> Resolved:
-    """The last calendar quarter that ended before `pub`."""
-    y, m = cal.shift_month(pub.year, pub.month, -3)
-    first = 3 * ((m - 1) // 3) + 1
-    return cal.iso_month(y, first), cal.iso_month(y, first + 2)
-
-
-def shift_period(period: Resolved, years: int) -> Resolved:
-    """A month range moved by whole years ("a year earlier" than the third quarter)."""
-    frm, to = period
-    return f"{int(frm[:4]) + years:04d}{frm[4:]}", (f"{int(to[:4]) + years:04d}{to[4:]}" if to else None)
-
-
-def is_quarter(frm: str | None, to: str | None) -> bool:
-    """Is (frm, to) a calendar quarter or half as resolve_quarter writes them?"""
-    if not (frm and to and len(frm) == 7 and len(to) == 7 and frm[:4] == to[:4]):
-        return False
-    a, b = int(frm[5:]), int(to[5:])
-    return (a % 3 == 1 and b == a + 2) or (a, b) in ((1, 6), (7, 12))
 
 
 def resolve_decade(m: re.Match, ctx: Context) -> Resolved | None:
@@ -412,7 +352,8 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved | None:
     if m["dir"].lower() == "before" and re.match(r"\s*\w", ctx.following):
         return None  # "11 days before the election" counts from the election, not a date we know
     if ctx.anchor is None and ctx.period is not None and unit == "year" and count == -1:
-        return shift_period(ctx.period, -1)  # "up from $5 million a year ago": the same quarter
+        frm, to = ctx.period  # "up from $5 million a year ago": the same quarter a year back
+        return f"{int(frm[:4]) - 1:04d}{frm[4:]}", (f"{int(to[:4]) - 1:04d}{to[4:]}" if to else None)
     base = ctx.anchor if ctx.anchor else _pub_at(ctx.pub, unit)
     if unit in ("week", "day"):  # "two weeks later": days, from a day anchor or publication
         if len(base) != 10:
@@ -477,8 +418,6 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
     "weekday": resolve_weekday,
     "year": resolve_year,
     "year_part": resolve_year_part,
-    "quarter": resolve_quarter,
-    "period": resolve_period,
     "decade": resolve_decade,
     "century": resolve_century,
     "season": resolve_season,
