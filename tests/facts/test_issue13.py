@@ -232,3 +232,8 @@ def test_a_modified_unit_keeps_its_part_as_value_and_names_the_whole_unit(text, 
     got = dates(text, NOV_1989)[expr]
     assert (got["from"], got["to"]) == value
     assert (got["calendar"]["from"], got["calendar"]["to"]) == calendar
+
+
+def test_a_plan_told_in_the_past_for_a_day_ahead():
+    got = dates("The team planned to leave Nairobi on Thursday for Dar es Salaam.", dt.date(1998, 9, 30))
+    assert got["Thursday"]["from"] == "1998-10-01"

@@ -242,7 +242,7 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool]:
             return "future", event
         event = event or (tok.lower_ in EVENT_NOUNS and tok.pos_ == "NOUN")
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok), event
+            return scheduled_tense(tok, prev.dep_ == "xcomp"), event
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
             return "future", event  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
@@ -251,16 +251,18 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool]:
     return None, event
 
 
-def scheduled_tense(tok) -> str | None:
+def scheduled_tense(tok, planned_action: bool = False) -> str | None:
     """"scheduled for Feb. 14" is future; "was due to be released in September", "were planning
-    to drive there on Monday", "did not plan to remove him on Thursday" are plans seen from the
-    past, as likely over by publication as not: the nearer reading ("weak"). A plan word as a
-    simple past verb dates the planning, not the plan: "set Friday as the deadline" (past)."""
+    to drive there on Monday", "did not plan to remove him on Thursday", "planned to leave on
+    Thursday" are plans seen from the past, as likely over by publication as not: the nearer
+    reading ("weak"). A plan word as a simple past verb whose own dependent is the date dates
+    the planning, not the plan: "set Friday as the deadline" (past). `planned_action`: the date
+    came up through the planned infinitive (xcomp)."""
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
         return "weak"
     if tok.tag_ == "VBD" and tok.pos_ == "VERB":
-        return "past"
+        return "weak" if planned_action else "past"
     return "future"
 
 
