@@ -80,8 +80,14 @@ class Gazetteer:
         self.index = index
 
     def lookup(self, name: str) -> list[Place]:
-        """All places called `name` (any spelling the gazetteer knows); [] if none."""
-        return [self._place(i) for i in self.index.get(normalize(name), ())]
+        """All places called `name` (any spelling the gazetteer knows); [] if none. "Saint" and
+        "St" are one word ("Saint Croix County" is GeoNames' "St. Croix County")."""
+        key = normalize(name)
+        hits = self.index.get(key)
+        if hits is None:
+            other = "st " + key[6:] if key.startswith("saint ") else "saint " + key[3:] if key.startswith("st ") else ""
+            hits = self.index.get(other, ()) if other else ()
+        return [self._place(i) for i in hits]
 
     def knows(self, name: str) -> bool:
         """True when `name` is some place's name or alias."""

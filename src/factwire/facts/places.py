@@ -42,8 +42,9 @@ COUNTRY_IMPLIED_BONUS = 10.0
 STATE_MATCH_BONUS = 20.0
 #: A city matched only through one of its alternate names (GeoNames lists "Salisbury" for
 #: Harare, "Mexico" for Mexico City, "Zara" for Zadar) loses this much to namesakes matched by
-#: their own name: a former or foreign name is rarely what English news means by it.
-ALT_NAME_PENALTY = 12.0
+#: their own name: a former or foreign name is rarely what English news means by it. 20 is a
+#: capital's bonus and then some: "Garden City" (a nickname of Singapore) stays a US town.
+ALT_NAME_PENALTY = 20.0
 #: A city within NEAR_KM of another city the article names gets NEAR_BONUS: news about a place
 #: names its neighbours (Oceanside with Bellmore and Garden City on Long Island, not Oceanside
 #: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.

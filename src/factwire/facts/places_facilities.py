@@ -34,6 +34,8 @@ def find_facility_mentions(doc) -> list[Mention]:
         street = head in STREET_WORDS
         if not (street or head in BUILDING_WORDS) or not tok.text[:1].isupper():
             continue
+        if head == "st." and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+            continue  # "St. Gregory": a saint, not a street
         s = _name_start(doc, tok.i)
         if s == tok.i or (not street and not _after_locative(doc, s)):
             continue

@@ -199,8 +199,9 @@ def lookup_span(span, gaz: Gazetteer) -> list[Place]:
     if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
         cands = gaz.lookup(span[:-1].text)
     if not cands and len(span) > 1 and (span[0].lower_ in COMPASS or span[-1].lower_ in COMPASS):
-        core = span[1:] if span[0].lower_ in COMPASS else span[:-1]
-        cands = [p for p in gaz.lookup(core.text) if p.kind != "country"]
+        core = gaz.lookup((span[1:] if span[0].lower_ in COMPASS else span[:-1]).text)
+        # "South Venezuela" is part of the country (not Venezuela, Cuba); "West Michigan" of the state
+        cands = [p for p in core if p.kind == "country"] or core
     return cands
 
 
