@@ -237,3 +237,10 @@ def test_a_modified_unit_keeps_its_part_as_value_and_names_the_whole_unit(text, 
 def test_a_plan_told_in_the_past_for_a_day_ahead():
     got = dates("The team planned to leave Nairobi on Thursday for Dar es Salaam.", dt.date(1998, 9, 30))
     assert got["Thursday"]["from"] == "1998-10-01"
+
+
+def test_vague_references_are_their_own_kind():
+    got = dates("Prices rose recently and will fall in the coming weeks, as they did on Friday.", OCT_1989)
+    assert got["recently"]["kind"] == "vague" and got["recently"]["value"] is None
+    assert got["the coming weeks"]["kind"] == "vague"
+    assert got["Friday"]["kind"] == "date"

@@ -7,8 +7,10 @@ keeps the longest non-overlapping ones, and resolves each with `dates_rules`. sp
 used only for the tense of the clause around a weekday, a month or "this month": the README's
 rule is that a weekday is the one before publication unless the clause is in the future.
 
-Each item: `{"text","start","end","from","to","resolvable","value"}` with
-`doc.text[start:end] == text`; `value` is `{"from","to"}` or None when unresolvable.
+Each item: `{"text","start","end","from","to","resolvable","kind","value"}` with
+`doc.text[start:end] == text`; `value` is `{"from","to"}` or None when unresolvable; `kind` is
+"date" (one day/month/year...), "range" (from..to) or "vague" ("recently", "the coming weeks":
+a calendar reference kept, tagged, never resolved).
 Quarters and halves ("the third quarter", "Q3", "the year-ago quarter", "second-half") keep the
 year as their value (a company's fiscal quarter need not be the calendar one: README) and add
 `quarter` ("2019-Q3", TimeML's name) and `calendar` (`{"from": "2019-07", "to": "2019-09"}`, the
@@ -193,7 +195,7 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
         start, to = m.start(), published.isoformat()
     return {
         "text": text[start:end], "start": start, "end": end, "from": frm, "to": to,
-        "resolvable": frm is not None,
+        "resolvable": frm is not None, "kind": "vague" if value == VAGUE else "range" if to else "date",
         "value": {"from": frm, "to": to} if frm is not None else None,
     }
 
