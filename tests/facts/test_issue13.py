@@ -244,3 +244,11 @@ def test_vague_references_are_their_own_kind():
     assert got["recently"]["kind"] == "vague" and got["recently"]["value"] is None
     assert got["the coming weeks"]["kind"] == "vague"
     assert got["Friday"]["kind"] == "date"
+
+
+def test_nationality_adjectives_name_their_country_without_becoming_places():
+    text = "Turkish and Greek officials met European envoys."
+    norp = {e["text"]: e for e in find_entities(parse(text), None) if e["label"] == "NORP"}
+    assert norp["Turkish"]["country"] == "TR" and norp["Greek"]["country"] == "GR"
+    assert norp["European"]["region"] == "Europe"
+    assert not places(text)

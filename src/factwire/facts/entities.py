@@ -7,11 +7,14 @@ spaCy's small English model does most of the work; three small generic repairs f
   ("Adam Neumann" ... "Neumann" tagged ORG);
 * capitalised words right after an official title that no entity covers are a PERSON
   ("Deputy Chief of General Staff Oleksii Hromov", which sm misses).
-FAC is reported as LOC (the record has no FAC label).
+FAC is reported as LOC (the record has no FAC label). A NORP naming a nation or a region
+carries it: "Turkish" -> `"country": "TR"`, "European" -> `"region": "Europe"` (data/demonyms.tsv,
+places_aliases): where an adjective puts a story, without making it a place mention.
 """
 from __future__ import annotations
 
-from .gazetteer import get_gazetteer
+from .gazetteer import get_demonyms, get_gazetteer
+from .places_aliases import NATION_ADJECTIVES, REGION_ADJECTIVES
 from .places_spans import RELABEL_LABELS, _relabel_part, _words_in_long_persons
 
 KEEP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
@@ -34,8 +37,21 @@ def find_entities(doc, published=None) -> list[dict]:
     person_words = _words_in_long_persons(doc)
     out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc.ents
            if ent.label_ in KEEP and any(c.isalpha() for c in ent.text)]  # no "✓" NORP/PERSON
+    for item in out:
+        if item["label"] == "NORP":
+            item.update(nationality_of(item["text"]))
     out += _titled_persons(doc)
     return sorted(out, key=lambda e: e["start"])
+
+
+def nationality_of(text: str) -> dict:
+    """{"country": ISO-2} for a nationality adjective ("Turkish", "the British"), {"region":
+    name} for a region's ("European"), {} otherwise: what a NORP says about where."""
+    word = text[4:] if text.lower().startswith("the ") else text
+    cc = get_demonyms().get(word) or NATION_ADJECTIVES.get(word)
+    if cc:
+        return {"country": cc}
+    return {"region": REGION_ADJECTIVES[word]} if word in REGION_ADJECTIVES else {}
 
 
 def _label(doc, ent, gaz, person_words: set[str]) -> str:

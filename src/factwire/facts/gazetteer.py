@@ -23,6 +23,8 @@ from typing import NamedTuple
 from . import places_aliases as tbl
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.tsv.gz"
+#: Demonym -> ISO-2 country ("Turkish\tTR"), written beside the gazetteer from the same sources.
+DEMONYMS_FILE = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 #: Alternate names shorter than this are mostly IATA/ISO codes ("PAR", "WAS"), which
 #: collide with words and acronyms; the short names news uses are in places_aliases.
 MIN_ALT_LEN = 4
@@ -264,6 +266,26 @@ def _table_rows() -> list[list[str]]:
     return rows
 
 
+def write_demonyms(countryinfo_data: str | None, path: Path = DEMONYMS_FILE) -> int:
+    """Write demonyms.tsv (demonym, ISO-2), sorted; returns the number of lines."""
+    from .places_points import demonyms
+
+    population = {c["iso"]: c["population"] for c in _read_json("countries.json").values()}
+    table = demonyms(countryinfo_data, population)
+    if table:
+        path.write_text("".join(f"{d}\t{cc}\n" for d, cc in sorted(table.items())), encoding="utf-8")
+    return len(table)
+
+
+@lru_cache(maxsize=1)
+def get_demonyms() -> dict[str, str]:
+    """Demonym -> ISO-2 ("Turkish" -> "TR"), read once; {} without the data file."""
+    if not DEMONYMS_FILE.exists():
+        return {}
+    with open(DEMONYMS_FILE, encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t") for line in f if "\t" in line)
+
+
 def write_data(path: Path = DATA_FILE, **sources) -> int:
     """Write the compact gazetteer file; returns the number of rows."""
     rows = build_rows(**sources)
@@ -282,3 +304,4 @@ if __name__ == "__main__":
     ap.add_argument("--countryinfo", help="countryinfo/data of countryinfo 1.0.1 (country points)")
     a = ap.parse_args()
     print(f"{write_data(rg_geocode=a.rg, countryinfo_data=a.countryinfo)} rows -> {DATA_FILE}", file=sys.stderr)
+    print(f"{write_demonyms(a.countryinfo)} demonyms -> {DEMONYMS_FILE}", file=sys.stderr)

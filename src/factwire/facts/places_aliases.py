@@ -136,3 +136,14 @@ US_POSTAL_CODES: dict[str, str] = {
     "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
     "DC": "District of Columbia",
 }
+
+#: Adjectives of the nations inside a country that countryinfo's demonyms lack -> ISO-2.
+NATION_ADJECTIVES: dict[str, str] = {"English": "GB", "Scottish": "GB", "Welsh": "GB", "Northern Irish": "GB"}
+
+#: Adjectives of multi-country regions -> the region's name in REGIONS.
+REGION_ADJECTIVES: dict[str, str] = {
+    "European": "Europe", "Asian": "Asia", "African": "Africa", "Latin American": "Latin America",
+    "Middle Eastern": "Middle East", "South American": "South America", "North American": "North America",
+    "Southeast Asian": "Southeast Asia", "Scandinavian": "Scandinavia", "Caribbean": "Caribbean",
+    "Balkan": "Balkans", "Mediterranean": "Mediterranean", "Arctic": "Arctic",
+}

@@ -18,6 +18,9 @@ non-US region and every US county without coordinates.
   GeoNames' own region points it is nearer than the mean or the median of the places
   (Ontario 196 km vs 646, New York state 35 vs 147, California 39 vs 116).
 
+Demonyms ("Turkish" -> TR) come from the same countryinfo files (`demonyms`); a demonym several
+countries share ("Chinese": CN, HK, MO; "American": US, MP) goes to the most populous.
+
 Build-time only: nothing here is imported when places are resolved.
 """
 from __future__ import annotations
@@ -77,4 +80,18 @@ def _bbox_centres(groups: dict[tuple, list]) -> dict[tuple, tuple[float, float]]
             continue
         lats, lons = [p[0] for p in pts], [p[1] for p in pts]
         out[key] = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+    return out
+
+
+def demonyms(countryinfo_data: str | None, population: dict[str, int]) -> dict[str, str]:
+    """Demonym -> ISO-2 from countryinfo's files (the most populous country of a shared one)."""
+    if not countryinfo_data:
+        return {}
+    out: dict[str, str] = {}
+    for path in sorted(glob.glob(os.path.join(countryinfo_data, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        iso, dem = (d.get("ISO") or {}).get("alpha2"), d.get("demonym")
+        if iso and dem and (dem not in out or population.get(iso, 0) > population.get(out[dem], 0)):
+            out[dem] = iso
     return out
