@@ -152,9 +152,11 @@ def test_halves_of_a_named_year_stay_month_ranges():
     assert (got["from"], got["to"]) == ("1990-01", "1990-06")
 
 
-def test_this_month_is_the_whole_month_and_so_far_is_not():
-    got = dates("Sales fell this month. Sales so far this year rose.", OCT_1989)
-    assert (got["this month"]["from"], got["this month"]["to"]) == ("1989-10", None)
+def test_this_month_names_the_whole_month_and_keeps_so_far_as_its_value():
+    got = dates("Sales fell this month. Sales so far this year rose. Prices will rise this week.", OCT_1989)
+    assert (got["this month"]["from"], got["this month"]["to"]) == ("1989-10-01", "1989-10-26")
+    assert got["this month"]["calendar"] == {"from": "1989-10", "to": None}
+    assert (got["this week"]["from"], got["this week"]["to"]) == ("1989-10-23", "1989-10-29")
     assert (got["so far this year"]["from"], got["so far this year"]["to"]) == ("1989-01-01", "1989-10-26")
 
 

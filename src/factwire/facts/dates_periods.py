@@ -50,6 +50,8 @@ def resolve_period(m: re.Match, ctx: Context) -> Resolved | None:
     replaces the period's year. "the period" alone, with no quarter named before, is no date."""
     adj = " ".join(w.lower() for w in (m["padj"], m["yago"]) if w)
     back = any(w in adj for w in ("year-ago", "year-earlier", "prior-year")) or bool(m["pago"])
+    if ctx.period is None and (m["punit"] or "").lower() == "period" and not (back or m["pyear"]):
+        return None  # "its current period", "the period": no quarter named to refer to
     if "current" in adj:
         period = _quarter_of(ctx.pub)
     elif "latest" in adj or "recent" in adj:
@@ -97,8 +99,7 @@ def calendar_unit(kind: str, m: re.Match, value: Resolved, pub: dt.date | None) 
     decade); None when the value already is that unit or the kind has none."""
     g = m.groupdict()
     mod = (_norm(g.get("mod")) or "").strip()
-    if kind in ("relative", "earlier_in") and mod in ("earlier", "early", "later", "late") and pub \
-            and (kind == "earlier_in" or _norm(g.get("rel")) == "this"):
+    if kind in ("relative", "earlier_in") and pub and (kind == "earlier_in" or _norm(g.get("rel")) == "this"):
         unit = g["unit"].lower()
         if unit == "month":
             return cal.iso_month(pub.year, pub.month), None

@@ -316,8 +316,8 @@ def _weekend(ctx: Context, step: int, mod: str | None) -> Resolved | None:
 
 def _month(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     pub = ctx.pub
-    if step == 0 and mod in ("earlier", "early"):  # "this month" is the whole month (TimeML)
-        return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)
+    if step == 0 and (mod in ("earlier", "early") or (mod is None and ctx.future is False)):
+        return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)  # so far (calendar: the whole month)
     year, month = cal.shift_month(pub.year, pub.month, step)
     return cal.iso_month(year, month), None
 
