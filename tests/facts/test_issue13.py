@@ -254,3 +254,8 @@ def test_nationality_adjectives_name_their_country_without_becoming_places():
     assert norp["Turkish"]["country"] == "TR" and norp["Greek"]["country"] == "GR"
     assert norp["European"]["region"] == "Europe"
     assert not places(text)
+
+
+def test_an_english_county_is_not_its_american_namesake():
+    assert places("A man from Maidstone, Kent, was arrested in London.")["Kent"]["country"] == "GB"
+    assert places("Norfolk, Virginia, sailors returned home.")["Norfolk"]["country"] == "US"

