@@ -259,3 +259,24 @@ def test_nationality_adjectives_name_their_country_without_becoming_places():
 def test_an_english_county_is_not_its_american_namesake():
     assert places("A man from Maidstone, Kent, was arrested in London.")["Kent"]["country"] == "GB"
     assert places("Norfolk, Virginia, sailors returned home.")["Norfolk"]["country"] == "US"
+
+
+# ---------------------------------------------------------------- attributions
+
+def _sources(text: str) -> list[str]:
+    from factwire.facts.attributions import find_attributions
+
+    return [a["source"] for a in find_attributions(parse(text), None)]
+
+
+def test_she_is_never_resolved_to_a_man():
+    assert _sources("Former President George W. Bush spoke on Monday. She said the plan was bad.") == ["She"]
+    assert _sources("Laura Bush and George W. Bush spoke on Monday. She said the plan was bad.") == ["She (Laura Bush)"]
+
+
+def test_a_gendered_title_decides():
+    assert "He (Jones)" not in _sources("Mrs. Jones met the governor. He said the plan was bad.")
+
+
+def test_he_still_resolves_to_a_man():
+    assert _sources("Ed Alvarez spoke at noon. He said the plan was bad.") == ["He (Ed Alvarez)"]
