@@ -280,3 +280,16 @@ def test_a_gendered_title_decides():
 
 def test_he_still_resolves_to_a_man():
     assert _sources("Ed Alvarez spoke at noon. He said the plan was bad.") == ["He (Ed Alvarez)"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Defense Secretary Lloyd Austin said on Monday that the plan was ready.", "Defense"),
+    ("Defense officials said the drones were shot down.", "Defense"),
+    ("Supreme leader Ali Khamenei spoke.", "Supreme"),
+])
+def test_department_words_before_a_title_are_not_organisations(text, word):
+    assert word not in [e["text"] for e in find_entities(parse(text), None)]
+
+
+def test_whole_institution_names_stay_organisations():
+    assert ("The Supreme Court", "ORG") in [(e["text"], e["label"]) for e in find_entities(parse("The Supreme Court ruled."), None)]

@@ -27,6 +27,12 @@ TITLE_WORDS = frozenset({
     "prosecutor", "lt.", "col.", "gen.", "sgt.", "capt.", "gov.", "sen.", "dr.", "mr.", "mrs.",
     "ms.", "adviser", "advisor", "head", "leader", "deputy", "colonel", "major", "captain",
 })
+#: Department and rank words that spaCy sm tags ORG when they only modify a title or a noun.
+MODIFIER_WORDS = frozenset({
+    "defense", "defence", "supreme", "interior", "foreign", "justice", "treasury", "homeland",
+    "commerce", "energy", "labor", "labour", "education", "health", "transportation", "transport",
+    "agriculture", "finance", "trade", "veterans", "intelligence", "security", "state",
+})
 #: A person's name after a title has 2-3 words ("Oleksii Hromov", "Mary Ann Smith").
 NAME_TOKENS = (2, 3)
 
@@ -36,7 +42,8 @@ def find_entities(doc, published=None) -> list[dict]:
     gaz = get_gazetteer()
     person_words = _words_in_long_persons(doc)
     out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc.ents
-           if ent.label_ in KEEP and any(c.isalpha() for c in ent.text)]  # no "✓" NORP/PERSON
+           if ent.label_ in KEEP and any(c.isalpha() for c in ent.text)  # no "✓" NORP/PERSON
+           and not _title_modifier(doc, ent)]
     for item in out:
         if item["label"] == "NORP":
             item.update(nationality_of(item["text"]))
@@ -52,6 +59,16 @@ def nationality_of(text: str) -> dict:
     if cc:
         return {"country": cc}
     return {"region": REGION_ADJECTIVES[word]} if word in REGION_ADJECTIVES else {}
+
+
+def _title_modifier(doc, ent) -> bool:
+    """A lone department/rank word that only modifies what follows ("Defense Secretary Lloyd
+    Austin", "Defense officials", "Supreme leader"): spaCy sm calls it ORG; it names no
+    organisation by itself (the whole "Defense Department", "Supreme Court" stays ORG)."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.text.lower() not in MODIFIER_WORDS or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.is_alpha and ((nxt.is_lower and nxt.pos_ == "NOUN") or nxt.lower_ in TITLE_WORDS)
 
 
 def _label(doc, ent, gaz, person_words: set[str]) -> str:
