@@ -38,11 +38,13 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import benchlib  # noqa: E402
 from facts import machine, peak_rss_mb, pin_one_core, write_jsonl  # noqa: E402
 
+import benchlib  # noqa: E402
+
 ROOT = os.path.dirname(HERE)
-PEERS = os.path.abspath(os.environ.get("FACTWIRE_PEERS_BENCH", os.path.join(ROOT, "..", "shared", "bench", "facts-peers")))
+PEERS = os.path.abspath(os.environ.get("FACTWIRE_PEERS_BENCH",
+                                       os.path.join(ROOT, "..", "shared", "bench", "facts-peers")))
 #: suite -> (gold file, field, scorer)
 SUITES = {
     "aquaint": ("tempeval3/aquaint.jsonl", "dates", "tempeval3_score.py"),
@@ -118,6 +120,7 @@ def _adjective_places(entities: list[dict]) -> list[dict]:
     toponyms ("the Turkish market"), factwire's scheme does not (they are NORP entities carrying
     `country`/`region`), so this is scored as a separate, informational row."""
     import pycountry
+
     from factwire.facts.gazetteer import get_gazetteer
 
     gaz, out = get_gazetteer(), []
@@ -198,7 +201,8 @@ def worker_env(factwire_src: str) -> tuple[dict, str]:
     env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "src"], capture_output=True,
                            text=True).stdout.splitlines()
-    return env, f"committed tree `{commit[:12]}` (git archive HEAD; {len(dirty)} uncommitted paths under src/ not measured)"
+    return env, (f"committed tree `{commit[:12]}` (git archive HEAD; {len(dirty)} uncommitted paths under src/ "
+                 "not measured)")
 
 
 def run_worker(system: str, env: dict) -> dict:
@@ -255,34 +259,43 @@ def f3(x) -> str:
 
 
 def date_rows(scores: dict, metas: dict, suite: str) -> list[str]:
-    lines = [f"| system | detection F1 tune / held / all | value F1 exact tune / held / **all** | value F1 lenient all | articles/s |",
-             "|---|---|---|---|---|"]
+    lines = ["| system | detection F1 tune / held / all | value F1 exact tune / held / **all** "
+             "| value F1 lenient all | articles/s |", "|---|---|---|---|---|"]
     for system, by_suite in scores.items():
         s = by_suite.get(suite)
         if s:
             det = " / ".join(f3(s[k]["F1"]) for k in SPLITS)
-            val = f"{f3(s['tune']['value_F1_exact'])} / {f3(s['held']['value_F1_exact'])} / **{f3(s['all']['value_F1_exact'])}**"
-            lines.append(f"| {system} | {det} | {val} | {f3(s['all']['value_F1_lenient'])} | {aps(metas[system], suite) or 0:.1f} |")
+            v = {k: f3(s[k]["value_F1_exact"]) for k in SPLITS}
+            speed = aps(metas[system], suite) or 0
+            lines.append(f"| {system} | {det} | {v['tune']} / {v['held']} / **{v['all']}** "
+                         f"| {f3(s['all']['value_F1_lenient'])} | {speed:.1f} |")
     return lines
 
 
 def place_rows(scores: dict, metas: dict) -> list[str]:
-    lines = ["| system | P / R / F1 all | F1 tune / held | acc@161 tune / held / **all** | acc@161+cc all | median km | articles/s |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| system | P / R / F1 all | F1 tune / held | acc@161 tune / held / **all** | acc@161+cc all "
+             "| median km | articles/s |", "|---|---|---|---|---|---|---|"]
     for system, by_suite in scores.items():
         s = by_suite.get("geowebnews")
         if s:
             a = s["all"]
             acc = f"{f3(s['tune']['acc161'])} / {f3(s['held']['acc161'])} / **{f3(a['acc161'])}**"
+            km = "—" if a["median_km"] is None else round(a["median_km"])
+            speed = aps(metas[system], "geowebnews") or 0
             lines.append(f"| {system} | {f3(a['P'])} / {f3(a['R'])} / **{f3(a['F1'])}** | {f3(s['tune']['F1'])} / "
-                         f"{f3(s['held']['F1'])} | {acc} | {f3(a['acc161_cc'])} | {a['median_km'] if a['median_km'] is None else round(a['median_km'])} | "
-                         f"{aps(metas[system], 'geowebnews') or 0:.1f} |")
+                         f"{f3(s['held']['F1'])} | {acc} | {f3(a['acc161_cc'])} | {km} | {speed:.1f} |")
     return lines
+
+
+def split_sizes() -> dict[str, dict[str, int]]:
+    """suite -> split -> number of documents."""
+    return {s: {sp: sum(1 for g in gold_rows(s) if sp == "all" or split_of(g["id"]) == sp) for sp in SPLITS}
+            for s in SUITES}
 
 
 def render(res: dict) -> str:
     scores, metas = res["scores"], res["metas"]
-    n = {s: {sp: sum(1 for g in gold_rows(s) if sp == "all" or split_of(g["id"]) == sp) for sp in SPLITS} for s in SUITES}
+    n = split_sizes()
     out = ["# Facts on public peer benchmarks (DEV halves): dates and places", "",
            f"- date: {res['date']}", f"- machine: {machine()}", f"- command: `{res['command']}`",
            f"- factwire measured from: {res['src']}",
@@ -296,7 +309,8 @@ def render(res: dict) -> str:
     out += ["## Targets (issue 13, DEV = all)", ""]
     for suite, metric, goal in TARGETS:
         got = fw.get(suite, {}).get("all", {}).get(metric)
-        out.append(f"- {suite} {metric} ≥ {goal}: {f3(got)} — **{'met' if got is not None and got >= goal else 'missed'}**")
+        verdict = "met" if got is not None and got >= goal else "missed"
+        out.append(f"- {suite} {metric} ≥ {goal}: {f3(got)} — **{verdict}**")
     failed = [m for m in metas.values() if m.get("failed")]
     out += ["", "## Notes", "", *[f"- {m['system']} failed: {m['failed']}" for m in failed],
             "- Baselines: dateparser `search_dates` (RELATIVE_BASE = DCT, each hit one day); Microsoft "
@@ -311,7 +325,8 @@ def render(res: dict) -> str:
             "(the calendar quarter TimeML annotates; factwire's `value` for them is the year, since a fiscal "
             "quarter need not be the calendar one).",
             "- Published anchors (held-out halves, other runs): Edinburgh Geoparser F1 0.732 / acc@161 0.825, "
-            "Google Cloud NL detection F1 0.870 (GeoWebNews); HeidelTime value F1 77.6 (TempEval-3 test, all types).", ""]
+            "Google Cloud NL detection F1 0.870 (GeoWebNews); HeidelTime value F1 77.6 (TempEval-3 test, "
+            "all types).", ""]
     return "\n".join(out)
 
 
@@ -339,7 +354,7 @@ def main() -> None:
     if FACTWIRE in metas and os.path.exists(os.path.join(WORK, f"{slug(ADJ_SYSTEM)}.geowebnews.jsonl")):
         metas[ADJ_SYSTEM] = {**metas[FACTWIRE], "system": ADJ_SYSTEM,
                              "suites": {"geowebnews": metas[FACTWIRE]["suites"]["geowebnews"]}}
-    res = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "src": src,
+    res = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "src": src,
            "command": "bench/facts_peers.py " + " ".join(sys.argv[1:]), "metas": metas,
            "scores": score_all({s: m for s, m in metas.items() if not m.get("failed")})}
     report = render(res)

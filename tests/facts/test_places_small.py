@@ -8,11 +8,10 @@ import sys
 
 import pytest
 
+from factwire.facts.gazetteer import get_gazetteer
 from factwire.facts.nlp import parse
 from factwire.facts.places import find_places
 from factwire.facts.places_small import DATA_FILE, canonical_region, fold_key, get_small_places, small_key
-from factwire.facts.gazetteer import get_gazetteer
-
 
 pytestmark = pytest.mark.skipif(not DATA_FILE.exists(), reason="small_places data file missing")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from fwtest import SEED
 from factwire import extract
+
+from fwtest import SEED
 
 
 @pytest.fixture(scope="module")

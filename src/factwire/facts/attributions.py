@@ -351,7 +351,8 @@ def build_according_item(tok: Token) -> dict | None:
 def _governing_verb(tok: Token) -> Token:
     """The nearest verb above `tok` (the clause "according to" modifies), else the sentence root."""
     head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # stop at the root (never `is`: spaCy makes a new Token per access)
+    # stop at the root (never `is`: spaCy makes a new Token per access)
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head
 

@@ -19,7 +19,7 @@ bernard bill billy bob boris brad brandon brian bruce bryan carl carlos charles 
 colin craig dale dan daniel darren dave david dennis derek dmitry don donald douglas dwight earl ed eddie
 edward emmanuel eric ernest eugene francis frank fred frederick gary gavin george gerald gordon graham
 greg gregory harold harry henry howard hugh ian isaac ivan jack jacob jake james jason jeff jeffrey jeremy
-jerry jim jimmy joe joel john johnny jonathan jose joseph joshua juan justin keith ken kenneth kevin 
+jerry jim jimmy joe joel john johnny jonathan jose joseph joshua juan justin keith ken kenneth kevin
 larry lawrence leonard louis luke malcolm marco mario mark martin matthew michael mike mikhail mitch
 mohammed muhammad nathan neil nicholas nick nigel noah oleksii oliver omar oscar patrick paul peter phil
 philip ralph randy raymond richard rick robert roger ronald roy russell ryan samuel scott sean sergei

@@ -25,11 +25,19 @@ import bisect
 import datetime as dt
 import re
 
-from .dates_patterns import COMPILED, worth_running
 from . import dates_periods
+from .dates_patterns import COMPILED, worth_running
 from .dates_periods import is_quarter
-from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, TENSED, VAGUE, Context, NoPublicationDate
-from .dates_rules import RESOLVERS as RULE_RESOLVERS
+from .dates_rules import (
+    ANCHORED,
+    FAR_ANCHORED,
+    NEEDS_POS,
+    RESOLVERS as RULE_RESOLVERS,
+    TENSED,
+    VAGUE,
+    Context,
+    NoPublicationDate,
+)
 
 #: Every pattern kind's resolver.
 RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS}

@@ -66,7 +66,8 @@ PATTERNS: dict[str, str] = {
     "year_range": r"(?<![\w$£€#.,/'’-])" + YEAR + r"\s?[-–]\s?(?P<last>(?:1[5-9]|20)\d\d|\d\d)(?![\w%-])",
     "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
                       r"(?P<which>the|this|next|last)\s+month\b"),
-    "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
+    "year": (r"(?<![\w$£€#.,/'’-])"
+             + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
@@ -121,7 +122,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Easter", "Good Friday",
                 "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day"),
     "iso": ("-",), "numeric": ("/",), "month_part": ("month",), "year_part": (" of ",),
-    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"), "decade": ("0s",), "century": ("centur",),
+    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"),
+    "decade": ("0s",), "century": ("centur",),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "relative": ("week", "month", "year", "day"),
     "earlier_in": ("earlier in", "later in"), "weekend": ("weekend",), "past_decade": ("decade",),
     "decade_ago": ("decade",), "count_back": ("past", "last", "previous"),

@@ -98,7 +98,6 @@ def calendar_unit(kind: str, m: re.Match, value: Resolved, pub: dt.date | None) 
     ("earlier this month" -> the month, "the end of 1990" -> 1990, "the early 1980s" -> the
     decade); None when the value already is that unit or the kind has none."""
     g = m.groupdict()
-    mod = (_norm(g.get("mod")) or "").strip()
     if kind in ("relative", "earlier_in") and pub and (kind == "earlier_in" or _norm(g.get("rel")) == "this"):
         unit = g["unit"].lower()
         if unit == "month":

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import dates_calendar as cal
 from .dates_patterns import NAMED_DAY_WORDS, ORDINAL_WORDS, number_value, ordinal_value

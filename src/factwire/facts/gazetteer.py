@@ -213,7 +213,9 @@ def _weighted_centroids(cities) -> dict[str, tuple[float, float]]:
         for k in keys:
             a = acc.setdefault(k, [0.0, 0.0, 0.0])
             w = max(c["population"], 1)
-            a[0] += w * c["latitude"]; a[1] += w * c["longitude"]; a[2] += w
+            a[0] += w * c["latitude"]
+            a[1] += w * c["longitude"]
+            a[2] += w
     return {k: (a[0] / a[2], a[1] / a[2]) for k, a in acc.items()}
 
 
@@ -310,7 +312,7 @@ def write_data(path: Path = DATA_FILE, **sources) -> int:
     rows = build_rows(**sources)
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime=0: reproducible bytes
-        raw.write("# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\n".encode())
+        raw.write(b"# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\n")
         raw.write("".join("\t".join(r) + "\n" for r in rows).encode("utf-8"))
     return len(rows)
 

@@ -20,10 +20,10 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
-from .places_small import canonical_region, fold_key, get_small_places
 from .places_facilities import facility_item
 from .places_mention import ADMIN_WORDS, Mention
 from .places_patterns import _names_admin_region
+from .places_small import canonical_region, fold_key, get_small_places
 from .places_spans import collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.

@@ -11,12 +11,11 @@
 """
 from __future__ import annotations
 
-from .gazetteer import Gazetteer, normalize
 import re
 
+from .gazetteer import Gazetteer, normalize
 from .places_aliases import COUNTRY_ALIASES, US_POSTAL_CODES, US_STATE_ABBREVIATIONS
-from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention
-from .places_mention import modifies_a_name as _modifies_a_name
+from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention, modifies_a_name as _modifies_a_name
 
 #: All-caps aliases only: "US" in running text is the country, "Us" is not.
 CAPS_COUNTRY_ALIASES = frozenset(a for a in COUNTRY_ALIASES if a.replace(".", "").isupper())
@@ -142,7 +141,8 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
         before = doc[name[0] - 1] if name[0] > 0 else None
         cued = settled or district or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
         mid_sentence = not doc[name[0]].is_sent_start  # "Meanwhile, California's ..." is no place
-        if not (cued or region[2] or mid_sentence and _names_admin_region(doc[region[0]:region[0] + region[3]].text, gaz)):
+        region_name = doc[region[0]:region[0] + region[3]].text
+        if not (cued or region[2] or mid_sentence and _names_admin_region(region_name, gaz)):
             continue
         span = doc[name[0]:name[1]]  # a known name (a town spaCy called ORG) keeps its candidates
         cands = gaz.lookup(span.text)
@@ -159,7 +159,8 @@ def _names_admin_region(text: str, gaz: Gazetteer) -> bool:
 
     for p in gaz.lookup(text):
         if p.country and p.kind in ("city", "admin") and get_small_places().has_region(
-                p.country, frozenset({canonical_region(text, p.country, gaz), canonical_region(p.name, p.country, gaz)})):
+                p.country, frozenset({canonical_region(text, p.country, gaz),
+                                      canonical_region(p.name, p.country, gaz)})):
             return True
     return False
 

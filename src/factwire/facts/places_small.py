@@ -195,7 +195,8 @@ class SmallPlaces:
 def _undecided(rows: list[list[str]], name: str) -> bool:
     """Does no namesake dominate? Places called so by their own name compete with each other
     only: a village whose *alternate* name this is ("Sami" for Samos) is no rival of Samos."""
-    own = [r for r in rows if fold_key(r[0]) == fold_key(name)] if rows and fold_key(rows[0][0]) == fold_key(name) else rows
+    key = fold_key(name)
+    own = [r for r in rows if fold_key(r[0]) == key] if rows and fold_key(rows[0][0]) == key else rows
     return len(own) > 1 and int(own[0][5]) < DOMINANT_FACTOR * int(own[1][5] or 1)
 
 

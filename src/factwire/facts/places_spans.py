@@ -19,9 +19,13 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, normalize
 from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
-from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, NON_NAME_LABELS, Mention
-from .places_mention import modifies_a_name as _modifies_a_name
 from .places_facilities import find_facility_mentions
+from .places_mention import (
+    ADMIN_WORDS,
+    MAX_FALLBACK_TOKENS,
+    Mention,
+    modifies_a_name as _modifies_a_name,
+)
 from .places_patterns import find_pattern_mentions
 from .places_small import get_small_places
 
@@ -249,7 +253,8 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
     if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
-    strong = [p for p in m.candidates if (_strong(p, n) or _in_context(p, regions)) and _own_name(p, m.key)] if m else []
+    strong = [p for p in (m.candidates if m else [])
+              if (_strong(p, n) or _in_context(p, regions)) and _own_name(p, m.key)]
     if strong:
         return Mention(m.start, m.end, m.text, m.key, strong)
     if m is None and n == 1 and regions and regions.countries and _after_place_preposition(doc, s):
