@@ -293,3 +293,8 @@ def test_department_words_before_a_title_are_not_organisations(text, word):
 
 def test_whole_institution_names_stay_organisations():
     assert ("The Supreme Court", "ORG") in [(e["text"], e["label"]) for e in find_entities(parse("The Supreme Court ruled."), None)]
+
+
+def test_a_county_with_a_single_town_still_has_a_point():
+    county = [p for p in get_gazetteer().lookup("Wilcox County") if p.country == "US" and p.admin1 == "AL"]
+    assert county and county[0].lat is not None and 31 < county[0].lat < 33

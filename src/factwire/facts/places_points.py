@@ -33,8 +33,10 @@ from collections import defaultdict
 
 #: Countries whose Factbook point is not their conventional map point (see module doc).
 COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
-#: A region needs this many places for a bounding box to say where it is.
-MIN_REGION_PLACES = 3
+#: A region needs this many places for a bounding box to say where it is: one will do -- a
+#: county with one GeoNames town gets that town's point, which lies inside it (1,542 of 3,130
+#: US counties have fewer than 3 such places; regions must have coordinates).
+MIN_REGION_PLACES = 1
 
 
 def country_points(countryinfo_data: str | None) -> dict[str, tuple[float, float]]:
