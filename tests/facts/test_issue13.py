@@ -298,3 +298,11 @@ def test_whole_institution_names_stay_organisations():
 def test_a_county_with_a_single_town_still_has_a_point():
     county = [p for p in get_gazetteer().lookup("Wilcox County") if p.country == "US" and p.admin1 == "AL"]
     assert county and county[0].lat is not None and 31 < county[0].lat < 33
+
+
+@pytest.mark.parametrize("text, published, expr, value", [
+    ("The committee subpoenaed him to testify on Feb. 10.", dt.date(2000, 1, 7), "Feb. 10", "2000-02-10"),
+    ("A man pleaded guilty to threatening to kill her in March.", dt.date(2019, 11, 19), "March", "2019-03"),
+])
+def test_a_day_in_an_infinitive_of_a_past_verb_reads_nearest_a_month_stays_past(text, published, expr, value):
+    assert dates(text, published)[expr]["from"] == value

@@ -67,6 +67,10 @@ INTENT_VERBS = {"expect", "expects", "plan", "plans", "planning", "hope", "hopes
 #: March 12", "the NATO summit in April"): the telling of the event is past, the event need not be.
 EVENT_NOUNS = {"deadline", "summit", "ceremony", "election", "elections", "hearing", "vote", "referendum",
                "meeting", "talks", "trial", "conference", "session", "inauguration", "launch", "auction"}
+#: Kinds whose day inside an infinitive complement of a past verb reads nearest (a day, within
+#: NEAR_FUTURE_DAYS); a bare month there stays past ("pleaded guilty to threatening to kill her
+#: in March": the threat, months back).
+PROSPECTIVE_KINDS = {"month_day", "day_month", "weekday"}
 #: Heads that name a new, later date even in the past tense ("was postponed to Friday").
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 TO_PREPS = {"to", "until", "till", "for"}
@@ -99,7 +103,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
         if kind in NEEDS_POS:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
-            tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end)
+            tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end, kind)
             ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
         if kind in ANCHORED and anchor:
             ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
@@ -228,37 +232,44 @@ def read_tense(tense: str | None, kind: str) -> bool | None:
     return {"future": True, "past": False}.get(tense)
 
 
-def find_tense(doc, start: int, end: int) -> str | None:
+def find_tense(doc, start: int, end: int, kind: str | None = None) -> str | None:
     """"future" (will/modal, scheduled), "past", "present" or None for the clause governing the
     span: the first verb up the parse tree that marks a tense. A date carried by a scheduled
     event's noun (EVENT_NOUNS) is "weak" (the nearer reading) unless that verb is future."""
-    tense = _walk_tense(doc, start, end)
-    if tense[1] and tense[0] != "future":
+    tense, event, prospective = _walk_tense(doc, start, end)
+    if event and tense != "future":
         return "weak"
-    return tense[0]
+    if prospective and tense == "past" and kind in PROSPECTIVE_KINDS:
+        return "weak"
+    return tense
 
 
-def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool]:
-    """(tense as find_tense describes it, whether an event noun was passed on the way up)."""
+def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
+    """(tense as find_tense describes it, whether an event noun was passed on the way up, whether
+    an infinitive complement was: "subpoenaed him to testify on Feb. 10", "invited them to attend
+    on March 12" -- the infinitive's day is later than the past verb, not necessarily before
+    publication)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None, False
-    tok, event = span.root, False
+        return None, False, False
+    tok, event, prospective = span.root, False, False
     for _ in range(MAX_HOPS):
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never `is`)
-            return verb_tense(tok), event
+            return verb_tense(tok), event, prospective
         prev, tok = tok, tok.head
         if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
-            return "future", event
+            return "future", event, prospective
         event = event or (tok.lower_ in EVENT_NOUNS and tok.pos_ == "NOUN")
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok, prev.dep_ == "xcomp"), event
+            return scheduled_tense(tok, prev.dep_ == "xcomp"), event, prospective
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
-            return "future", event  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
+            return "future", event, prospective  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
         if tense is not None:
-            return tense or None, event
-    return None, event
+            return tense or None, event, prospective
+        prospective = prospective or (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in tok.children))
+    return None, event, prospective
 
 
 def scheduled_tense(tok, planned_action: bool = False) -> str | None:
