@@ -306,3 +306,9 @@ def test_a_county_with_a_single_town_still_has_a_point():
 ])
 def test_a_day_in_an_infinitive_of_a_past_verb_reads_nearest_a_month_stays_past(text, published, expr, value):
     assert dates(text, published)[expr]["from"] == value
+
+
+def test_a_nationality_adjective_places_a_village_but_never_moves_a_city():
+    assert places("About 1,700 asylum seekers are stuck in Samos, one of the Greek islands.")["Samos"]["country"] == "GR"
+    got = places("Russian forces shelled Donetsk on Monday, Ukrainian officials said.")
+    assert got["Donetsk"]["country"] == "UA"

@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
+from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
 from .places_facilities import facility_item
 from .places_mention import ADMIN_WORDS, Mention
 from .places_patterns import _names_admin_region
@@ -75,6 +75,9 @@ class Context:
     implied: frozenset[str]   # countries of any other resolved place
     states: frozenset[str]    # US state codes of other resolved places
     points: tuple[tuple[float, float], ...] = ()  # other cities' points (first readings)
+    #: countries of the article's nationality adjectives: only for small places ("Russian forces"
+    #: in a story from Ukraine names the actor, so it must not pull Donetsk into Russia)
+    adjectival: frozenset[str] = frozenset()
 
 
 def find_places(doc, published=None) -> list[dict]:
@@ -85,12 +88,13 @@ def find_places(doc, published=None) -> list[dict]:
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
     priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
-    regions = _region_readings(mentions, priors, gaz)
+    adjectival = nationalities(doc)
+    regions = _region_readings(mentions, priors, gaz, adjectival)
     out, as_region = [], set()
     for i, m in enumerate(mentions):
         if m.facility:
             continue
-        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key, regions), gaz)
+        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key, regions, adjectival), gaz)
         if item is None:
             continue
         if item.get("region") is not None:
@@ -118,14 +122,22 @@ def _after_unknown_name(doc, mentions: list[Mention], i: int, gaz: Gazetteer) ->
     return _names_admin_region(m.text, gaz)
 
 
-def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer) -> dict:
+def nationalities(doc) -> frozenset[str]:
+    """Countries the article's nationality adjectives name ("the Greek islands" -> GR): context
+    for its small places even where the country itself is never written."""
+    demonyms = get_demonyms()
+    return frozenset(demonyms[e.text] for e in doc.ents if e.label_ == "NORP" and e.text in demonyms)
+
+
+def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer,
+                     adjectival: frozenset[str] = frozenset()) -> dict:
     """Each name's reading when it is written as a region: the main gazetteer's, else the
     small index's (the gazetteer lacks the spelling "Zaporizhia"). Kept apart from `priors`
     so small-place readings never vote for a country."""
     regions = dict(priors)
     for m in mentions:
         if m.fallback and regions.get(m.key) is None:
-            regions[m.key] = choose_small(m, None, build_context(priors, m.key), gaz)
+            regions[m.key] = choose_small(m, None, build_context(priors, m.key, None, adjectival), gaz)
     return regions
 
 
@@ -249,23 +261,25 @@ def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
         countries = frozenset({r_place.country})
         regions = frozenset() if r_place.kind == "country" else _region_keys(r_mention, r_place, gaz)
         return get_small_places().lookup(m.text, countries, regions)
-    return get_small_places().lookup(m.text, ctx.named | ctx.implied, near=ctx.points)
+    return get_small_places().lookup(m.text, ctx.named | ctx.implied | ctx.adjectival, near=ctx.points)
 
 
 EMPTY = Context(frozenset(), frozenset(), frozenset())
 
 
-def build_context(priors: dict[str, Place | None], own_key: str, readings: dict | None = None) -> Context:
+def build_context(priors: dict[str, Place | None], own_key: str, readings: dict | None = None,
+                  adjectival: frozenset[str] = frozenset()) -> Context:
     """Countries and states from the article's *other* names (a name never votes for itself,
-    or "Georgia" would always confirm its own first reading); their points also from the
-    small-place `readings` of names the main gazetteer lacks (Castlegar places Nelson)."""
+    or "Georgia" would always confirm its own first reading), its nationality adjectives apart;
+    their points also from the small-place `readings` of names the main gazetteer lacks
+    (Castlegar places Nelson)."""
     others = [p for k, p in priors.items() if k != own_key and p is not None]
     located = [p for k, p in (readings or priors).items() if k != own_key and p is not None]
     named = frozenset(p.country for p in others if p.kind == "country" and p.country)
     implied = frozenset(p.country for p in others if p.country)
     states = frozenset(p.admin1 for p in others if p.country == "US" and p.admin1)
     points = tuple((p.lat, p.lon) for p in located if p.kind == "city" and p.lat is not None)
-    return Context(named, implied, states, points)
+    return Context(named, implied, states, points, adjectival)
 
 
 def score(p: Place, ctx: Context, key: str | None = None) -> float:
