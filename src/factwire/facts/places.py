@@ -94,7 +94,8 @@ def find_places(doc, published=None) -> list[dict]:
     for i, m in enumerate(mentions):
         if m.facility:
             continue
-        item = resolve(m, _region_after(doc, mentions, i, regions), build_context(priors, m.key, regions, adjectival), gaz)
+        ctx = build_context(priors, m.key, regions, adjectival)
+        item = resolve(m, _region_after(doc, mentions, i, regions), ctx, gaz)
         if item is None:
             continue
         if item.get("region") is not None:
