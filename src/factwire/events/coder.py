@@ -179,7 +179,7 @@ def _location(frame: Frame, sent, ctx) -> Location | None:
     """Where it happened: for an attack-like action the actor's place is passed over (ACLED
     codes the place of the effect, not of the launching side)."""
     if frame.action not in EFFECT_PLACED:
-        return ctx.location(frame.trigger, sent, frame.claimed)
+        return ctx.location(frame.trigger, sent, frame.claimed, agreement=frame.action == "agree")
     return ctx.location(frame.trigger, sent, frame.claimed,
                         actor=frame.actor_tok, target=frame.target_tok)
 
