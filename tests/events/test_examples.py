@@ -61,3 +61,12 @@ def test_no_one_injured_is_the_first_strikes_outcome(corpus):
     (strike,) = events
     assert strike["fatalities"] == 0
     assert strike["location"]["name"] == "Lviv"
+
+
+def test_people_killed_at_a_place_is_coded(corpus):
+    """'Two people were killed in Kyiv when debris fell ... on Thursday': an incident with two
+    deaths in Kyiv on 17 November, though the doer is untold."""
+    killed = [e for e in corpus["kyiv-wire"] if e.get("fatalities") == 2]
+    assert len(killed) == 1
+    assert killed[0]["location"]["name"] == "Kyiv"
+    assert killed[0]["date"]["from"] == "2022-11-17"

@@ -66,3 +66,14 @@ def test_density_not_a_single_mention():
     filler = "The company said revenue rose and margins improved in the quarter. " * 30
     assert not article_in_scope(filler + "Sales in the region fell after the invasion.")
     assert article_in_scope("Sales in the region fell after the invasion.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Rangers attacked from the opening whistle and the keeper was beaten twice.",
+    "Acme Corp struck a deal with Globex to merge their cloud units, shares jumped.",
+])
+def test_ordinary_brief_is_judged_by_its_sentence(text):
+    """A one-line brief skips the density gate; its sport or business words with no actor,
+    weapon or harm of ACLED's keep it out."""
+    assert article_in_scope(text)
+    assert code(text) == []

@@ -309,3 +309,5 @@ CODED_TO_RE = re.compile(r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|are\s
 #: the report of an incident's outcome, zero people harmed (English negative pronouns).
 NO_HARM_RE = re.compile(r"(?:no one|no-one|nobody|none|no (?:casualties|victims|injuries|deaths|fatalities|people))\b",
                         re.I)
+#: Prepositions of the place where something happened ('killed in Kyiv', 'wounded near Izium').
+PLACE_PREPS = frozenset({"in", "near", "at"})

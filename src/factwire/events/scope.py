@@ -16,6 +16,10 @@ from .scope_lexicon import OFF_DOMAIN_RE, SCOPE_CUE_RE
 #: in ~30 words; ordinary-news pages mostly 0-0.5 (sport/business/science pages that mention a
 #: war or a death once). 0.6 sits between the two groups.
 MIN_CUES_PER_100_WORDS = 0.6
+#: A text this short (one or two sentences: a wire brief, an ACLED-style note) has no topic
+#: apart from its sentence, so cue density says nothing: its sentences and their arguments are
+#: judged instead. News articles run to hundreds of words.
+BRIEF_MAX_WORDS = 40
 #: A text always needs this many cues (a one-line note names at least its actor or weapon).
 MIN_CUES = 1
 
@@ -30,6 +34,8 @@ def article_in_scope(text: str) -> bool:
     about them? (Below the floor, action words are sport, business, science or figures of
     speech.)"""
     words = len(text.split())
+    if words < BRIEF_MAX_WORDS:
+        return True  # a brief is its sentences: `sentence_in_scope` and `argument_in_scope` judge it
     needed = max(MIN_CUES, MIN_CUES_PER_100_WORDS * words / 100)
     return scope_cues(text) >= needed
 

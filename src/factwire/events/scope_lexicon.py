@@ -22,7 +22,8 @@ ACTOR_CUES = (
     r"police|policem[ae]n|security forces|protesters?|protestors?|demonstrators?|rioters?|"
     r"paramilitar\w+|occupiers|invaders|insurgency|guerrillas?|combatants?|activists?|infantry|"
     r"national guards?|air ?force|security service|battalions?|brigades?|regiments?|saboteurs?|marines|"
-    r"paratroopers|navy|naval|special forces|commandos?|snipers?|assailants?|attackers|perpetrators"
+    r"paratroopers|navy|naval|special forces|commandos?|snipers?|assailants?|attackers|perpetrators|"
+    r"mobs?|lynch\w*|vigilantes?|members of (?:the )?(?:\w+ ){0,3}part(?:y|ies)"
 )
 #: The means of violence (codebook: "Explosions/Remote violence", weapons of battles/attacks).
 WEAPON_CUES = (
@@ -37,13 +38,13 @@ HARM_CUES = (
     r"killed|killing|wounded|wounding|casualties|civilians?|hostages?|abduct\w*|kidnapp?\w*|"
     r"tortur\w*|massacre\w*|evacuat\w*|refugees?|ceasefire|truce|invasion|invaded|occupied|"
     r"frontline|front line|battlefield|war crimes?|wartime|warfare|displaced|detained|"
-    r"(?:took|taken|taking|regained|seized|established) control"
+    r"beaten|assaulted|(?:took|taken|taking|regained|seized|established) control"
 )
 #: Demonstrations (codebook: "Protests", "Riots"): the gathering, not its cause.
-PROTEST_CUES = (r"protests?|protested|demonstrations?|rally|rallies|riots?|rioting|sit-ins?|marches|marched|"
+PROTEST_CUES = (r"protests?|protested|demonstrations?|demonstrated|rally|rallies|rallied|riots?|rioting|sit-ins?|"
+                r"marches|marched|pickets?|picketed|picketing|vigils?|blockades?|blockaded|commemorat\w+|"
                 r"(?:held|staged|holding) an? (?:\w+ )?march|"
-                r"gathered (?:\S+ ){0,12}?(?:demanding|to demand|in support|to support|to commemorate|against|"
-                r"to protest|calling for)")
+                r"gathered (?:\S+ ){0,12}?(?:demanding|in support|against|calling for|to \w+)")
 
 SCOPE_CUE_RE = re.compile(r"\b(?:" + "|".join((ACTOR_CUES, WEAPON_CUES, HARM_CUES, PROTEST_CUES)) + r")\b", re.I)
 
