@@ -19,6 +19,7 @@ exactly as coded: it is for programs.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterable
@@ -31,7 +32,7 @@ FORMATS = ("table", "csv", "jsonl")
 
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
                  "latitude", "longitude", "source", "notes", "fatalities")
-EXTRA_COLUMNS = ("action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
+EXTRA_COLUMNS = ("action", "actor1_as_written", "actor2_as_written", "date_to", "time_precision", "counts", "weapon",
                  "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url",
                  "n_sources", "rule", "event_id")
 #: ACLED's geo_precision (1 = the place itself, 2 = near it / part of a region, 3 = province/
@@ -45,6 +46,28 @@ CSV_COLUMNS = ACLED_COLUMNS[:8] + (GEO_PRECISION_COLUMN,) + ACLED_COLUMNS[8:] + 
 #: code and is also written 3 (the coarsest).
 GEO_PRECISION = {"place": 1, "region": 3, "country": 3}
 SNIPPET_CHARS = 90
+#: ACLED's time_precision (codebook: 1 = the day is known, 2 = the week or a range of days,
+#: 3 = the month): `event_date` is the first day known (the full day when it is known; a
+#: month-dated event keeps `YYYY-MM`) and this column says how precise it is. A range longer
+#: than a week, a month or a year is 3 (ACLED has no coarser code).
+WEEK_DAYS = 7
+DAY_CHARS = len("2022-11-17")
+
+
+def time_precision(date: dict) -> int | None:
+    """ACLED time_precision of an event date {from, to} (None when undated)."""
+    start, end = date.get("from"), date.get("to")
+    if not start:
+        return None
+    if len(str(start)) != DAY_CHARS:
+        return 3
+    if not end or end == start:
+        return 1
+    try:
+        days = (dt.date.fromisoformat(str(end)[:10]) - dt.date.fromisoformat(str(start))).days
+    except ValueError:
+        return 3
+    return 2 if days < WEEK_DAYS else 3
 
 
 def as_dict(rec: Any) -> dict[str, Any]:
@@ -124,7 +147,7 @@ def csv_row(ev: dict, rec: Any = None) -> dict[str, Any]:
         "latitude": loc.get("lat"), "longitude": loc.get("lon"), GEO_PRECISION_COLUMN: geo_precision(loc),
         "source": _source_names(ev), "notes": _notes(ev, r), "fatalities": _fatalities(ev),
         "action": ev.get("action"), "actor1_as_written": ev.get("actor"),
-        "actor2_as_written": ev.get("target"), "date_to": date.get("to"),
+        "actor2_as_written": ev.get("target"), "date_to": date.get("to"), "time_precision": time_precision(date),
         "counts": _counts_cell(ev), "weapon": ev.get("weapon"),
         "modality": ev.get("modality"), "confidence": ev.get("confidence"),
         "evidence_start": span.get("start"), "evidence_end": span.get("end"),
