@@ -70,3 +70,11 @@ def test_people_killed_at_a_place_is_coded(corpus):
     assert len(killed) == 1
     assert killed[0]["location"]["name"] == "Kyiv"
     assert killed[0]["date"]["from"] == "2022-11-17"
+
+
+def test_iran_supplies_the_drones(seed):
+    """"Iranian plans to 'give away' hundreds of Shahed-136 drones to Russia" and "1,000
+    Iranian-supplied drones were shipped to Russia": Iran is the giver of both."""
+    supplies = [e for e in seed if e["action"] == "supply"]
+    assert len(supplies) == 2
+    assert all("Iran" in (e.get("actor_norm") or "") for e in supplies)
