@@ -198,9 +198,10 @@ def _when(date_from: Any, date_to: Any) -> str:
     return f"{when} .. {date_to}" if date_to and date_to != date_from else when
 
 
-TABLE_COLUMNS = ("date", "type / sub-type", "action", "actor → target", "location", "counts",
+TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "fatalities", "weapon",
                  "modality", "sources", "evidence")
-CORPUS_TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "sources", "rule")
+CORPUS_TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "fatalities", "weapon",
+                        "sources", "rule")
 
 
 def table_row(ev: dict, text: str) -> list[Any]:
@@ -212,8 +213,8 @@ def table_row(ev: dict, text: str) -> list[Any]:
     who = f"{actor} → {target}" if target else actor
     loc = ev.get("location") or {}
     where = ", ".join(str(x) for x in (loc.get("name"), loc.get("country")) if x)
-    return [_when(date.get("from"), date.get("to")), kind, ev.get("action"), who, where,
-            format_counts(ev.get("counts")), ev.get("modality"),
+    return [_when(date.get("from"), date.get("to")), kind, who, where,
+            format_counts(ev.get("counts")), ev.get("fatalities"), ev.get("weapon"), ev.get("modality"),
             "; ".join(str(s) for s in ev.get("sources") or ()), _snippet(evidence_text(ev, text))]
 
 
@@ -223,8 +224,8 @@ def corpus_table_row(ev: dict) -> list[Any]:
     kind = " / ".join(x for x in (r["event_type"], r["sub_event_type"]) if x)
     who = " → ".join(str(x) for x in (r["actor1"] or ev.get("actor") or "?",
                                       r["actor2"] or ev.get("target")) if x)
-    return [_when(r["event_date"], r["date_to"]), kind, who, r["location"], r["counts"],
-            f"{r['n_sources']}: {r['source']}", r["rule"]]
+    return [_when(r["event_date"], r["date_to"]), kind, who, r["location"], r["counts"], r["fatalities"],
+            r["weapon"], f"{r['n_sources']}: {r['source']}", r["rule"]]
 
 
 def to_table(rec: Any, *, width: int = 160) -> str:
