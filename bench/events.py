@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -40,6 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
+import events_relevance as er  # noqa: E402
 from facts import machine, peak_rss_mb, pin_one_core, worker_env  # noqa: E402
 
 import events_baselines as eb  # noqa: E402
@@ -251,6 +253,8 @@ def worker(gold: str, out_dir: str) -> None:
     write_jsonl(os.path.join(out_dir, "factwire-wikievents.jsonl"), wiki)
     with open(os.path.join(out_dir, "factwire-g5.json"), "w", encoding="utf-8") as f:
         json.dump(g5, f)
+    with open(os.path.join(out_dir, "factwire-relevance.json"), "w", encoding="utf-8") as f:
+        json.dump(er.run_pages(er.load_labels()), f)
     meta.update(cpu=cpu, peak_rss_mb=peak_rss_mb())
     with open(os.path.join(out_dir, "factwire.meta.json"), "w", encoding="utf-8") as f:
         json.dump(meta, f, indent=1)
@@ -298,14 +302,53 @@ def score_acled(gold: str, pred: str) -> dict:
         return json.load(f)
 
 
-def score_wiki(pred: str) -> dict:
+def score_wiki(pred: str, docs: str = WIKI_DOCS, texts: str = WIKI_TEXTS) -> dict:
     """score_wikievents.py --json on one predictions file."""
     out = pred + ".score.json"
-    err = run_proc([sys.executable, SCORE_WIKI, WIKI_DOCS, WIKI_TEXTS, pred, "--json", out])
+    err = run_proc([sys.executable, SCORE_WIKI, docs, texts, pred, "--json", out])
     if err:
         raise RuntimeError(f"score_wikievents.py failed: {err}")
     with open(out, encoding="utf-8") as f:
         return json.load(f)
+
+
+def half_of(key: str) -> str:
+    """The fixed tune/held split (issue 12): sha1 of the record's id, even -> 'tune'. Rules are
+    tuned on the 'tune' half only; the 'held' half is reported beside it as the untuned figure.
+    Same rule as the page split of bench/data/relevance-labels.json."""
+    return "tune" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "held"
+
+
+def acled_halves(gold: str, pred: str) -> dict[str, dict]:
+    """score_acled.py on each half of the gold rows and predictions (files under bench/work/)."""
+    rows = eb.read_acled(gold)
+    preds = load_jsonl(pred)
+    out = {}
+    for half in ("tune", "held"):
+        keep = {r["event_id_cnty"] for r in rows if half_of(r["event_id_cnty"]) == half}
+        g_path, p_path = os.path.join(WORK, f"acled-gold-{half}.csv"), pred + f".{half}.jsonl"
+        with open(g_path, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(r for r in rows if r["event_id_cnty"] in keep)
+        write_jsonl(p_path, [p for p in preds if p["event_id_cnty"] in keep])
+        out[half] = {"n": len(keep), "scores": score_acled(g_path, p_path)}
+    return out
+
+
+def wiki_halves(pred: str) -> dict[str, dict]:
+    """score_wikievents.py on each half of the DEV docs (docs, texts and predictions filtered)."""
+    out = {}
+    docs, texts, preds = load_jsonl(WIKI_DOCS), load_jsonl(WIKI_TEXTS), load_jsonl(pred)
+    for half in ("tune", "held"):
+        keep = {d["doc_id"] for d in docs if half_of(d["doc_id"]) == half}
+        paths = [os.path.join(WORK, f"wikievents-{name}-{half}.jsonl") for name in ("docs", "texts")]
+        write_jsonl(paths[0], [d for d in docs if d["doc_id"] in keep])
+        write_jsonl(paths[1], [d for d in texts if d["doc_id"] in keep])
+        p_path = pred + f".{half}.jsonl"
+        write_jsonl(p_path, [p for p in preds if p["doc_id"] in keep])
+        out[half] = {"n": len(keep), "scores": score_wiki(p_path, *paths)}
+    return out
 
 
 def timed_rows(name: str, fn, rows: list[dict]) -> tuple[str, float]:
@@ -391,7 +434,19 @@ def run_all(args: argparse.Namespace) -> dict:
     return {"date": dt.datetime.now().astimezone().isoformat(timespec="seconds"), "machine": machine(),
             "command": " ".join(shlex.quote(a) for a in [os.path.relpath(sys.executable, ROOT), *sys.argv]),
             "acled_n": len(eb.read_acled(gold)), "sampled": bool(args.limit), "factwire_src": src_line,
-            "acled": acled, "factwire_meta": fw_meta, "wikievents": wiki_systems(fw_ok), "g5": g5_result(fw_ok)}
+            "acled": acled, "factwire_meta": fw_meta, "wikievents": wiki_systems(fw_ok), "g5": g5_result(fw_ok),
+            **(halves_and_relevance(gold) if fw_ok else {})}
+
+
+def halves_and_relevance(gold: str) -> dict:
+    """factwire's scores on the tuned and untuned halves, and its events on ordinary news."""
+    labels = er.load_labels()
+    with open(os.path.join(WORK, "factwire-relevance.json"), encoding="utf-8") as f:
+        pages = json.load(f)
+    return {"halves": {"acled": acled_halves(gold, os.path.join(WORK, "factwire-acled.jsonl")),
+                       "wikievents": wiki_halves(os.path.join(WORK, "factwire-wikievents.jsonl"))},
+            "relevance": {"scores": er.relevance_scores(labels, pages),
+                          "false_types": er.false_event_types(labels, pages)}}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -510,8 +565,48 @@ def render_report(res: dict) -> str:
            "## WikiEvents (`score_wikievents.py`, `wikievents/texts.jsonl`)", "",
            render_table(res["wikievents"], WIKI_COLS, speed=False), "", "Targets (issue 4 / README):", "",
            *wiki_targets(next((r for r in res["wikievents"] if r["system"] == "factwire"), None)), "",
+           *render_halves(res.get("halves")), *render_relevance(res.get("relevance")),
            "## Giveme5W1H (`giveme5w1h_gold/articles.jsonl`)", "", *render_g5(res.get("g5")), "", *G5_HOW, ""]
     return "\n".join(out)
+
+
+HALF_TARGETS = [("ACLED sub-event macro-F1 ≥ 0.85", "acled", "sub_event_macro_f1", 0.85),
+                ("ACLED event_type accuracy ≥ 0.96", "acled", "event_type_acc", 0.96),
+                ("WikiEvents det F1 ≥ 0.80", "wikievents", "det_F1", 0.80),
+                ("WikiEvents det P ≥ 0.80", "wikievents", "det_P", 0.80)]
+
+
+def render_halves(halves: dict | None) -> list[str]:
+    """factwire on the tuned half beside the untuned one (issue 12's generalisation check)."""
+    if not halves:
+        return []
+    out = ["## Tuned and untuned halves (factwire)", "",
+           "Fixed split: sha1 of the ACLED `event_id_cnty` / WikiEvents `doc_id`, even = *tune* (rules may be "
+           "fitted there), odd = *held* (never read while tuning). Same scorers, run on each half's rows.", "",
+           "| half | ACLED rows | event_type acc | sub_event macro-F1 | actor1 | location | date exact | fatalities "
+           "| WikiEvents docs | det P | det R | det F1 | type fine |", "|" + "---|" * 13]
+    for half in ("tune", "held"):
+        a, w = halves["acled"][half], halves["wikievents"][half]
+        s, t = a["scores"], w["scores"]
+        out.append(f"| {half} | {a['n']} | {s['event_type_acc']:.3f} | {s['sub_event_macro_f1']:.3f} | "
+                   f"{s['actor1_match']:.3f} | {s['location_match']:.3f} | {s['date_exact_acc']:.3f} | "
+                   f"{s['fatalities_exact']:.3f} | {w['n']} | {t['det_P']:.3f} | {t['det_R']:.3f} | "
+                   f"{t['det_F1']:.3f} | {t['type_acc_fine']:.3f} |")
+    out += ["", "Targets on the untuned (held) half (issue 12):", ""]
+    for name, ds, key, floor in HALF_TARGETS:
+        v = halves[ds]["held"]["scores"][key]
+        out.append(verdict(name, v, v >= floor))
+    return out + [""]
+
+
+def render_relevance(rel: dict | None) -> list[str]:
+    """False events on ordinary news (bench/events_relevance.py)."""
+    if not rel:
+        return []
+    return ["## Ordinary news: false events (`bench/events_relevance.py`)", "",
+            "The 121 ScrapingHub DEV pages (HTML through the whole pipeline), labelled by reading "
+            "(`bench/data/relevance-labels.json`); every event on a `none` page is false.", "",
+            *er.render(rel["scores"], rel["false_types"]), ""]
 
 
 def acled_notes(res: dict) -> list[str]:

@@ -68,3 +68,18 @@ def test_a_fact_its_type_does_not_fit_costs_the_field_and_is_recorded():
     assert _run_one(rec, "entities", finder, None, None, caption=None) == []
     assert [e["stage"] for e in rec.errors] == ["facts.entities"]
     assert "new_key" in rec.errors[0]["reason"]
+
+
+def test_optional_fact_keys_round_trip_in_order():
+    """Keys written only when known (a quarter's calendar unit, a nationality's country) come
+    back exactly, in the extractors' order."""
+    from factwire.model import DateMention, Entity
+
+    date = {"text": "the third quarter", "start": 0, "end": 17, "from": "2022", "to": None, "resolvable": True,
+            "kind": "date", "value": {"from": "2022", "to": None},
+            "calendar": {"from": "2022-07", "to": "2022-09"}, "quarter": "2022-Q3"}
+    plain = {k: v for k, v in date.items() if k not in ("calendar", "quarter")}
+    ent = {"text": "Turkish", "label": "NORP", "start": 0, "end": 7, "country": "TR"}
+    for cls, d in ((DateMention, date), (DateMention, plain), (Entity, ent)):
+        out = cls.from_dict(d).to_dict()
+        assert out == d and list(out) == list(d)

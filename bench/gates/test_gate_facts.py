@@ -22,7 +22,7 @@ from factwire.facts.quantities import find_quantities
 #: places 0.958 (P 0.983, R 0.934), attributions 0.935.
 F1_FLOORS = {"quantities": 0.98, "dates": 0.972, "places": 0.938, "attributions": 0.915}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"}
-PLACE_KINDS = {"country", "admin", "city", "other"}
+PLACE_KINDS = {"country", "admin", "city", "other", "facility"}  # facility: streets, buildings
 
 
 @lru_cache(maxsize=1)

@@ -111,3 +111,26 @@ def test_report_tables_and_verdicts():
     assert "F1 0.800, det_P 0.710 — **met**" in md
     low = bench.render_report(fake_result(0.70))
     assert "F1 0.700" in low and "**missed**" in low
+
+
+def test_halves_are_fixed_and_match_the_page_labels():
+    """The tune/held split is sha1(id) parity, the same rule as bench/data/relevance-labels.json."""
+    import events_relevance as er
+
+    labels = er.load_labels()
+    assert all(bench.half_of(pid) == v["split"] for pid, v in labels.items())
+    halves = {bench.half_of(f"UKR{i}") for i in range(50)}
+    assert halves == {"tune", "held"}
+
+
+def test_false_events_per_none_page():
+    import events_relevance as er
+
+    labels = {"a": {"label": "none", "split": "tune"}, "b": {"label": "none", "split": "held"},
+              "c": {"label": "conflict", "split": "held"}}
+    events = {"a": [{"sub_event_type": "Attack"}, {"sub_event_type": "Agreement"}], "b": [],
+              "c": [{"sub_event_type": "Armed clash"}]}
+    s = er.relevance_scores(labels, events)
+    assert s["tune"]["none_per_page"] == 2.0 and s["held"]["none_per_page"] == 0.0
+    assert s["all"]["none_per_page"] == 1.0 and s["held"]["conflict_events"] == 1
+    assert er.false_event_types(labels, events) == {"Attack": 1, "Agreement": 1}

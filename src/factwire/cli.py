@@ -20,6 +20,7 @@ from factwire import __version__
 from factwire.events.codebook import SUB_EVENT_TYPES
 from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
 from factwire.export.records import FORMATS, render
+from factwire.export.safe import json_text, one_line
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
 from factwire.read.pages import MAX_PAGE_BYTES
@@ -114,7 +115,7 @@ def run_pages(paths, items, output: str | None, write, failures_too: bool = Fals
         for item in items:
             if isinstance(item, Failure):
                 failed += 1
-                click.echo(f"factwire: {item.one_line()}", err=True)  # rich prints it above the bar
+                click.echo(f"factwire: {one_line(item.one_line())}", err=True)  # above the progress bar
                 if not failures_too:
                     progress.step(ok, failed)
                     continue
@@ -212,7 +213,7 @@ def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> 
         if fmt == "table":
             print_facts_table(item, out)
         else:
-            out.write(json.dumps(facts_only(item), ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+            out.write(json_text(facts_only(item), indent=2 if fmt == "json" else None) + "\n")
 
     run_pages(paths, items, output, write, verb="facts")
 
@@ -399,24 +400,25 @@ def status(db, as_json) -> None:
     with _open_store(db) as store:
         counts = store.counts()
     if as_json:
-        click.echo(json.dumps(counts, ensure_ascii=False))
+        click.echo(json_text(counts))
         return
     for name in ("articles", "copies", "facts", "events", "corpus_events", "failures"):
         click.echo(f"{name:>14}  {counts[name]}")
     for row in counts["failures_by_reason"]:
-        click.echo(f"{row['n']:>14}  {row['stage']}: {row['reason']}")
+        click.echo(f"{row['n']:>14}  {one_line(row['stage'])}: {one_line(row['reason'])}")
 
 
 @main.command(epilog="Example:\n\n  factwire failures --db news.db")
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
 def failures(db) -> None:
-    """List the pages that failed, with stage, reason and attempts (tab-separated)."""
+    """List the pages that failed, with stage, reason and attempts (tab-separated; a tab, newline
+    or backslash inside a field is written \\t, \\n, \\\\, control characters as [U+XXXX])."""
     with _open_store(db) as store:
         rows = store.failures()
     for row in rows:
-        click.echo(f"{row['source']}\t{row['stage']}\t{row['reason']}\t{row['attempts']}")
+        click.echo("\t".join(one_line(row[k]) for k in ("source", "stage", "reason", "attempts")))
     if not rows:
-        click.echo(f"factwire: no failures recorded in {db}", err=True)
+        click.echo(f"factwire: no failures recorded in {one_line(db)}", err=True)
 
 
 @main.command(epilog='Example:\n\n  factwire search "kamikaze drones" --db news.db --limit 5')
@@ -431,10 +433,11 @@ def search(query, db, limit) -> None:
         except sqlite3.OperationalError as exc:
             raise click.ClickException(f"bad search query: {exc}") from None
     for hit in hits:
-        click.echo(f"{hit['id']}  {hit['published'] or '-':10}  {hit['title'] or '(no title)'}  [{hit['site'] or '-'}]")
-        click.echo(f"    {hit['snippet']}")
+        click.echo(f"{one_line(hit['id'])}  {one_line(hit['published'] or '-'):10}  "
+                   f"{one_line(hit['title'] or '(no title)')}  [{one_line(hit['site'] or '-')}]")
+        click.echo(f"    {one_line(hit['snippet'])}")
     if not hits:
-        click.echo(f"factwire: no articles match {query!r} in {db}", err=True)
+        click.echo(f"factwire: no articles match {one_line(repr(query))} in {one_line(db)}", err=True)
 
 
 SERVE_EXAMPLE = """

@@ -158,10 +158,14 @@ class Entity:
     label: str
     start: int
     end: int
+    #: What a nationality adjective (NORP) says about where: ISO-2 country ("Turkish" -> "TR") or
+    #: a region's name ("European" -> "Europe"); written only when known.
+    country: str | None = None
+    region: str | None = None
     caption: int | None = None  # index of the caption it was read in (offsets into it); None: body
 
     def to_dict(self) -> dict[str, Any]:
-        return as_json(self, optional=("caption",))
+        return as_json(self, optional=("country", "region", "caption"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
@@ -178,16 +182,22 @@ class DateMention:
     from_: str | None
     to: str | None
     resolvable: bool
-    value: DateRange | None  # {from, to} as DESIGN.md writes it; None when unresolvable
+    kind: str = "date"  # date | range | vague ("recently": tagged, never resolved)
+    value: DateRange | None = None  # {from, to} as the README writes it; None when unresolvable
+    #: The whole calendar unit the expression names when it differs from `value` (a quarter, the
+    #: whole month of "this month", 1990 for "the end of 1990"): what TimeML annotates.
+    calendar: DateRange | None = None
+    quarter: str | None = None  # "2022-Q3" / "2022-H1" when the expression names a quarter or half
     caption: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return as_json(self, optional=("caption",))
+        return as_json(self, optional=("calendar", "quarter", "caption"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DateMention:
         values = field_values(d)
-        values["value"] = DateRange.from_dict(values["value"])
+        values["value"] = DateRange.from_dict(values.get("value"))
+        values["calendar"] = DateRange.from_dict(values.get("calendar"))
         return cls(**values)
 
 

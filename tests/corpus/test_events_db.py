@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from factwire.corpus.merge import span
 from factwire.export.db_events import load_events
 from factwire.export.events import CSV_COLUMNS as EXPORT_COLUMNS
 
@@ -132,8 +134,9 @@ def test_parquet_table_and_output_file(db, tmp_path):
     (("--type", "protests"), lambda es: es == []),
     (("--type", "explosions/remote violence"), lambda es: es and all(e["event_type"] == "Explosions/Remote violence" for e in es)),
     (("--sub-type", "Air/drone strike"), lambda es: es and all(e["sub_event_type"] == "Air/drone strike" for e in es)),
-    (("--since", "2022-11-18"), lambda es: es and all((e["date"]["to"] or "") >= "2022-11-18" for e in es)),
-    (("--until", "2022-11-10"), lambda es: es and all(e["date"]["from"] <= "2022-11-10" for e in es)),
+    # overlap semantics at the date's precision: a '2022-11' event is kept by --since 2022-11-18
+    (("--since", "2022-11-18"), lambda es: es and all(span(e)[1] >= date(2022, 11, 18) for e in es)),
+    (("--until", "2022-11-10"), lambda es: es and all(span(e)[0] <= date(2022, 11, 10) for e in es)),
     (("--country", "ua"), lambda es: es and all(e["location"]["country"] == "UA" for e in es)),
     (("--bbox", ODESA_BBOX), lambda es: [e["location"]["name"] for e in es] == ["Odesa"]),
     (("--bbox", KHARKIV_BBOX, "--since", "2022-11-17", "--until", "2022-11-17"),
@@ -189,3 +192,15 @@ def test_page_and_database_csv_have_one_header_and_the_same_rows(db):
         return sorted(tuple(v for k, v in r.items() if k != "event_id") for r in rows)
 
     assert page_rows and comparable(page_rows) == comparable(db_rows)
+
+
+def test_month_dated_events_keep_their_dates(db):
+    """Issue 12: an event dated to a month ('2022-11') keeps that date through merging and is
+    found by any --since/--until window that overlaps the month (documented in README)."""
+    month = [e for e in jsonl(db) if len((e.get("date") or {}).get("from") or "") == 7]
+    assert month, "the seed corpus has month-dated events"
+    unmerged = [e for e in jsonl(db, "--no-merge") if len((e.get("date") or {}).get("from") or "") == 7]
+    assert unmerged
+    first = month[0]["date"]["from"]
+    ids = {e["id"] for e in jsonl(db, "--since", first + "-15", "--until", first + "-20")}
+    assert month[0]["id"] in ids

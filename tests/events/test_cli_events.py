@@ -51,7 +51,7 @@ def test_table_on_seed_page():
     out = run_cli("events", str(SEED), "--published", "2022-11-19")
     assert out.returncode == 0, out.stderr.decode()
     text = out.stdout.decode()
-    assert "type / sub-type" in text and "evidence" in text
+    assert "sub-type" in text and "evidence" in text and "fatalities" in text and "weapon" in text
 
 
 def test_exit_codes_missing_and_mixed(tmp_path):

@@ -63,7 +63,7 @@ def test_csv_columns_acled_first_in_acled_order_then_extras():
                          "latitude", "longitude", "geo_precision", "source", "notes", "fatalities"]
     assert tuple(head) == CSV_COLUMNS
     assert [c for c in head if c != "geo_precision"] == list(ACLED_COLUMNS + EXTRA_COLUMNS)
-    assert head[12:] == ["action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
+    assert head[12:] == ["action", "actor1_as_written", "actor2_as_written", "date_to", "time_precision", "counts", "weapon",
                          "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url",
                          "n_sources", "rule", "event_id"]
 
@@ -168,3 +168,18 @@ def test_geo_precision_column_follows_location_precision():
     assert [r["geo_precision"] for r in rows] == ["1", "2", "3", ""]
     legacy = {"name": "Kyiv", "country": "UA", "lat": 50.45, "lon": 30.52, "kind": "city"}
     assert read_csv(to_csv(make_record([make_event(location=legacy)])))[0]["geo_precision"] == "1"
+
+
+@pytest.mark.parametrize("date, precision", [
+    ({"from": "2022-11-17", "to": None}, 1),
+    ({"from": "2022-11-11", "to": "2022-11-17"}, 2),
+    ({"from": "2022-11-01", "to": "2022-11-19"}, 3),
+    ({"from": "2022-11", "to": None}, 3),
+    ({"from": None, "to": None}, None),
+])
+def test_time_precision_column(date, precision):
+    """ACLED's time_precision beside event_date (issue 12): the day when known, else how coarse."""
+    from factwire.export.events import csv_row
+    row = csv_row({"date": date})
+    assert row["time_precision"] == precision
+    assert row["event_date"] == date["from"]

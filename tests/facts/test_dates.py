@@ -43,6 +43,7 @@ CASES = [
     ("The bond has weakened in the past week.", MON, "the past week", "2019-11-11", "2019-11-18"),
     # months
     ("The party posted a video earlier this month.", PUB, "earlier this month", "2019-11-01", "2019-11-20"),
+    # in a past clause "this month" is the month so far (its `calendar` is the whole month)
     ("The ministry said this month that tariffs would go.", PUB, "this month", "2019-11-01", "2019-11-20"),
     ("They will submit plans this month.", PUB, "this month", "2019-11", None),
     ("Sales plunged last month.", PUB, "last month", "2019-10", None),

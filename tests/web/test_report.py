@@ -136,7 +136,7 @@ def test_markdown_report(news_db: Path):
     events = md.split("## Events\n", 1)[1].strip().splitlines()
     assert len(events) == 2 + len(data["events"])
     for row in events:
-        assert len(re.findall(r"(?<!\\)\|", row)) == 7, row  # 6 cells: no unescaped | inside a cell
+        assert len(re.findall(r"(?<!\\)\|", row)) == 9, row  # 8 cells: no unescaped | inside a cell
     assert md_cell("a|b\n<c>\u202e") == "a\\|b &lt;c&gt;\\[U+202E\\]"
 
 

@@ -30,8 +30,10 @@ every URL that carried the story and the events only a copy still has.
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,6 +72,10 @@ class Check:
     why: str
 
 
+#: A date known to the month or year only ('2022-11', '2022').
+PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
 def parse_day(value: Any) -> date | None:
     """ISO date (or datetime text) -> date; anything else -> None."""
     if isinstance(value, date):
@@ -80,14 +86,33 @@ def parse_day(value: Any) -> date | None:
         return None
 
 
+def day_range(value: Any) -> tuple[date, date] | None:
+    """An ISO date at its precision -> its first and last day: '2022-11-17' is one day,
+    '2022-11' the whole of November, '2022' the year; anything else -> None."""
+    day = parse_day(value)
+    if day is not None:
+        return day, day
+    m = PARTIAL_DATE_RE.match(str(value or ""))
+    if not m:
+        return None
+    year, month = int(m.group(1)), int(m.group(2) or 0)
+    if not month:
+        return date(year, 1, 1), date(year, 12, 31)
+    if not 1 <= month <= 12:
+        return None
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
 def span(ev: dict) -> tuple[date, date] | None:
-    """The event's date range (from, to), `to` defaulting to `from`; None if undated."""
+    """The event's date range (from, to) at its precision: a month-dated event ('2022-11')
+    covers the month, `to` defaults to the end of `from`; None if undated."""
     d = ev.get("date") or {}
-    start = parse_day(d.get("from"))
+    start = day_range(d.get("from"))
     if start is None:
         return None
-    end = parse_day(d.get("to")) or start
-    return (start, end) if start <= end else (end, start)
+    end = day_range(d.get("to")) or start
+    lo, hi = min(start[0], end[0]), max(start[1], end[1])
+    return lo, hi
 
 
 def check_type(a: dict, b: dict) -> Check:
@@ -348,6 +373,10 @@ def common_dates(members: list[dict]) -> dict:
     if not spans:
         return {"from": None, "to": None}
     lo, hi = max(s[0] for s in spans), min(s[1] for s in spans)
+    for m in members:  # a month or year every member allows keeps its precision ('2022-11')
+        d = m.get("date") or {}
+        if not d.get("to") and day_range(d.get("from")) == (lo, hi):
+            return {"from": d["from"], "to": None}
     return {"from": lo.isoformat(), "to": hi.isoformat()}
 
 

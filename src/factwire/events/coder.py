@@ -14,7 +14,7 @@ import re
 from factwire.deadline import check_deadline
 from factwire.model import Event, Location, Span
 
-from . import casualties, classify, gate, naming, passes
+from . import casualties, classify, gate, naming, passes, scope
 from .actors import ISO2_COUNTRY
 from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
 from .context import Context
@@ -60,7 +60,10 @@ SENTENCE_END_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 
 def code_events(doc, rec, published: dt.date | None) -> list[Event]:
-    """Events of the body text `rec.text` (parsed as `doc`), in text order."""
+    """Events of the body text `rec.text` (parsed as `doc`), in text order; none when the
+    article is not about political violence, demonstrations or strategic developments."""
+    if not scope.article_in_scope(doc_text(doc)):
+        return []
     ctx = Context(doc, rec)
     events: list[Event] = []
     carry = casualties.CasualtyCarry()
@@ -80,7 +83,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[Event]:
 def code_sentence(sent, ctx) -> list[Event]:
     """Events whose trigger is in `sent` (none for questions, history, headings or quotes)."""
     text = sent.text.strip()
-    if not text or text.endswith("?") or HISTORY_RE.search(text):
+    if not text or text.endswith("?") or HISTORY_RE.search(text) or not scope.sentence_in_scope(text):
         return []
     quoted = _quoted(sent)
     triggers = [t for t in sent if _is_trigger(t) and t.i not in quoted and not _in_heading(t)]
@@ -154,7 +157,7 @@ def build_events(trig, action: str, sent, ctx, triggers) -> list[Event]:
 def assemble(frame: Frame, sent, ctx) -> Event | None:
     """The event (README, "The record": `events`) from a filled frame."""
     sub = classify.sub_event(frame)
-    if sub is None:
+    if sub is None or not (scope.argument_in_scope(frame.actor) and scope.argument_in_scope(frame.target)):
         return None
     location = _location(frame, sent, ctx)
     home = ISO2_COUNTRY.get(location.country) if location and location.country else ctx.home
@@ -179,7 +182,7 @@ def _location(frame: Frame, sent, ctx) -> Location | None:
     """Where it happened: for an attack-like action the actor's place is passed over (ACLED
     codes the place of the effect, not of the launching side)."""
     if frame.action not in EFFECT_PLACED:
-        return ctx.location(frame.trigger, sent, frame.claimed)
+        return ctx.location(frame.trigger, sent, frame.claimed, agreement=frame.action == "agree")
     return ctx.location(frame.trigger, sent, frame.claimed,
                         actor=frame.actor_tok, target=frame.target_tok)
 

@@ -12,6 +12,12 @@ from .modality import REPORTING
 from .syntax import doc_text, phrase
 
 #: Place kinds that name a spot (ACLED codes the most precise place named).
+#: Prepositions whose object is a party to the act, not its place ('a deal with Tehran').
+PARTNER_PREPS = frozenset({"with", "between"})
+#: Dependency labels of a clause of its own (purpose, complement, relative clause).
+CLAUSE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "ccomp"})
+#: A name modifying a noun ('US officials', "Russia's deal") says whose, not where.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 SPOT_KINDS = frozenset({"city", "other"})
 #: Words that name the administrative unit after a place's own name ("Kherson oblast").
 UNIT_WORDS = frozenset({"oblast", "region", "province", "district", "raion", "rayon", "county",
@@ -50,7 +56,8 @@ class Context:
     def quantities_in(self, sent) -> list[Quantity]:
         return _within(self.quantities, sent.start_char, sent.end_char)
 
-    def location(self, trigger, sent, claimed: set[int], actor=None, target=None) -> Location | None:
+    def location(self, trigger, sent, claimed: set[int], actor=None, target=None,
+                 agreement: bool = False) -> Location | None:
         """A place of the sentence (the most precise, nearest the trigger, not another
         trigger's), else the nearest one before it in the same paragraph.
 
@@ -59,7 +66,7 @@ class Context:
         missiles against Ukraine') names who acted, not where: it is never chosen, not even
         through the paragraph fallback, and a place in the target's phrase wins ties."""
         here = [p for p in _within(self.places, sent.start_char, sent.end_char)
-                if p.start not in claimed]
+                if p.start not in claimed and not self._not_a_venue(p, trigger, agreement)]
         acting = _in_span(here, phrase(actor)) if actor is not None else []
         here = [p for p in here if p not in acting]
         if here:
@@ -69,7 +76,30 @@ class Context:
                                                         not _is_spot(p),
                                                         not aimed[0] <= p.start < aimed[1],
                                                         abs(p.start - trigger.idx))))
-        return self._paragraph_place(sent, {p.name for p in acting})
+        return None if agreement else self._paragraph_place(sent, {p.name for p in acting})
+
+    def _not_a_venue(self, p, trigger, agreement: bool) -> bool:
+        """Grammar: a place that is a partner ('a deal with Tehran', 'talks with Moscow') names a
+        party, not where something happened; for an agreement, a place inside a clause of its
+        own ('an agreement to manufacture drones ... to bolster their war effort in Ukraine')
+        is what the deal is about, not where it was made (codebook: agreements are coded where
+        they are reached)."""
+        tok = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if tok is None:
+            return False
+        root = tok.root
+        if root.dep_ == "pobj" and root.head.lower_ in PARTNER_PREPS:
+            return True
+        if not agreement:
+            return False
+        if root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+            return True  # 'US intelligence officials': whose officials, not where a deal was made
+        for anc in root.ancestors:
+            if anc.i == trigger.i:
+                return False
+            if anc.dep_ in CLAUSE_DEPS:
+                return True
+        return False
 
     def _paragraph_place(self, sent, not_names: set[str]) -> Location | None:
         """The nearest place before the sentence in its paragraph, unless it is the actor's."""

@@ -63,6 +63,10 @@ class Frame:
     fatalities: int | None
 
 
+#: Dependencies of a country or nationality word that modifies a noun or participle.
+NATIONAL_DEPS = frozenset({"amod", "compound", "poss", "npadvmod", "nmod"})
+
+
 def read_frame(trig, action: str, sent, ctx, triggers) -> Frame | None:
     """Actor, target, weapon, counts and fatalities of the event triggered by `trig`."""
     verb = _clause_verb(trig)
@@ -169,7 +173,7 @@ def _actor_target(trig, verb, action: str):
     if action == "withdraw":
         return actor, None
     if action == "supply":
-        return actor, syntax.prep_object(verb, RECIPIENT_PREPS)
+        return actor or _supplier(trig), syntax.prep_object(verb, RECIPIENT_PREPS)
     if attacker is not None:  # 'Ukrainian forces repelled the attack of Russian forces'
         return actor, syntax.argument(verb, syntax.SUBJECT_DEPS) if verb != trig else None
     if action == "clash" and actor is None:
@@ -177,6 +181,27 @@ def _actor_target(trig, verb, action: str):
         if pair:
             return pair
     return actor, _target_of(trig, verb, action)
+
+
+def _supplier(trig):
+    """The country named as the giver without being the subject (general English): the owner
+    of the plan a supply verb completes ('Iranian plans to give away drones'), or the
+    participle naming who supplied the things shipped ('Iranian-supplied drones were shipped')."""
+    if trig.dep_ in ("acl", "xcomp"):
+        owner = _national(trig.head)
+        if owner is not None:
+            return owner
+    for thing in (c for c in trig.children if c.dep_ in ("nsubjpass", "dobj")):
+        for part in (c for c in thing.children if c.dep_ == "amod" and c.tag_ == "VBN"):
+            owner = _national(part)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _national(tok):
+    """A country or nationality modifying `tok` ('Iranian plans', 'Iranian-supplied')."""
+    return next((c for c in tok.children if c.dep_ in NATIONAL_DEPS and c.ent_type_ in ("NORP", "GPE")), None)
 
 
 def _attacker_of(trig, action: str):

@@ -305,3 +305,9 @@ SPLIT_RE = re.compile(r"\b(\d+)\s+(?:fatalities|deaths)\s+(?:were\s+)?split\s+(?
 #: '(fatalities coded to Horlivka event)': the deaths belong to the event at that place only.
 CODED_TO_RE = re.compile(r"\b(?:fatalities|deaths|casualties)\s+(?:were\s+|are\s+)?coded\s+to\s+(?:the\s+)?"
                          r"(.+?)\s+event\b", re.I)
+#: A negative harmed party ('No one was injured', 'nobody was killed', 'no casualties'):
+#: the report of an incident's outcome, zero people harmed (English negative pronouns).
+NO_HARM_RE = re.compile(r"(?:no one|no-one|nobody|none|no (?:casualties|victims|injuries|deaths|fatalities|people))\b",
+                        re.I)
+#: Prepositions of the place where something happened ('killed in Kyiv', 'wounded near Izium').
+PLACE_PREPS = frozenset({"in", "near", "at"})

@@ -11,6 +11,7 @@ from factwire.model import Event
 
 from . import weapons
 from .codebook import ARMED_NAMES, SUB_EVENT_TYPES, VIOLENT_FAMILY, WEAPON_SUB_EVENT
+from .lexicon import NO_HARM_RE
 
 #: Actions that name harm without its means: they take the means of an explosion told in the
 #: same sentence ('the blast ... wounding 13', 'a device exploded ... in what was called an
@@ -183,6 +184,11 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if e.sub_event_type == "Agreement" and agreement is None:
             agreement = e
         earlier = _referent(out, e) if ref else None
+        if earlier is not None and ref == "retold" and no_harm(e):
+            e.target = e.target_norm = None  # 'no one' is nobody to name
+            _fill(earlier, e)
+            earlier.fatalities = earlier.fatalities or 0
+            continue
         if earlier is not None and (ref == "talk" or (ref == "talk-concrete" and not e.fatalities)):
             _fill(earlier, e)
             continue
@@ -192,6 +198,12 @@ def merge_mentions(events: list[Event]) -> list[Event]:
             e.event_type, e.sub_event_type = earlier.event_type, earlier.sub_event_type
         out.append(e)
     return out
+
+
+def no_harm(e: Event) -> bool:
+    """'No one was injured in the strike': a retold incident whose harmed party is a negative
+    pronoun reports its outcome (fatalities 0), not a new incident."""
+    return bool(e.target and NO_HARM_RE.match(e.target.strip()))
 
 
 def _referent(earlier: list[Event], e: Event) -> Event | None:

@@ -19,19 +19,19 @@ exactly as coded: it is for programs.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from factwire.export.safe import plain, safe_cell
+from factwire.export.safe import json_text, plain, safe_cell
 from factwire.export.tables import render_table
 
 FORMATS = ("table", "csv", "jsonl")
 
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
                  "latitude", "longitude", "source", "notes", "fatalities")
-EXTRA_COLUMNS = ("action", "actor1_as_written", "actor2_as_written", "date_to", "counts", "weapon",
+EXTRA_COLUMNS = ("action", "actor1_as_written", "actor2_as_written", "date_to", "time_precision", "counts", "weapon",
                  "modality", "confidence", "evidence_start", "evidence_end", "article_id", "url",
                  "n_sources", "rule", "event_id")
 #: ACLED's geo_precision (1 = the place itself, 2 = near it / part of a region, 3 = province/
@@ -45,6 +45,28 @@ CSV_COLUMNS = ACLED_COLUMNS[:8] + (GEO_PRECISION_COLUMN,) + ACLED_COLUMNS[8:] + 
 #: code and is also written 3 (the coarsest).
 GEO_PRECISION = {"place": 1, "region": 3, "country": 3}
 SNIPPET_CHARS = 90
+#: ACLED's time_precision (codebook: 1 = the day is known, 2 = the week or a range of days,
+#: 3 = the month): `event_date` is the first day known (the full day when it is known; a
+#: month-dated event keeps `YYYY-MM`) and this column says how precise it is. A range longer
+#: than a week, a month or a year is 3 (ACLED has no coarser code).
+WEEK_DAYS = 7
+DAY_CHARS = len("2022-11-17")
+
+
+def time_precision(date: dict) -> int | None:
+    """ACLED time_precision of an event date {from, to} (None when undated)."""
+    start, end = date.get("from"), date.get("to")
+    if not start:
+        return None
+    if len(str(start)) != DAY_CHARS:
+        return 3
+    if not end or end == start:
+        return 1
+    try:
+        days = (dt.date.fromisoformat(str(end)[:10]) - dt.date.fromisoformat(str(start))).days
+    except ValueError:
+        return 3
+    return 2 if days < WEEK_DAYS else 3
 
 
 def as_dict(rec: Any) -> dict[str, Any]:
@@ -124,7 +146,7 @@ def csv_row(ev: dict, rec: Any = None) -> dict[str, Any]:
         "latitude": loc.get("lat"), "longitude": loc.get("lon"), GEO_PRECISION_COLUMN: geo_precision(loc),
         "source": _source_names(ev), "notes": _notes(ev, r), "fatalities": _fatalities(ev),
         "action": ev.get("action"), "actor1_as_written": ev.get("actor"),
-        "actor2_as_written": ev.get("target"), "date_to": date.get("to"),
+        "actor2_as_written": ev.get("target"), "date_to": date.get("to"), "time_precision": time_precision(date),
         "counts": _counts_cell(ev), "weapon": ev.get("weapon"),
         "modality": ev.get("modality"), "confidence": ev.get("confidence"),
         "evidence_start": span.get("start"), "evidence_end": span.get("end"),
@@ -161,7 +183,7 @@ def jsonl_lines(rec: Any) -> str:
     for ev in r.get("events") or ():
         row = {"article_id": r.get("id"), "url": r.get("url"), **ev,
                "evidence_text": evidence_text(ev, r.get("text") or "")}
-        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+        lines.append(json_text(row) + "\n")
     return "".join(lines)
 
 
@@ -175,9 +197,10 @@ def _when(date_from: Any, date_to: Any) -> str:
     return f"{when} .. {date_to}" if date_to and date_to != date_from else when
 
 
-TABLE_COLUMNS = ("date", "type / sub-type", "action", "actor → target", "location", "counts",
+TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "fatalities", "weapon",
                  "modality", "sources", "evidence")
-CORPUS_TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "sources", "rule")
+CORPUS_TABLE_COLUMNS = ("date", "type / sub-type", "actor → target", "location", "counts", "fatalities", "weapon",
+                        "sources", "rule")
 
 
 def table_row(ev: dict, text: str) -> list[Any]:
@@ -189,8 +212,8 @@ def table_row(ev: dict, text: str) -> list[Any]:
     who = f"{actor} → {target}" if target else actor
     loc = ev.get("location") or {}
     where = ", ".join(str(x) for x in (loc.get("name"), loc.get("country")) if x)
-    return [_when(date.get("from"), date.get("to")), kind, ev.get("action"), who, where,
-            format_counts(ev.get("counts")), ev.get("modality"),
+    return [_when(date.get("from"), date.get("to")), kind, who, where,
+            format_counts(ev.get("counts")), ev.get("fatalities"), ev.get("weapon"), ev.get("modality"),
             "; ".join(str(s) for s in ev.get("sources") or ()), _snippet(evidence_text(ev, text))]
 
 
@@ -200,8 +223,8 @@ def corpus_table_row(ev: dict) -> list[Any]:
     kind = " / ".join(x for x in (r["event_type"], r["sub_event_type"]) if x)
     who = " → ".join(str(x) for x in (r["actor1"] or ev.get("actor") or "?",
                                       r["actor2"] or ev.get("target")) if x)
-    return [_when(r["event_date"], r["date_to"]), kind, who, r["location"], r["counts"],
-            f"{r['n_sources']}: {r['source']}", r["rule"]]
+    return [_when(r["event_date"], r["date_to"]), kind, who, r["location"], r["counts"], r["fatalities"],
+            r["weapon"], f"{r['n_sources']}: {r['source']}", r["rule"]]
 
 
 def to_table(rec: Any, *, width: int = 160) -> str:

@@ -1,14 +1,16 @@
 """Render records for people and programs: JSON, JSONL, plain text, Markdown, the facts table.
 
 Markdown is for rendering, so page text goes through `safe.md_text`: a page's `<script>` or
-`[link](javascript:...)` stays text, and its `*`, `#` or `- ` render as written."""
+`[link](javascript:...)` stays text, and its `*`, `#` or `- ` render as written. Plain text is
+for reading on a terminal, so it goes through `safe.plain` (an ESC sequence or a right-to-left
+override in a page shows as `[U+001B]` / `[U+202E]`); JSON keeps the data, with those characters
+as backslash-u escapes (`safe.json_text`)."""
 from __future__ import annotations
 
-import json
 import re
 from typing import IO
 
-from factwire.export.safe import md_cell, md_text, plain
+from factwire.export.safe import json_text, md_cell, md_text, plain
 from factwire.export.tables import render_table
 from factwire.model import Failure, Record
 
@@ -16,13 +18,14 @@ FORMATS = ("json", "jsonl", "text", "markdown")
 
 
 def to_json(item: Record | Failure, *, indent: int | None = None) -> str:
-    return json.dumps(item.to_dict(), ensure_ascii=False, indent=indent)
+    return json_text(item.to_dict(), indent=indent)
 
 
 def to_text(rec: Record) -> str:
-    """Title, a blank line, then the paragraphs: what a person reads."""
-    head = f"{rec.title}\n\n" if rec.title else ""
-    return head + rec.text + "\n"
+    """Title, a blank line, then the paragraphs: what a person reads (control and direction
+    characters as visible codes)."""
+    head = f"{plain(rec.title)}\n\n" if rec.title else ""
+    return head + plain(rec.text) + "\n"
 
 
 def table_to_markdown(text: str) -> str:

@@ -11,6 +11,7 @@ from typing import IO
 
 from factwire.errors import MissingDependency
 from factwire.export.events import CSV_COLUMNS, GEO_PRECISION_COLUMN, csv_row, write_rows
+from factwire.export.safe import json_text
 
 FORMATS = ("csv", "jsonl", "geojson", "parquet")
 PARQUET_MISSING = "Parquet export needs pyarrow: pip install pyarrow"
@@ -28,7 +29,7 @@ def write_jsonl(events: Iterable[dict], out: IO[str]) -> int:
     """One JSON object per event, exactly as given (JSONL is for programs). Returns rows."""
     n = 0
     for ev in events:
-        out.write(json.dumps(ev, ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(json_text(ev, sort_keys=True) + "\n")
         n += 1
     return n
 
@@ -54,7 +55,7 @@ def to_geojson(events: Iterable[dict]) -> tuple[dict, int]:
 def write_geojson(events: Iterable[dict], out: IO[str]) -> tuple[int, int]:
     """GeoJSON to `out`; returns (features written, events without coordinates left out)."""
     fc, skipped = to_geojson(events)
-    json.dump(fc, out, ensure_ascii=False)
+    out.write(json_text(fc))
     out.write("\n")
     return len(fc["features"]), skipped
 

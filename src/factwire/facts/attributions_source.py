@@ -10,6 +10,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Span, Token
 
+from .attributions_gender import agrees
+
 #: Pronouns that can stand for a person; resolved to the nearest preceding PERSON mention.
 PERSON_PRONOUNS = frozenset({"he", "she"})
 #: Pronouns that can stand for an organisation; resolved to the nearest preceding ORG/GPE.
@@ -206,7 +208,8 @@ def resolve_pronoun(subj: Token, ents: list[Span], previous: list[dict]) -> str 
     """The referent for a pronoun source, None when nothing is close enough.
 
     he/she: the latest preceding PERSON in subject position or named speaker (NER misses names
-    the parse finds), else the latest PERSON mention; it: likewise with organisations and
+    the parse finds), else the latest PERSON mention -- of a gender the pronoun agrees with
+    (attributions_gender: "she" is never George W. Bush); it: likewise with organisations and
     states; they: the latest plural source."""
     low = subj.lower_
     recent = _recent(previous, subj)
@@ -216,14 +219,20 @@ def resolve_pronoun(subj: Token, ents: list[Span], previous: list[dict]) -> str 
         return None
     person = low in PERSON_PRONOUNS
     labels = PERSON_LABELS if person else THING_LABELS
-    mentions = [e for e in _ents_before(ents, subj) if e.label_ in labels]
+    mentions = [e for e in _ents_before(ents, subj) if e.label_ in labels and (not person or agrees(low, _titled(e)))]
     subjects = [(e.start_char, e.text) for e in mentions if e.root.dep_ in ("nsubj", "nsubjpass")]
     speakers = [(i["source_start"], i["source"]) for i in recent
-                if i["_person"] == person and not i["source"].endswith(")") and (i["_named"] or not person)]
+                if i["_person"] == person and not i["source"].endswith(")") and (i["_named"] or not person)
+                and (not person or agrees(low, i["source"]))]
     best = max(subjects + speakers, default=None)
     if best is not None:
         return _strip_possessive(best[1])
     return _strip_possessive(mentions[-1].text) if mentions else None
+
+
+def _titled(ent: Span) -> str:
+    """The entity's text with the word before it, where a title stands ("Mrs." + "Jones")."""
+    return f"{ent.doc[ent.start - 1].text} {ent.text}" if ent.start > 0 else ent.text
 
 
 def _recent(previous: list[dict], subj: Token) -> list[dict]:

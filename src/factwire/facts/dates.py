@@ -7,8 +7,17 @@ keeps the longest non-overlapping ones, and resolves each with `dates_rules`. sp
 used only for the tense of the clause around a weekday, a month or "this month": the README's
 rule is that a weekday is the one before publication unless the clause is in the future.
 
-Each item: `{"text","start","end","from","to","resolvable","value"}` with
-`doc.text[start:end] == text`; `value` is `{"from","to"}` or None when unresolvable.
+Each item: `{"text","start","end","from","to","resolvable","kind","value"}` with
+`doc.text[start:end] == text`; `value` is `{"from","to"}` or None when unresolvable; `kind` is
+"date" (one day/month/year...), "range" (from..to) or "vague" ("recently", "the coming weeks":
+a calendar reference kept, tagged, never resolved).
+Quarters and halves ("the third quarter", "Q3", "the year-ago quarter", "second-half") keep the
+year as their value (a company's fiscal quarter need not be the calendar one: README) and add
+`quarter` ("2019-Q3", TimeML's name) and `calendar` (`{"from": "2019-07", "to": "2019-09"}`, the
+calendar quarter, which is what TimeML/TempEval annotate). `calendar` also gives the whole unit an
+expression with a modifier names, where `value` is the part meant: "earlier this month" (value:
+the 1st to publication; calendar: the month), "the end of 1990" (1990-12; 1990), "the early
+1980s" (1980-1983; 1980-1989).
 """
 from __future__ import annotations
 
@@ -18,8 +27,22 @@ import re
 
 from factwire.deadline import check_deadline
 
+from . import dates_periods
 from .dates_patterns import COMPILED, worth_running
-from .dates_rules import ANCHORED, FAR_ANCHORED, NEEDS_POS, RESOLVERS, TENSED, VAGUE, Context, NoPublicationDate
+from .dates_periods import is_quarter
+from .dates_rules import (
+    ANCHORED,
+    FAR_ANCHORED,
+    NEEDS_POS,
+    RESOLVERS as RULE_RESOLVERS,
+    TENSED,
+    VAGUE,
+    Context,
+    NoPublicationDate,
+)
+
+#: Every pattern kind's resolver.
+RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS}
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
 FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
@@ -36,10 +59,20 @@ PRESENT_IS_FUTURE = {"month_day", "day_month"}
 #: Heads that schedule what they govern ("scheduled for Feb. 14", "postponed to Friday",
 #: "was set to begin ... Wednesday", "more was expected Wednesday").
 FUTURE_WORDS = {"scheduled", "due", "slated", "set", "expected", "postponed", "rescheduled", "planned", "upcoming",
-                "expire", "expires", "ahead"}
+                "expire", "expires", "ahead", "payable", "effective"}
 #: Verbs of intent whose infinitive is future ("expect the bridge to reopen in the spring");
 #: as nouns ("shelved its plans for an offering on September 30") they mark nothing.
-INTENT_VERBS = {"expect", "expects", "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends"}
+INTENT_VERBS = {"expect", "expects", "plan", "plans", "planning", "hope", "hopes", "aim", "aims", "intend",
+                "intends"}
+#: Nouns of scheduled events: a date they carry is read as the nearer one whatever the verb
+#: around them says ("gave no reason for the Jan. 14 deadline", "invited to a ceremony on
+#: March 12", "the NATO summit in April"): the telling of the event is past, the event need not be.
+EVENT_NOUNS = {"deadline", "summit", "ceremony", "election", "elections", "hearing", "vote", "referendum",
+               "meeting", "talks", "trial", "conference", "session", "inauguration", "launch", "auction"}
+#: Kinds whose day inside an infinitive complement of a past verb reads nearest (a day, within
+#: NEAR_FUTURE_DAYS); a bare month there stays past ("pleaded guilty to threatening to kill her
+#: in March": the threat, months back).
+PROSPECTIVE_KINDS = {"month_day", "day_month", "weekday"}
 #: Heads that name a new, later date even in the past tense ("was postponed to Friday").
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 TO_PREPS = {"to", "until", "till", "for"}
@@ -53,6 +86,8 @@ PRECEDING_CHARS = 16
 #: spaCy entity labels that make a four-digit number a count, not a year.
 NUMBER_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 FOLLOWING_CHARS = 12
+#: Kinds whose quarter/half value is given as the year + `calendar` (see the module doc).
+QUARTER_KINDS = {"quarter", "period", "ago", "year_part"}
 
 
 def find_dates(doc, published: dt.date | None) -> list[dict]:
@@ -62,6 +97,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     out: list[dict] = []
     anchor: tuple[int, int, str] | None = None  # (paragraph, offset, value) of the last single date
+    period = None  # the last quarter/half named (what "the quarter", "a year ago" refer to)
     for start, end, kind, match in select_matches(text):
         check_deadline()
         para = bisect.bisect(breaks, start)
@@ -70,18 +106,38 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
         if kind in NEEDS_POS:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
         if kind in TENSED:
-            tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end)
+            tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end, kind)
             ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
         if kind in ANCHORED and anchor:
             ctx.anchor = pick_anchor(doc, kind, match, start, para, anchor)
+        ctx.period = period
         value = resolve(kind, match, ctx)
         if value is None:
             continue
+        quarter = value if kind in QUARTER_KINDS and value != VAGUE and is_quarter(*value) else None
+        if kind == "year_part" and quarter and int(quarter[1][5:]) - int(quarter[0][5:]) == 5:
+            quarter = None  # "the first half of next year" stays a month range (README)
+        if quarter:
+            value = (quarter[0][:4], None)  # the year is the value; the calendar quarter beside it
+            if kind in ("quarter", "year_part"):
+                period = quarter
         item = make_item(text, start, end, value, published)
-        if item["from"] and item["to"] is None:
+        if quarter:
+            item.update(calendar={"from": quarter[0], "to": quarter[1]}, quarter=quarter_name(*quarter))
+        elif value != VAGUE:
+            unit = dates_periods.calendar_unit(kind, match, value, published)
+            if unit and unit != value:
+                item["calendar"] = {"from": unit[0], "to": unit[1]}
+        if item["from"] and item["to"] is None and not quarter:
             anchor = (para, start, item["from"])
         out.append(item)
     return out
+
+
+def quarter_name(frm: str, to: str) -> str:
+    """TimeML's name of a quarter or half: "2019-Q3", "2019-H2"."""
+    first, last = int(frm[5:]), int(to[5:])
+    return f"{frm[:4]}-H{1 if first == 1 else 2}" if last - first == 5 else f"{frm[:4]}-Q{(first + 2) // 3}"
 
 
 def as_date(published) -> dt.date | None:
@@ -154,7 +210,7 @@ def make_item(text: str, start: int, end: int, value, published: dt.date | None)
         start, to = m.start(), published.isoformat()
     return {
         "text": text[start:end], "start": start, "end": end, "from": frm, "to": to,
-        "resolvable": frm is not None,
+        "resolvable": frm is not None, "kind": "vague" if value == VAGUE else "range" if to else "date",
         "value": {"from": frm, "to": to} if frm is not None else None,
     }
 
@@ -179,35 +235,58 @@ def read_tense(tense: str | None, kind: str) -> bool | None:
     return {"future": True, "past": False}.get(tense)
 
 
-def find_tense(doc, start: int, end: int) -> str | None:
+def find_tense(doc, start: int, end: int, kind: str | None = None) -> str | None:
     """"future" (will/modal, scheduled), "past", "present" or None for the clause governing the
-    span: the first verb up the parse tree that marks a tense."""
+    span: the first verb up the parse tree that marks a tense. A date carried by a scheduled
+    event's noun (EVENT_NOUNS) is "weak" (the nearer reading) unless that verb is future."""
+    tense, event, prospective = _walk_tense(doc, start, end)
+    if event and tense != "future":
+        return "weak"
+    if prospective and tense == "past" and kind in PROSPECTIVE_KINDS:
+        return "weak"
+    return tense
+
+
+def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
+    """(tense as find_tense describes it, whether an event noun was passed on the way up, whether
+    an infinitive complement was: "subpoenaed him to testify on Feb. 10", "invited them to attend
+    on March 12" -- the infinitive's day is later than the past verb, not necessarily before
+    publication)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
-    tok = span.root
+        return None, False, False
+    tok, event, prospective = span.root, False, False
     for _ in range(MAX_HOPS):
         if tok.head.i == tok.i:  # the root (spaCy makes a new Token per access: never `is`)
-            return verb_tense(tok)
+            return verb_tense(tok), event, prospective
         prev, tok = tok, tok.head
         if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
-            return "future"
+            return "future", event, prospective
+        event = event or (tok.lower_ in EVENT_NOUNS and tok.pos_ == "NOUN")
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok)
+            return scheduled_tense(tok, prev.dep_ == "xcomp"), event, prospective
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
-            return "future"  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
+            return "future", event, prospective  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
         if tense is not None:
-            return tense or None
-    return None
+            return tense or None, event, prospective
+        prospective = prospective or (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in tok.children))
+    return None, event, prospective
 
 
-def scheduled_tense(tok) -> str | None:
-    """"scheduled for Feb. 14" is future; "was due to be released in September" is a plan seen
-    from the past, as likely over by publication as not: no cue."""
+def scheduled_tense(tok, planned_action: bool = False) -> str | None:
+    """"scheduled for Feb. 14" is future; "was due to be released in September", "were planning
+    to drive there on Monday", "did not plan to remove him on Thursday", "planned to leave on
+    Thursday" are plans seen from the past, as likely over by publication as not: the nearer
+    reading ("weak"). A plan word as a simple past verb whose own dependent is the date dates
+    the planning, not the plan: "set Friday as the deadline" (past). `planned_action`: the date
+    came up through the planned infinitive (xcomp)."""
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
-        return None
+        return "weak"
+    if tok.tag_ == "VBD" and tok.pos_ == "VERB":
+        return "weak" if planned_action else "past"
     return "future"
 
 
@@ -226,6 +305,8 @@ def verb_tense(tok) -> str | None:
         return "future"
     if any(a.lower_ == "to" or a.tag_ == "VB" for a in auxes):
         return None  # infinitive ("is due to be sworn in on 20 January"): the head decides
+    if tok.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") and a.lower_ not in PAST_AUX for a in auxes):
+        return "present"  # "when the case is heard in May": a present passive
     if tok.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
         return "past"
     if tok.tag_ in ("VBZ", "VBP"):  # "says (that) ..." reports the past; "reports earnings Wednesday"

@@ -66,14 +66,24 @@ PATTERNS: dict[str, str] = {
     "year_range": r"(?<![\w$£€#.,/'’-])" + YEAR + r"\s?[-–]\s?(?P<last>(?:1[5-9]|20)\d\d|\d\d)(?![\w%-])",
     "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
                       r"(?P<which>the|this|next|last)\s+month\b"),
-    "year": (r"(?<![\w$£€#.,/'’-])" + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
+    "year": (r"(?<![\w$£€#.,/'’-])"
+             + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
                  + r"(?:" + YEAR + "|"
                  + _ci(r"(?P<which>this|next|last|the)\s+(?P<cal>calendar\s+|fiscal\s+)?year") + r")\b",
-    "quarter": _ci(r"\b(?:the\s+)?(?:(?:first|second|third|fourth)[-\s]quarter|(?:first|second)[-\s]half)\b")
-               + rf"|\bQ[1-4](?:\s+{YEAR})?\b",
+    # "the third quarter", "third-quarter", "the fiscal first quarter", "the year-ago third quarter",
+    # "this year's first half", "Q3 2019"
+    "quarter": _ci(r"\b(?:the\s+)?(?:(?P<qrel>year-ago|year-earlier|year-before|prior-year|last\s+year['’]s"
+                   r"|this\s+year['’]s|next\s+year['’]s)\s+)?(?:(?P<qyear>(?:19|20)\d\d)\s+)?(?:fiscal[-\s]+)?"
+                   r"(?:(?P<q>first|second|third|fourth)[-\s]quarter|(?P<h>first|second)[-\s]half)\b")
+               + rf"|\bQ(?P<qn>[1-4])(?:\s+{YEAR})?\b",
+    # "the quarter", "the latest quarter", "the year-ago period", "that quarter": the reporting period
+    "period": _ci(r"\b(?:the|that|this|its)\s+(?:(?P<pyear>(?:19|20)\d\d)\s+)?(?:(?P<padj>latest|current|comparable"
+                  r"|most\s+recent|recent|same|year-ago|year-earlier|prior-year|previous|fiscal)\s+){0,2}"
+                  r"(?P<punit>quarter|period)\b(?![-\w])(?P<pago>\s+a\s+year\s+(?:ago|earlier))?"
+                  r"|\b(?P<yago>year-ago|year-earlier)\b(?=\s+[a-z])"),
     "decade": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?") + r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0)s\b",
     "century": _ci(r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?" + ORD + r"[-\s]+century\b"),
     "season": _ci(r"\b(?:(?P<rel>this|last|next|this\s+past|this\s+coming|(?:the\s+)?(?:early|late)|the)\s+)?"
@@ -112,7 +122,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Easter", "Good Friday",
                 "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day"),
     "iso": ("-",), "numeric": ("/",), "month_part": ("month",), "year_part": (" of ",),
-    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "decade": ("0s",), "century": ("centur",),
+    "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"),
+    "decade": ("0s",), "century": ("centur",),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "relative": ("week", "month", "year", "day"),
     "earlier_in": ("earlier in", "later in"), "weekend": ("weekend",), "past_decade": ("decade",),
     "decade_ago": ("decade",), "count_back": ("past", "last", "previous"),

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import dates_calendar as cal
-from .dates_patterns import NAMED_DAY_WORDS, number_value, ordinal_value
+from .dates_patterns import NAMED_DAY_WORDS, ORDINAL_WORDS, number_value, ordinal_value
 
 #: A resolved date: ISO `from` and `to` (None for a single day/month/year).
 Resolved = tuple[str | None, str | None]
@@ -25,9 +25,10 @@ CENTURY_PARTS = {None: (0, 99), "early": (0, 32), "mid": (33, 65), "late": (66, 
 #: "the end of 2025" -> 2025-12, "the beginning of 2020" -> 2020-01; halves are month ranges.
 YEAR_PARTS = {"end": (12, None), "beginning": (1, None), "start": (1, None), "first half": (1, 6),
               "second half": (7, 12)}
-#: With no tense cue a bare month is past, except the month(s) just after publication: a
-#: November article's "the December deadline" is the coming one.
-NEXT_MONTHS = {1}
+#: A bare month with no tense cue is read as upcoming when it is at most this many months ahead
+#: (the same horizon as a month-day's NEAR_FUTURE_DAYS): an October story's "in January" is the
+#: coming January, its "in April" the last one.
+NEAR_FUTURE_MONTHS = 3
 #: Relative words that count from publication, in units ("last week" = -1).
 PUBLICATION_STEPS = {"this": 0, "last": -1, "previous": -1, "next": 1, "coming": 1, "the coming": 1}
 #: Relative words that count from the last date mentioned rather than from publication.
@@ -50,6 +51,7 @@ class Context:
     future: bool | None = None          # tense of the clause around the match (None: no cue)
     nearest: bool = False               # tense points neither way ("takes office in", "would")
     anchor: str | None = None           # last resolved single date of the paragraph
+    period: Resolved | None = None      # last quarter/half the article named (earnings news)
     preceding: str = ""                 # the few characters before the match
     following: str = ""                 # the few characters after it
     noun: bool = True                   # the match's head is a noun (seasons: "fall" vs "prices fall")
@@ -127,7 +129,7 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
         year = cal.month_year(ctx.pub, month, True, strict=True)
     elif rel in ("last", "this past"):
         year = cal.month_year(ctx.pub, month, False, strict=True)
-    elif ctx.future is None and (ctx.nearest or (month - ctx.pub.month) % 12 in NEXT_MONTHS):
+    elif ctx.future is None and (ctx.nearest or 0 < (month - ctx.pub.month) % 12 <= NEAR_FUTURE_MONTHS):
         year = cal.month_year_nearest(ctx.pub, month)
     else:
         year = cal.month_year(ctx.pub, month, bool(ctx.future))
@@ -208,17 +210,13 @@ def resolve_year_part(m: re.Match, ctx: Context) -> Resolved | None:
     else:
         year = ctx.pub.year + {"next": 1, "last": -1}.get(_norm(m["which"]), 0)
     part = _norm(m["part"])
+    if part.endswith("quarter"):
+        n = ORDINAL_WORDS[part.split()[0]]
+        return cal.iso_month(year, 3 * n - 2), cal.iso_month(year, 3 * n)
     if part not in YEAR_PARTS:
         return f"{year:04d}", None
     first, last = YEAR_PARTS[part]
     return cal.iso_month(year, first), (cal.iso_month(year, last) if last else None)
-
-
-def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
-    """"the third quarter", "Q3", "second-half": the publication year (README: fiscal quarters
-    are resolved only to the year)."""
-    year = m.groupdict().get("year")
-    return (year, None) if year else (f"{ctx.pub.year:04d}", None)
 
 
 def resolve_decade(m: re.Match, ctx: Context) -> Resolved | None:
@@ -261,6 +259,9 @@ def _season_start(pub: dt.date, first: int, last: int, rel: str, future: bool | 
     for year in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1):
         end_y, end_m = cal.shift_month(year + (last < first), last, 1)
         spans.append((dt.date(year, first, 1), dt.date(end_y, end_m, 1)))
+    if rel == "this":  # "this summer": the one of the publication year (a January "this winter" began in December)
+        year = pub.year - 1 if (last < first and pub.month <= last) else pub.year
+        return dt.date(year, first, 1)
     if rel.startswith("next") or rel == "this coming":
         return [s for s, _ in spans if s > pub][0]
     if rel in ("last", "this past"):
@@ -316,7 +317,7 @@ def _weekend(ctx: Context, step: int, mod: str | None) -> Resolved | None:
 def _month(ctx: Context, step: int, mod: str | None) -> Resolved | None:
     pub = ctx.pub
     if step == 0 and (mod in ("earlier", "early") or (mod is None and ctx.future is False)):
-        return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)
+        return cal.iso_day(pub.replace(day=1)), cal.iso_day(pub)  # so far (calendar: the whole month)
     year, month = cal.shift_month(pub.year, pub.month, step)
     return cal.iso_month(year, month), None
 
@@ -350,6 +351,9 @@ def resolve_ago(m: re.Match, ctx: Context) -> Resolved | None:
     unit = m["unit"].lower()
     if m["dir"].lower() == "before" and re.match(r"\s*\w", ctx.following):
         return None  # "11 days before the election" counts from the election, not a date we know
+    if ctx.anchor is None and ctx.period is not None and unit == "year" and count == -1:
+        frm, to = ctx.period  # "up from $5 million a year ago": the same quarter a year back
+        return f"{int(frm[:4]) - 1:04d}{frm[4:]}", (f"{int(to[:4]) - 1:04d}{to[4:]}" if to else None)
     base = ctx.anchor if ctx.anchor else _pub_at(ctx.pub, unit)
     if unit in ("week", "day"):  # "two weeks later": days, from a day anchor or publication
         if len(base) != 10:
@@ -414,7 +418,6 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
     "weekday": resolve_weekday,
     "year": resolve_year,
     "year_part": resolve_year_part,
-    "quarter": resolve_quarter,
     "decade": resolve_decade,
     "century": resolve_century,
     "season": resolve_season,
@@ -431,7 +434,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
     "vague": resolve_vague,
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
-TENSED = {"holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
+TENSED = {"quarter", "holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
           "weekend", "earlier_in"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago"}

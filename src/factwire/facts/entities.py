@@ -7,13 +7,16 @@ spaCy's small English model does most of the work; three small generic repairs f
   ("Adam Neumann" ... "Neumann" tagged ORG);
 * capitalised words right after an official title that no entity covers are a PERSON
   ("Deputy Chief of General Staff Oleksii Hromov", which sm misses).
-FAC is reported as LOC (the record has no FAC label).
+FAC is reported as LOC (the record has no FAC label). A NORP naming a nation or a region
+carries it: "Turkish" -> `"country": "TR"`, "European" -> `"region": "Europe"` (data/demonyms.tsv,
+places_aliases): where an adjective puts a story, without making it a place mention.
 """
 from __future__ import annotations
 
 from factwire.deadline import check_deadline
 
-from .gazetteer import get_gazetteer
+from .gazetteer import get_demonyms, get_gazetteer
+from .places_aliases import NATION_ADJECTIVES, REGION_ADJECTIVES
 from .places_spans import RELABEL_LABELS, _relabel_part, _words_in_long_persons
 
 KEEP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
@@ -26,6 +29,12 @@ TITLE_WORDS = frozenset({
     "prosecutor", "lt.", "col.", "gen.", "sgt.", "capt.", "gov.", "sen.", "dr.", "mr.", "mrs.",
     "ms.", "adviser", "advisor", "head", "leader", "deputy", "colonel", "major", "captain",
 })
+#: Department and rank words that spaCy sm tags ORG when they only modify a title or a noun.
+MODIFIER_WORDS = frozenset({
+    "defense", "defence", "supreme", "interior", "foreign", "justice", "treasury", "homeland",
+    "commerce", "energy", "labor", "labour", "education", "health", "transportation", "transport",
+    "agriculture", "finance", "trade", "veterans", "intelligence", "security", "state",
+})
 #: A person's name after a title has 2-3 words ("Oleksii Hromov", "Mary Ann Smith").
 NAME_TOKENS = (2, 3)
 
@@ -35,9 +44,33 @@ def find_entities(doc, published=None) -> list[dict]:
     gaz = get_gazetteer()
     person_words = _words_in_long_persons(doc)
     out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc.ents
-           if ent.label_ in KEEP]
+           if ent.label_ in KEEP and any(c.isalpha() for c in ent.text)  # no "✓" NORP/PERSON
+           and not _title_modifier(doc, ent)]
+    for item in out:
+        if item["label"] == "NORP":
+            item.update(nationality_of(item["text"]))
     out += _titled_persons(doc)
     return sorted(out, key=lambda e: e["start"])
+
+
+def nationality_of(text: str) -> dict:
+    """{"country": ISO-2} for a nationality adjective ("Turkish", "the British"), {"region":
+    name} for a region's ("European"), {} otherwise: what a NORP says about where."""
+    word = text[4:] if text.lower().startswith("the ") else text
+    cc = get_demonyms().get(word) or NATION_ADJECTIVES.get(word)
+    if cc:
+        return {"country": cc}
+    return {"region": REGION_ADJECTIVES[word]} if word in REGION_ADJECTIVES else {}
+
+
+def _title_modifier(doc, ent) -> bool:
+    """A lone department/rank word that only modifies what follows ("Defense Secretary Lloyd
+    Austin", "Defense officials", "Supreme leader"): spaCy sm calls it ORG; it names no
+    organisation by itself (the whole "Defense Department", "Supreme Court" stays ORG)."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.text.lower() not in MODIFIER_WORDS or ent.end >= len(doc):
+        return False
+    nxt = doc[ent.end]
+    return nxt.is_alpha and ((nxt.is_lower and nxt.pos_ == "NOUN") or nxt.lower_ in TITLE_WORDS)
 
 
 def _label(doc, ent, gaz, person_words: set[str]) -> str:

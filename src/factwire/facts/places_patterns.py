@@ -11,9 +11,11 @@
 """
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Gazetteer, normalize
-from .places_aliases import COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
-from .places_spans import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention, _modifies_a_name
+from .places_aliases import COUNTRY_ALIASES, US_POSTAL_CODES, US_STATE_ABBREVIATIONS
+from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention, modifies_a_name as _modifies_a_name
 
 #: All-caps aliases only: "US" in running text is the country, "Us" is not.
 CAPS_COUNTRY_ALIASES = frozenset(a for a in COUNTRY_ALIASES if a.replace(".", "").isupper())
@@ -34,6 +36,8 @@ SETTLEMENT_WORDS = frozenset({"village", "town", "settlement", "city", "hamlet"}
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: Longest region name after the comma ("Ivano-Frankivsk" is 3 tokens).
 MAX_REGION_TOKENS = 3
+#: A US ZIP code (5 digits, optionally +4) after a state's postal code.
+ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
 MAX_BASED_TOKENS = 3
 
@@ -60,7 +64,21 @@ def _untagged_abbreviations(doc, gaz: Gazetteer) -> list[Mention]:
             cands = gaz.lookup(tok.text)
             if cands:
                 out.append(_mention(doc, tok.i, tok.i + 1, cands))
+        elif tok.text in US_POSTAL_CODES and _address_or_dateline(doc, tok.i):
+            cands = [p for p in gaz.lookup(US_POSTAL_CODES[tok.text]) if p.country == "US" and p.kind == "admin"]
+            if cands:
+                out.append(_mention(doc, tok.i, tok.i + 1, cands))
     return out
+
+
+def _address_or_dateline(doc, i: int) -> bool:
+    """A two-letter postal code is a state only in an address or a dateline: "Olympia, WA 98501",
+    "SEATTLE, WA (AP)" -- after "<Capitalised place>," and before a ZIP code, "(", a dash or the
+    end of a line. Elsewhere "WA", "MI", "IN", "OR" are words or other things (Wa in Ghana)."""
+    if i < 2 or doc[i - 1].text != "," or not doc[i - 2].text[:1].isupper():
+        return False
+    nxt = doc[i + 1].text if i + 1 < len(doc) else "\n"
+    return bool(ZIP.fullmatch(nxt)) or nxt[:1] in ("(", "\u2014", "\u2013", "-", "\n")
 
 
 def _county_lists(doc, gaz: Gazetteer) -> list[Mention]:
@@ -123,7 +141,8 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
         before = doc[name[0] - 1] if name[0] > 0 else None
         cued = settled or district or before is not None and (before.lower_ in LOCATIVE_CUES or before.pos_ in CUE_POS)
         mid_sentence = not doc[name[0]].is_sent_start  # "Meanwhile, California's ..." is no place
-        if not (cued or region[2] or mid_sentence and _names_admin_region(doc[region[0]:region[0] + region[3]].text, gaz)):
+        region_name = doc[region[0]:region[0] + region[3]].text
+        if not (cued or region[2] or mid_sentence and _names_admin_region(region_name, gaz)):
             continue
         span = doc[name[0]:name[1]]  # a known name (a town spaCy called ORG) keeps its candidates
         cands = gaz.lookup(span.text)
@@ -140,7 +159,8 @@ def _names_admin_region(text: str, gaz: Gazetteer) -> bool:
 
     for p in gaz.lookup(text):
         if p.country and p.kind in ("city", "admin") and get_small_places().has_region(
-                p.country, frozenset({canonical_region(text, p.country, gaz), canonical_region(p.name, p.country, gaz)})):
+                p.country, frozenset({canonical_region(text, p.country, gaz),
+                                      canonical_region(p.name, p.country, gaz)})):
             return True
     return False
 

@@ -46,6 +46,9 @@ AMBIGUOUS_KM = 25.0
 #: "St. Joseph" = "Saint Joseph", "Ste. Marie" = "Sainte Marie" (after y/j folding).
 _SAINT = re.compile(r"\b(st|ste) ")
 _DOUBLED = re.compile(r"(.)\1+")
+#: A namesake this close to another place of the article is taken without dominating by size
+#: (the same neighbourhood radius as facts.places.NEAR_KM).
+NEAR_KM = 150.0
 #: The line that separates the places section from the sorted keys section of the data file.
 KEYS_MARK = b"#keys\n"
 #: The start of the line listing every "country:state key" pair.
@@ -136,6 +139,18 @@ class SmallPlaces:
         out.sort(key=lambda r: (fold_key(r[0]) != fold_key(name), -int(r[5]), r[1], r[0]))
         return out
 
+    def near(self, name: str, countries: frozenset[str], points: tuple[tuple[float, float], ...]) -> Place | None:
+        """The place called `name` by its own name in `countries` nearest to one of `points`,
+        if within NEAR_KM ("Nelson" in a story that also names Castlegar: Nelson, BC)."""
+        best, best_km = None, NEAR_KM
+        for r in self.rows(name):
+            if r[1] not in countries or fold_key(r[0]) != fold_key(name):
+                continue
+            d = min(_km(float(r[3]), float(r[4]), la, lo) for la, lo in points)
+            if d <= best_km:
+                best, best_km = r, d
+        return None if best is None else Place(best[0], best[1], float(best[3]), float(best[4]), "city", int(best[5]))
+
     def has_region(self, country: str, regions: frozenset[str]) -> bool:
         """Is one of `regions` an admin-1 region of `country` in the data?"""
         return any(f"{country}:{r}" in self._regions for r in regions)
@@ -155,22 +170,34 @@ class SmallPlaces:
         return lo
 
     def lookup(self, name: str, countries: frozenset[str], regions: frozenset[str] = frozenset(),
-               region_only: bool = False) -> Place | None:
+               region_only: bool = False, near: tuple[tuple[float, float], ...] = ()) -> Place | None:
         """The most populous place called `name` in `countries`, preferring one in `regions`
-        (canonical region keys); None without country context or namesake there. With
-        `region_only`, only a place inside `regions` is returned."""
+        (canonical region keys), then one within NEAR_KM of a point in `near` (the article's
+        other places); None without country context or namesake there. With `region_only`,
+        only a place inside `regions` is returned."""
         rows = [r for r in self.rows(name) if r[1] in countries]
         in_region = [r for r in rows if r[2] in regions]
+        if not in_region and near:  # the nearest namesake to the article's places, if one is near
+            dist = {id(r): min(_km(float(r[3]), float(r[4]), la, lo) for la, lo in near) for r in rows}
+            in_region = sorted((r for r in rows if dist[id(r)] <= NEAR_KM), key=lambda r: dist[id(r)])
         if region_only:
             rows = []
             if _ambiguous(in_region, name):
                 return None  # "Oleksandrivka, Donetsk": a dozen villages of that name there
-        elif not in_region and len(rows) > 1 and int(rows[0][5]) < DOMINANT_FACTOR * int(rows[1][5] or 1):
+        elif not in_region and _undecided(rows, name):
             return None  # several similar-sized namesakes and no region: refuse to guess
         best = (in_region or rows or [None])[0]
         if best is None:
             return None
         return Place(best[0], best[1], float(best[3]), float(best[4]), "city", int(best[5]))
+
+
+def _undecided(rows: list[list[str]], name: str) -> bool:
+    """Does no namesake dominate? Places called so by their own name compete with each other
+    only: a village whose *alternate* name this is ("Sami" for Samos) is no rival of Samos."""
+    key = fold_key(name)
+    own = [r for r in rows if fold_key(r[0]) == key] if rows and fold_key(rows[0][0]) == key else rows
+    return len(own) > 1 and int(own[0][5]) < DOMINANT_FACTOR * int(own[1][5] or 1)
 
 
 def _ambiguous(rows: list[list[str]], name: str) -> bool:

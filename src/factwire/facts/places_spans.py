@@ -18,56 +18,93 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, normalize
+from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
+from .places_facilities import find_facility_mentions
+from .places_mention import (
+    ADMIN_WORDS,
+    MAX_FALLBACK_TOKENS,
+    Mention,
+    modifies_a_name as _modifies_a_name,
+)
+from .places_patterns import find_pattern_mentions
+from .places_small import get_small_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
-#: Entities after which a capitalised word is not a name continuation ("in London Tuesday").
-NON_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
 #: Cities below this size are too often surnames/brands to be pulled out of an ORG/PERSON
 #: label (Kherson is listed at 66k in GeoNames-15k, so 50k keeps it).
 RELABEL_MIN_POP = 50_000
 #: Longest ORG/PERSON part that may be a place's whole name ("Democratic Republic of Congo"
 #: is GPE already; ORG "Inner Mongolia", PERSON "Yobe North" are 2).
 MAX_RELABEL_TOKENS = 3
-#: Words that extend a place name to the unit it names ("Zabul province", "Kherson Oblast").
-ADMIN_WORDS = frozenset({"province", "state", "region", "oblast", "county", "district",
-                         "governorate", "prefecture", "territory"})
 #: Compass words: alone they are no place ("Northern"); around a place they name its part.
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                      "western", "central", "northeast", "northwest", "southeast", "southwest",
                      "upper", "lower"})
 #: Entity labels of names that can end in "of <place>" (institutions, districts, events).
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+#: Cities this big are pulled out of an ORG/PERSON label in an article that names their country
+#: (and US state): GeoNames' cities >= 15,000 are all in the main gazetteer, so any of them.
+CONTEXT_RELABEL_MIN_POP = 10_000
+#: Prepositions of place before a one-word PERSON/ORG that may be a small town.
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at"})
+#: Verbs of motion whose "to"/"from" introduces a place ("moved to", "driving to", "fled from"),
+#: every inflected form (the facts pipeline runs without spaCy's lemmatizer).
+MOTION_VERBS = frozenset({
+    "move", "moves", "moved", "moving", "drive", "drives", "drove", "driven", "driving",
+    "travel", "travels", "traveled", "travelled", "traveling", "travelling", "go", "goes", "went",
+    "gone", "going", "come", "comes", "came", "coming", "return", "returns", "returned", "returning",
+    "fly", "flies", "flew", "flown", "flying", "head", "heads", "headed", "heading", "relocate",
+    "relocated", "relocating", "switch", "switched", "switching", "walk", "walked", "walking",
+    "sail", "sailed", "sailing", "flee", "fled", "fleeing", "evacuated", "deported", "commute",
+    "commuted", "commuting", "transferred"})
 #: Prepositions after which an untagged capitalised name is read as a place candidate.
 LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
                        "around", "towards", "toward", "across", "inside"})
-#: Longest unknown GPE/LOC/FAC span sent to the small-places fallback ("Staryi Uhryniv" is 2,
-#: "Korsun-Shevchenkivskyi" 3 tokens); longer unknown spans are descriptions, not villages.
-MAX_FALLBACK_TOKENS = 3
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: A dateline inside the text (after a photo caption or a headline, as scraped pages have them):
+#: stricter than at the start -- the caps name must open a line or follow a sentence end and be
+#: followed by a dash, with an optional ", Region" and "(AP)" between: "COLUMBUS, Ohio (AP) —",
+#: "TORONTO —", "IMMOKALEE –", or written in brackets: "(NEW YORK) —".
+INNER_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"\u201d)]\s)|(?<=[.!?\"\u201d)]\s\s))\(?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})\)?"
+    r"(?=(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .]+\))?\s*[\u2014\u2013]|\s+--?\s)")
 #: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A span of doc.text and every place its name may mean."""
+class ArticleRegions:
+    """Countries and US states the article names (GPE entities read as a country or a state):
+    the context in which a smaller town may be pulled out of an ORG/PERSON label."""
 
-    start: int
-    end: int
-    text: str
-    key: str
-    candidates: list[Place]
-    #: No main-gazetteer entry: resolve among small places (places_small) if context allows.
-    fallback: bool = False
+    countries: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()
+
+
+def article_regions(doc, gaz: Gazetteer) -> ArticleRegions:
+    """Every country and US state some GPE entity of the article may name."""
+    countries, states = set(), set()
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        for p in gaz.lookup(ent.text):
+            if p.kind == "country" and p.country:
+                countries.add(p.country)
+            elif p.kind == "admin" and p.country == "US" and p.admin1 and p.lat is not None:
+                countries.add("US")
+                states.add(p.admin1)
+    return ArticleRegions(frozenset(countries), frozenset(states))
 
 
 def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
     """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
-    from .places_patterns import find_pattern_mentions
-
     person_words = _words_in_long_persons(doc)
+    regions = article_regions(doc, gaz)
     found = [m for m in (_dateline(doc, gaz),) if m]
+    for m in _inner_datelines(doc, gaz) + find_facility_mentions(doc):
+        if not any(m.start < o.end and o.start < m.end for o in found):
+            found.append(m)
     for m in find_pattern_mentions(doc, gaz):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
@@ -79,7 +116,7 @@ def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             m = _from_place_ent(doc, ent, gaz)
         elif ent.label_ in RELABEL_LABELS:
-            m = _from_relabel(doc, ent, gaz, person_words)
+            m = _from_relabel(doc, ent, gaz, person_words, regions)
         for x in (m if isinstance(m, list) else [m]):
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
@@ -119,19 +156,6 @@ def _is_possessive_after(doc, i: int) -> bool:
     return i < len(doc) and doc[i].text in POSSESSIVE
 
 
-def _modifies_a_name(doc, i: int) -> bool:
-    """True when token i continues a proper name the place word belongs to ("Post" after
-    "Washington", "President" after "US"): capitalised, not sentence-initial, and not itself
-    a place, a nationality or a date."""
-    if i >= len(doc):
-        return False
-    tok = doc[i]
-    if not tok.text.rstrip(".").isalpha() or not tok.text[0].isupper() or tok.is_sent_start:
-        return False
-    if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":  # "ambassador to Britain Liu Xiaming"
-        return False
-    return tok.ent_type_ not in NON_NAME_LABELS
-
 
 def _mention(doc, s: int, e: int, gaz: Gazetteer, fallback: bool = False) -> Mention | None:
     """The mention for tokens [s, e), extended over an admin word; None if not a place.
@@ -149,12 +173,21 @@ def _mention(doc, s: int, e: int, gaz: Gazetteer, fallback: bool = False) -> Men
     if _is_of_complement(doc, s) or all(t.lower_ in COMPASS | ADMIN_WORDS for t in doc[s:e]):
         return None
     span = doc[s:e]
+    if _not_a_place_name(span):
+        return None
     cands = lookup_span(span, gaz)
     if not cands:
         if fallback and _looks_like_name(span):
             return Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], True)
         return None
     return Mention(span.start_char, span.end_char, span.text, normalize(span.text), cands)
+
+
+def _not_a_place_name(span) -> bool:
+    """An organisation/building named like a place ("White House", "Notre Dame") or a generic
+    landform word alone ("the Valley"): see places_aliases."""
+    key = normalize(span.text)
+    return key in NOT_PLACE_NAMES or (len(span) == 1 and key in GENERIC_FEATURE_WORDS)
 
 
 def _looks_like_name(span) -> bool:
@@ -170,8 +203,9 @@ def lookup_span(span, gaz: Gazetteer) -> list[Place]:
     if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
         cands = gaz.lookup(span[:-1].text)
     if not cands and len(span) > 1 and (span[0].lower_ in COMPASS or span[-1].lower_ in COMPASS):
-        core = span[1:] if span[0].lower_ in COMPASS else span[:-1]
-        cands = [p for p in gaz.lookup(core.text) if p.kind != "country"]
+        core = gaz.lookup((span[1:] if span[0].lower_ in COMPASS else span[:-1]).text)
+        # "South Venezuela" is part of the country (not Venezuela, Cuba); "West Michigan" of the state
+        cands = [p for p in core if p.kind == "country"] or core
     return cands
 
 
@@ -189,7 +223,8 @@ def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
     return _mention(doc, s, e, gaz, fallback=True)
 
 
-def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> list[Mention]:
+def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str],
+                  regions: ArticleRegions | None = None) -> list[Mention]:
     """Parts of an ORG/PERSON entity the gazetteer knows well enough to call places.
 
     An entity is split at a possessive ("Punjab's Bhatinda" -> Punjab, Bhatinda); a part
@@ -198,14 +233,19 @@ def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str]) -> list[Ment
     out, s = [], ent.start
     cuts = [t.i for t in ent if t.text in POSSESSIVE] + [ent.end]
     for cut in cuts:
-        m = _relabel_part(doc, s, cut, gaz, person_words)
+        m = _relabel_part(doc, s, cut, gaz, person_words, regions)
         if m:
             out.append(m)
         s = cut + 1
     return out
 
 
-def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str]) -> Mention | None:
+def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
+                  regions: ArticleRegions | None = None) -> Mention | None:
+    """A place mention for tokens [s, e) of an ORG/PERSON label (or an untagged name), when the
+    gazetteer knows the name well (`_strong`) or, in an article naming its country/state, as a
+    town there (`_in_context`); failing both, a one-word name right after a preposition of place
+    may be a small town of the article's countries (places_small)."""
     s, e = _trim(doc, s, e)
     n = e - s
     if n < 1 or n > MAX_RELABEL_TOKENS or not all(t.is_title or t.is_upper for t in doc[s:e]):
@@ -213,8 +253,32 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str]) -
     if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
-    strong = [p for p in m.candidates if _strong(p, n)] if m else []
-    return Mention(m.start, m.end, m.text, m.key, strong) if strong else None
+    strong = [p for p in (m.candidates if m else [])
+              if (_strong(p, n) or _in_context(p, regions)) and _own_name(p, m.key)]
+    if strong:
+        return Mention(m.start, m.end, m.text, m.key, strong)
+    if m is None and n == 1 and regions and regions.countries and _after_place_preposition(doc, s):
+        span = doc[s:e]
+        if get_small_places().lookup(span.text, regions.countries) is not None:
+            return Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], True)
+    return None
+
+
+def _in_context(p: Place, regions: ArticleRegions | None) -> bool:
+    """A town of a country (and, in the US, a state) the article names: "revitalize Immokalee"
+    in a story about Florida."""
+    if regions is None or p.kind != "city" or p.population < CONTEXT_RELABEL_MIN_POP:
+        return False
+    return p.country in regions.countries and (p.country != "US" or p.admin1 in regions.states)
+
+
+def _after_place_preposition(doc, s: int) -> bool:
+    """Is token s right after "in/near/outside/at", or after "to/from" governed by a verb of
+    motion ("moved to Thornhill", "driving to Castlegar")? Not before a possessive."""
+    if s == 0 or (s + 1 < len(doc) and doc[s + 1].text in POSSESSIVE):
+        return False
+    prep = doc[s - 1]
+    return prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ in ("to", "from") and prep.head.lower_ in MOTION_VERBS)
 
 
 def _strong(p: Place, n_tokens: int = 1) -> bool:
@@ -227,9 +291,28 @@ def _strong(p: Place, n_tokens: int = 1) -> bool:
     return p.kind == "city" and p.population >= RELABEL_MIN_POP
 
 
+def _own_name(p: Place, key: str) -> bool:
+    """A city pulled out of an ORG/PERSON label must be called so by its own name: an
+    alternate name ("Zara" for Zadar, "Levi" for Levis, "Julia" for Plovdiv) is no evidence
+    against spaCy's label."""
+    return p.kind != "city" or normalize(p.name) == key
+
+
 def _words_in_long_persons(doc) -> set[str]:
     """Lower-cased words of multi-word PERSON names: a later lone "Clark" is that person."""
     return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
+def _inner_datelines(doc, gaz: Gazetteer) -> list[Mention]:
+    """All-caps datelines after the start of the text (INNER_DATELINE), read as cities first."""
+    out = []
+    for m in INNER_DATELINE.finditer(doc.text):
+        name = m.group(1)
+        cands = gaz.lookup(name) if len(name) >= 3 else []
+        if cands:
+            cities = [p for p in cands if p.kind == "city"]
+            out.append(Mention(m.start(1), m.end(1), name, normalize(name), cities or cands))
+    return out
 
 
 def _dateline(doc, gaz: Gazetteer) -> Mention | None:

@@ -437,9 +437,15 @@ def noun_phrase(doc: Doc, noun: Token) -> str:
 
 def people_or_previous(doc: Doc, d: Draft, previous: str | None) -> str | None:
     """A bare number: people if a casualty verb governs it ('killing two'), else the item of the
-    previous count ('bought 30 jets ... down by 30 to 126')."""
-    head = doc[d.core.end - 1].head
-    if head.lower_.startswith(lx.PEOPLE_VERB_PREFIXES):
+    previous count ('bought 30 jets ... down by 30 to 126'). A partitive pronoun ('more than 90
+    of them') points back at the previous count's things, and 'shot down' downs aircraft,
+    missiles and drones, not people."""
+    end = d.core.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in lx.PARTITIVE_PRONOUNS:
+        return previous
+    head = doc[end - 1].head
+    shot_down = any(c.lower_ == "down" and c.dep_ == "prt" for c in head.children)
+    if head.lower_.startswith(lx.PEOPLE_VERB_PREFIXES) and not shot_down:
         return lx.PEOPLE_ITEM
     return previous
 

@@ -179,6 +179,8 @@ INVARIANT_PLURALS = {"aircraft", "people", "personnel", "staff", "police", "shee
 PEOPLE_VERB_PREFIXES = ("kill", "injur", "wound", "die", "dead", "arrest", "detain", "evacuat",
                         "rescu", "hospitali", "abduct", "kidnap", "murder", "shot", "stabb")
 PEOPLE_ITEM = "people"
+#: 'N of them': the pronoun names things counted before (English partitive).
+PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
 #: How many tokens may sit between the number and its counted noun ("18 Northern and central
 #: California counties" has 4); longer gaps on DEV were parse errors.
 ITEM_MAX_GAP = 6

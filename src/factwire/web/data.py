@@ -4,23 +4,27 @@ Why a module of its own: pages and API show the same rows, so they share one set
 checks (a bad one is a BadParam: 400).  The queries themselves are the store's read API
 (`factwire.corpus.reads`, shared with the CLI's exports and the report); every connection is
 opened read-only (`store.connect(path, readonly=True)`), so no request can write.  Event filters
-are the CLI's (`factwire.corpus.query`): indexed columns narrow the rows in SQL, `matches` then
-decides exactly.
+are the CLI's (`factwire.corpus.query.matches`), applied in SQL by `reads.corpus_events_page`
+(tested equal), so a page of events never decodes every event.
 """
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from factwire.corpus import reads
-from factwire.corpus.query import filter_events, parse_bbox
+from factwire.corpus.query import parse_bbox
 from factwire.corpus.store import FACT_KINDS, connect
 from factwire.errors import BadParam
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+#: An integer parameter: ASCII digits only (str.isdigit() also takes "²", which int() refuses).
+_DIGITS = re.compile(r"[0-9]{1,12}")
 
 
 def connect_ro(path: str | Path) -> sqlite3.Connection:
@@ -44,7 +48,7 @@ def int_param(params: dict[str, str], key: str, default: int, hi: int) -> int:
     value = params.get(key)
     if value in (None, ""):
         return default
-    if not value.isdigit() or int(value) > hi:
+    if not _DIGITS.fullmatch(value) or int(value) > hi:
         raise BadParam(f"{key} must be an integer between 0 and {hi}; got {value!r}")
     return int(value)
 
@@ -92,21 +96,26 @@ def event_filters(params: dict[str, str]) -> dict[str, Any]:
             out["bbox"] = parse_bbox(out["bbox"])
         except ValueError as exc:
             raise BadParam(str(exc)) from None
+        if not all(math.isfinite(x) for x in out["bbox"]):
+            raise BadParam(f"bbox must be four finite numbers; got {params['bbox']!r}")
     return out
 
 
-def all_events(conn: sqlite3.Connection, params: dict[str, str]) -> list[dict[str, Any]]:
-    """Every corpus event passing the filters, ordered by date then id (undated last)."""
+def events_for_page(conn: sqlite3.Connection, params: dict[str, str], limit: int, offset: int,
+                    ) -> tuple[int, list[dict[str, Any]], list[dict[str, Any]]]:
+    """(total, one page of events, chart fields of every matching event), in one snapshot."""
     filters = event_filters(params)
-    indexed = {k: filters.get(k) for k in ("type", "sub_type", "country")}
-    return filter_events(reads.corpus_events(conn, **indexed), **filters)
+    with reads.snapshot(conn):
+        total, events = reads.corpus_events_page(conn, filters, limit=limit, offset=offset)
+        points = reads.corpus_event_fields(conn, filters)
+    return total, events, points
 
 
 def list_events(conn: sqlite3.Connection, params: dict[str, str]) -> dict[str, Any]:
-    """One page of filtered corpus events, with the total."""
+    """One page of filtered corpus events, with the total: filtered, counted and paged in SQL."""
     limit, offset = page_params(params)
-    events = all_events(conn, params)
-    return {"total": len(events), "limit": limit, "offset": offset, "events": events[offset:offset + limit]}
+    total, events = reads.corpus_events_page(conn, event_filters(params), limit=limit, offset=offset)
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
 
 
 event_choices = reads.event_choices

@@ -38,8 +38,11 @@ def _extract_op() -> dict[str, Any]:
         "requestBody": {"required": True, "content": {"application/json": {"schema": body},
                                                       "text/html": {"schema": {"type": "string"}},
                                                       "text/plain": {"schema": {"type": "string"}}}},
-        "responses": {"200": {"description": "the record", "content": _OBJ}, "400": _ERR,
-                      "413": _ERR, "422": _ERR, "504": _ERR}}}
+        "description": ("Runs with ingest's limits: the per-page time limit (504 past it) and a 5 MiB body "
+                        "(413). 400: malformed body (invalid JSON, lone surrogates, bad Content-Length); "
+                        "411: no Content-Length; 422: no article in the page; 503: extractions busy, retry."),
+        "responses": {"200": {"description": "the record", "content": _OBJ}, "400": _ERR, "408": _ERR,
+                      "411": _ERR, "413": _ERR, "422": _ERR, "503": _ERR, "504": _ERR}}}
 
 
 def spec() -> dict[str, Any]:

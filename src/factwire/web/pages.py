@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
@@ -33,10 +33,15 @@ def _finalize(value: Any) -> Any:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_finalize,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(attr=esc_attr, link=ext_link, json_script=json_script, snippet=snippet)
+    env.filters.update(attr=esc_attr, link=ext_link, json_script=json_script, snippet=snippet, path=path_segment)
     env.globals.update(qs=_qs)
     return env
 
+
+def path_segment(value: Any) -> str:
+    """An id as one URL path segment: every character but letters, digits and `_.-~` is
+    percent-encoded, so an id holding `/`, `"`, `:` or `?` links to itself (the router decodes it)."""
+    return quote(str(value), safe="")
 
 
 def snippet(value: str | None) -> Markup:
@@ -87,14 +92,15 @@ def article_page(conn: sqlite3.Connection, article_id: str) -> str | None:
 
 
 def events_page(conn: sqlite3.Connection, params: dict[str, str]) -> str:
-    """/events: filter form, timeline and map for the whole filter, one page of the table."""
+    """/events: filter form, timeline and map for the whole filter, one page of the table
+    (the page and its total from SQL, the charts from a few fields of every matching event)."""
     limit, offset = data.page_params(params)
-    events = data.all_events(conn, params)
-    chart = {"events": [_chart_event(ev) for ev in events], "country_ids": country_ids(events)}
-    return render("events.html", params=params, events=events[offset:offset + limit], total=len(events),
+    total, events, points = data.events_for_page(conn, params, limit, offset)
+    chart = {"events": [_chart_event(ev) for ev in points], "country_ids": country_ids(points)}
+    return render("events.html", params=params, events=events, total=total,
                   limit=limit, offset=offset, choices=data.event_choices(conn), chart_data=chart,
                   prev_offset=max(0, offset - limit) if offset else None,
-                  next_offset=offset + limit if offset + limit < len(events) else None)
+                  next_offset=offset + limit if offset + limit < total else None)
 
 
 def _chart_event(ev: dict[str, Any]) -> dict[str, Any]:

