@@ -37,10 +37,10 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 import corpus as corpus_bench  # noqa: E402  (bench/corpus.py: the corpus-bench pages)
 
+from factwire.clean import clean_html  # noqa: E402
 from factwire.dom import parse_html_checked  # noqa: E402
 from factwire.facts import annotate  # noqa: E402
 from factwire.metadata import complete_metadata, extract_html_metadata  # noqa: E402
-from factwire.clean import clean_html  # noqa: E402
 from factwire.pipeline import build_record  # noqa: E402
 from factwire.read.pages import page_from_bytes  # noqa: E402
 
