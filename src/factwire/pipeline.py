@@ -22,14 +22,13 @@ from typing import Any
 from factwire.clean import clean_html, clean_text
 from factwire.dom import parse_html_checked
 from factwire.errors import EmptyArticle, ExtractionError, PageTimeout, ParseError, ReadError
+from factwire.limits import DEFAULT_TIMEOUT_S
 from factwire.metadata import complete_metadata, extract_html_metadata
 from factwire.model import Cleaned, Failure, InputKind, Metadata, Page, Record
 from factwire.read.pages import MAX_PAGE_BYTES, content_id, detect_kind, page_from_bytes
 from factwire.read.sources import read_sources
 
-#: Per-page time limit.  The slowest DEV page takes ~0.1 s end to end; 5 s leaves room for slow
-#: machines while stopping a pathological page from holding a batch for long.
-DEFAULT_TIMEOUT_S = 5.0
+__all__ = ["DEFAULT_TIMEOUT_S", "add_facts", "extract", "extract_all", "process_page"]
 
 
 @dataclass(slots=True)
