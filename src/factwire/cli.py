@@ -16,8 +16,8 @@ import click
 from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
 from factwire.export.records import FORMATS, render
 from factwire.export.safe import json_text, one_line
-from factwire.model import Failure
 from factwire.limits import DEFAULT_TIMEOUT_S
+from factwire.model import Failure
 from factwire.read.pages import MAX_PAGE_BYTES
 
 EXTRACT_EXAMPLE = """
