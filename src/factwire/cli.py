@@ -262,8 +262,9 @@ Examples:
 @main.command(epilog=INGEST_EXAMPLE)
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database (created if missing).")
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes (1: in this process).")
+@click.option("--workers", type=click.IntRange(1),
+              help="Worker processes (1: in this process). Default: one per core, as many as the free memory "
+                   "holds (~400 MB a worker with facts, ~70 MB with --no-facts).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Local process pool or dask.distributed.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1).")
@@ -283,6 +284,10 @@ def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_fac
 
     if (scheduler or shards) and engine != "dask":
         raise click.UsageError("--scheduler and --shards need --engine dask")
+    if workers is None:
+        from factwire.corpus.engines import default_workers
+
+        workers = default_workers(facts=not no_facts)
     # A file size limit (ulimit -f) then fails the write ("disk full", a clean stop) instead of
     # killing the process with SIGXFSZ.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -46,6 +46,12 @@ MAX_STARTUP_CRASHES = 4
 
 CRASH_REASON = "worker crashed on this page"
 
+#: Peak RSS of one pool worker with facts on (spaCy sm, gazetteers, the event coder), from
+#: bench/results/corpus.md: 767 MB for the 2-worker tree minus the ~40 MB parent, /2, rounded up.
+#: With --no-facts a worker stays under 70 MB (memory section of the same file).
+WORKER_MB_FACTS = 400
+WORKER_MB_NO_FACTS = 70
+
 Payload = dict[str, Any]  # {"record": Record.to_dict()} or {"failure": {"stage", "reason", ...}}
 Outcome = tuple[str, Payload]  # (page key, payload)
 Task = tuple[str, Page]  # (page key, page)
@@ -58,6 +64,29 @@ class StageOptions:
     clean: bool = True
     timeout: float | None = DEFAULT_TIMEOUT_S
     facts: bool = True
+
+
+def default_workers(facts: bool = True) -> int:
+    """`factwire ingest`'s default --workers: one per core this process may run on (taskset and
+    cgroup cpusets count), but no more than the available memory holds at the per-worker peak
+    above, so a small VM does not swap instead of going faster."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    per_worker = WORKER_MB_FACTS if facts else WORKER_MB_NO_FACTS
+    return max(1, min(cores, _available_mb() // per_worker))
+
+
+def _available_mb() -> int:
+    """MemAvailable in MB (Linux /proc/meminfo); a very large number where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return 1 << 30  # not Linux, or an unreadable /proc: cores alone decide
+    return 1 << 30
 
 
 def failure_payload(failure: Failure) -> Payload:
