@@ -24,7 +24,7 @@ from typing import Any
 
 from factwire.errors import MissingDependency
 from factwire.model import Failure, Page
-from factwire.pipeline import DEFAULT_TIMEOUT_S, process_page
+from factwire.pipeline import DEFAULT_TIMEOUT_S, FACTS_BATCH, process_page, process_pages
 
 log = logging.getLogger(__name__)
 
@@ -102,20 +102,46 @@ def run_page(page: Page, options: StageOptions) -> Payload:
     return {"record": result.to_dict()}
 
 
+def run_batch(tasks: list[Task], options: StageOptions) -> list[Outcome]:
+    """Several pages through `pipeline.process_pages` (spaCy parses their texts in one batch)."""
+    results = process_pages([page for _, page in tasks], clean=options.clean, timeout=options.timeout,
+                            facts=options.facts)
+    return [(key, failure_payload(r) if isinstance(r, Failure) else {"record": r.to_dict()})
+            for (key, _), r in zip(tasks, results)]
+
+
 def run_in_process(tasks: Iterable[Task], options: StageOptions) -> Iterator[Outcome]:
-    """`--workers 1`: pages processed one after another in this process."""
-    for key, page in tasks:
-        yield key, run_page(page, options)
+    """`--workers 1`: pages processed in this process, FACTS_BATCH at a time."""
+    source = iter(tasks)
+    while batch := _take(source, FACTS_BATCH):
+        yield from run_batch(batch, options)
 
 
 # -- the local supervised pool ----------------------------------------------------------------
 
 def _worker_main(inbox: mp.Queue, outbox: Connection, options: StageOptions) -> None:
-    """A pool worker: take (key, page) tasks until None, send back (key, payload)."""
+    """A pool worker: take (key, page, attempts) tasks until None, send back (key, payload) in
+    task order.  First tries are batched with what else is already queued (up to FACTS_BATCH);
+    a retried page (attempts > 0, its worker died on it) always runs alone, so a page that kills
+    its worker is found and never takes a batch of innocent pages down with it twice."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    while (task := inbox.get()) is not None:
-        key, page = task
-        outbox.send((key, run_page(page, options)))
+    held = None
+    while (task := held or inbox.get()) is not None:
+        batch, held = [task], None
+        while task[2] == 0 and len(batch) < FACTS_BATCH and held is None and not inbox.empty():
+            nxt = inbox.get()
+            if nxt is not None and nxt[2] == 0:
+                batch.append(nxt)
+            else:
+                held = nxt if nxt is not None else _STOP
+        for outcome in run_batch([t[:2] for t in batch], options):
+            outbox.send(outcome)
+        if held is _STOP:
+            return
+
+
+#: Marks a stop request read while batching (None itself ends the loop above).
+_STOP = ("", None, -1)
 
 
 @dataclass(slots=True)
@@ -173,7 +199,7 @@ class LocalPool:
                 if not w.inflight:
                     w.since = time.monotonic()
                 w.inflight.append(item)
-                w.inbox.put(item[:2])
+                w.inbox.put(item)
         return more or bool(self.retries)
 
     def _collect(self) -> list[Outcome]:
