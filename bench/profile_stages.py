@@ -33,7 +33,8 @@ HERE = Path(__file__).resolve().parent
 # Not named bench/profile.py: bench scripts put bench/ on sys.path, where a profile.py would
 # shadow the stdlib module that spaCy's `import cProfile` needs (spaCy then fails to import).
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "src"))
+#: FACTWIRE_SRC=<a tree's src> profiles another commit (e.g. `git archive` of the one before a change).
+sys.path.insert(0, os.environ.get("FACTWIRE_SRC", str(HERE.parent / "src")))
 
 import corpus as corpus_bench  # noqa: E402  (bench/corpus.py: the corpus-bench pages)
 
@@ -42,6 +43,11 @@ from factwire.dom import parse_html_checked  # noqa: E402
 from factwire.facts import annotate  # noqa: E402
 from factwire.metadata import complete_metadata, extract_html_metadata  # noqa: E402
 from factwire.pipeline import build_record  # noqa: E402
+
+try:
+    from factwire.pipeline import FACTS_BATCH
+except ImportError:  # a commit from before batching: page by page
+    FACTS_BATCH = 1
 from factwire.read.pages import page_from_bytes  # noqa: E402
 
 RESULTS = HERE / "results" / "profile.md"
@@ -114,11 +120,10 @@ def spacy_components(clock: Clock, texts: list[str]):
     return docs
 
 
-def facts_and_events(clock: Clock, rec) -> None:
+def facts_and_events(clock: Clock, rec, docs) -> None:
     """Every fact extractor over the body and captions, then the event coder on the body."""
     from factwire.events.coder import code_events
 
-    docs = spacy_components(clock, annotate.facts_texts(rec))
     published = annotate.published_date(rec.published) or dt.date(2022, 11, 19)
     for field in annotate.EXTRACTORS:
         finder = annotate.load_extractor(field)
@@ -127,21 +132,50 @@ def facts_and_events(clock: Clock, rec) -> None:
     clock.run("events: coder", code_events, docs[0], rec, published)
 
 
-def profile(pages: list[bytes]) -> tuple[Clock, int]:
+def profile(pages: list[bytes], batch: int) -> tuple[Clock, int]:
+    """The stages over `pages`, spaCy's components over `batch` pages' texts at a time (as
+    pipeline.process_pages does; batch 1 is the page-by-page pipeline of before)."""
     clock = Clock()
     chars = 0
-    for i, raw in enumerate(pages):
-        rec = extraction(clock, raw, i)
-        chars += len(rec.text)
-        facts_and_events(clock, rec)
+    for start in range(0, len(pages), batch):
+        recs = [extraction(clock, raw, start + k) for k, raw in enumerate(pages[start:start + batch])]
+        chars += sum(len(rec.text) for rec in recs)
+        texts = [annotate.facts_texts(rec) for rec in recs]
+        docs = iter(spacy_components(clock, [t for group in texts for t in group]))
+        for rec, group in zip(recs, texts):
+            facts_and_events(clock, rec, [next(docs) for _ in group])
     return clock, chars
 
 
-def table(clock: Clock, n: int, chars: int, title: str) -> str:
+def trafilatura_ms(python: str, pages: list[bytes], cpu: int | None) -> float:
+    """trafilatura.extract's CPU ms a page on the same pages, pinned to the same core, in its own
+    venv (bench/requirements-peers.txt pins it; it is never a factwire dependency)."""
+    import pickle
+    import subprocess
+    import tempfile
+
+    code = ("import pickle, sys, time, os, trafilatura\n"
+            "pages = pickle.load(open(sys.argv[1], 'rb'))\n"
+            "[trafilatura.extract(p.decode()) for p in pages[:2]]\n"
+            "t0 = time.process_time()\n"
+            "for p in pages: trafilatura.extract(p.decode())\n"
+            "print(1000 * (time.process_time() - t0) / len(pages))\n")
+    with tempfile.NamedTemporaryFile(suffix=".pkl") as f:
+        pickle.dump(pages, f)
+        f.flush()
+        pin = ["taskset", "-c", str(cpu)] if cpu is not None else []
+        out = subprocess.run([*pin, python, "-c", code, f.name], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def table(clock: Clock, n: int, chars: int, title: str, traf_ms: float | None = None) -> str:
     total = sum(clock.total.values())
+    ratio = (f" trafilatura alone on the same pages, same core, same run: {traf_ms:.1f} CPU ms a page, so the "
+             f"full pipeline runs at **{traf_ms / (1000 * total / n):.2f}× trafilatura per core**."
+             if traf_ms else "")
     lines = [f"### {title}", "",
              f"{n} pages, {chars / n:,.0f} characters of article text a page; "
-             f"**{1000 * total / n:.1f} CPU ms a page** ({n / total:.1f} pages/s on one core).", "",
+             f"**{1000 * total / n:.1f} CPU ms a page** ({n / total:.1f} pages/s on one core).{ratio}", "",
              "| stage | CPU ms a page | share |", "|---|---|---|"]
     for label, secs in clock.total.items():
         lines.append(f"| {label} | {1000 * secs / n:.2f} | {secs / total:.1%} |")
@@ -154,6 +188,9 @@ def main() -> None:
     ap.add_argument("--long", type=int, default=6)
     ap.add_argument("--out", default=str(RESULTS))
     ap.add_argument("--label", default="", help="a heading for this run (e.g. the change measured)")
+    ap.add_argument("--batch", type=int, default=FACTS_BATCH, help="pages a spaCy batch (1: page by page)")
+    ap.add_argument("--trafilatura", metavar="PYTHON",
+                    help="a Python with trafilatura (bench/.venv-peers/bin/python): time it on the same pages")
     args = ap.parse_args()
     cpu = pin_one_core()
     annotate.load_resources()
@@ -161,9 +198,10 @@ def main() -> None:
     sections = []
     for title, pages in ((f"Corpus-bench pages (sample of {args.sample})", corpus_pages(args.sample, dev)),
                          (f"Long pages ({LONG_JOIN} DEV bodies each)", long_pages(args.long, dev))):
-        profile(pages[:2])  # warm caches (first-call imports, regex compiles) outside the figures
-        clock, chars = profile(pages)
-        sections.append(table(clock, len(pages), chars, title))
+        profile(pages[:2], args.batch)  # warm caches (first-call imports, regex compiles) outside the figures
+        clock, chars = profile(pages, args.batch)
+        traf = trafilatura_ms(args.trafilatura, pages, cpu) if args.trafilatura else None
+        sections.append(table(clock, len(pages), chars, f"{title}, spaCy batch {args.batch}", traf))
     head = (f"## {args.label or 'Profile'}\n\nMade by `bench/profile_stages.py` on {dt.date.today()}, pinned to "
             f"CPU {cpu}, process CPU time (load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}).\n\n")
     text = head + "\n".join(sections)
