@@ -125,23 +125,30 @@ def _worker_main(inbox: mp.Queue, outbox: Connection, options: StageOptions) -> 
     a retried page (attempts > 0, its worker died on it) always runs alone, so a page that kills
     its worker is found and never takes a batch of innocent pages down with it twice."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    held = None
-    while (task := held or inbox.get()) is not None:
-        batch, held = [task], None
-        while task[2] == 0 and len(batch) < FACTS_BATCH and held is None and not inbox.empty():
-            nxt = inbox.get()
-            if nxt is not None and nxt[2] == 0:
-                batch.append(nxt)
-            else:
-                held = nxt if nxt is not None else _STOP
-        for outcome in run_batch([t[:2] for t in batch], options):
-            outbox.send(outcome)
-        if held is _STOP:
+    held: Any = None
+    while True:
+        task = held if held is not None else inbox.get()
+        if task is None or task is _STOP:
             return
+        batch, held = _gather(inbox, task)
+        for outcome in run_batch([(key, page) for key, page, _ in batch], options):
+            outbox.send(outcome)
 
 
-#: Marks a stop request read while batching (None itself ends the loop above).
-_STOP = ("", None, -1)
+#: A stop request read while gathering a batch (the batch is finished first).
+_STOP = object()
+
+
+def _gather(inbox: mp.Queue, first: tuple) -> tuple[list, Any]:
+    """`first` and the first tries already queued behind it (up to FACTS_BATCH); a retry or a
+    stop request read meanwhile is handed back for the next round."""
+    batch = [first]
+    while first[2] == 0 and len(batch) < FACTS_BATCH and not inbox.empty():
+        nxt = inbox.get()
+        if nxt is None or nxt[2] != 0:
+            return batch, (_STOP if nxt is None else nxt)
+        batch.append(nxt)
+    return batch, None
 
 
 @dataclass(slots=True)
