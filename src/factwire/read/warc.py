@@ -14,9 +14,6 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from factwire.errors import ReadError
 from factwire.model import Failure, InputKind, Page
 from factwire.read.pages import MAX_PAGE_BYTES, content_id, decode_bytes, detect_kind, sniff_binary
@@ -75,6 +72,8 @@ def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES, *, input_kind: InputK
               published: str | None = None) -> Iterator[Page | Failure]:
     """Every page-like response record of a WARC file, then a Failure if the file is cut short.
     `input_kind` and `published` (the fallback date) apply to every record, as for any page."""
+    from warcio.exceptions import ArchiveLoadFailed  # here: warcio (+fsspec) is ~45 ms to import
+
     name = str(path)
     options = {"input_kind": input_kind, "published": published}
     try:
@@ -87,6 +86,8 @@ def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES, *, input_kind: InputK
 
 
 def _read_records(stream, name: str, max_bytes: int, options: dict) -> Iterator[Page | Failure]:
+    from warcio.archiveiterator import ArchiveIterator
+
     records = ArchiveIterator(stream)
     for record in records:
         if record.rec_type != "response":
