@@ -212,9 +212,9 @@ def verdict(ok: bool) -> str:
     return "**met**" if ok else "**missed**"
 
 
-def write_section(name: str, body: str, path: Path = RESULTS) -> None:
+def write_section(name: str, body: str, path: Path | None = None) -> None:
     """Replace this script's section `name` in the results file, leaving everything else."""
-    benchlib.write_section(path, MARK, name, body)
+    benchlib.write_section(path or RESULTS, MARK, name, body)
 
 
 def cpu_figures(r: dict) -> tuple[float, float, float]:
@@ -357,7 +357,14 @@ def main(argv: list[str] | None = None) -> None:
                     help="keep the throughput runs a stopped run of the same size already finished")
     ap.add_argument("--render", metavar="JSON",
                     help="only rewrite the sections from a saved results JSON (bench/results/corpus-bench.json)")
+    ap.add_argument("--results", metavar="MD",
+                    help="write the sections to this file instead (a quick or loaded-machine run that must not "
+                         "replace the figures in bench/results/corpus.md); its JSON goes beside it")
     args = ap.parse_args(argv)
+    if args.results:
+        global RESULTS, RAW, PARTIAL
+        RESULTS, RAW = Path(args.results), Path(args.results).with_suffix(".json")
+        PARTIAL = WORK / f"throughput-partial-{RESULTS.stem}.json"
     if args.render:
         return render(json.loads(Path(args.render).read_text()))
     dev, raw = dev_htmls(), {}

@@ -16,15 +16,12 @@ from pathlib import Path
 
 import click
 
-from factwire import __version__
-from factwire.events.codebook import SUB_EVENT_TYPES
 from factwire.export.events import FORMATS as EVENT_FORMATS, render_events
 from factwire.export.records import FORMATS, render
 from factwire.export.safe import json_text, one_line
+from factwire.limits import DEFAULT_TIMEOUT_S
 from factwire.model import Failure
-from factwire.pipeline import DEFAULT_TIMEOUT_S, extract_all
 from factwire.read.pages import MAX_PAGE_BYTES
-from factwire.read.sources import SOURCE_SUFFIXES, holds_many_pages, iter_files
 
 EXTRACT_EXAMPLE = """
 \b
@@ -45,15 +42,14 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-#: ACLED's event and sub-event types (the codebook), for checking --type and --sub-type.
-SUB_TYPES = tuple(SUB_EVENT_TYPES)
-EVENT_TYPES = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
-
-
-def _check_choice(value: str | None, what: str, valid: tuple[str, ...]) -> str | None:
-    """`value` as the codebook spells it (case-insensitive), else a usage error listing them."""
+def _check_choice(value: str | None, what: str, sub: bool = False) -> str | None:
+    """`value` as ACLED's codebook spells that event type (or sub-event type, `sub`), matched
+    case-insensitively, else misuse listing the valid ones."""
     if value is None:
         return None
+    from factwire.events.codebook import SUB_EVENT_TYPES
+
+    valid = tuple(SUB_EVENT_TYPES) if sub else tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
     for name in valid:
         if name.casefold() == value.strip().casefold():
             return name
@@ -69,14 +65,34 @@ timeout_option = click.option("--timeout", type=click.FloatRange(min=0), default
                               show_default=True, help="Per-page time limit in seconds (0: none).")
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """--version, with the package metadata read only when asked (it costs ~70 ms at start)."""
+    if value and not ctx.resilient_parsing:
+        from factwire import __version__
+
+        click.echo(f"factwire, version {__version__}")
+        ctx.exit()
+
+
+def _extract_all(*args, **kwargs):
+    """pipeline.extract_all, imported on first use: commands that read no page (`--help`,
+    `status`, `search`, ...) start without lxml, the cleaners and the readers."""
+    from factwire.pipeline import extract_all
+
+    return extract_all(*args, **kwargs)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]},
              epilog="Example:\n\n  factwire extract examples/seed-drones.txt --published 2022-11-19 --format text")
-@click.version_option(__version__, prog_name="factwire")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def main() -> None:
     """factwire: raw news pages (HTML or scraped text) -> clean articles, facts and events."""
 
 
 def _default_format(paths: tuple[str, ...]) -> str:
+    from factwire.read.sources import holds_many_pages
+
     one_page = len(paths) == 1 and (paths[0] == "-" or (Path(paths[0]).is_file()
                                                         and not holds_many_pages(Path(paths[0]))))
     return "json" if one_page else "jsonl"
@@ -98,7 +114,7 @@ def _default_format(paths: tuple[str, ...]) -> str:
 def extract(paths, published, url, fmt, output, input_kind, no_clean, no_facts, timeout, max_mb) -> None:
     """Turn news pages (files, folders, .gz, WARC, JSONL or - for stdin) into clean article records."""
     fmt = fmt or _default_format(paths)
-    items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
+    items = _extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         facts=not no_facts, timeout=timeout or None, max_bytes=int(max_mb * 2**20))
     run_pages(paths, items, output, lambda item, out, n: out.write(render(item, fmt) or ""), failures_too=True)
 
@@ -153,6 +169,8 @@ def _exit_code(ok: int, failed: int, paths=()) -> int:
 
 def no_pages_found(paths) -> str:
     """The one wording for an input with nothing to read: the paths and what is read."""
+    from factwire.read.sources import SOURCE_SUFFIXES
+
     kinds = " ".join(s for s in SOURCE_SUFFIXES if not s.endswith(".gz"))
     return f"no pages found in {', '.join(map(str, paths)) or 'the input'} (files read: {kinds}, each also as .gz)"
 
@@ -164,6 +182,8 @@ class _PageProgress:
     def __init__(self, verb: str, paths):
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from factwire.read.sources import holds_many_pages, iter_files
 
         self.console = Console(stderr=True, highlight=False, soft_wrap=True)
         files = [] if not self.console.is_terminal else list(iter_files(p for p in paths if p != "-"))
@@ -206,7 +226,7 @@ def facts(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> 
     """Print the facts of news pages: entities, dates, quantities, places, attributions."""
     from factwire.export.records import facts_only, print_facts_table
 
-    items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
+    items = _extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
 
     def write(item, out, n: int) -> None:
@@ -243,9 +263,9 @@ DB_ONLY_FORMATS = ("parquet", "geojson")
 @click.option("--input-kind", type=click.Choice(["html", "text"]), help="Override HTML/text detection.")
 @click.option("--no-clean", is_flag=True, help="Text input is already clean: keep it unchanged.")
 @timeout_option
-@click.option("--type", "type_", metavar="TYPE", callback=lambda c, p, v: _check_choice(v, "event type", EVENT_TYPES),
+@click.option("--type", "type_", metavar="TYPE", callback=lambda c, p, v: _check_choice(v, "event type"),
               help="--db: ACLED event type (case-insensitive).")
-@click.option("--sub-type", metavar="SUB_TYPE", callback=lambda c, p, v: _check_choice(v, "sub-event type", SUB_TYPES),
+@click.option("--sub-type", metavar="SUB_TYPE", callback=lambda c, p, v: _check_choice(v, "sub-event type", sub=True),
               help="--db: ACLED sub-event type.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="--db: events overlapping this day or later.")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD",
@@ -292,7 +312,7 @@ def _events_db(db: str, fmt: str, output: str | None, no_merge: bool, filters: d
 
 def _events_pages(paths, published, url, fmt, output, input_kind, no_clean, timeout) -> None:
     """`events PATH...`: extract each page and print its events."""
-    items = extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
+    items = _extract_all(paths, url=url, published=published, input_kind=input_kind, clean=not no_clean,
                         timeout=timeout or None)
 
     def write(item, out, n: int) -> None:
@@ -318,8 +338,9 @@ Examples:
 @main.command(epilog=INGEST_EXAMPLE)
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database (created if missing).")
-@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes (1: in this process).")
+@click.option("--workers", type=click.IntRange(1),
+              help="Worker processes (1: in this process). Default: one per core, as many as the free memory "
+                   "holds (~400 MB a worker with facts, ~70 MB with --no-facts).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Local process pool or dask.distributed.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster on 127.0.0.1).")
@@ -342,6 +363,10 @@ def ingest(sources, db, workers, engine, scheduler, shards, retry_failed, no_fac
     if (scheduler or shards) and engine != "dask":
         raise click.UsageError("--scheduler and --shards need --engine dask")
     _check_paths(sources)
+    if workers is None:
+        from factwire.corpus.engines import default_workers
+
+        workers = default_workers(facts=not no_facts)
     # A file size limit (ulimit -f) then fails the write ("disk full", a clean stop) instead of
     # killing the process with SIGXFSZ.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -480,7 +505,7 @@ Examples:
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="The corpus database.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or after this day.")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="Events on or before this day.")
-@click.option("--type", "event_type", callback=lambda c, p, v: _check_choice(v, "event type", EVENT_TYPES),
+@click.option("--type", "event_type", callback=lambda c, p, v: _check_choice(v, "event type"),
               help='Event type, e.g. "Battles".')
 @click.option("--country", metavar="CC", help="ISO-2 country code, e.g. UA.")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)

@@ -7,7 +7,7 @@ import signal
 import pytest
 from fwpages import page_bytes
 
-from factwire.corpus.engines import CRASH_REASON, LocalPool, StageOptions, run_in_process
+from factwire.corpus.engines import CRASH_REASON, FACTS_BATCH, LocalPool, StageOptions, run_in_process
 from factwire.corpus.ingest import ingest
 from factwire.model import Page
 
@@ -48,7 +48,11 @@ def test_a_page_that_kills_its_worker_twice_becomes_a_failure():
     out = dict(pool.run(tasks))
     assert sorted(out) == sorted(k for k, _ in tasks)
     assert out["poison"]["failure"]["reason"] == CRASH_REASON and out["poison"]["failure"]["stage"] == "worker"
-    assert sum("record" in p for p in out.values()) == 6 and pool.crashes == 2
+    assert sum("record" in p for p in out.values()) == 6
+    # Workers batch first tries (FACTS_BATCH pages): the poison page crashes each batch it is
+    # in, the batch's first page is retried alone (and succeeds), until the poison page is the
+    # one blamed twice.  So 2 crashes at least, and at most one more per batch position.
+    assert 2 <= pool.crashes <= FACTS_BATCH + 1
 
 
 def test_in_process_and_pool_give_the_same_records():

@@ -156,7 +156,7 @@ import factwire.corpus.ingest as ingest_mod
 from factwire.cli import main
 ingest_mod.BATCH_SIZE = {batch}  # several commits before the limit is hit
 resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, resource.RLIM_INFINITY))
-main(["ingest", {src!r}, "--db", {db!r}, "--no-facts", "--quiet"])
+main(["ingest", {src!r}, "--db", {db!r}, "--no-facts", "--quiet", "--workers", "1"])  # no pool: no __main__ guard here
 """
 #: Each page without facts takes ~27 KB of the WAL (tests/fwpages.py pages, measured: 10 pages
 #: stored under a 400 KB limit, 25 under 800 KB): 400 KB holds the schema and about two 5-page

@@ -17,7 +17,7 @@ TEXTS = [
 
 
 def _reference():
-    return spacy.load(nlp_mod.MODEL, disable=list(nlp_mod.DISABLED_PIPES))
+    return spacy.load(nlp_mod.MODEL, exclude=list(nlp_mod.EXCLUDED_PIPES))
 
 
 def test_fast_ruler_equals_spacy_attribute_ruler():

@@ -24,7 +24,7 @@ from typing import Any
 
 from factwire.errors import MissingDependency
 from factwire.model import Failure, Page
-from factwire.pipeline import DEFAULT_TIMEOUT_S, process_page
+from factwire.pipeline import DEFAULT_TIMEOUT_S, FACTS_BATCH, process_page, process_pages
 from factwire.read.pages import MAX_PAGE_BYTES
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,12 @@ MAX_STARTUP_CRASHES = 4
 
 CRASH_REASON = "worker crashed on this page"
 
+#: Peak RSS of one pool worker with facts on (spaCy sm, gazetteers, the event coder), from
+#: bench/results/corpus.md: 767 MB for the 2-worker tree minus the ~40 MB parent, /2, rounded up.
+#: With --no-facts a worker stays under 70 MB (memory section of the same file).
+WORKER_MB_FACTS = 400
+WORKER_MB_NO_FACTS = 70
+
 Payload = dict[str, Any]  # {"record": Record.to_dict()} or {"failure": {"stage", "reason", ...}}
 Outcome = tuple[str, Payload]  # (page key, payload)
 Task = tuple[str, Page]  # (page key, page)
@@ -62,6 +68,29 @@ class StageOptions:
     max_bytes: int = MAX_PAGE_BYTES  # the page size limit, for the readers Dask tasks run
 
 
+def default_workers(facts: bool = True) -> int:
+    """`factwire ingest`'s default --workers: one per core this process may run on (taskset and
+    cgroup cpusets count), but no more than the available memory holds at the per-worker peak
+    above, so a small VM does not swap instead of going faster."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    per_worker = WORKER_MB_FACTS if facts else WORKER_MB_NO_FACTS
+    return max(1, min(cores, _available_mb() // per_worker))
+
+
+def _available_mb() -> int:
+    """MemAvailable in MB (Linux /proc/meminfo); a very large number where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return 1 << 30  # not Linux, or an unreadable /proc: cores alone decide
+    return 1 << 30
+
+
 def failure_payload(failure: Failure) -> Payload:
     return {"failure": {"id": failure.id, "source": failure.source, "stage": failure.stage,
                         "reason": failure.reason}}
@@ -75,20 +104,53 @@ def run_page(page: Page, options: StageOptions) -> Payload:
     return {"record": result.to_dict()}
 
 
+def run_batch(tasks: list[Task], options: StageOptions) -> list[Outcome]:
+    """Several pages through `pipeline.process_pages` (spaCy parses their texts in one batch)."""
+    results = process_pages([page for _, page in tasks], clean=options.clean, timeout=options.timeout,
+                            facts=options.facts)
+    return [(key, failure_payload(r) if isinstance(r, Failure) else {"record": r.to_dict()})
+            for (key, _), r in zip(tasks, results)]
+
+
 def run_in_process(tasks: Iterable[Task], options: StageOptions) -> Iterator[Outcome]:
-    """`--workers 1`: pages processed one after another in this process."""
-    for key, page in tasks:
-        yield key, run_page(page, options)
+    """`--workers 1`: pages processed in this process, FACTS_BATCH at a time."""
+    source = iter(tasks)
+    while batch := _take(source, FACTS_BATCH):
+        yield from run_batch(batch, options)
 
 
 # -- the local supervised pool ----------------------------------------------------------------
 
 def _worker_main(inbox: mp.Queue, outbox: Connection, options: StageOptions) -> None:
-    """A pool worker: take (key, page) tasks until None, send back (key, payload)."""
+    """A pool worker: take (key, page, attempts) tasks until None, send back (key, payload) in
+    task order.  First tries are batched with what else is already queued (up to FACTS_BATCH);
+    a retried page (attempts > 0, its worker died on it) always runs alone, so a page that kills
+    its worker is found and never takes a batch of innocent pages down with it twice."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    while (task := inbox.get()) is not None:
-        key, page = task
-        outbox.send((key, run_page(page, options)))
+    held: Any = None
+    while True:
+        task = held if held is not None else inbox.get()
+        if task is None or task is _STOP:
+            return
+        batch, held = _gather(inbox, task)
+        for outcome in run_batch([(key, page) for key, page, _ in batch], options):
+            outbox.send(outcome)
+
+
+#: A stop request read while gathering a batch (the batch is finished first).
+_STOP = object()
+
+
+def _gather(inbox: mp.Queue, first: tuple) -> tuple[list, Any]:
+    """`first` and the first tries already queued behind it (up to FACTS_BATCH); a retry or a
+    stop request read meanwhile is handed back for the next round."""
+    batch = [first]
+    while first[2] == 0 and len(batch) < FACTS_BATCH and not inbox.empty():
+        nxt = inbox.get()
+        if nxt is None or nxt[2] != 0:
+            return batch, (_STOP if nxt is None else nxt)
+        batch.append(nxt)
+    return batch, None
 
 
 @dataclass(slots=True)
@@ -146,7 +208,7 @@ class LocalPool:
                 if not w.inflight:
                     w.since = time.monotonic()
                 w.inflight.append(item)
-                w.inbox.put(item[:2])
+                w.inbox.put(item)
         return more or bool(self.retries)
 
     def _collect(self) -> list[Outcome]:

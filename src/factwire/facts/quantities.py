@@ -451,12 +451,15 @@ def people_or_previous(doc: Doc, d: Draft, previous: str | None) -> str | None:
 
 
 def to_dict(doc: Doc, d: Draft) -> dict:
-    """The record's quantity shape (README, "The record"); integral values are written as ints."""
-    start, end = doc[d.start].idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
+    """The record's quantity shape (README, "The record"); integral values are written as ints.
+    The text is the span's own (Span.text): `doc.text` is rebuilt from every token on each access,
+    which made this stage quadratic (775 ms of a 42k-character page, bench/results/profile.md)."""
+    span = doc[d.start:d.end]
+    start, end = span.start_char, span.end_char
 
     def num(x: float | None) -> float | int | None:
         return int(x) if x is not None and float(x).is_integer() else x
 
-    return {"text": doc[d.start:d.end].text, "start": start, "end": end, "value": num(d.core.value),
+    return {"text": span.text, "start": start, "end": end, "value": num(d.core.value),
             "relation": d.relation, "value_max": num(d.core.value_max) if d.relation == "range" else None,
             "item": d.item, "unit": d.unit}

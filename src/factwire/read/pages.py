@@ -19,8 +19,6 @@ import stat
 import zlib
 from pathlib import Path
 
-import charset_normalizer
-
 from factwire.errors import ReadError
 from factwire.model import InputKind, Page
 
@@ -203,7 +201,10 @@ _WEB_CODECS = frozenset(codecs.lookup(n).name for n in (
 
 
 def detect_and_decode(raw: bytes) -> tuple[str, str]:
-    """Decode with the charset charset-normalizer finds (cp1251, koi8-r, Shift-JIS, ...)."""
+    """Decode with the charset charset-normalizer finds (cp1251, koi8-r, Shift-JIS, ...).
+    Imported here: most pages declare their charset, and commands that read no page start faster."""
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(raw[:200_000], cp_isolation=list(WEB_CHARSETS)).best()
     if best is None:
         return raw.decode("utf-8", "replace"), "utf-8"

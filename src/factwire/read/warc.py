@@ -9,15 +9,11 @@ truncated file yields the records before the break and then one Failure saying w
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecordLoader
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from factwire.errors import ReadError
 from factwire.model import Failure, InputKind, Page
@@ -81,6 +77,9 @@ def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES, *, input_kind: InputK
     `input_kind` and `published` (the fallback date) apply to every record, as for any page;
     `source` is the file's display name.  A file that is not a WARC, or holds no page, gives
     one Failure saying so: every file leaves a trace."""
+    from warcio.exceptions import ArchiveLoadFailed  # here: warcio (+fsspec) is ~45 ms to import
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
     name = source or str(path)
     scan = _Scan(name, max_bytes, {"input_kind": input_kind, "published": published})
     try:
@@ -99,16 +98,23 @@ def read_warc(path: Path, max_bytes: int = MAX_PAGE_BYTES, *, input_kind: InputK
         yield _failure(name, f"no text or HTML response records in this WARC ({scan.records} records)")
 
 
-class _Loader(ArcWarcRecordLoader):
+@functools.cache
+def _loader_class():
     """warcio's record loader, tolerant of a response record without WARC-Target-URI (warcio
     calls `None.startswith` and the file's remaining records were lost): its HTTP headers are
-    parsed as for any http: record; headers that do not parse leave the payload as it is."""
+    parsed as for any http: record; headers that do not parse leave the payload as it is.
+    Made on first use, so warcio is imported only when a WARC is read."""
+    from warcio.recordloader import ArcWarcRecordLoader
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
-    def load_http_headers(self, rec_type, uri, stream, length):
-        try:
-            return super().load_http_headers(rec_type, uri or "http:", stream, length)
-        except StatusAndHeadersParserException:
-            return None
+    class Loader(ArcWarcRecordLoader):
+        def load_http_headers(self, rec_type, uri, stream, length):
+            try:
+                return super().load_http_headers(rec_type, uri or "http:", stream, length)
+            except StatusAndHeadersParserException:
+                return None
+
+    return Loader
 
 
 class _Scan:
@@ -123,6 +129,8 @@ class _Scan:
         """warcio reads per-record gzip (the WARC standard) itself and gives compressed offsets;
         a file gzipped whole, which warcio refuses after its first record, is read again through
         gzip, skipping the records already seen (later offsets are then uncompressed ones)."""
+        from warcio.exceptions import ArchiveLoadFailed
+
         with open_input(path) as raw:
             if raw.peek(2)[:2] != GZIP_MAGIC:
                 _check_magic(raw.peek(len(WARC_MAGIC)))
@@ -136,8 +144,10 @@ class _Scan:
             yield from self._records(whole, skip=self.records)
 
     def _records(self, stream, skip: int) -> Iterator[Page | Failure]:
+        from warcio.archiveiterator import ArchiveIterator
+
         records = ArchiveIterator(stream)
-        records.loader = _Loader()
+        records.loader = _loader_class()()
         for n, record in enumerate(records):
             if n < skip:
                 continue
