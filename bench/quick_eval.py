@@ -81,14 +81,18 @@ PREFIX_SUITES = ("goose3",)  # gold is the article's beginning (see extraction_s
 
 
 def clean_pages(folder: str) -> dict[str, str]:
-    """id -> cleaned body of every page in a suite folder (clean_html only, as `run_html`)."""
+    """id -> article text of every page in a suite folder, through the whole `extract` path
+    (reading and decoding included, as the benchmark runs it; no facts)."""
+    from factwire import extract
+    from factwire.pipeline import ExtractionError
+
     out = {}
     for name in sorted(os.listdir(folder)):
         with gzip.open(os.path.join(folder, name), "rb") as f:
             raw = f.read()
         try:
-            out[name.split(".")[0]] = "\n\n".join(clean_html(parse_html(decode_page(raw))).paragraphs)
-        except ValueError:  # dom.ParseError: an empty or unparsable page is an empty prediction
+            out[name.split(".")[0]] = extract(raw, input_kind="html", facts=False).text
+        except ExtractionError:  # a page with no article is an empty prediction
             out[name.split(".")[0]] = ""
     return out
 
