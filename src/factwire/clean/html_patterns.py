@@ -13,7 +13,7 @@ from functools import lru_cache
 #: Elements whose content is never visible article text.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "select", "option", "button", "input", "textarea", "head",
+    "canvas", "video", "audio", "select", "option", "input", "textarea", "head",
     "title", "meta", "link", "map", "dialog",
 })
 
@@ -45,8 +45,10 @@ for _kind, _words in {
     for _w in _words.split():
         MARK_WORDS[_w] = _kind
 
-#: Tags that mark a subtree by themselves (HTML5 sectioning for page chrome).
-MARK_TAGS = {"nav": "navigation", "footer": "navigation", "aside": "related"}
+#: Tags that mark a subtree by themselves (HTML5 sectioning for page chrome).  A <button> is
+#: page furniture ("Menu", "Share") but not skipped: an unclosed one makes the HTML parser nest
+#: the rest of the page inside it, and a marked subtree holding most of the prose keeps no mark.
+MARK_TAGS = {"nav": "navigation", "footer": "navigation", "aside": "related", "button": "navigation"}
 
 #: Class/id words that say "this is the article": they veto a negative mark on the same element
 #: (a `main-content has-sidebar` wrapper is still the content) and add to a container's score.
