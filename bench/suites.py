@@ -156,8 +156,13 @@ def held(suite: str, page_id: str) -> bool:
     return int(digest, 16) % HELD_MODULUS == 0
 
 
+#: Pages the issue that asked for these suites named as failures (Wired, CNN, FOX13): they were
+#: looked at before the split existed, so they are DEV whatever their hash says.
+KNOWN_DEV = frozenset({"n4k-wired_001", "n4k-cnn_001", "n4k-fox13now_001"})
+
+
 def split_of(suite: str, page_id: str) -> str:
-    return "held" if held(suite, page_id) else "dev"
+    return "held" if held(suite, page_id) and page_id not in KNOWN_DEV else "dev"
 
 
 def safe_id(text: str) -> str:

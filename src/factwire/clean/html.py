@@ -16,6 +16,7 @@ from factwire.metadata_authors import byline_texts
 from factwire.dom import text_of
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
+from factwire.clean.html_guard import Signature, guarded_signatures, overrules
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
                                           CONTACT_LINE, CONTRIB_LINE,
                                           PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
@@ -45,7 +46,7 @@ def clean_html(root: etree._Element) -> Cleaned:
     ranges = choose_main(flat, totals)
     inside = _inside_mask(len(flat.blocks), ranges)
     title = choose_title(flat.blocks, inside, root)
-    router = Router(title, list_link_densities(flat, totals))
+    router = Router(title, list_link_densities(flat, totals), guarded_signatures(flat.blocks, inside))
     for block, is_body in zip(flat.blocks, inside):
         router.route(block, is_body)
     cleaned = router.finish()
@@ -68,10 +69,12 @@ def list_link_densities(flat: Flattener, totals: Totals) -> dict[Element, float]
 class Router:
     """Sends each block, in page order, to the body, the captions, or a Removed kind."""
 
-    def __init__(self, title: str | None, list_density: dict[Element, float]) -> None:
+    def __init__(self, title: str | None, list_density: dict[Element, float],
+                 guarded: set[Signature] = frozenset()) -> None:
         self.out = Cleaned(title=title, paragraphs=[], kinds=[], removed=Removed())
         self.captions = CaptionCollector()
         self.list_density = list_density
+        self.guarded = guarded
         self.last_removed = "promo"
 
     def route(self, b: Block, is_body: bool) -> None:
@@ -82,7 +85,8 @@ class Router:
             return
         if b.text == self.out.title:  # the headline, or its echo in a gallery overlay
             return
-        kind = b.mark or chrome_kind(b, is_body, self.list_density)
+        mark = None if b.mark and overrules(b, is_body, self.guarded) else b.mark
+        kind = mark or chrome_kind(b, is_body, self.list_density)
         if kind == "meta":  # bylines, datelines: metadata, not body
             self.out.datelines.append(b.text)
             return

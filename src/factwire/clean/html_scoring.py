@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from factwire.clean.html_blocks import Block, Element, Flattener
+from factwire.clean.html_guard import may_vote
 
 #: A block shorter than this (chars) casts no vote: bylines, labels, buttons.  Readability's
 #: value; on scrapinghub-dev 20..40 all gave the same F1 (±0.001).
@@ -63,7 +64,8 @@ def vote(flat: Flattener) -> dict[Element, float]:
     scores: dict[Element, float] = {}
     spans = flat.spans
     for b in flat.blocks:
-        if b.mark or b.kind not in VOTING_KINDS or len(b.text) < MIN_VOTE_CHARS:
+        if b.kind not in VOTING_KINDS or len(b.text) < MIN_VOTE_CHARS or \
+                b.mark and not may_vote(b):
             continue
         s = paragraph_score(b.text)
         start, end = spans.get(b.el, (0, 0))
