@@ -18,7 +18,7 @@ from lxml import etree
 from factwire.clean.html_patterns import (BYLINE_WORDS, CAPTION_STEMS, CREDIT_STEMS,
                                           HEADING_KINDS,
                                           INLINE_TAGS, MARK_TAGS, MARK_WORDS, POSITIVE_WORDS,
-                                          SKIP_TAGS, hint_words)
+                                          SKIP_TAGS, hint_words, token_words)
 
 Element = etree._Element
 
@@ -90,8 +90,8 @@ def _compute_hints(cls: str, eid: str) -> Hints:
     ordered = hint_words(cls, eid)
     words = ordered.keys()
     raw = f"{cls} {eid}".lower()
-    positive = not words.isdisjoint(POSITIVE_WORDS)
     mark = next((MARK_WORDS[w] for w in ordered if w in MARK_WORDS), None)
+    positive = not words.isdisjoint(POSITIVE_WORDS) and (mark is None or _positive_alone(cls, eid))
     if mark is None and not words.isdisjoint(BYLINE_WORDS):
         mark = "meta"
     role = None
@@ -105,6 +105,25 @@ def _compute_hints(cls: str, eid: str) -> Hints:
         role = "source"  # a credit only inside a caption ("caption-source"); else plain text
     author = "author" in cls or "byline" in cls or "byline" in eid  # as XPath contains(): case kept
     return Hints(mark, positive, role, author)
+
+
+def _positive_alone(cls: str, eid: str) -> bool:
+    """True when some class/id token says "article" without a chrome word in the same token.
+
+    One token names one thing: `related-content`, `promo-body`, `comment-content` are chrome
+    boxes whose head noun happens to be an article word, while `main-content has-sidebar` is
+    the content box that has a sidebar (two tokens: the article word vetoes the mark).
+    Measured on the suites' DEV: +0.004 F1 on L3S-GN1 (`related-content` boxes of news sites)."""
+    for token in f"{cls} {eid}".split():
+        tw = token_words(token).keys()
+        if not tw.isdisjoint(POSITIVE_WORDS) and all(MARK_WORDS.get(w) not in _BOX_MARKS for w in tw):
+            return True
+    return False
+
+
+#: Marks whose word makes a compound token a chrome box.  Navigation words do not: in
+#: `content-nav-section` or `region-body-and-footer` the article word is what the box holds.
+_BOX_MARKS = frozenset({"related", "promo", "comments"})
 
 
 def is_hidden(el: Element) -> bool:
