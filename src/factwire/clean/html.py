@@ -81,7 +81,7 @@ class Router:
         if b.kind in ("caption", "credit"):
             if not b.mark:
                 add = self.captions.add_caption if b.kind == "caption" else self.captions.add_credit
-                add(b.text)
+                add(b.text, b.el)
             return
         if b.text == self.out.title:  # the headline, or its echo in a gallery overlay
             return

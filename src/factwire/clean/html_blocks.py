@@ -66,8 +66,12 @@ _NO_HINTS = Hints(None, False, None)
 
 
 def element_hints(el: Element) -> Hints:
-    """Read (and cache by the raw class+id string) the hints of one element."""
-    cls, eid = el.get("class"), el.get("id")
+    """Read (and cache by the raw class+id string) the hints of one element.
+
+    A heading's id is its anchor slug (`h-video-production-vs-film`, `related-research`):
+    words of the heading's own text, not a hint about the box, so headings use their class only."""
+    cls = el.get("class")
+    eid = None if el.tag in HEADING_KINDS else el.get("id")
     if not cls and not eid:
         return _NO_HINTS
     key = f"{cls}\x00{eid}"
@@ -255,10 +259,10 @@ def _kind_of(el: Element, tag: str, outer: str, hints: Hints) -> str:
     """Block kind of `el` given the kind of its nearest block ancestor."""
     if outer in ("caption", "credit"):
         return "credit" if hints.role in ("credit", "source") else outer
+    if hints.role == "credit":  # <figcaption class="image__credit">: a credit, not a caption
+        return "credit"
     if tag == "figcaption" or hints.role == "caption":
         return "caption"
-    if hints.role == "credit":
-        return "credit"
     if tag in HEADING_KINDS:
         return HEADING_KINDS[tag]
     if tag == "li":

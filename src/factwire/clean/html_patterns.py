@@ -34,7 +34,10 @@ for _kind, _words in {
     "comments": "comment comments commentlist disqus discussion respond replies",
     "related": "related recommended recommendations recirc trending popular mostread "
                "most-popular outbrain taboola morestories more-stories read-next readnext "
-               "sidebar rail up-next upnext also-read",
+               "sidebar rail up-next upnext also-read "
+               # an embedded player's headline and duration teases another piece (CNN's
+               # video-resource__headline inside the body): set aside with the teasers
+               "video videos player playlist",
     "promo": "promo newsletter subscribe subscription signup sign-up ad ads advert advertisement "
              "adsbygoogle sponsor sponsored share sharing social socialmedia sharebar "
              "share-bar paywall banner app-promo donate donation cookie cookies consent gdpr "
