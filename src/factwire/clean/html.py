@@ -18,7 +18,8 @@ from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_guard import Signature, guarded_signatures, overrules
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
-                                          CONTACT_LINE, CONTRIB_LINE,
+                                          CONTACT_LINE, CONTRIB_LINE, DATELINE_LINE,
+                                          DATELINE_MAX_WORDS,
                                           PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
 from factwire.clean.html_scoring import Totals, choose_main
 from factwire.model import Cleaned, Removed
@@ -139,6 +140,8 @@ def is_meta_line(text: str, words: int) -> bool:
     if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text):
         return not text.endswith((".", "!", "?", ".”", '."')) or text.endswith(("a.m.", "p.m."))
     if words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text):
+        return True
+    if words <= DATELINE_MAX_WORDS and DATELINE_LINE.match(text):
         return True
     return words == 1 and CONTACT_LINE.match(text) is not None
 

@@ -134,6 +134,14 @@ BYLINE_LINE = re.compile(
     r"|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
     re.I,
 )
+#: A wire-style dateline standing alone before the lede: "CNN —", "WASHINGTON (AP) —",
+#: "LONDON, Nov 5 (Reuters) -".  Its text is metadata (the outlet, the place), not body.
+#: Every word capitalised (a place, an outlet, a month) or a parenthesised agency, ending in a
+#: spaced dash: "As a draft, I offer the following--" is prose.
+DATELINE_LINE = re.compile(r"^(?:[A-Z][\w.’'&/-]*,?|\([^()]{2,30}\)|\d{1,2},?)"
+                           r"(?: (?:[A-Z][\w.’'&/-]*,?|\([^()]{2,30}\)|\d{1,2},?))* (?:—|–|--|-)$")
+#: ... of at most this many words.
+DATELINE_MAX_WORDS = 8
 #: ...of at most this many words and not ending like a sentence ("By Monday, the fire was out."
 #: is prose).  Raised 12 -> 16 for "Updated <date> / Original <date>" lines.
 BYLINE_MAX_WORDS = 16
