@@ -18,7 +18,8 @@ from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_guard import Signature, guarded_signatures, overrules
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
-                                          CONTACT_LINE, CONTRIB_LINE, DATELINE_LINE,
+                                          CONTACT_LINE, CONTRIB_LINE, COPYRIGHT_LINE,
+                                          COPYRIGHT_MAX_WORDS, DATELINE_LINE,
                                           DATELINE_MAX_WORDS,
                                           PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
 from factwire.clean.html_scoring import Totals, choose_main
@@ -157,7 +158,7 @@ def chrome_kind(b: Block, is_body: bool, list_density: dict[Element, float]) -> 
         return "comments"
     if short and RELATED_LINE.match(text):
         return "related"
-    if short and PROMO_LINE.match(text):
+    if short and PROMO_LINE.match(text) or words <= COPYRIGHT_MAX_WORDS and COPYRIGHT_LINE.search(text):
         return "promo"
     if b.links > MAX_BODY_LINK_DENSITY * len(text) and len(text) - b.links < LINKED_PROSE_CHARS:
         return "related" if words >= HEADLINE_MIN_WORDS else "navigation"

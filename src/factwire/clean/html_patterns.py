@@ -121,6 +121,13 @@ RELATED_LINE = re.compile(
     r"up next|watch:|listen:|read:|related:|more:|popular on|more great|trending on)",
     re.I,
 )
+#: A copyright or rights notice anywhere in a short block ("The-CNN-Wire ™ & © 2013 Cable News
+#: Network, Inc. ... All rights reserved."): a legal notice closing syndicated copy, not body.
+COPYRIGHT_LINE = re.compile(r"©|\(c\) ?(?:19|20)\d\d|\bcopyright\b.{0,80}(?:19|20)\d\d|"
+                            r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b",
+                            re.I)
+#: ... of at most this many words (a paragraph that discusses copyright is longer).
+COPYRIGHT_MAX_WORDS = 30
 #: Word limit for PROMO_LINE/RELATED_LINE: a real paragraph may start with "Related".
 PROMO_MAX_WORDS = 14
 
