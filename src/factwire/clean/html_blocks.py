@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from lxml import etree
 
+from factwire.clean.html_tables import table_text
 from factwire.clean.html_patterns import (BYLINE_WORDS, CAPTION_STEMS, CREDIT_STEMS,
                                           HEADING_KINDS,
                                           INLINE_TAGS, MARK_TAGS, MARK_WORDS, POSITIVE_WORDS,
@@ -101,10 +102,8 @@ def _compute_hints(cls: str, eid: str) -> Hints:
     role = None
     if not words.isdisjoint(_SR_ONLY):
         role = "hidden"
-    elif any(stem in raw for stem in CAPTION_STEMS):
-        role = "caption"
-    elif any(stem in raw for stem in CREDIT_STEMS):
-        role = "credit"
+    elif any(stem in raw for stem in CAPTION_STEMS + CREDIT_STEMS):
+        role = _caption_role(raw)
     elif "source" in raw:
         role = "source"  # a credit only inside a caption ("caption-source"); else plain text
     author = "author" in cls or "byline" in cls or "byline" in eid  # as XPath contains(): case kept
@@ -128,6 +127,17 @@ def _positive_alone(cls: str, eid: str) -> bool:
 #: Marks whose word makes a compound token a chrome box.  Navigation words do not: in
 #: `content-nav-section` or `region-body-and-footer` the article word is what the box holds.
 _BOX_MARKS = frozenset({"related", "promo", "comments"})
+
+
+def _caption_role(raw: str) -> str:
+    """"credit" when a token names a credit (`image__credit`, `CaptionCredit`: the credit *of*
+    a caption), else "caption" (`caption has-credit`: a caption box that holds one)."""
+    tokens = raw.split()
+    if any(c in t for t in tokens for c in CREDIT_STEMS):
+        named = [t for t in tokens if any(c in t for c in CREDIT_STEMS)]
+        if not any(s in raw for s in CAPTION_STEMS) or any(s in t for t in named for s in CAPTION_STEMS):
+            return "credit"
+    return "caption"
 
 
 def is_hidden(el: Element) -> bool:
@@ -236,15 +246,9 @@ class Flattener:
             self.marked.append((start, len(self.blocks), mark))
 
     def _emit_table(self, table: Element) -> None:
-        rows = []
-        for tr in table.iter("tr"):
-            cells = [" ".join(" ".join(c.itertext()).split()) for c in tr if c.tag in ("td", "th")]
-            cells = [c for c in cells if c]
-            row = " | ".join(cells)
-            if cells and (not rows or rows[-1] != row):  # a cloned sticky header row: once
-                rows.append(row)
-        if rows:
-            self.blocks.append(Block("\n".join(rows), "table", table, 0, None))
+        text = table_text(table)
+        if text:
+            self.blocks.append(Block(text, "table", table, 0, None))
 
 
 def _mark_of(tag: str, hints: Hints) -> str | None:
