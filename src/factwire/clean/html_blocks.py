@@ -32,6 +32,10 @@ _SR_ONLY = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "visua
 #: scrapinghub-dev 7 pages lost their whole body to a `paywall`/`rail` wrapper without it;
 #: 0.3..0.6 gave the same F1.
 MARK_VETO_SHARE = 0.5
+#: A byline/dateline/standfirst box ("meta") holds a few short lines; one holding more prose
+#: than this is a post wrapper named after its date (Blogger's `date-outer`).  A standfirst
+#: or an author bio runs 100-500 characters.
+META_MAX_PROSE = 800
 #: Blocks counted as prose for the veto: running-text kinds of at least this many chars.
 PROSE_KINDS = frozenset({"p", "quote", "li", "oli", "pre"})
 PROSE_MIN_CHARS = 25
@@ -303,7 +307,8 @@ def paint_marks(blocks: list[Block], marked: list[tuple[int, int, str]]) -> None
     prose = [0, *accumulate(prose_chars(b) for b in blocks)]
     limit = MARK_VETO_SHARE * prose[-1]
     for start, end, mark in sorted(marked, key=lambda m: (m[0], -m[1])):
-        if prose[end] - prose[start] > limit and prose[-1] > 0:
+        held = prose[end] - prose[start]
+        if held > limit and prose[-1] > 0 or mark == "meta" and held > META_MAX_PROSE:
             continue
         for b in blocks[start:end]:
             b.mark = mark
