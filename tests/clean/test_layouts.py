@@ -165,3 +165,22 @@ def test_article_split_into_page_builder_boxes_is_taken_whole():
             f"<footer><p>Contact us</p></footer></body></html>")
     out = clean_html(parse_html(html))
     assert len(out.paragraphs) == 6
+
+
+def test_a_photo_page_tells_its_story_in_the_caption():
+    story = ("You probably know a few people who cannot resist a good cheese board, and this guide "
+             "collects twelve presents for them, from a slate board to a fondue set and a grater.")
+    html = (f"<html><body><nav><a href='/'>Home</a></nav><article class='post gallery'>"
+            f"<h1>Gifts for cheese lovers</h1><div class='body'><p><a href='/p'>Previous</a> 1 / 13</p>"
+            f"<div class='caption'><p>{story}</p></div></div></article></body></html>")
+    out = clean_html(parse_html(html))
+    assert out.paragraphs == [story]
+    assert out.captions == []
+
+
+def test_an_article_keeps_its_captions_as_captions():
+    html = (f"<html><body><article><h1>Deal</h1><p>{LONG}</p><figure><img src='a.jpg'>"
+            f"<figcaption>The two ministers shake hands after signing the agreement in the capital on Monday.</figcaption>"
+            f"</figure><p>{LONG}</p></article></body></html>")
+    out = clean_html(parse_html(html))
+    assert out.paragraphs == [LONG, LONG] and len(out.captions) == 1

@@ -78,12 +78,15 @@ class Router:
         self.list_density = list_density
         self.guarded = guarded
         self.last_removed = "promo"
+        self.body_captions: list[tuple[int, str]] = []  # (paragraph position, caption text)
 
     def route(self, b: Block, is_body: bool) -> None:
         if b.kind in ("caption", "credit"):
             if not b.mark:
                 add = self.captions.add_caption if b.kind == "caption" else self.captions.add_credit
                 add(b.text, b.el)
+                if is_body and b.kind == "caption":
+                    self.body_captions.append((len(self.out.paragraphs), b.text))
             return
         if b.text == self.out.title:  # the headline, or its echo in a gallery overlay
             return
@@ -109,7 +112,29 @@ class Router:
             out.kinds.pop()
             out.removed.add(self.last_removed, out.paragraphs.pop())
         out.captions = self.captions.captions
+        if _words(out.paragraphs) < GALLERY_BODY_WORDS <= _words(t for _, t in self.body_captions):
+            self.promote_captions()
         return out
+
+    def promote_captions(self) -> None:
+        """A gallery or photo page tells its story in the captions of the main column: with
+        (almost) no body text, those captions are the body, in page order."""
+        out = self.out
+        for pos, text in reversed(self.body_captions):
+            out.paragraphs.insert(pos, text)
+            out.kinds.insert(pos, "p")
+        promoted = [t for _, t in self.body_captions]
+        out.captions = [c for c in out.captions if not any(t.startswith(c.text) for t in promoted)]
+
+
+#: Below this many words of body, captions of the main column holding at least as many are
+#: the story (photo pages, slideshows).  A caption-only photo page on the DEV suites tells its
+#: story in 40-200 words; a stub article with a captioned photo has more body than this.
+GALLERY_BODY_WORDS = 30
+
+
+def _words(texts) -> int:
+    return sum(t.count(" ") + 1 for t in texts)
 
 
 def _inside_mask(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
