@@ -184,3 +184,12 @@ def test_an_article_keeps_its_captions_as_captions():
             f"</figure><p>{LONG}</p></article></body></html>")
     out = clean_html(parse_html(html))
     assert out.paragraphs == [LONG, LONG] and len(out.captions) == 1
+
+
+def test_cms_tag_classes_give_no_hints():
+    """`tag-tax-credits` names the post's topic, not a credit line; `category-related` no box."""
+    html = (f"<html><body><div class='post hentry tag-tax-credits category-related-news'>"
+            f"<h1 class='entry-title'>The flawed case for stimulus</h1><div class='entry'><p>{LONG}</p>"
+            f"<p>{LONG}</p></div></div></body></html>")
+    out = clean_html(parse_html(html))
+    assert out.title == "The flawed case for stimulus" and out.paragraphs == [LONG, LONG]

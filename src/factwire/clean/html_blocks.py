@@ -96,6 +96,8 @@ def _compute_hints(cls: str, eid: str) -> Hints:
     """Hints from class/id words.  Stem tests run on the lower-cased raw string: a stem found
     in any word is found in the string, and one `in` beats a generator over the words (this
     function is called once per distinct class string, ~110 times a page on cold caches)."""
+    if "-" in cls:
+        cls = _TAXONOMY_TOKEN.sub("", cls)
     ordered = hint_words(cls, eid)
     words = ordered.keys()
     raw = f"{cls} {eid}".lower()
@@ -131,6 +133,11 @@ def _positive_alone(cls: str, eid: str) -> bool:
 #: Marks whose word makes a compound token a chrome box.  Navigation words do not: in
 #: `content-nav-section` or `region-body-and-footer` the article word is what the box holds.
 _BOX_MARKS = frozenset({"related", "promo", "comments"})
+
+
+#: CMS taxonomy classes name the post's tags and categories (`tag-tax-credits`,
+#: `category-related-news`): words of the content, not of the box, so they give no hints.
+_TAXONOMY_TOKEN = re.compile(r"(?<!\S)(?:tag|category|post_tag|post-tag|term|topic|tags)-\S+", re.I)
 
 
 def _caption_role(raw: str) -> str:
