@@ -193,3 +193,14 @@ def test_cms_tag_classes_give_no_hints():
             f"<p>{LONG}</p></div></div></body></html>")
     out = clean_html(parse_html(html))
     assert out.title == "The flawed case for stimulus" and out.paragraphs == [LONG, LONG]
+
+
+def test_a_long_comment_thread_does_not_take_over_a_short_article():
+    post = "<div class='comment'><p>{}</p><p>Reply</p></div>"
+    thread = "".join(post.format(LONG.replace("minister", f"reader {i}")) for i in range(8))
+    html = (f"<html><body><div class='story'><h1>Short item</h1><p>The council approved the new "
+            f"budget on Monday, a spokesman said.</p></div><div id='comments_displayed'>{thread}</div>"
+            f"</body></html>")
+    out = clean_html(parse_html(html))
+    assert out.paragraphs == ["The council approved the new budget on Monday, a spokesman said."]
+    assert len(out.removed.comments) >= 8

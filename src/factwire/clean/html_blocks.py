@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from itertools import accumulate
 
 from lxml import etree
@@ -176,7 +177,9 @@ class Flattener:
 
     def run(self, root: Element) -> Flattener:
         self._walk_block(root, "html", "p")
-        paint_marks(self.blocks, self.marked)
+        anchors = [self.spans[el][0] for el, h in self.weights.items() if h.positive]
+        anchors += [i for i, b in enumerate(self.blocks) if b.kind == "h1"]
+        paint_marks(self.blocks, self.marked, sorted(anchors))
         return self
 
     def _add(self, text: str | None, in_link: bool) -> None:
@@ -307,15 +310,28 @@ def prose_chars(b: Block) -> int:
     return len(b.text) - b.links
 
 
-def paint_marks(blocks: list[Block], marked: list[tuple[int, int, str]]) -> None:
+def paint_marks(blocks: list[Block], marked: list[tuple[int, int, str]],
+                anchors: list[int] | None = None) -> None:
     """Give each block the mark of its innermost marked ancestor, except marks that would
-    swallow most of the page's prose: a wrapper called `content paywall` or `rail-tall`
-    is the article's box, whatever its class says."""
+    swallow most of the page's prose: a wrapper called `paywall` or `rail-tall` around the
+    article is the article.  A comment thread holds most of a short article's page too, so a
+    "comments" mark is kept unless its box also holds an article anchor (the headline, or a
+    box whose class says article/content/story) -- dragnet DEV: pages lost a short article to
+    a long thread.  `anchors`: sorted block indices of those anchors."""
     prose = [0, *accumulate(prose_chars(b) for b in blocks)]
     limit = MARK_VETO_SHARE * prose[-1]
     for start, end, mark in sorted(marked, key=lambda m: (m[0], -m[1])):
         held = prose[end] - prose[start]
-        if held > limit and prose[-1] > 0 or mark == "meta" and held > META_MAX_PROSE:
+        if held > limit and prose[-1] > 0 and (mark != "comments" or _holds_anchor(anchors, start, end)) or \
+                mark == "meta" and held > META_MAX_PROSE:
             continue
         for b in blocks[start:end]:
             b.mark = mark
+
+
+def _holds_anchor(anchors: list[int] | None, start: int, end: int) -> bool:
+    """True when a block index of `anchors` lies in [start, end) (always, without anchors)."""
+    if anchors is None:
+        return True
+    k = bisect_left(anchors, start)
+    return k < len(anchors) and anchors[k] < end
