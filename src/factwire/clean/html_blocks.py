@@ -40,6 +40,9 @@ META_MAX_PROSE = 800
 #: Blocks counted as prose for the veto: running-text kinds of at least this many chars.
 PROSE_KINDS = frozenset({"p", "quote", "li", "oli", "pre"})
 PROSE_MIN_CHARS = 25
+#: A table cell with more text than this, with a sentence break in it, is page layout: data
+#: cells hold values and short descriptions (the longest on scrapinghub-dev: ~250 chars).
+DATA_CELL_MAX_CHARS = 300
 _LAYOUT_CELL_TAGS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "article", "section")
 
 
@@ -296,9 +299,14 @@ def _kind_of(el: Element, tag: str, outer: str, hints: Hints) -> str:
 
 
 def _is_data_table(table: Element) -> bool:
-    """A table whose cells hold no block structure: rows of data, not page layout."""
+    """A table whose cells hold no block structure and no running text: rows of data, not page
+    layout.  Old table-layout pages put the article in one cell as text and <br>s (L3S-GN1)."""
     for el in table.iter(*_LAYOUT_CELL_TAGS):
         if el is not table:
+            return False
+    for cell in table.iter("td", "th"):
+        text = "".join(cell.itertext())
+        if len(text) > DATA_CELL_MAX_CHARS and ". " in text:
             return False
     return True
 
