@@ -18,7 +18,7 @@ from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_guard import Signature, guarded_signatures, overrules
 from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENTS_LINE,
-                                          CONTACT_LINE, CONTRIB_LINE, COPYRIGHT_LINE,
+                                          CONTACT_LINE, is_contrib_line, is_copyright_line,
                                           COPYRIGHT_MAX_WORDS, DATELINE_LINE,
                                           DATELINE_MAX_WORDS,
                                           PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
@@ -165,7 +165,7 @@ def is_meta_line(text: str, words: int) -> bool:
     """Byline, dateline, contributor or contact line: metadata rather than body."""
     if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text):
         return not text.endswith((".", "!", "?", ".”", '."')) or text.endswith(("a.m.", "p.m."))
-    if words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text):
+    if words <= CONTRIB_MAX_WORDS and is_contrib_line(text):
         return True
     if words <= DATELINE_MAX_WORDS and DATELINE_LINE.match(text):
         return True
@@ -183,7 +183,7 @@ def chrome_kind(b: Block, is_body: bool, list_density: dict[Element, float]) -> 
         return "comments"
     if short and RELATED_LINE.match(text):
         return "related"
-    if short and PROMO_LINE.match(text) or words <= COPYRIGHT_MAX_WORDS and COPYRIGHT_LINE.search(text):
+    if short and PROMO_LINE.match(text) or words <= COPYRIGHT_MAX_WORDS and is_copyright_line(text):
         return "promo"
     if b.links > MAX_BODY_LINK_DENSITY * len(text) and len(text) - b.links < LINKED_PROSE_CHARS:
         return "related" if words >= HEADLINE_MIN_WORDS else "navigation"

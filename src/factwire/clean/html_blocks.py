@@ -74,13 +74,13 @@ _HINT_CACHE_MAX = 100_000  # class strings repeat across pages of a site; bound 
 _NO_HINTS = Hints(None, False, None)
 
 
-def element_hints(el: Element) -> Hints:
+def element_hints(el: Element, tag: str | None = None) -> Hints:
     """Read (and cache by the raw class+id string) the hints of one element.
 
     A heading's id is its anchor slug (`h-video-production-vs-film`, `related-research`):
     words of the heading's own text, not a hint about the box, so headings use their class only."""
     cls = el.get("class")
-    eid = None if el.tag in HEADING_KINDS else el.get("id")
+    eid = None if (tag or el.tag) in HEADING_KINDS else el.get("id")
     if not cls and not eid:
         return _NO_HINTS
     key = f"{cls}\x00{eid}"
@@ -204,7 +204,7 @@ class Flattener:
         tag = el.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
             return
-        hints = element_hints(el)
+        hints = element_hints(el, tag)
         if hints.author:
             self.author_elements.append(el)
         if tag in _UNMARKABLE:  # page wrappers carry site-wide class lists: only the + sign counts
@@ -248,15 +248,18 @@ class Flattener:
         if tag == "table" and _is_data_table(el):
             self._emit_table(el)
         else:
+            # white space between block children (indentation) starts no block: skipping it
+            # saves a flush of nothing for most children of a container
+            parts = self._parts
             text = el.text
-            if text:
-                self._parts.append(text)
+            if text and (parts or not text.isspace()):
+                parts.append(text)
             for child in el:
                 self._walk(child, el, kind, False)
                 tail = child.tail
-                if tail:
-                    self._parts.append(tail)
-            if self._parts:
+                if tail and (parts or not tail.isspace()):
+                    parts.append(tail)
+            if parts:
                 self._flush(el, kind)
         self.spans[el] = (start, len(self.blocks))
         if mark is not None:
