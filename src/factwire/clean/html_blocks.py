@@ -83,7 +83,7 @@ def element_hints(el: Element, tag: str | None = None) -> Hints:
     eid = None if (tag or el.tag) in HEADING_KINDS else el.get("id")
     if not cls and not eid:
         return _NO_HINTS
-    key = f"{cls}\x00{eid}"
+    key = cls if eid is None else f"{cls}\x00{eid}"  # most elements: a class, no id
     hit = _HINT_CACHE.get(key)
     if hit is None:
         if len(_HINT_CACHE) > _HINT_CACHE_MAX:
