@@ -112,13 +112,23 @@ PROMO_LINE = re.compile(
     r"like this (?:story|article)|if you (?:enjoyed|liked|value)|let our news|join (?:us|our)|"
     r"get (?:our|the latest)|sign up|don't miss|never miss|back to gallery|order reprints?|"
     r"print (?:article|this)|text size|explore further|like this:|like loading|"
-    r"citation:|this (?:document|material|article) (?:is subject to|may not be))",
+    r"citation:|this (?:document|material|article) (?:is subject to|may not be)|"
+    # the same furniture in the other languages of the suites (de, fr, es, pt, it, nl, ru, ja, zh)
+    r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|"
+    r"abonnieren|newsletter abonnieren|s'abonner|abonnez-vous|suscríbete|assine|iscriviti|"
+    r"подписывайтесь|подпишитесь|スポンサー|広告|广告|赞助)",
     re.I,
 )
 RELATED_LINE = re.compile(
     r"^(related|read also|read more|see also|more from|more on|also read|recommended|"
     r"you may also|you might also|most popular|most read|trending|top stories|more stories|"
-    r"up next|watch:|listen:|read:|related:|more:|popular on|more great|trending on)",
+    r"up next|watch:|listen:|read:|related:|more:|popular on|more great|trending on|"
+    r"mehr zum thema|weitere artikel|das könnte sie auch|lesen sie auch|auch interessant|"
+    r"à lire aussi|lire aussi|sur le même sujet|voir aussi|articles similaires|"
+    r"te puede interesar|noticias relacionadas|relacionad[ao]s|lee también|"
+    r"leia também|veja também|notícias relacionadas|leggi anche|articoli correlati|"
+    r"lees ook|gerelateerd|читайте также|похожие новости|по теме|"
+    r"関連記事|関連ニュース|人気記事|相关新闻|相关文章|热门文章|관련 ?기사)",
     re.I,
 )
 #: A copyright or rights notice anywhere in a short block ("The-CNN-Wire ™ & © 2013 Cable News
@@ -135,6 +145,8 @@ COPYRIGHT_KEYS = ("©", "opyright", "OPYRIGHT", "ights", "IGHTS", "(c", "(C", "r
 
 def is_copyright_line(text: str) -> bool:
     return any(k in text for k in COPYRIGHT_KEYS) and COPYRIGHT_LINE.search(text) is not None
+
+
 #: Word limit for PROMO_LINE/RELATED_LINE: a real paragraph may start with "Related".
 PROMO_MAX_WORDS = 14
 
