@@ -4,6 +4,8 @@
     python bench/quick_eval.py html   [--per-page out.tsv]   # scrapinghub-dev/html
     python bench/quick_eval.py text   [--per-page out.tsv]   # text-dev/*.txt
     python bench/quick_eval.py seed                          # text-input/seed-drones.txt vs its gold
+    python bench/quick_eval.py suites [--split dev] [--suites a,b] [--per-page out.tsv]
+                                                             # bench/suites.py's suites (built first)
 
 Not the benchmark (see bench/extraction.py for the side-by-side run); this is the fast inner loop
 for tuning the cleaners.  Uses ../shared/bench/extraction/score.py unchanged.
@@ -74,6 +76,56 @@ def run_seed() -> None:
         print(f"removed.{kind} exact:", getattr(cleaned.removed, kind) == lines)
 
 
+SUITES_DIR = os.environ.get("FACTWIRE_SUITES", os.path.join(HERE, "work", "suites"))
+PREFIX_SUITES = ("goose3",)  # gold is the article's beginning (see extraction_suites.py)
+
+
+def clean_pages(folder: str) -> dict[str, str]:
+    """id -> article text of every page in a suite folder, through the whole `extract` path
+    (reading and decoding included, as the benchmark runs it; no facts)."""
+    from factwire import extract
+    from factwire.pipeline import ExtractionError
+
+    out = {}
+    for name in sorted(os.listdir(folder)):
+        with gzip.open(os.path.join(folder, name), "rb") as f:
+            raw = f.read()
+        try:
+            out[name.split(".")[0]] = extract(raw, input_kind="html", facts=False).text
+        except ExtractionError:  # a page with no article is an empty prediction
+            out[name.split(".")[0]] = ""
+    return out
+
+
+def run_suites(names: list[str] | None, split: str, per_page: str | None) -> None:
+    """F1 per suite on one split, in-process (the fast loop; extraction_suites.py is the bench)."""
+    import re
+
+    import score  # ../shared/bench/extraction/score.py, on sys.path above
+
+    suites = names or sorted(d for d in os.listdir(SUITES_DIR) if os.path.isdir(os.path.join(SUITES_DIR, d)))
+    rows = []
+    for suite in suites:
+        base = os.path.join(SUITES_DIR, suite, split)
+        if not os.path.isdir(base):
+            continue
+        gold = score.load_gold(os.path.join(base, "ground-truth.json"))
+        preds = clean_pages(os.path.join(base, "html"))
+        if suite in PREFIX_SUITES:
+            for k, text in preds.items():
+                n = len(re.findall(r"\w+", gold.get(k, {}).get("articleBody", "")))
+                toks = list(re.finditer(r"\w+", text))
+                preds[k] = text[: toks[n - 1].end()] if n and len(toks) > n else text
+        res, _, pages = score.score_shingle(gold, preds)
+        print(f"{suite:16s} {split:4s} pages {res['pages']:4d}  P {res['precision']:.3f}  R {res['recall']:.3f}"
+              f"  F1 {res['f1']:.3f}", flush=True)
+        rows += [(suite, *p) for p in pages]
+    if per_page and rows:
+        with open(per_page, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write("\t".join(map(str, r)) + "\n")
+
+
 def print_by_renderer(gold_path: str, pred_path: str) -> None:
     """Score the text-dev pages of each renderer separately (renderers.json beside the gold)."""
     import score  # ../shared/bench/extraction/score.py, on sys.path above
@@ -90,13 +142,17 @@ def print_by_renderer(gold_path: str, pred_path: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["html", "text", "seed"])
+    ap.add_argument("mode", choices=["html", "text", "seed", "suites"])
+    ap.add_argument("--suites", help="suites mode: comma-separated names")
+    ap.add_argument("--split", default="dev", help="suites mode: dev or held")
     ap.add_argument("--per-page")
     ap.add_argument("--by-renderer", action="store_true", help="text mode: F1 per renderer")
     ap.add_argument("--out", default=os.path.join(HERE, "work", "quick-pred.jsonl"))
     args = ap.parse_args()
     if args.mode == "seed":
         return run_seed()
+    if args.mode == "suites":
+        return run_suites(args.suites.split(",") if args.suites else None, args.split, args.per_page)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     secs = (run_html if args.mode == "html" else run_text)(args.out)
     gold = os.path.join(BENCH, "scrapinghub-dev" if args.mode == "html" else "text-dev", "ground-truth.json")

@@ -14,15 +14,20 @@ from lxml import etree
 
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
+from factwire.clean.html_guard import Signature, guarded_signatures, overrules
 from factwire.clean.html_patterns import (
     BYLINE_LINE,
     BYLINE_MAX_WORDS,
     COMMENTS_LINE,
     CONTACT_LINE,
-    CONTRIB_LINE,
+    COPYRIGHT_MAX_WORDS,
+    DATELINE_LINE,
+    DATELINE_MAX_WORDS,
     PROMO_LINE,
     PROMO_MAX_WORDS,
     RELATED_LINE,
+    is_contrib_line,
+    is_copyright_line,
 )
 from factwire.clean.html_scoring import Totals, choose_main
 from factwire.dom import byline_texts, text_of
@@ -51,7 +56,7 @@ def clean_html(root: etree._Element) -> Cleaned:
     ranges = choose_main(flat, totals)
     inside = _inside_mask(len(flat.blocks), ranges)
     title = choose_title(flat.blocks, inside, root)
-    router = Router(title, list_link_densities(flat, totals))
+    router = Router(title, list_link_densities(flat, totals), guarded_signatures(flat.blocks, inside))
     for block, is_body in zip(flat.blocks, inside):
         router.route(block, is_body)
     cleaned = router.finish()
@@ -74,21 +79,27 @@ def list_link_densities(flat: Flattener, totals: Totals) -> dict[Element, float]
 class Router:
     """Sends each block, in page order, to the body, the captions, or a Removed kind."""
 
-    def __init__(self, title: str | None, list_density: dict[Element, float]) -> None:
+    def __init__(self, title: str | None, list_density: dict[Element, float],
+                 guarded: set[Signature] = frozenset()) -> None:
         self.out = Cleaned(title=title, paragraphs=[], kinds=[], removed=Removed())
         self.captions = CaptionCollector()
         self.list_density = list_density
+        self.guarded = guarded
         self.last_removed = "promo"
+        self.body_captions: list[tuple[int, str]] = []  # (paragraph position, caption text)
 
     def route(self, b: Block, is_body: bool) -> None:
         if b.kind in ("caption", "credit"):
             if not b.mark:
                 add = self.captions.add_caption if b.kind == "caption" else self.captions.add_credit
-                add(b.text)
+                add(b.text, b.el)
+                if is_body and b.kind == "caption":
+                    self.body_captions.append((len(self.out.paragraphs), b.text))
             return
         if b.text == self.out.title:  # the headline, or its echo in a gallery overlay
             return
-        kind = b.mark or chrome_kind(b, is_body, self.list_density)
+        mark = None if b.mark and overrules(b, is_body, self.guarded) else b.mark
+        kind = mark or chrome_kind(b, is_body, self.list_density)
         if kind == "meta":  # bylines, datelines: metadata, not body
             self.out.datelines.append(b.text)
             return
@@ -109,7 +120,29 @@ class Router:
             out.kinds.pop()
             out.removed.add(self.last_removed, out.paragraphs.pop())
         out.captions = self.captions.captions
+        if _words(out.paragraphs) < GALLERY_BODY_WORDS <= _words(t for _, t in self.body_captions):
+            self.promote_captions()
         return out
+
+    def promote_captions(self) -> None:
+        """A gallery or photo page tells its story in the captions of the main column: with
+        (almost) no body text, those captions are the body, in page order."""
+        out = self.out
+        for pos, text in reversed(self.body_captions):
+            out.paragraphs.insert(pos, text)
+            out.kinds.insert(pos, "p")
+        promoted = [t for _, t in self.body_captions]
+        out.captions = [c for c in out.captions if not any(t.startswith(c.text) for t in promoted)]
+
+
+#: Below this many words of body, captions of the main column holding at least as many are
+#: the story (photo pages, slideshows).  A caption-only photo page on the DEV suites tells its
+#: story in 40-200 words; a stub article with a captioned photo has more body than this.
+GALLERY_BODY_WORDS = 30
+
+
+def _words(texts) -> int:
+    return sum(t.count(" ") + 1 for t in texts)
 
 
 def _inside_mask(n: int, ranges: list[tuple[int, int]]) -> list[bool]:
@@ -140,7 +173,9 @@ def is_meta_line(text: str, words: int) -> bool:
     """Byline, dateline, contributor or contact line: metadata rather than body."""
     if words <= BYLINE_MAX_WORDS and BYLINE_LINE.match(text):
         return not text.endswith((".", "!", "?", ".”", '."')) or text.endswith(("a.m.", "p.m."))
-    if words <= CONTRIB_MAX_WORDS and CONTRIB_LINE.search(text):
+    if words <= CONTRIB_MAX_WORDS and is_contrib_line(text):
+        return True
+    if words <= DATELINE_MAX_WORDS and DATELINE_LINE.match(text):
         return True
     return words == 1 and CONTACT_LINE.match(text) is not None
 
@@ -156,7 +191,7 @@ def chrome_kind(b: Block, is_body: bool, list_density: dict[Element, float]) -> 
         return "comments"
     if short and RELATED_LINE.match(text):
         return "related"
-    if short and PROMO_LINE.match(text):
+    if short and PROMO_LINE.match(text) or words <= COPYRIGHT_MAX_WORDS and is_copyright_line(text):
         return "promo"
     if b.links > MAX_BODY_LINK_DENSITY * len(text) and len(text) - b.links < LINKED_PROSE_CHARS:
         return "related" if words >= HEADLINE_MIN_WORDS else "navigation"

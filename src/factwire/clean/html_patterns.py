@@ -13,7 +13,7 @@ from functools import lru_cache
 #: Elements whose content is never visible article text.
 SKIP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "select", "option", "button", "input", "textarea", "head",
+    "canvas", "video", "audio", "select", "option", "input", "textarea", "head",
     "title", "meta", "link", "map", "dialog",
 })
 
@@ -34,7 +34,10 @@ for _kind, _words in {
     "comments": "comment comments commentlist disqus discussion respond replies",
     "related": "related recommended recommendations recirc trending popular mostread "
                "most-popular outbrain taboola morestories more-stories read-next readnext "
-               "sidebar rail up-next upnext also-read",
+               "sidebar rail up-next upnext also-read "
+               # an embedded player's headline and duration teases another piece (CNN's
+               # video-resource__headline inside the body): set aside with the teasers
+               "video videos player playlist",
     "promo": "promo newsletter subscribe subscription signup sign-up ad ads advert advertisement "
              "adsbygoogle sponsor sponsored share sharing social socialmedia sharebar "
              "share-bar paywall banner app-promo donate donation cookie cookies consent gdpr "
@@ -45,8 +48,10 @@ for _kind, _words in {
     for _w in _words.split():
         MARK_WORDS[_w] = _kind
 
-#: Tags that mark a subtree by themselves (HTML5 sectioning for page chrome).
-MARK_TAGS = {"nav": "navigation", "footer": "navigation", "aside": "related"}
+#: Tags that mark a subtree by themselves (HTML5 sectioning for page chrome).  A <button> is
+#: page furniture ("Menu", "Share") but not skipped: an unclosed one makes the HTML parser nest
+#: the rest of the page inside it, and a marked subtree holding most of the prose keeps no mark.
+MARK_TAGS = {"nav": "navigation", "footer": "navigation", "aside": "related", "button": "navigation"}
 
 #: Class/id words that say "this is the article": they veto a negative mark on the same element
 #: (a `main-content has-sidebar` wrapper is still the content) and add to a container's score.
@@ -107,15 +112,41 @@ PROMO_LINE = re.compile(
     r"like this (?:story|article)|if you (?:enjoyed|liked|value)|let our news|join (?:us|our)|"
     r"get (?:our|the latest)|sign up|don't miss|never miss|back to gallery|order reprints?|"
     r"print (?:article|this)|text size|explore further|like this:|like loading|"
-    r"citation:|this (?:document|material|article) (?:is subject to|may not be))",
+    r"citation:|this (?:document|material|article) (?:is subject to|may not be)|"
+    # the same furniture in the other languages of the suites (de, fr, es, pt, it, nl, ru, ja, zh)
+    r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|"
+    r"abonnieren|newsletter abonnieren|s'abonner|abonnez-vous|suscríbete|assine|iscriviti|"
+    r"подписывайтесь|подпишитесь|スポンサー|広告|广告|赞助)",
     re.I,
 )
 RELATED_LINE = re.compile(
     r"^(related|read also|read more|see also|more from|more on|also read|recommended|"
     r"you may also|you might also|most popular|most read|trending|top stories|more stories|"
-    r"up next|watch:|listen:|read:|related:|more:|popular on|more great|trending on)",
+    r"up next|watch:|listen:|read:|related:|more:|popular on|more great|trending on|"
+    r"mehr zum thema|weitere artikel|das könnte sie auch|lesen sie auch|auch interessant|"
+    r"à lire aussi|lire aussi|sur le même sujet|voir aussi|articles similaires|"
+    r"te puede interesar|noticias relacionadas|relacionad[ao]s|lee también|"
+    r"leia também|veja também|notícias relacionadas|leggi anche|articoli correlati|"
+    r"lees ook|gerelateerd|читайте также|похожие новости|по теме|"
+    r"関連記事|関連ニュース|人気記事|相关新闻|相关文章|热门文章|관련 ?기사)",
     re.I,
 )
+#: A copyright or rights notice anywhere in a short block ("The-CNN-Wire ™ & © 2013 Cable News
+#: Network, Inc. ... All rights reserved."): a legal notice closing syndicated copy, not body.
+COPYRIGHT_LINE = re.compile(r"©|\(c\) ?(?:19|20)\d\d|\bcopyright\b.{0,80}(?:19|20)\d\d|"
+                            r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b",
+                            re.I)
+#: ... of at most this many words (a paragraph that discusses copyright is longer).
+COPYRIGHT_MAX_WORDS = 30
+#: Substrings one of which COPYRIGHT_LINE needs: a cheap test before the regex scan (an
+#: unanchored alternation costs several microseconds a block, ~40 blocks a page).
+COPYRIGHT_KEYS = ("©", "opyright", "OPYRIGHT", "ights", "IGHTS", "(c", "(C", "roits", "echte")
+
+
+def is_copyright_line(text: str) -> bool:
+    return any(k in text for k in COPYRIGHT_KEYS) and COPYRIGHT_LINE.search(text) is not None
+
+
 #: Word limit for PROMO_LINE/RELATED_LINE: a real paragraph may start with "Related".
 PROMO_MAX_WORDS = 14
 
@@ -129,6 +160,14 @@ BYLINE_LINE = re.compile(
     r"|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b",
     re.I,
 )
+#: A wire-style dateline standing alone before the lede: "CNN —", "WASHINGTON (AP) —",
+#: "LONDON, Nov 5 (Reuters) -".  Its text is metadata (the outlet, the place), not body.
+#: Every word capitalised (a place, an outlet, a month) or a parenthesised agency, ending in a
+#: spaced dash: "As a draft, I offer the following--" is prose.
+DATELINE_LINE = re.compile(r"^(?:[A-Z][\w.’'&/-]*,?|\([^()]{2,30}\)|\d{1,2},?)"
+                           r"(?: (?:[A-Z][\w.’'&/-]*,?|\([^()]{2,30}\)|\d{1,2},?))* (?:—|–|--|-)$")
+#: ... of at most this many words.
+DATELINE_MAX_WORDS = 8
 #: ...of at most this many words and not ending like a sentence ("By Monday, the fire was out."
 #: is prose).  Raised 12 -> 16 for "Updated <date> / Original <date>" lines.
 BYLINE_MAX_WORDS = 16
@@ -141,6 +180,14 @@ CONTRIB_LINE = re.compile(
     r"|contributed (?:reporting|to this (?:report|story|article))",
     re.I,
 )
+
+
+def is_contrib_line(text: str) -> bool:
+    """CONTRIB_LINE, with the unanchored "contributed ..." branch scanned only when the word is
+    there (the scan is the costly part; most blocks are tested)."""
+    if "ontributed" in text or "ONTRIBUTED" in text:
+        return CONTRIB_LINE.search(text) is not None
+    return CONTRIB_LINE.match(text) is not None
 #: A whole short block that heads or counts a comment section.
 COMMENTS_LINE = re.compile(
     r"^(?:\d+ )?(?:comments?|leave a (?:comment|reply)|post a comment|join the (?:conversation|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import accumulate
 
 from factwire.clean.html_blocks import Block, Element, Flattener
+from factwire.clean.html_guard import may_vote
 
 #: A block shorter than this (chars) casts no vote: bylines, labels, buttons.  Readability's
 #: value; on scrapinghub-dev 20..40 all gave the same F1 (±0.001).
@@ -63,7 +64,8 @@ def vote(flat: Flattener) -> dict[Element, float]:
     scores: dict[Element, float] = {}
     spans = flat.spans
     for b in flat.blocks:
-        if b.mark or b.kind not in VOTING_KINDS or len(b.text) < MIN_VOTE_CHARS:
+        if b.kind not in VOTING_KINDS or len(b.text) < MIN_VOTE_CHARS or \
+                b.mark and not may_vote(b):
             continue
         s = paragraph_score(b.text)
         start, end = spans.get(b.el, (0, 0))
@@ -123,22 +125,35 @@ def chunk_span(flat: Flattener, scores: dict[Element, float], top: Element) -> t
     """The block range from the first to the last chunk of the winner's article.
 
     An article cut into several boxes (by ads, pull quotes, paywall sections) gets one box per
-    chunk, cousins rather than siblings, built from the same template: same tag and class.
-    Boxes with the winner's signature and a fair share of its score are its other chunks;
-    what lies between them is taken too (sub-headings sit between chunks) and filtered block
-    by block like the rest of the body.
+    chunk, cousins rather than siblings, built from the same template: same tag and class
+    (page builders stamp each box with its own id-like class, `elementor-element-a9661b6`,
+    which `template_signature` leaves out).  Boxes with the winner's signature and a fair share
+    of its score are its other chunks; what lies between them is taken too (sub-headings sit
+    between chunks) and filtered block by block like the rest of the body.
     """
     start, end = flat.spans[top]
-    cls = top.get("class")
-    if not cls:
+    signature = template_signature(top)
+    if not signature:
         return start, end
     limit = scores[top] * CHUNK_RATIO
     for el, s in scores.items():
-        if s >= limit and el.tag == top.tag and el.get("class") == cls:
+        if s >= limit and el.tag == top.tag and template_signature(el) == signature:
             span = flat.spans[el]
             if span[1] <= start or span[0] >= end:  # disjoint: not inside nor around the winner
                 start, end = min(start, span[0]), max(end, span[1])
     return start, end
+
+
+def template_signature(el: Element) -> str | None:
+    """The class an element shares with the other boxes of its template: its class tokens
+    without the per-element ones (a token with a digit: `elementor-element-a9661b6`,
+    `post-5649`).  A class made only of such tokens (`css-1h1rean`) is kept whole."""
+    cls = el.get("class")
+    if not cls:
+        return None
+    tokens = cls.split()
+    kept = [t for t in tokens if not any(c.isdigit() for c in t)]
+    return " ".join(kept) if kept else cls
 
 
 def sibling_ranges(flat: Flattener, totals: Totals, scores: dict[Element, float],

@@ -24,7 +24,7 @@ from lxml import etree
 
 from factwire.metadata.authors import authors_from_bylines, clean_authors, find_authors
 from factwire.metadata.dates import find_date_with_htmldate, find_published
-from factwire.metadata.sources import PageSources, collect_sources
+from factwire.metadata.sources import PageSources, collect_sources, prefer_own_site
 from factwire.metadata.text import detect_language, find_byline, find_dateline, text_window
 from factwire.metadata.titles import domain_of, find_site, find_title, strip_site, title_text
 from factwire.model import Cleaned, Metadata
@@ -66,13 +66,8 @@ def find_canonical(root: etree._Element, sources: PageSources, url: str | None) 
     hrefs = [link.get("href") for link in root.iter("link")
              if "canonical" in (link.get("rel") or "").lower().split()]
     hrefs.append(sources.first("og:url"))
-    for href in hrefs:
-        if not href or not href.strip():
-            continue
-        resolved = urljoin(url or "", href.strip())
-        if resolved.startswith(("http://", "https://")):
-            return resolved
-    return None
+    resolved = [urljoin(url or "", h.strip()) for h in hrefs if h and h.strip()]
+    return prefer_own_site([r for r in resolved if r.startswith(("http://", "https://"))], root, url)
 
 
 def complete_metadata(meta: Metadata, cleaned: Cleaned, *, page_text: str | None = None,
