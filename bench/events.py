@@ -177,6 +177,15 @@ def write_jsonl(path: str, rows: list[dict]) -> None:
         f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
+def day_or_none(value) -> str | None:
+    """A gold file's publication date as ISO, or None where it holds none ("None", "", junk):
+    extract() refuses a published value that is not a date (issue 11)."""
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        return None
+
+
 def safe_extract(text: str, **kw):
     """extract() or None: a note factwire cannot read is an all-null prediction, not a crash."""
     from factwire import ExtractionError, extract
@@ -231,12 +240,12 @@ def run_texts() -> tuple[list[dict], dict[str, dict]]:
     """WikiEvents texts (as given: clean=False keeps offsets) and Giveme5W1H pages (cleaned)."""
     wiki = []
     for d in load_jsonl(WIKI_TEXTS):
-        rec = safe_extract(d["text"], input_kind="text", clean=False, published=d.get("published"))
+        rec = safe_extract(d["text"], input_kind="text", clean=False, published=day_or_none(d.get("published")))
         wiki.append({"doc_id": d["doc_id"], "events": [e.to_dict() for e in rec.events] if rec else []})
     g5 = {}
     for a in load_jsonl(G5):
         text = "\n\n".join(x for x in (a.get("title"), a.get("description"), a.get("text")) if x)
-        rec = safe_extract(text, input_kind="text", published=(a.get("date_publish") or "")[:10] or None)
+        rec = safe_extract(text, input_kind="text", published=day_or_none(a.get("date_publish")))
         g5[a["dId"]] = g5_predictions(rec.to_dict() if rec else {})
     return wiki, g5
 
