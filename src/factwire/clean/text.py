@@ -21,6 +21,7 @@ import re
 from factwire.clean.boilerplate import (classify_boilerplate, is_placeholder, is_promo_sentence,
                                         section_kind)
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks
+from factwire.clean.text_unwrap import normalize
 from factwire.clean.text_region import (comments_start, find_region, find_region_scored,
                                          gap_flags, is_allcaps, is_prose, item_shape, list_runs,
                                          longest_list, score_blocks, trailing_list)
@@ -36,7 +37,7 @@ MAX_CAPTION_WORDS = 70
 
 def clean_text(text: str) -> Cleaned:
     """Return the article body of a page flattened to text, line by line."""
-    blocks = build_blocks(text)
+    blocks = build_blocks(normalize(text))
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     start, end, tail = locate_body(blocks)
