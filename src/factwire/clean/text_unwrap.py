@@ -18,6 +18,8 @@ import re
 from collections import Counter
 
 # --- Markdown ---------------------------------------------------------------------------------
+#: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
+MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*[)\n-])")
 MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
@@ -25,6 +27,8 @@ MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE_RE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|[-|: \t]*-{3,}[-|: \t]*)$", re.M)
+#: A link target broken over more lines than this is left as it is.
+MAX_URL_BREAKS = 6
 #: Markdown links in at least this many lines make a page Markdown (html2text output has
 #: hundreds; prose that quotes one link has one or two).
 MD_MIN_LINKS = 5
@@ -32,6 +36,7 @@ MD_MIN_LINKS = 5
 # --- lynx ---------------------------------------------------------------------------------------
 LYNX_REF_RE = re.compile(r"\[\d{1,4}\]")
 LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidden)\]")
+LYNX_REF_LINE_RE = re.compile(r"^\s*\d{1,5}\. \S")
 LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
 LYNX_MIN_REFS = 5
@@ -49,19 +54,25 @@ WRAP_SLACK = 18
 #: ... and no more than this share of the page's lines may run past the width (URLs and
 #: unbreakable words do).
 OVERFLOW_SHARE = 0.08
+#: lynx keeps a link's text on one line: a line ending this far short of the width was still
+#: wrapped when the next line starts with a link marker.
+LINK_WRAP_SLACK = 40
 #: A following line starting like this is a new item, not the rest of the paragraph.
-NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\[\d+\]|\|)")
+NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
 
 
 def normalize(text: str) -> str:
     """Text with renderer artefacts undone (wrapping, Markdown, lynx link numbers)."""
     lines = text.splitlines()
-    changed = False
-    if sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS:
-        lines, changed = strip_lynx(lines), True
-    width = wrap_width(lines)
+    lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
+    if lynx:
+        lines = cut_references(lines)
+    width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
-        lines, changed = unwrap(lines, width), True
+        lines = unwrap(lines, width)
+    if lynx:
+        lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
+    changed = lynx or width is not None
     if not changed and text.count("](") < MD_MIN_LINKS:
         return text
     text = "\n".join(lines)
@@ -70,13 +81,17 @@ def normalize(text: str) -> str:
     return text
 
 
-def strip_lynx(lines: list[str]) -> list[str]:
-    """Drop lynx's reference list and its inline `[12]` / `[IMG]` markers."""
+def cut_references(lines: list[str]) -> list[str]:
+    """The page without lynx's closing lists of link URLs ("References", or "Visible links"
+    and "Hidden links"): the tail made only of such headers, numbered URLs and blank lines."""
+    cut = len(lines)
     for i in range(len(lines) - 1, -1, -1):
-        if LYNX_REFS_HEADER_RE.match(lines[i]):
-            lines = lines[:i]
+        line = lines[i]
+        if LYNX_REFS_HEADER_RE.match(line):
+            cut = i
+        elif line.strip() and not LYNX_REF_LINE_RE.match(line):
             break
-    return [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
+    return lines[:cut]
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -125,14 +140,24 @@ def unwrap(lines: list[str], width: int) -> list[str]:
 
 
 def _was_wrapped(line: str, width: int, next_word: str) -> bool:
-    """`line` ends near the wrap width and `next_word` would have run past it."""
+    """`line` ends near the wrap width and `next_word` would have run past it -- or, for a
+    line of running text well into the width, when the next "word" is a link that lynx keeps
+    whole (`[123]Maurkice Pouncey`: its length is unknown here)."""
     n = len(line.rstrip())
-    return width - WRAP_SLACK <= n <= width and n + 1 + len(next_word) > width and " " in line.strip()
+    if n > width or " " not in line.strip():
+        return False
+    if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
+        return True
+    return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None
 
 
 def demarkdown(text: str) -> str:
     """Markdown as plain text: images dropped, links to their text (a link's text may run over
     several lines), headings, rules, emphasis and escapes removed."""
+    for _ in range(MAX_URL_BREAKS):
+        text, n = MD_URL_BREAK_RE.subn(r"\1", text)
+        if not n:
+            break
     text = MD_IMAGE_RE.sub("", text)
     text = MD_LINK_RE.sub(r"\1", text)
     text = MD_RULE_RE.sub("", MD_HEADING_RE.sub("", text))
