@@ -15,7 +15,8 @@ and returns text in the shape the cleaner was built for; text without them is re
 from __future__ import annotations
 
 import re
-from collections import Counter
+
+from factwire.clean.text_lines import CJK_RE
 
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
@@ -101,7 +102,7 @@ def wrap_width(lines: list[str]) -> int | None:
     past it that could have been broken there (a long URL with no space may run past)."""
     long: list[tuple[int, int]] = []  # (length, column of the first space after the indent)
     for ln in lines:
-        n = len(ln.rstrip())
+        n = columns(ln.rstrip())
         if n > LONG_LINE:
             indent = len(ln) - len(ln.lstrip())
             space = ln.find(" ", indent)
@@ -131,8 +132,10 @@ def unwrap(lines: list[str], width: int) -> list[str]:
         if i and out and stripped and not NEW_ITEM_RE.match(stripped) and \
                 _was_wrapped(lines[i - 1], width, stripped.split(" ", 1)[0]):
             prev = out[-1].rstrip()
-            # wrappers break after a hyphen ("well-" / "known", long URLs): no space there
-            glue = "" if prev.endswith("-") and not prev.endswith(" -") else " "
+            # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
+            # nor between lines of a script written without spaces
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or \
+                CJK_RE.match(prev[-1]) and CJK_RE.match(stripped[0]) else " "
             out[-1] = prev + glue + stripped
         else:
             out.append(ln)
@@ -143,12 +146,17 @@ def _was_wrapped(line: str, width: int, next_word: str) -> bool:
     """`line` ends near the wrap width and `next_word` would have run past it -- or, for a
     line of running text well into the width, when the next "word" is a link that lynx keeps
     whole (`[123]Maurkice Pouncey`: its length is unknown here)."""
-    n = len(line.rstrip())
-    if n > width or " " not in line.strip():
+    n = columns(line.rstrip())
+    if n > width or " " not in line.strip() and not CJK_RE.search(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None
+
+
+def columns(line: str) -> int:
+    """Display width of a line: Han, kana and Hangul take two columns in a terminal dump."""
+    return len(line) if line.isascii() else len(line) + len(CJK_RE.findall(line))
 
 
 def demarkdown(text: str) -> str:
