@@ -134,8 +134,7 @@ def unwrap(lines: list[str], width: int) -> list[str]:
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
-            glue = "" if prev.endswith("-") and not prev.endswith(" -") or \
-                CJK_RE.match(prev[-1]) and CJK_RE.match(stripped[0]) else " "
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) else " "
             out[-1] = prev + glue + stripped
         else:
             out.append(ln)
@@ -152,6 +151,11 @@ def _was_wrapped(line: str, width: int, next_word: str) -> bool:
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None
+
+
+def _unspaced(line: str) -> bool:
+    """A line of a script written without spaces (its wrap can fall inside a Latin word too)."""
+    return " " not in line.strip() and CJK_RE.search(line) is not None
 
 
 def columns(line: str) -> int:
