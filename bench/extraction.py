@@ -65,14 +65,30 @@ class Corpus:
     renderers: str | None = None
 
 
+TEXT7 = os.path.join(HERE, "work", "text")  # bench/text_pages.py: seven renderers, dev and held
+
+
+def _text_corpus(name: str, folder: str) -> Corpus:
+    return Corpus(name, folder, os.path.join(folder, "ground-truth.json"), os.path.join(folder, "renderers.json"))
+
+
 CORPORA = {
     "html": Corpus("html", os.path.join(BENCH, "scrapinghub-dev", "html"),
                    os.path.join(BENCH, "scrapinghub-dev", "ground-truth.json")),
-    "text": Corpus("text", os.path.join(BENCH, "text-dev"), os.path.join(BENCH, "text-dev", "ground-truth.json"),
-                   os.path.join(BENCH, "text-dev", "renderers.json")),
+    "text": _text_corpus("text", os.path.join(TEXT7, "dev")),
+    "text-held": _text_corpus("text-held", os.path.join(TEXT7, "held")),
+    "text-shared": _text_corpus("text-shared", os.path.join(BENCH, "text-dev")),
 }
+TITLES = {
+    "html": "HTML — scrapinghub-dev (121 pages)",
+    "text": "TEXT — scrapinghub-dev flattened by seven renderers (bench/text_pages.py; peers get one `<p>` per line)",
+    "text-held": "TEXT held out — 100 WCXB held-out article pages by the same seven renderers (never tuned on)",
+    "text-shared": "TEXT — shared text-dev (121 pages, two renderers alternating; the session-2 corpus)",
+}
+#: Corpus groups for --corpus.
+GROUPS = {"both": ["html", "text"], "all": ["html", "text", "text-held", "text-shared"]}
 
-TARGETS = {"html": {"f1": 0.970, "exact": 0.40, "speed_ratio": 3.0}, "text": {"renderer_f1": 0.93}}
+TARGETS = {"html": {"f1": 0.980, "exact": 0.40, "speed_ratio": 3.0}, "text": {"renderer_f1": 0.95}}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -300,7 +316,7 @@ def target_line(corpus: str, rows: list[dict]) -> str:
     fw = next((r for r in rows if r["tool"] == FACTWIRE), None)
     if fw is None or fw.get("failed"):
         return "Targets: factwire not measured in this run."
-    if corpus == "text":
+    if corpus.startswith("text"):
         t = TARGETS["text"]["renderer_f1"]
         parts = ["F1 ≥ %.2f on %s: %.3f %s" % (t, name, res["f1"], _mark(res["f1"] >= t))
                  for name, res in sorted(fw.get("by_renderer", {}).items())]
@@ -357,9 +373,7 @@ def corpus_section(name: str, res: dict) -> list[str]:
     """Heading, table, target line and factwire's worst pages for one corpus."""
     corpus = CORPORA[name]
     renderers = renderer_names(corpus)
-    title = {"html": "HTML — scrapinghub-dev (121 pages)",
-             "text": "TEXT — text-dev (121 flattened pages; peers get one `<p>` per line)"}[name]
-    lines = ["## " + title, "", render_table(res["rows"], renderers), "", target_line(name, res["rows"]), ""]
+    lines = ["## " + TITLES[name], "", render_table(res["rows"], renderers), "", target_line(name, res["rows"]), ""]
     if res.get("worst"):
         lines.append("factwire's lowest page-F1s (per-page TSV: `bench/results/extraction.factwire-%s.tsv`): %s" % (
             name, ", ".join("`%s…` %.2f" % (i[:10], f) for i, f in res["worst"])))
@@ -381,7 +395,7 @@ def render_report(summary: dict) -> str:
              "over trafilatura (default settings) best pass, with the pass-by-pass range in brackets. "
              "Scores: shared `score.py` (token 4-gram P/R per page, averaged; F1 of the means; exact = "
              "token-identical pages). Noise: ±0.02 F1 on this DEV split." % summary["repeat"], ""]
-    for name in ("html", "text"):
+    for name in CORPORA:
         if name in summary["corpora"]:
             lines += corpus_section(name, summary["corpora"][name])
     return "\n".join(lines).rstrip() + "\n"
@@ -423,7 +437,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--setup", action="store_true", help="(re)create the peers venv and exit")
     ap.add_argument("--only", help="comma-separated subset of: " + ",".join(ALL_TOOLS))
-    ap.add_argument("--corpus", choices=["html", "text", "both"], default="both")
+    ap.add_argument("--corpus", choices=[*CORPORA, *GROUPS], default="both",
+                    help="both = html + text; all = every corpus (text-held: never tuned on)")
     ap.add_argument("--repeat", type=int, default=5, help="passes per tool; the fastest counts (default 5)")
     ap.add_argument("--factwire-src", choices=["committed", "worktree"], default="committed")
     args = ap.parse_args(argv)
@@ -447,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {"date": t0.strftime("%Y-%m-%d %H:%M UTC"), "machine": machine_info(), "repeat": args.repeat,
                "command": command_line(argv), "factwire_source": source, "corpora": {}}
     os.makedirs(RESULTS, exist_ok=True)
-    for name in (["html", "text"] if args.corpus == "both" else [args.corpus]):
+    for name in GROUPS.get(args.corpus, [args.corpus]):
         summary["corpora"][name] = bench_corpus(CORPORA[name], args.tools, args.repeat, env)
     summary["elapsed_s"] = (dt.datetime.now(dt.UTC) - t0).total_seconds()
     with open(os.path.join(RESULTS, "extraction.json"), "w", encoding="utf-8") as f:

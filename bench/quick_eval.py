@@ -46,8 +46,11 @@ def run_html(out_path: str) -> float:
     return total
 
 
+TEXT_DIR = os.path.join(BENCH, "text-dev")
+
+
 def run_text(out_path: str) -> float:
-    folder = os.path.join(BENCH, "text-dev")
+    folder = TEXT_DIR
     total = 0.0
     with open(out_path, "w", encoding="utf-8") as out:
         for name in sorted(os.listdir(folder)):
@@ -145,17 +148,24 @@ def main() -> None:
     ap.add_argument("mode", choices=["html", "text", "seed", "suites"])
     ap.add_argument("--suites", help="suites mode: comma-separated names")
     ap.add_argument("--split", default="dev", help="suites mode: dev or held")
+    ap.add_argument("--text-split", choices=["dev", "held"],
+                    help="text mode: bench/text_pages.py's seven-renderer corpus instead of shared text-dev")
     ap.add_argument("--per-page")
     ap.add_argument("--by-renderer", action="store_true", help="text mode: F1 per renderer")
     ap.add_argument("--out", default=os.path.join(HERE, "work", "quick-pred.jsonl"))
     args = ap.parse_args()
     if args.mode == "seed":
         return run_seed()
+    if args.text_split:  # the seven-renderer TEXT corpora of bench/text_pages.py
+        global TEXT_DIR
+        TEXT_DIR = os.path.join(HERE, "work", "text", args.text_split)
+        args.by_renderer = True
     if args.mode == "suites":
         return run_suites(args.suites.split(",") if args.suites else None, args.split, args.per_page)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     secs = (run_html if args.mode == "html" else run_text)(args.out)
-    gold = os.path.join(BENCH, "scrapinghub-dev" if args.mode == "html" else "text-dev", "ground-truth.json")
+    gold = os.path.join(BENCH, "scrapinghub-dev", "ground-truth.json") if args.mode == "html" else \
+        os.path.join(TEXT_DIR, "ground-truth.json")
     cmd = [sys.executable, os.path.join(BENCH, "score.py"), "--gold", gold, "--pred", args.out]
     if args.per_page:
         cmd += ["--per-page", args.per_page]

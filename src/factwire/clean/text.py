@@ -33,6 +33,7 @@ from factwire.clean.text_region import (
     score_blocks,
     trailing_list,
 )
+from factwire.clean.text_unwrap import normalize
 from factwire.model import Caption, Cleaned, Removed
 
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
@@ -45,7 +46,7 @@ MAX_CAPTION_WORDS = 70
 
 def clean_text(text: str) -> Cleaned:
     """Return the article body of a page flattened to text, line by line."""
-    blocks = build_blocks(text)
+    blocks = build_blocks(normalize(text))
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     start, end, tail = locate_body(blocks)

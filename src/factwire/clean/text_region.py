@@ -208,9 +208,14 @@ def _density(scores: list[float], offset: int) -> float:
 
 def gap_flags(blocks: list[Block], scores: list[float]) -> list[bool]:
     """Which blocks count towards a body-ending gap: menu-like ones (a few words, or chrome).
-    List items and table rows inside an article are short, but not menu-short."""
-    return [s <= 0 and (b.words <= GAP_MAX_WORDS or s == -BOILER_PENALTY)
+    List items and table rows inside an article are short, but not menu-short; and a line
+    with a figure in it ("63", "85%", "3-1") is a table cell a renderer put on its own line
+    (bs4, a browser copy), which a menu entry seldom is."""
+    return [s <= 0 and (s == -BOILER_PENALTY or b.words <= GAP_MAX_WORDS and not _HAS_DIGIT.search(b.text))
             for b, s in zip(blocks, scores)]
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def find_region(scores: list[float], gaps: list[bool] | None = None) -> tuple[int, int]:

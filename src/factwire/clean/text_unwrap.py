@@ -1,0 +1,180 @@
+"""Undo what text renderers add to a page before the line cleaner reads it.
+
+A page "as text" comes from many tools (bench/text_pages.py renders the TEXT DEV with seven).
+Three of their habits break a line-based cleaner that expects one line per paragraph:
+
+* hard wrapping at a fixed width (html2text at 78 columns, lynx and w3m at ~80): a paragraph
+  arrives as five short lines that each look like a menu entry;
+* Markdown syntax (html2text): `[text](url)` puts the URL's words into the text, `# `, `**`
+  and `\\-` escapes are not the page's words;
+* lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end.
+
+`normalize` detects each habit from the page itself (nothing is assumed from a renderer name)
+and returns text in the shape the cleaner was built for; text without them is returned as is.
+"""
+from __future__ import annotations
+
+import re
+
+from factwire.clean.text_lines import CJK_RE
+
+# --- Markdown ---------------------------------------------------------------------------------
+#: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
+MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*[)\n-])")
+MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
+MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
+MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+MD_RULE_RE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|[-|: \t]*-{3,}[-|: \t]*)$", re.M)
+#: A link target broken over more lines than this is left as it is.
+MAX_URL_BREAKS = 6
+#: Markdown links in at least this many lines make a page Markdown (html2text output has
+#: hundreds; prose that quotes one link has one or two).
+MD_MIN_LINKS = 5
+
+# --- lynx ---------------------------------------------------------------------------------------
+LYNX_REF_RE = re.compile(r"\[\d{1,4}\]")
+LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidden)\]")
+LYNX_REF_LINE_RE = re.compile(r"^\s*\d{1,5}\. \S")
+LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
+#: Inline `[12]` markers on at least this many lines make a page a lynx dump.
+LYNX_MIN_REFS = 5
+
+# --- hard wrapping -----------------------------------------------------------------------------
+#: Wrap widths looked for (columns): renderers wrap at 72-80, some at up to 100.
+WRAP_WIDTHS = (60, 100)
+#: A width is the page's wrap width when at least this share of its lines longer than
+#: LONG_LINE chars end within WRAP_SLACK columns of it; unwrapped text (inscriptis, a browser
+#: copy) has paragraph lines of every length, up to thousands of characters.
+WRAP_SHARE = 0.5
+LONG_LINE = 40
+#: A wrapped line ends at most this many columns short of the width (a long next word).
+WRAP_SLACK = 18
+#: ... and no more than this share of the page's lines may run past the width (URLs and
+#: unbreakable words do).
+OVERFLOW_SHARE = 0.08
+#: lynx keeps a link's text on one line: a line ending this far short of the width was still
+#: wrapped when the next line starts with a link marker.
+LINK_WRAP_SLACK = 40
+#: A following line starting like this is a new item, not the rest of the paragraph.
+NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
+
+
+def normalize(text: str) -> str:
+    """Text with renderer artefacts undone (wrapping, Markdown, lynx link numbers)."""
+    lines = text.splitlines()
+    lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
+    if lynx:
+        lines = cut_references(lines)
+    width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
+    if width:
+        lines = unwrap(lines, width)
+    if lynx:
+        lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
+    changed = lynx or width is not None
+    if not changed and text.count("](") < MD_MIN_LINKS:
+        return text
+    text = "\n".join(lines)
+    if len(MD_LINK_RE.findall(text)) >= MD_MIN_LINKS:
+        text = demarkdown(text)
+    return text
+
+
+def cut_references(lines: list[str]) -> list[str]:
+    """The page without lynx's closing lists of link URLs ("References", or "Visible links"
+    and "Hidden links"): the tail made only of such headers, numbered URLs and blank lines."""
+    cut = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if LYNX_REFS_HEADER_RE.match(line):
+            cut = i
+        elif line.strip() and not LYNX_REF_LINE_RE.match(line):
+            break
+    return lines[:cut]
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column at which the page was hard-wrapped, or None when it was not.
+
+    Wrapped text has most of its long lines ending a little short of one column, and no line
+    past it that could have been broken there (a long URL with no space may run past)."""
+    long: list[tuple[int, int]] = []  # (length, column of the first space after the indent)
+    for ln in lines:
+        n = columns(ln.rstrip())
+        if n > LONG_LINE:
+            indent = len(ln) - len(ln.lstrip())
+            space = ln.find(" ", indent)
+            if space < 0 or NEW_ITEM_RE.match(ln, indent) or "](" in ln:
+                space = n  # list items and Markdown links are left unwrapped (html2text)
+            long.append((n, space))
+    if len(long) < 5:
+        return None
+    lo, hi = WRAP_WIDTHS
+    best, best_share = None, 0.0
+    for width in range(lo, hi + 1):
+        near = sum(1 for n, _ in long if width - WRAP_SLACK <= n <= width)
+        if near / len(long) < WRAP_SHARE or near / len(long) <= best_share:
+            continue
+        over = sum(1 for n, space in long if n > width and space < width)
+        if over <= OVERFLOW_SHARE * len(long):
+            best, best_share = width, near / len(long)
+    return best
+
+
+def unwrap(lines: list[str], width: int) -> list[str]:
+    """Join each wrapped line with the line after it: a line is wrapped when it ends near the
+    width and the next line's first word would not have fitted after it."""
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        stripped = ln.strip()
+        if i and out and stripped and not NEW_ITEM_RE.match(stripped) and \
+                _was_wrapped(lines[i - 1], width, stripped.split(" ", 1)[0]):
+            prev = out[-1].rstrip()
+            # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
+            # nor between lines of a script written without spaces
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) else " "
+            out[-1] = prev + glue + stripped
+        else:
+            out.append(ln)
+    return out
+
+
+def _was_wrapped(line: str, width: int, next_word: str) -> bool:
+    """`line` ends near the wrap width and `next_word` would have run past it -- or, for a
+    line of running text well into the width, when the next "word" is a link that lynx keeps
+    whole (`[123]Maurkice Pouncey`: its length is unknown here)."""
+    n = columns(line.rstrip())
+    if n > width or " " not in line.strip() and not CJK_RE.search(line):
+        return False
+    if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
+        return True
+    return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None
+
+
+def _unspaced(line: str) -> bool:
+    """A line of a script written without spaces (its wrap can fall inside a Latin word too)."""
+    return " " not in line.strip() and CJK_RE.search(line) is not None
+
+
+def columns(line: str) -> int:
+    """Display width of a line: Han, kana and Hangul take two columns in a terminal dump."""
+    return len(line) if line.isascii() else len(line) + len(CJK_RE.findall(line))
+
+
+def demarkdown(text: str) -> str:
+    """Markdown as plain text: images dropped, links to their text (a link's text may run over
+    several lines), headings, rules, emphasis and escapes removed."""
+    for _ in range(MAX_URL_BREAKS):
+        text, n = MD_URL_BREAK_RE.subn(r"\1", text)
+        if not n:
+            break
+    text = MD_IMAGE_RE.sub("", text)
+    text = MD_LINK_RE.sub(r"\1", text)
+    text = MD_RULE_RE.sub("", MD_HEADING_RE.sub("", text))
+    if "**" in text:
+        text = MD_BOLD_RE.sub(r"\1", text)
+    if "_" in text:
+        text = MD_ITALIC_RE.sub(r"\1", text)
+    return MD_ESCAPE_RE.sub(r"\1", text) if "\\" in text else text

@@ -1,0 +1,69 @@
+"""Renderer habits undone before the line cleaner: hard wrapping, Markdown, lynx link numbers."""
+from __future__ import annotations
+
+import textwrap
+
+from factwire.clean import clean_text
+from factwire.clean.text_unwrap import normalize, wrap_width
+
+PARAS = [
+    "Moscow and Tehran have reached an agreement to manufacture drones on Russian soil to bolster "
+    "their war effort in Ukraine after months of relentless shelling of civilian sites, a report said.",
+    "US intelligence officials only recently learned of the deal the two nations reached in early "
+    "November, and officials declined to say how they had found out about the arrangement at all.",
+    "The United States first revealed Iranian plans to give away hundreds of Shahed-136 drones to "
+    "Russia earlier this year, and in August the first drones were shipped before being used.",
+]
+MENU = ["Home", "World", "Business", "Sport", "Weather"]
+
+
+def wrapped(width: int = 78, indent: str = "") -> str:
+    paras = [textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent) for p in PARAS]
+    return "\n".join(MENU) + "\n\nDrones deal agreed\n\n" + "\n\n".join(paras) + "\n"
+
+
+def test_a_hard_wrapped_page_is_unwrapped_to_its_paragraphs():
+    text = wrapped()
+    assert wrap_width(text.splitlines()) is not None
+    out = normalize(text)
+    for p in PARAS:
+        assert p in out
+    assert clean_text(text).paragraphs == PARAS
+
+
+def test_unwrapped_text_is_left_alone():
+    text = "\n".join(MENU) + "\n\n" + "\n\n".join(PARAS) + "\n"
+    assert normalize(text) == text
+
+
+def test_menu_lines_are_not_glued_to_each_other():
+    out = normalize(wrapped()).splitlines()
+    assert out[:5] == MENU
+
+
+def test_markdown_links_images_and_markup_become_plain_text():
+    md = ("* [Home](/)\n* [World](/world)\n* [Sport](/sport)\n* [Business](/biz)\n* [Weather](/w)\n\n"
+          "## Drones deal agreed\n\n"
+          "![drone](https://img.example.com/a-very-long-image-name.jpg)\n\n"
+          "Moscow and Tehran have **reached** an agreement, [a report](https://example.com/news/a-\n"
+          "report-on-drones) said on _Saturday_ \\- officials confirmed.\n")
+    out = normalize(md)
+    assert "Moscow and Tehran have reached an agreement, a report said on Saturday - officials confirmed." in \
+        out.replace("\n", " ")
+    assert "https" not in out and "drone.jpg" not in out and "##" not in out
+
+
+def test_lynx_link_numbers_and_reference_list_are_dropped():
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    refs = "\nReferences\n\n   1. https://example.com/\n   2. https://example.com/world\n"
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n\n" + body + refs)
+    assert "https://" not in out and "[14]" not in out and "[1]" not in out
+    assert PARAS[0] in out
+
+
+def test_wrapped_cjk_lines_join_without_a_space():
+    para = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。" * 3
+    lines = textwrap.wrap(para, 38)  # ~76 columns: every Han or kana character takes two
+    text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
+    assert para in normalize(text)
