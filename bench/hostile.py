@@ -1,7 +1,7 @@
 """Robustness benchmark: the hostile corpus of tests/hostile.py at full size (good pages mixed with
 the garbage a crawler saves and the inputs an attacker writes, a 1 GB gzip bomb among them)
-ingested with facts on every engine: in-process, the local pool (--workers 2) and Dask
-(--engine dask --workers 2).
+ingested with facts on every engine: factwire's default workers, in-process (--workers 1), the
+local pool (--workers 2) and Dask (--engine dask --workers 2).
 
 For each run: wall time, peak RSS (the process tree summed, sampled with psutil, and the
 largest single process as /usr/bin/time -v reports it), whether every input unit ended as
@@ -49,7 +49,10 @@ WORK = Path(os.environ.get("FACTWIRE_BENCH_WORK", "/tmp/factwire-bench-hostile")
 RESULTS = HERE / "results" / "hostile.md"
 #: Good pages by default: with the attack cases the folder then holds >= 1,200 input units.
 GOOD_PAGES = 1100
-ENGINES = {"local": [], "pool": ["--workers", "2"], "dask": ["--engine", "dask", "--workers", "2"]}
+#: The runs: factwire's default (--workers picked from cores and memory), one process, the local
+#: pool of two, Dask with two workers.
+ENGINES = {"default": [], "in-process": ["--workers", "1"], "pool": ["--workers", "2"],
+           "dask": ["--engine", "dask", "--workers", "2"]}
 SAMPLE_S = 0.2
 #: The target the issue set: peak RSS of a run's whole process tree under this.
 RSS_LIMIT_MB = 1536
@@ -185,7 +188,7 @@ def report(results: list[dict], folder: Path, cases: list, commit: str, good: in
     if differences:
         head += ["", "A page near the time limit can land on either side of it when the machine is loaded (each "
                      "engine ran at a different moment of this shared machine's load)."]
-    local = next((r for r in results if r["engine"] == "local"), results[0])
+    local = next((r for r in results if r["engine"] == "in-process"), results[0])
     reasons = Counter(f"{st}: {_short(rs)}" for _, st, rs, _ in local["rows"] if st != "article")
     head += ["", f"## Cases -> outcome ({local['engine']} run)", "", *outcome_table(folder, cases, local["rows"]),
              "", "Failure reasons over the whole folder (the same run):", "", "| n | stage: reason |", "|---|---|"]
