@@ -21,7 +21,8 @@ from factwire.clean.html_patterns import (BYLINE_LINE, BYLINE_MAX_WORDS, COMMENT
                                           CONTACT_LINE, is_contrib_line, is_copyright_line,
                                           COPYRIGHT_MAX_WORDS, DATELINE_LINE,
                                           DATELINE_MAX_WORDS,
-                                          PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE)
+                                          PROMO_LINE, PROMO_MAX_WORDS, RELATED_LINE,
+                                          SHORTCODE_LINE)
 from factwire.clean.html_scoring import Totals, choose_main
 from factwire.model import Cleaned, Removed
 
@@ -184,6 +185,8 @@ def chrome_kind(b: Block, is_body: bool, list_density: dict[Element, float]) -> 
     if short and RELATED_LINE.match(text):
         return "related"
     if short and PROMO_LINE.match(text) or words <= COPYRIGHT_MAX_WORDS and is_copyright_line(text):
+        return "promo"
+    if text.startswith("[") and SHORTCODE_LINE.match(text):
         return "promo"
     if b.links > MAX_BODY_LINK_DENSITY * len(text) and len(text) - b.links < LINKED_PROSE_CHARS:
         return "related" if words >= HEADLINE_MIN_WORDS else "navigation"
