@@ -204,3 +204,15 @@ def test_a_long_comment_thread_does_not_take_over_a_short_article():
     out = clean_html(parse_html(html))
     assert out.paragraphs == ["The council approved the new budget on Monday, a spokesman said."]
     assert len(out.removed.comments) >= 8
+
+
+def test_a_briefing_item_with_a_linked_first_clause_is_body():
+    item = ("<li><a href='/half-life'>A new 'Half-Life' game is finally coming out after 12 years of "
+            "waiting</a> — but it is for virtual reality only. Developer Valve called it a flagship VR game.</li>")
+    out = cleaned(f"<p>{LONG}</p><ol>{item}{item.replace('Half-Life', 'Portal')}</ol><p>{LONG}</p>")
+    assert any(p.startswith("A new 'Portal' game") for p in out.paragraphs)
+
+
+def test_an_unexpanded_shortcode_is_promo():
+    out = cleaned(f'<p>{LONG}</p><p>[button link="/submit" type="big"] Send us your review[/button]</p>')
+    assert out.paragraphs == [LONG]

@@ -10,6 +10,8 @@ Pipeline (two linear passes, no copies of the tree):
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from factwire.clean.html_blocks import Block, Element, Flattener
@@ -26,6 +28,7 @@ from factwire.clean.html_patterns import (
     PROMO_LINE,
     PROMO_MAX_WORDS,
     RELATED_LINE,
+    SHORTCODE_LINE,
     is_contrib_line,
     is_copyright_line,
 )
@@ -42,6 +45,10 @@ LINKED_PROSE_CHARS = 80
 #: A list whose text is more than this share links is a link list; its linked items go.
 #: scrapinghub-dev: no effect at 0.5 (0.35 cost 0.001 F1: gold keeps some in-body link lists).
 MAX_LIST_LINK_DENSITY = 0.5
+#: A body block of at least this many characters made of two or more sentences is prose,
+#: whatever its link share (briefing lists link each item's first clause).
+LINKED_SENTENCES_CHARS = 150
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)”\"'][.!?][”\"']? [A-Z“\"]")
 #: Link-list lines of at least this many words read as story headlines (related), shorter ones
 #: as menu items (navigation).
 HEADLINE_MIN_WORDS = 4
@@ -193,9 +200,21 @@ def chrome_kind(b: Block, is_body: bool, list_density: dict[Element, float]) -> 
         return "related"
     if short and PROMO_LINE.match(text) or words <= COPYRIGHT_MAX_WORDS and is_copyright_line(text):
         return "promo"
+    if text.startswith("[") and SHORTCODE_LINE.match(text):
+        return "promo"
+    if is_body and is_linked_sentences(text):
+        return None
     if b.links > MAX_BODY_LINK_DENSITY * len(text) and len(text) - b.links < LINKED_PROSE_CHARS:
         return "related" if words >= HEADLINE_MIN_WORDS else "navigation"
     if b.kind in ("li", "oli") and b.links and len(text) - b.links < LINKED_PROSE_CHARS and \
             list_density.get(b.el.getparent(), 0.0) > MAX_LIST_LINK_DENSITY:
         return "related" if words >= HEADLINE_MIN_WORDS else "navigation"
     return None if is_body else "navigation"
+
+
+def is_linked_sentences(text: str) -> bool:
+    """Two or more whole sentences, however much of them is linked: a briefing item ("A new
+    'Half-Life' game is finally coming out ... Valve called it a flagship.") whose first
+    clause links to the story.  A teaser is a linked headline plus at most one sentence."""
+    return len(text) >= LINKED_SENTENCES_CHARS and text.endswith((".", "!", "?", ".”", '."')) and \
+        len(_SENTENCE_BREAK.findall(text)) >= 1

@@ -147,6 +147,9 @@ def is_copyright_line(text: str) -> bool:
     return any(k in text for k in COPYRIGHT_KEYS) and COPYRIGHT_LINE.search(text) is not None
 
 
+#: A CMS shortcode the site failed to expand, printed as text: `[button link="..."]Send us
+#: YOUR kit review[/button]` -- a widget, never prose.
+SHORTCODE_LINE = re.compile(r"^\[(\w+)\b[^\]]*\].*\[/\1\]$")
 #: Word limit for PROMO_LINE/RELATED_LINE: a real paragraph may start with "Related".
 PROMO_MAX_WORDS = 14
 

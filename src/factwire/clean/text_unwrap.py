@@ -112,14 +112,20 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(long) < 5:
         return None
     lo, hi = WRAP_WIDTHS
+    upto = [0] * (hi + 2)  # upto[k]: long lines of at most k columns (k <= hi)
+    for n, _ in long:
+        if n <= hi:
+            upto[n] += 1
+    for k in range(1, hi + 2):
+        upto[k] += upto[k - 1]
     best, best_share = None, 0.0
     for width in range(lo, hi + 1):
-        near = sum(1 for n, _ in long if width - WRAP_SLACK <= n <= width)
-        if near / len(long) < WRAP_SHARE or near / len(long) <= best_share:
-            continue
+        share = (upto[width] - upto[width - WRAP_SLACK - 1]) / len(long)
+        if share < WRAP_SHARE or share <= best_share:
+            continue  # the overflow count below runs for a few widths of wrapped pages only
         over = sum(1 for n, space in long if n > width and space < width)
         if over <= OVERFLOW_SHARE * len(long):
-            best, best_share = width, near / len(long)
+            best, best_share = width, share
     return best
 
 
