@@ -400,7 +400,8 @@ def _print_summary(summary, as_json: bool) -> None:
 def _require_db(db: str) -> None:
     """The one wording for a missing database (every command that reads one)."""
     if not Path(db).is_file():
-        raise click.ClickException(f"no database at {db} (make one with: factwire ingest PAGES --db {db})")
+        from factwire.errors import MissingDatabase
+        raise click.ClickException(str(MissingDatabase(db)))
 
 
 def _open_store(db: str):

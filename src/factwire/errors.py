@@ -58,6 +58,14 @@ class MissingDependency(FactwireError, RuntimeError):
     Parquet, dask.distributed for `--engine dask`); the message says what to install."""
 
 
+class MissingDatabase(FactwireError, FileNotFoundError):
+    """A command or the server was pointed at a database file that does not exist: one wording
+    everywhere (CLI and `serve`), saying how to make one."""
+
+    def __init__(self, db: object):
+        super().__init__(f"no database at {db} (make one with: factwire ingest PAGES --db {db})")
+
+
 class StoreFullError(FactwireError, RuntimeError):
     """The disk (or the file size limit) is full: the run stops; what was committed is kept and
     re-running the same command after freeing space finishes the rest."""

@@ -192,5 +192,5 @@ def test_openapi_describes_the_routes(server):
 
 
 def test_missing_database_is_one_line(tmp_path):
-    with pytest.raises(FileNotFoundError, match="database not found"):
+    with pytest.raises(FileNotFoundError, match="no database at .* \\(make one with: factwire ingest"):
         FactwireServer(tmp_path / "none.db", "127.0.0.1", 0)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from factwire.errors import BadParam, HttpError
+from factwire.errors import BadParam, HttpError, MissingDatabase
 from factwire.web import api, data, pages
 from factwire.web.openapi import spec
 from factwire.web.protocol import CSP, SECURITY_HEADERS, Answer, PooledHTTPServer, StrictHandler
@@ -243,7 +243,7 @@ class FactwireServer(PooledHTTPServer):
                  extract_timeout: float | None = None):
         self.db = Path(db)
         if not self.db.is_file():
-            raise FileNotFoundError(f"database not found: {self.db}")
+            raise MissingDatabase(self.db)
         with closing(data.connect_ro(self.db)) as conn:  # fail fast: not a corpus database
             data.sites(conn)
         self.loopback = is_loopback(host)
