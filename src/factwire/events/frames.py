@@ -142,13 +142,17 @@ def is_back_reference(t) -> str | None:
     attack killed 13'), 'retold-concrete' for one with details ('the Bloody Friday attacks'),
     'anchor' for one that only times or places another statement ('after the blast, police
     found ...', 'the explosion in Chelsea coincided with ...'; is_time_anchor, is_timed_against),
-    else None. News names an incident again this way once it has told it; a count, place,
-    date or party of its own ('the explosion in Chelsea') may tell a new one."""
-    if t.pos_ != "NOUN" or not _definite(t):
+    also 'talk' for a bare plural in a talk frame ('linking bin Laden to terrorist attacks':
+    a kind of incident, see _generic), else None. News names an incident again this way once
+    it has told it; a count, place, date or party of its own ('the explosion in Chelsea') may
+    tell a new one."""
+    if t.pos_ != "NOUN":
         return None
+    if not _definite(t):
+        return "talk" if _generic(t) and _talked_about(t) and not has_concrete_slot(t) else None
     if _talked_about(t):
         return "talk" if not has_concrete_slot(t) else "talk-concrete"
-    if is_timed_against(t) or (not has_concrete_slot(t) and is_time_anchor(t)):
+    if is_timed_against(t) or (not has_concrete_slot(t) and (is_time_anchor(t) or is_noun_modifier(t))):
         return "anchor"
     return "retold-concrete" if has_concrete_slot(t) else "retold"
 
@@ -194,6 +198,25 @@ def is_timed_against(t) -> bool:
     links = [c for c in head.children] + [m for c in head.children if c.dep_ == "advcl" for m in c.children
                                           if m.dep_ == "mark"]
     return any(c.lower_ in TIMING_LINKS for c in links)
+
+
+#: Prepositions of cause or origin inside a noun phrase ('injuries from the explosion').
+MODIFIER_PREPS = frozenset({"from", "of", "by", "in"})
+
+
+def is_noun_modifier(t) -> bool:
+    """Is the definite mention a modifier inside another noun's phrase ('patients' injuries
+    from the explosion', 'the victims of the attack')? Grammar: the phrase is about the head
+    noun (the injuries); the incident only identifies which, as one already told."""
+    head = t.head
+    return (t.dep_ == "pobj" and head.lower_ in MODIFIER_PREPS and head.head.pos_ == "NOUN"
+            and head.head.dep_ != "ROOT")
+
+
+def _generic(t) -> bool:
+    """A bare plural ('linking bin Laden to terrorist attacks'): with no determiner, possessor
+    or number it names a kind of incident, not one (grammar: generic reference)."""
+    return t.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
 
 
 def _definite(t) -> bool:
