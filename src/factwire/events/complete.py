@@ -50,14 +50,15 @@ CAMPAIGN_TYPES = frozenset({"Explosions/Remote violence"})
 def complete_events(events: list[Event], ctx, published: dt.date | None) -> list[Event]:
     """Fill empty date/location/actor slots from context (module doc), in text order."""
     text = doc_text(ctx.doc)
-    for i, e in enumerate(events):
-        sentence = text[e.evidence.start:e.evidence.end]
-        if e.date is None and _period_date(e, events[:i], sentence, ctx):
-            continue
-        _relative_date(e, sentence, ctx, published)
+    ranged: Event | None = None  # the latest event dated to a period
     for e in events:
-        if not e.actor_norm and e.event_type in CAMPAIGN_TYPES:
-            _article_actor(e, events)
+        sentence = text[e.evidence.start:e.evidence.end]
+        if not (e.date is None and _period_date(e, ranged, sentence, ctx)):
+            _relative_date(e, sentence, ctx, published)
+        if e.date and e.date.to and e.date.to != e.date.from_:
+            ranged = e
+    for kind in CAMPAIGN_TYPES:
+        _article_actor([e for e in events if e.event_type == kind])
     return events
 
 
@@ -65,14 +66,12 @@ def _note(e: Event, slot: str, source: str, start: int, end: int) -> None:
     e.inferred = (e.inferred or []) + [{"slot": slot, "from": source, "start": start, "end": end}]
 
 
-def _period_date(e: Event, earlier: list[Event], sentence: str, ctx) -> bool:
+def _period_date(e: Event, src: Event | None, sentence: str, ctx) -> bool:
     """'in the six-day period': the latest period (a range) dated before -> date, and place."""
     m = PERIOD_RE.search(sentence)
     if m is None:
         return False
-    ranged = [x for x in earlier if x.date and x.date.to and x.date.to != x.date.from_]
-    if ranged:
-        src = ranged[-1]
+    if src is not None and src.date is not None:
         e.date = DateRange(src.date.from_, src.date.to)
         _note(e, "date", "period", src.evidence.start, src.evidence.end)
         if e.location is None and src.location is not None:
@@ -116,15 +115,17 @@ def _anchor_day(ctx, sent_start: int, phrase_start: int, published: dt.date | No
     return published if any(t.tag_ in PRESENT_TAGS for t in span) else None
 
 
-def _article_actor(e: Event, events: list[Event]) -> None:
-    """The one side the article names as doer of all its events of this type (module doc)."""
-    doers = Counter(x.actor_norm for x in events if x.event_type == e.event_type and x.actor_norm
-                    and not (x.inferred and any(n["slot"] == "actor" for n in x.inferred)))
-    if len(doers) == 0:
+def _article_actor(events: list[Event]) -> None:
+    """The one side the article names as doer of most of its events of one type fills the
+    doer of those that name none (module doc)."""
+    doers = Counter(x.actor_norm for x in events if x.actor_norm)
+    if not doers or len(doers) == len(events):
         return
     actor, count = doers.most_common(1)[0]
-    if count * 2 <= sum(doers.values()) or actor == e.target_norm:
+    if count * 2 <= sum(doers.values()):
         return
-    src = next(x for x in events if x.event_type == e.event_type and x.actor_norm == actor)
-    e.actor, e.actor_norm = src.actor, actor
-    _note(e, "actor", "article", src.evidence.start, src.evidence.end)
+    src = next(x for x in events if x.actor_norm == actor)
+    for e in events:
+        if not e.actor_norm and actor != e.target_norm:
+            e.actor, e.actor_norm = src.actor, actor
+            _note(e, "actor", "article", src.evidence.start, src.evidence.end)

@@ -59,6 +59,7 @@ class Context:
         self._by = {name: ByOffset(getattr(self, name)) for name in ("places", "quantities", "dates")}
         self._claims = sorted(self.attributions, key=lambda a: (a.claim.start, -a.claim.end))
         self._claim_starts = [a.claim.start for a in self._claims]
+        self._claim_reach = max((a.claim.end - a.claim.start for a in self._claims), default=0)
         self._sources: dict[tuple[int, int], list[str]] = {}
         self._named: dict[int, str] = {}
         self.home = _home_country(body)
@@ -161,7 +162,7 @@ class Context:
     def sources(self, sent) -> list[str]:
         """Outlet first (rec.site), then the attributions whose claim covers the sentence,
         outer (widest claim) to inner. Memoised per sentence (several events share one); the
-        claims are sorted by start, so only those starting before the sentence's end are read."""
+        claims are sorted by start, so only those that can reach the sentence are read."""
         key = (sent.start_char, sent.end_char)
         if key not in self._sources:
             self._sources[key] = self._source_chain(*key)
@@ -169,8 +170,9 @@ class Context:
 
     def _source_chain(self, start: int, end: int) -> list[str]:
         chain = [self.rec.site] if getattr(self.rec, "site", None) else []
+        lo = bisect.bisect_left(self._claim_starts, start - self._claim_reach)  # no longer claim starts before
         upto = bisect.bisect_left(self._claim_starts, end)
-        covering = [a for a in self._claims[:upto]
+        covering = [a for a in self._claims[lo:upto]
                     if a.claim.start <= start + 1 and a.claim.end >= end - 2 or start <= a.claim.start]
         for a in covering:
             name = self._named_source(a)
