@@ -140,60 +140,13 @@ def is_back_reference(t) -> str | None:
     'talk-concrete' for the same with a place, date or party of its own ('condemned this attack
     on U.S. forces'), 'retold' for any other definite mention with nothing of its own ('the
     attack killed 13'), 'retold-concrete' for one with details ('the Bloody Friday attacks'),
-    'anchor' for one that only times or identifies something else ('the explosion in Chelsea
-    coincided with ...', 'injuries from the explosion'; is_timed_against, is_noun_modifier),
-    also 'talk' for a bare plural in a talk frame ('linking bin Laden to terrorist attacks':
-    a kind of incident, see _generic), else None. News names an incident again this way once
-    it has told it; a count, place, date or party of its own ('the explosion in Chelsea') may
-    tell a new one."""
-    if t.pos_ != "NOUN":
+    else None. News names an incident again this way once it has told it; a count, place,
+    date or party of its own ('the explosion in Chelsea') may tell a new one."""
+    if t.pos_ != "NOUN" or not _definite(t):
         return None
-    if not _definite(t):
-        return "talk" if _generic(t) and _talked_about(t) and not has_concrete_slot(t) else None
     if _talked_about(t):
         return "talk" if not has_concrete_slot(t) else "talk-concrete"
-    if is_timed_against(t) or (not has_concrete_slot(t) and is_noun_modifier(t)):
-        return "anchor"
     return "retold-concrete" if has_concrete_slot(t) else "retold"
-
-
-#: Verbs that place an incident in time against another ('the explosion in Chelsea coincided
-#: with a separate attack', 'the explosion comes as leaders arrive'), with the words that
-#: introduce the other one.
-TIMING_VERBS = frozenset({"coincide", "coincides", "coincided", "come", "comes", "came"})
-TIMING_LINKS = frozenset({"with", "as", "after", "before", "amid", "during", "while", "when"})
-
-
-def is_timed_against(t) -> bool:
-    """Is the definite mention the subject of a timing verb ('the explosion in Chelsea
-    coincided with ...')? Grammar: the clause tells when the incident was relative to something
-    else, so its place ('in Chelsea') re-identifies the incident already told instead of telling
-    a new one."""
-    head = t.head
-    if t.dep_ != "nsubj" or head.lower_ not in TIMING_VERBS:
-        return False
-    links = [c for c in head.children] + [m for c in head.children if c.dep_ == "advcl" for m in c.children
-                                          if m.dep_ == "mark"]
-    return any(c.lower_ in TIMING_LINKS for c in links)
-
-
-#: Prepositions of cause or origin inside a noun phrase ('injuries from the explosion').
-MODIFIER_PREPS = frozenset({"from", "of", "by", "in"})
-
-
-def is_noun_modifier(t) -> bool:
-    """Is the definite mention a modifier inside another noun's phrase ('patients' injuries
-    from the explosion', 'the victims of the attack')? Grammar: the phrase is about the head
-    noun (the injuries); the incident only identifies which, as one already told."""
-    head = t.head
-    return (t.dep_ == "pobj" and head.lower_ in MODIFIER_PREPS and head.head.pos_ == "NOUN"
-            and head.head.dep_ != "ROOT")
-
-
-def _generic(t) -> bool:
-    """A bare plural ('linking bin Laden to terrorist attacks'): with no determiner, possessor
-    or number it names a kind of incident, not one (grammar: generic reference)."""
-    return t.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
 
 
 def _definite(t) -> bool:

@@ -192,9 +192,6 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if earlier is not None and (ref == "talk" or (ref == "talk-concrete" and not e.fatalities)):
             _fill(earlier, e)
             continue
-        if earlier is not None and ref == "anchor":
-            _fill(earlier, e)  # 'after the blast, police found ...': the blast was told before
-            continue
         if earlier is None and ref == "talk":
             continue  # talk about an incident this text never tells ('they discuss the attacks')
         if earlier is not None and not e.weapon and e.action in MEANS_FREE:
