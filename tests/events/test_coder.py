@@ -130,17 +130,6 @@ def test_modality(text, modality):
     assert top(text)["modality"] == modality
 
 
-@pytest.mark.parametrize("text", [
-    "On 20 March 2022, Russian forces did not shell Kharkiv.",
-    "On 20 March 2022, no clashes were reported near Izium.",
-    "On 20 March 2022, Russian forces never fired at the convoy near Sumy.",
-])
-def test_negated_act_is_no_event(text):
-    """Codebook: an act the text says did not happen is no event (a denial by a party is, see
-    test_modality)."""
-    assert extract(text, input_kind="text", clean=False, published="2022-03-21").events == []
-
-
 @pytest.mark.parametrize("text,home,name", [
     ("Russian forces", None, "Military Forces of Russia (2000-)"),
     ("the Ukrainian army", None, "Military Forces of Ukraine (2019-)"),

@@ -21,7 +21,7 @@ from .context import Context
 from .frame import Frame, read_frame, split_by_weapon
 from .frames import is_back_reference, observer_of
 from .lexicon import EXISTENTIAL_THERE
-from .modality import find_modality, is_negated
+from .modality import find_modality
 from .syntax import doc_text
 
 #: Sentences that look back over a whole war or ask a question report no concrete incident.
@@ -144,8 +144,6 @@ def _in_heading(t) -> bool:
 def build_events(trig, action: str, sent, ctx, triggers) -> list[Event]:
     """One event per weapon class named in the trigger's object ('150 missiles and 25 drones'
     -> two), else one."""
-    if is_negated(trig):
-        return []
     frame = read_frame(trig, action, sent, ctx, triggers)
     if frame is None:
         return []

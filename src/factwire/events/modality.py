@@ -68,15 +68,6 @@ def _cue_on(tok, is_trigger: bool) -> str | None:
 
 
 
-def is_negated(trigger) -> bool:
-    """Is the act itself negated ('officers did not evacuate the area', 'no clashes were
-    reported', 'never fired')? Codebook: ACLED records events that took place; a negated act is
-    none. A denial verb above it ('Russia denied shelling') is a party's claim about an act
-    others report, so it stays an event with modality 'denied' (find_modality)."""
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det"))
-               for c in trigger.children)
-
-
 def _own_conj_clause(tok) -> bool:
     """A conjoined clause with its own subject ('..., and drones were shipped') keeps its own
     modality: the first clause's 'plans to' does not reach it."""
