@@ -94,8 +94,8 @@ def fake_result(f1: float = 0.8) -> dict:
                                              "pred_events": 10}}
     return {"date": "d", "machine": "m", "command": "c", "factwire_src": "s", "acled_n": 10, "sampled": False,
             "acled": [fw, tfidf, {"system": "keyword rules", "failed": "boom"}],
-            "factwire_meta": {"overhead": {"n": 5, "with_events_cpu_s": 1.1, "without_events_cpu_s": 1.0,
-                                           "events_share": 0.1}},
+            "factwire_meta": {"overhead": {"n": 5, "passes": 3, "extract_cpu_s": 1.1, "events_cpu_s": 0.1,
+                                           "rest_cpu_s": 1.0, "events_share": 0.1}},
             "wikievents": [wiki], "g5": None}
 
 

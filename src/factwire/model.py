@@ -333,12 +333,18 @@ class Event:
     confidence: float
     #: Later mentions of the same incident merged into this event (no key until one is merged).
     mentions: list[Span] | None = None
+    #: Slots filled from outside the evidence sentence, each saying from where (events/complete.py):
+    #: {"slot": "actor"|"date"|"location", "from": "article"|"period"|"relative", "start", "end"}
+    #: (start/end: the text that gave the value). No key when every slot is the sentence's own.
+    inferred: list[dict[str, Any]] | None = None
     #: How the trigger points back at an incident told before (frames.is_back_reference): the
     #: coder's working note for merging mentions, not part of the JSON.
     back_reference: str | None = field(default=None, metadata={"json": False})
+    #: Character offset of the trigger word (the coder's working note for events/complete.py).
+    trigger_at: int | None = field(default=None, metadata={"json": False})
 
     def to_dict(self) -> dict[str, Any]:
-        return as_json(self, optional=("mentions",))
+        return as_json(self, optional=("mentions", "inferred"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:

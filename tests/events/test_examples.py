@@ -78,3 +78,46 @@ def test_iran_supplies_the_drones(seed):
     supplies = [e for e in seed if e["action"] == "supply"]
     assert len(supplies) == 2
     assert all("Iran" in (e.get("actor_norm") or "") for e in supplies)
+
+
+def _inferred(e: dict, slot: str) -> dict:
+    (note,) = [n for n in e.get("inferred") or [] if n["slot"] == slot]
+    return note
+
+
+def test_drone_campaign_takes_the_article_s_doer(seed):
+    """"Some 400 drones have been launched on various targets in Ukraine": no doer in the
+    sentence; the article names Russia as the launcher of its drone and missile strikes. The
+    actor says where it came from (another sentence of the article)."""
+    (e,) = [e for e in seed if any(c["value"] == 400 for c in e["counts"])]
+    assert e["actor_norm"] == "Military Forces of Russia (2000-)"
+    note = _inferred(e, "actor")
+    assert note["from"] == "article" and note["start"] != e["evidence"]["start"]
+
+
+def test_interceptions_take_the_six_day_period_and_its_place(seed):
+    """"More than 100 of the airstrikes carried out in the six-day period were blocked":
+    the period is the one just given (since November 11, told on the 19th), in Ukraine."""
+    (e,) = of_type(seed, "Disrupted weapons use")
+    assert e["date"] == {"from": "2022-11-11", "to": "2022-11-19"}
+    assert e["location"]["name"] == "Ukraine"
+    assert {_inferred(e, s)["from"] for s in ("date", "location")} == {"period"}
+
+
+def test_poland_deaths_are_dated_three_days_before_the_news(seed):
+    """"News that Moscow will ramp up ... comes just three days after ..., killing two in
+    Poland": the news is told on the 19th, so the deaths were on the 16th; the date points at
+    the words "three days after"."""
+    (e,) = [e for e in seed if e["fatalities"] == 2]
+    assert e["date"] == {"from": "2022-11-16", "to": None}
+    note = _inferred(e, "date")
+    text = (EXAMPLES / "seed-drones.txt").read_text(encoding="utf-8")
+    assert note["from"] == "relative"
+    assert "three days after" in extract(text, input_kind="text", published="2022-11-19").text[note["start"]:note["end"]]
+
+
+def test_sentence_slots_are_never_overwritten(seed):
+    """Context fills only empty slots: the launches dated in their own sentence keep their
+    period and carry no inferred note for it."""
+    launches = [e for e in seed if any(c["value"] in (150, 25) for c in e["counts"])]
+    assert launches and all(not any(n["slot"] == "date" for n in e.get("inferred") or []) for e in launches)

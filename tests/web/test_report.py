@@ -140,6 +140,19 @@ def test_markdown_report(news_db: Path):
     assert md_cell("a|b\n<c>\u202e") == "a\\|b &lt;c&gt;\\[U+202E\\]"
 
 
+def test_markdown_timeline_keeps_month_and_range_dates(news_db: Path):
+    """The seed's deal is dated to November 2022 and the launches to 11-19 November: they are
+    timeline rows at their precision, not dropped; every dated event is counted once."""
+    md = build_report(news_db, fmt="md")
+    data = report_data(news_db, ReportFilters())
+    section = md.split("## Timeline\n", 1)[1].split("\n## ", 1)[0]
+    assert "| 2022-11 | month | Strategic developments |" in section
+    assert re.search(r"\| 2022-11-1\d to 2022-11-\d\d \| range \|", section)
+    counted = sum(int(row.rsplit("|", 2)[1]) for row in section.splitlines()
+                  if row.startswith("| 20"))
+    assert counted == sum(1 for e in data["events"] if (e.get("date") or {}).get("from")) > 0
+
+
 def test_cli_report_writes_html_and_md(news_db: Path, tmp_path: Path):
     out = tmp_path / "r.html"
     res = CliRunner().invoke(main, ["report", "--db", str(news_db), "--country", "UA", "--out", str(out)])

@@ -59,6 +59,12 @@ def _dated_days(events: list[dict]) -> int:
     return len(days)
 
 
+def _banded(events: list[dict]) -> set[tuple]:
+    """(period, type) pairs the timeline draws a band for: dated to a month, a year or a range."""
+    return {(d["from"], d.get("to"), e.get("event_type")) for e in events for d in [e.get("date") or {}]
+            if d.get("from") and (len(d["from"]) < 10 or d.get("to") not in (None, d["from"]))}
+
+
 def test_report_renders_offline_with_counts_and_marks(browser, news_db: Path, tmp_path: Path, artifacts: Path):
     out = tmp_path / "report.html"
     out.write_text(build_report(news_db), encoding="utf-8")
@@ -71,6 +77,12 @@ def test_report_renders_offline_with_counts_and_marks(browser, news_db: Path, tm
                      "corpus_events": counts["corpus_events"], "shown": len(events)}
     assert page.locator('#fw-map g[aria-label="dot"] circle').count() == _located(events) > 0
     assert page.locator('#fw-timeline g[aria-label="rect"] rect').count() == _dated_days(events) > 0
+    bands = _banded(events)
+    assert page.locator('#fw-timeline g.fw-band rect').count() == len(bands) > 0
+    titles = page.eval_on_selector_all('#fw-timeline g.fw-band title', "els => els.map(e => e.textContent)")
+    assert any(t.startswith("2022-11 (day unknown)") for t in titles), titles  # the seed's month-dated deal
+    undated = sum(1 for e in events if not (e.get("date") or {}).get("from"))
+    assert (f"{undated} undated event(s)" in page.text_content("#fw-timeline")) == (undated > 0)
     assert page.locator("#fw-map g[aria-label='geo'] path").count() > 100  # the country outlines
     assert page.locator('table[data-table="events"] tbody tr').count() == len(events)
     page.screenshot(path=str(artifacts / "report-full.png"), full_page=True)

@@ -93,6 +93,10 @@ def test_timeline_and_map_marks(page, base, artifacts):
                   and e["date"].get("to") in (None, e["date"]["from"])}
     assert page.locator("#map svg circle").count() == len(located) > 0
     assert page.locator("#timeline svg rect").count() >= len(dated_days) > 0
+    banded = {(e["date"]["from"], e["date"].get("to"), e["event_type"]) for e in events  # month / range
+              if (e.get("date") or {}).get("from") and (len(e["date"]["from"]) < 10
+                                                         or e["date"].get("to") not in (None, e["date"]["from"]))}
+    assert page.locator('#timeline g.fw-band rect').count() == len(banded) > 0
     page.screenshot(path=str(artifacts / "serve-events.png"), full_page=True)
 
 

@@ -23,7 +23,6 @@ from .lexicon import (
     DESTROY_STEM,
     DROP_STEMS,
     EXCESSIVE_RE,
-    EXCHANGE_RE,
     INTERVENTION_RE,
     MILITARY_THING_RE,
     MOB_RE,
@@ -52,7 +51,7 @@ def sub_event(frame: Frame) -> str | None:
         return _observed(frame)
     if action in ("attack", "shoot", "kill", "injure") and _unorganised_doer(frame):
         return "Mob violence"  # residents throwing stones at a tank do not shell it
-    if action in TWO_SIDED_ACTIONS and EXCHANGE_RE.search(frame.story):
+    if action in TWO_SIDED_ACTIONS and frame.exchange:
         return "Armed clash"
     if cls in (None, "shelling", "ied") and _from_the_air(frame):
         return "Air/drone strike"
@@ -112,7 +111,7 @@ def _observed(frame: Frame) -> str:
     """A monitor's count of explosions, projectiles or shots: fire both ways or small-arms
     fire is a clash between the armed sides; otherwise remote fire (codebook: shelling when
     the weapon is unknown or heavy)."""
-    if EXCHANGE_RE.search(frame.story) or frame.weapon_class == "small_arms":
+    if frame.exchange or frame.weapon_class == "small_arms":
         return "Armed clash"
     return WEAPON_SUB_EVENT.get(frame.weapon_class, "Shelling/artillery/missile attack")
 

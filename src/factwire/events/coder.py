@@ -14,7 +14,7 @@ import re
 from factwire.deadline import check_deadline
 from factwire.model import Event, Location, Span
 
-from . import casualties, classify, gate, naming, passes, scope
+from . import casualties, classify, complete, gate, naming, passes, scope
 from .actors import ISO2_COUNTRY
 from .codebook import CASUALTY, SUB_EVENT_TYPES, TRIGGER_FORMS, VIOLENT_FAMILY
 from .context import Context
@@ -77,7 +77,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[Event]:
     text = doc_text(doc)
     events = passes.rank_battle_details(passes.mark_exchanges(events, text), text)
     events = passes.rank_air_first(passes.rank_crowd_force(events, text))
-    return passes.merge_mentions(events)
+    return complete.complete_events(passes.merge_mentions(events), ctx, published)
 
 
 def code_sentence(sent, ctx) -> list[Event]:
@@ -173,6 +173,7 @@ def assemble(frame: Frame, sent, ctx) -> Event | None:
         modality=find_modality(frame.trigger),
         sources=ctx.sources(sent), evidence=ctx.trim(_line_of(frame.trigger, sent)),
         confidence=0.0, back_reference=is_back_reference(frame.trigger),  # read by passes.merge_mentions
+        trigger_at=frame.trigger.idx,
     )
     event.confidence = confidence(event, frame.trigger)
     return event

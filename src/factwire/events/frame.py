@@ -19,6 +19,7 @@ from .lexicon import (
     CLASH_PREPS,
     DEVICE_PREPS,
     DOER_OF_NOUNS,
+    EXCHANGE_RE,
     MINE_PREPS,
     NON_COUNT_ITEMS,
     NOUN_TARGET_PREPS,
@@ -49,6 +50,7 @@ class Frame:
     claimed: set[int]  # start offsets of facts that belong to another trigger of the sentence
     sent: Span
     story: str  # the sentence and the rest of its paragraph (syntax.story)
+    exchange: bool  # the story tells fire both ways (lexicon.EXCHANGE_RE; syntax.story_has)
     observed: bool  # a monitor's count ('the mission observed 12 explosions')
     actor: str | None  # as written
     target: str | None
@@ -85,7 +87,8 @@ def read_frame(trig, action: str, sent, ctx, triggers) -> Frame | None:
         actor, target = _between(trig, verb) or (actor, target)
     return Frame(
         trigger=trig, action=action, claimed=claimed, sent=sent,
-        story=story(sent), observed=frames.observer_of(trig) is not None,
+        story=story(sent), exchange=syntax.story_has(sent, EXCHANGE_RE),
+        observed=frames.observer_of(trig) is not None,
         actor=actor, target=target, actor_tok=actor_tok, target_tok=target_tok,
         target_class=weapons.weapon_of(list(target_tok.subtree))[0] if target_tok is not None else None,
         weapon_class=weapon_cls, weapon=weapon, weapon_head=weapon_head,

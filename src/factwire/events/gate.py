@@ -192,13 +192,17 @@ def _takes_place(t, words: str, ctx) -> bool:
     return bool(PLACE_WORDS_RE.search(words) or _has_place_object(t) or _proper_object(t, ctx))
 
 
+#: Longest place mention looked for around a token (an index window, not a limit on names:
+#: no gazetteer name is longer).
+MAX_PLACE_CHARS = 200
+
+
 def _named_place(tok, ctx) -> bool:
     """Is `tok`, or a name in apposition to it ('Topolyne, Kherson'), a place found by the
     facts stage?"""
-    starts = {p.start for p in ctx.places}
-    spans = [(p.start, p.end) for p in ctx.places]
     for x in [tok] + [c for c in tok.children if c.dep_ == "appos"]:
-        if x.idx in starts or any(a <= x.idx < b for a, b in spans):
+        near = ctx.within("places", x.idx - MAX_PLACE_CHARS, x.idx + len(x) + MAX_PLACE_CHARS)
+        if any(p.start <= x.idx < p.end for p in near):
             return True
     return False
 

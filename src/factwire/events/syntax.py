@@ -4,6 +4,7 @@ verb's arguments (subject, object, 'by' agent, prepositional objects), the sente
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from factwire.deadline import check_deadline
@@ -176,6 +177,24 @@ def paragraph_span(sent):
 #: DEV story is cut; without a cap, a page that is one 100 KB paragraph had every frame's rules
 #: search the rest of the page (11 s of regex searches on tests/hostile.py's repetitive page).
 STORY_MAX_CHARS = 12_000
+
+
+def story_has(sent, pattern: re.Pattern) -> bool:
+    """Does `pattern` match inside `story(sent)`? One finditer over the whole text per pattern,
+    cached on the Doc, then a bisection per question: searching each frame's story (up to
+    STORY_MAX_CHARS) was 4 s of the events stage on a page that is one 100 KB paragraph."""
+    doc = sent.doc
+    cache = doc.user_data.setdefault("factwire_story_hits", {})
+    hits = cache.get(pattern)
+    text = doc_text(doc)
+    if hits is None:
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        hits = cache[pattern] = ([a for a, _ in found], [b for _, b in found])
+    start = sent.start_char
+    end = text.find("\n\n", start, start + STORY_MAX_CHARS)
+    end = min(len(text), start + STORY_MAX_CHARS) if end < 0 else end
+    i = bisect.bisect_left(hits[0], start)
+    return i < len(hits[0]) and hits[1][i] <= end
 
 
 def story(sent) -> str:

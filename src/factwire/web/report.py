@@ -143,6 +143,30 @@ def when(ev: dict[str, Any]) -> str:
     return d["from"] if d.get("to") in (None, d["from"]) else f"{d['from']} to {d['to']}"
 
 
+def precision_of(ev: dict[str, Any]) -> str | None:
+    """What an event's date is known to: "day", "month", "year" or "range" (None: undated).
+    The timeline draws a day as a bar and the rest as bands (static/charts.js bandOf)."""
+    d = ev.get("date") or {}
+    start, end = d.get("from"), d.get("to")
+    if not start:
+        return None
+    if end not in (None, start):
+        return "range"
+    return {10: "day", 7: "month", 4: "year"}.get(len(start), "range")
+
+
+def timeline_rows(events: list[dict[str, Any]]) -> list[tuple[str, str, str, int]]:
+    """(when, precision, event type, events) per period and type, earliest first: the
+    Markdown report's timeline, where month- and range-dated events are rows of their own."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for ev in events:
+        precision = precision_of(ev)
+        if precision is not None:
+            key = (when(ev), precision, ev.get("event_type") or "(unknown type)")
+            counts[key] = counts.get(key, 0) + 1
+    return [(*key, n) for key, n in sorted(counts.items())]
+
+
 def counts_text(ev: dict[str, Any]) -> str:
     """Reported numbers per item as 'min-max item' (the spread across sources, never a mean); a
     number every source gave as a bound keeps its wording ('more than 100 drones')."""
@@ -316,6 +340,9 @@ def render_markdown(data: dict[str, Any]) -> str:
                                                    [[md_cell(t), str(n)] for t, n in data["by_type"]])
     for title, key, label in (("Top actors", "top_actors", "actor"), ("Top places", "top_places", "place")):
         lines += [f"## {title}", ""] + _md_table([label, "events"], [[md_cell(x), str(n)] for x, n in data[key]])
+    lines += ["## Timeline", "", "Events per day, and per month, year or range where the day is unknown.", ""]
+    lines += _md_table(["when", "dated to", "event type", "events"],
+                       [[md_cell(w), p, md_cell(t), str(n)] for w, p, t, n in timeline_rows(data["events"])])
     rows = ([md_cell(when(ev)), md_cell(" / ".join(x for x in (ev.get("event_type"), ev.get("sub_event_type")) if x)),
              md_cell(_actor(ev)), md_cell(_place(ev)), md_cell(counts_text(ev)), md_cell(fatalities_text(ev)),
              md_cell(ev.get("weapon") or ""),

@@ -67,9 +67,46 @@
     });
   }
 
-  /** The x domain: the days shown, padded, and at least two weeks wide so bars stay readable. */
-  function dayDomain(rows) {
-    var DAY = 864e5, lo = d3.min(rows, function (r) { return +r.day; }), hi = d3.max(rows, function (r) { return +r.day; });
+  /** "2022-11-05" / "2022-11" / "2022" -> [first day, day after the last] as UTC Dates, else null. */
+  function periodOf(value) {
+    var m = typeof value === "string" && /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+    if (!m) return null;
+    var y = +m[1], mo = m[2] ? +m[2] - 1 : 0, d = m[3] ? +m[3] : 1;
+    var start = new Date(Date.UTC(y, mo, d));
+    var end = m[3] ? new Date(Date.UTC(y, mo, d + 1)) : m[2] ? new Date(Date.UTC(y, mo + 1, 1)) : new Date(Date.UTC(y + 1, 0, 1));
+    return isNaN(start) ? null : [start, end];
+  }
+
+  /** The span of an event dated to a month, a year or a range ({from, to} as UTC Dates, `to`
+   *  exclusive), else null: an exact day is a bar, an undated event is not drawn. */
+  function bandOf(ev) {
+    var d = ev && ev.date;
+    if (!d || !d.from || exactDay(ev)) return null;
+    var a = periodOf(d.from), b = d.to ? periodOf(d.to) : a;
+    if (!a || !b || +b[1] <= +a[0]) return null;
+    return {from: a[0], to: b[1], label: d.to && d.to !== d.from ? d.from + " to " + d.to : d.from};
+  }
+
+  /** Events per (period, type) for the bands: one lane each, in order of start. */
+  function bandRows(events) {
+    var rows = new Map();
+    events.forEach(function (ev) {
+      var b = bandOf(ev);
+      if (!b) return;
+      var key = b.label + "|" + typeOf(ev);
+      var row = rows.get(key) || {from: b.from, to: b.to, label: b.label, type: typeOf(ev), lane: key, n: 0};
+      row.n += 1;
+      rows.set(key, row);
+    });
+    return Array.from(rows.values()).sort(function (a, b) { return (a.from - b.from) || (b.to - a.to) || (a.lane < b.lane ? -1 : 1); });
+  }
+
+  /** The x domain: the days and bands shown, padded, and at least two weeks wide so bars stay readable. */
+  function dayDomain(rows, bands) {
+    var DAY = 864e5;
+    var starts = rows.map(function (r) { return +r.day; }).concat((bands || []).map(function (b) { return +b.from; }));
+    var ends = rows.map(function (r) { return +r.day + DAY; }).concat((bands || []).map(function (b) { return +b.to; }));
+    var lo = d3.min(starts), hi = d3.max(ends) - DAY;
     var extra = Math.max(0, 14 * DAY - (hi - lo)) / 2;
     return [new Date(lo - DAY - Math.floor(extra / DAY) * DAY), new Date(hi + 2 * DAY + Math.ceil(extra / DAY) * DAY)];
   }
@@ -97,30 +134,60 @@
     return Math.max(320, Math.floor(el.clientWidth || fallback));
   }
 
-  /** Timeline: one bar per day, stacked and coloured by event type. Returns the <figure>/<svg>. */
+  /** Timeline: one bar per day, stacked and coloured by event type, and under it one band per
+   *  period for events dated only to a month, a year or a range (their day is unknown, so a bar
+   *  on one day would be a lie and dropping them would hide them). Returns the bars' <svg>, or
+   *  the bands' when no event has an exact day. */
   function renderTimeline(el, events, options) {
     var opts = options || {};
     clear(el);
-    var rows = dayCounts(events || []);
-    var undated = (events || []).length - d3.sum(rows, function (r) { return r.n; });
-    if (!rows.length) {
+    var rows = dayCounts(events || []), bands = bandRows(events || []);
+    var drawn = d3.sum(rows, function (r) { return r.n; }) + d3.sum(bands, function (b) { return b.n; });
+    var undated = (events || []).length - drawn;
+    if (!rows.length && !bands.length) {
       note(el, "No dated events to chart.");
       return null;
     }
-    var chart = Plot.plot({
-      width: widthOf(el, opts.width || 760), height: opts.height || 220, marginLeft: 40,
-      x: {type: "utc", label: null, domain: dayDomain(rows)},
-      y: {grid: true, label: "events per day", tickFormat: "d", ticks: countTicks(rows)},
-      color: colorScale(events),
+    var domain = dayDomain(rows, bands), width = widthOf(el, opts.width || 760), chart = null;
+    if (rows.length) {
+      chart = Plot.plot({
+        width: width, height: opts.height || 220, marginLeft: 40,
+        x: {type: "utc", label: null, domain: domain},
+        y: {grid: true, label: "events per day", tickFormat: "d", ticks: countTicks(rows)},
+        color: colorScale(events),
+        marks: [
+          Plot.rectY(rows, {x: "day", interval: "day", y: "n", fill: "type", inset: 0.5,
+            title: function (r) { return r.day.toISOString().slice(0, 10) + "\n" + r.type + ": " + r.n; }}),
+          Plot.ruleY([0])
+        ]
+      });
+      el.appendChild(chart);
+    }
+    if (bands.length) {
+      var band = renderBands(bands, events, domain, width, !rows.length);
+      el.appendChild(band);
+      chart = chart || band;
+    }
+    if (undated > 0) note(el, undated + " undated event(s) are not on the timeline.");
+    return chart;
+  }
+
+  /** The bands' own small chart on the same time axis: a lane per (period, type). */
+  function renderBands(bands, events, domain, width, legend) {
+    var LANE = 18;
+    return Plot.plot({
+      width: width, height: 30 + LANE * bands.length, marginLeft: 40, marginTop: 6,
+      x: {type: "utc", label: null, domain: domain},
+      y: {domain: bands.map(function (b) { return b.lane; }), axis: null, padding: 0.25},
+      color: Object.assign(colorScale(events), {legend: legend}),  // else the bars' legend above is shared
       marks: [
-        Plot.rectY(rows, {x: "day", interval: "day", y: "n", fill: "type", inset: 0.5,
-          title: function (r) { return r.day.toISOString().slice(0, 10) + "\n" + r.type + ": " + r.n; }}),
-        Plot.ruleY([0])
+        Plot.barX(bands, {x1: "from", x2: "to", y: "lane", fill: "type", fillOpacity: 0.55, stroke: "type",
+          className: "fw-band", ariaDescription: "events dated to a month, a year or a range",
+          title: function (b) { return b.label + " (day unknown)\n" + b.type + ": " + b.n; }}),
+        Plot.text(bands, {x: "from", y: "lane", text: function (b) { return b.n > 1 ? b.label + " ×" + b.n : b.label; },
+          textAnchor: "start", dx: 3, fontSize: 10, className: "fw-band-label"})
       ]
     });
-    el.appendChild(chart);
-    if (undated > 0) note(el, undated + " event(s) not dated to one exact day (undated, or a range) are not on the timeline.");
-    return chart;
   }
 
   function hasPoint(ev) {
@@ -206,7 +273,8 @@
 
   global.factwireCharts = {
     renderTimeline: renderTimeline, renderMap: renderMap, readJSON: readJSON,
-    eventTitle: eventTitle, dayCounts: dayCounts, exactDay: exactDay, typeDomain: typeDomain, EVENT_TYPES: EVENT_TYPES
+    eventTitle: eventTitle, dayCounts: dayCounts, exactDay: exactDay, bandOf: bandOf, bandRows: bandRows,
+    typeDomain: typeDomain, EVENT_TYPES: EVENT_TYPES
   };
   global.renderTimeline = renderTimeline;
   global.renderMap = renderMap;
