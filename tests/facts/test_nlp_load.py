@@ -63,3 +63,12 @@ def test_one_blas_thread_unless_the_user_chose():
     after_numpy = "import numpy; from factwire.facts.nlp import limit_blas_threads as f; how = f(); " + show
     how, _ = _blas_how(after_numpy, {})
     assert how in ("openblas", "unknown")
+
+
+def test_loading_resources_freezes_them_and_keeps_the_collector_on():
+    """annotate.load_resources: the loaded model/gazetteers are frozen out of garbage collection
+    (why: annotate._load_once), and the collector is left as it was found (on)."""
+    code = ("import gc; from factwire.facts.annotate import load_resources; load_resources(); "
+            "print(gc.isenabled(), gc.get_freeze_count() > 100_000)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]
