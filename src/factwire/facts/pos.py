@@ -84,15 +84,13 @@ def _tag_may_match(rule: Rule, tag: str) -> bool:
 
 class PosRuler:
     """Applies compiled rules to a Doc: single-token rules through a cache keyed by the token's
-    (tag, lower, dep, is_space) hashes, pre-filtered by tag; longer rules by a scan.  All in
-    numpy over `Doc.to_array` (the rules are looked up once per distinct key, POS written with
-    one `Doc.from_array`): a Python Token per token, twice, was most of the ~2 ms a text."""
+    (tag, lower, dep, is_space), pre-filtered by tag; longer rules by a scan."""
 
     def __init__(self, rules: list[Rule]):
         self.single = [r for r in rules if len(r.tokens) == 1]
         self.multi = [r for r in rules if len(r.tokens) > 1]
         self.by_tag: dict[str, list[Rule]] = {}
-        self.cache: dict[tuple, tuple[dict[str, tuple[int, str]], tuple[tuple[bool, ...], ...]]] = {}
+        self.cache: dict[tuple, dict[str, tuple[int, str]]] = {}
 
     def _rules_for(self, tag: str) -> list[Rule]:
         rules = self.by_tag.get(tag)
@@ -100,89 +98,36 @@ class PosRuler:
             rules = self.by_tag[tag] = [r for r in self.single if _tag_may_match(r, tag)]
         return rules
 
-    def _entry(self, ids: tuple, strings):
-        """(single-token result, per multi-token rule which of its tokens match) for a token whose
-        (TAG, LOWER, DEP, IS_SPACE) hashes are `ids`."""
-        hit = self.cache.get(ids)
+    def _single(self, key: tuple) -> dict[str, tuple[int, str]]:
+        hit = self.cache.get(key)
         if hit is None:
             if len(self.cache) > CACHE_LIMIT:
                 self.cache.clear()
-            key = (strings[ids[0]], strings[ids[1]], strings[ids[2]], bool(ids[3]))
-            single: dict[str, tuple[int, str]] = {}
+            hit = {}
             for rule in self._rules_for(key[0]):
                 if _matches(rule.tokens[0], key):
-                    single.update({a: (rule.order, v) for a, v in rule.attrs.items()})
-            multi = tuple(tuple(_matches(t, key) for t in rule.tokens) for rule in self.multi)
-            hit = self.cache[ids] = (single, multi)
+                    hit.update({a: (rule.order, v) for a, v in rule.attrs.items()})
+            self.cache[key] = hit
         return hit
 
-    def _multi(self, entries: list, inverse, slots: list[dict]) -> dict[int, dict]:
-        """Multi-token rules, as a scan over every token's match flags: {token index: its slot
-        as the rules change it} (few tokens; the others keep their single-token slot)."""
-        import numpy
-
-        changed: dict[int, dict] = {}
-        if not self.multi:
-            return changed
-        width = max(len(rule.tokens) for rule in self.multi)
-        by_key = numpy.zeros((len(entries), len(self.multi), width), dtype=bool)
-        for u, (_, multi) in enumerate(entries):
-            for r, hits in enumerate(multi):
-                by_key[u, r, :len(hits)] = hits
-        flags, n_tok = by_key[inverse], len(inverse)
-        for r, rule in enumerate(self.multi):
+    def _apply_multi(self, keys: list[tuple], chosen: list[dict]) -> None:
+        for rule in self.multi:
             n = len(rule.tokens)
-            hit = flags[:max(0, n_tok - n + 1), r, 0].copy()
-            for k in range(1, n):
-                hit &= flags[k:n_tok - n + 1 + k, r, k]
-            for i in hit.nonzero()[0].tolist():
-                j = i + rule.index
-                slot = changed[j] = dict(changed.get(j, slots[inverse[j]]))
-                for attr, val in rule.attrs.items():
-                    if attr not in slot or slot[attr][0] <= rule.order:
-                        slot[attr] = (rule.order, val)
-        return changed
+            for i in range(len(keys) - n + 1):
+                if all(_matches(t, keys[i + k]) for k, t in enumerate(rule.tokens)):
+                    j = i + rule.index
+                    slot = chosen[j] = dict(chosen[j])
+                    for attr, val in rule.attrs.items():
+                        if attr not in slot or slot[attr][0] <= rule.order:
+                            slot[attr] = (rule.order, val)
 
     def __call__(self, doc):
-        import numpy
-        from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
-
-        if not len(doc):
-            return doc
-        arr = doc.to_array([TAG, LOWER, DEP, IS_SPACE, POS])
-        keys, inverse = numpy.unique(arr[:, :4], axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        entries = [self._entry(tuple(row), doc.vocab.strings) for row in keys.tolist()]
-        slots = [entry[0] for entry in entries]
-        changed = self._multi(entries, inverse, slots)
-        _write_pos(doc, arr[:, 4], inverse, slots, changed)
-        _write_dep(doc, keys[:, 2], inverse, slots, changed)
+        keys = [(tok.tag_, tok.lower_, tok.dep_, tok.is_space) for tok in doc]
+        chosen = [self._single(key) for key in keys]
+        self._apply_multi(keys, chosen)
+        for tok, slot in zip(doc, chosen):
+            if "POS" in slot:
+                tok.pos_ = slot["POS"][1]
+            if "DEP" in slot and tok.dep_ != slot["DEP"][1]:
+                tok.dep_ = slot["DEP"][1]
         return doc
-
-
-def _write_pos(doc, old, inverse, slots: list[dict], changed: dict[int, dict]) -> None:
-    """POS from the chosen slots (a token no rule sets keeps its POS), in one Doc.from_array."""
-    import numpy
-    from spacy.attrs import POS
-    from spacy.parts_of_speech import IDS
-
-    has = numpy.array(["POS" in slot for slot in slots], dtype=bool)
-    ids = numpy.array([IDS[slot["POS"][1]] if "POS" in slot else 0 for slot in slots], dtype=old.dtype)
-    pos = numpy.where(has[inverse], ids[inverse], old)
-    for i, slot in changed.items():
-        if "POS" in slot:
-            pos[i] = IDS[slot["POS"][1]]
-    doc.from_array([POS], pos.reshape(-1, 1))
-
-
-def _write_dep(doc, old_deps, inverse, slots: list[dict], changed: dict[int, dict]) -> None:
-    """DEP labels the rules rename (rare: token by token), leaving the tree as it is."""
-    import numpy
-
-    strings = doc.vocab.strings
-    renamed = [u for u, slot in enumerate(slots) if "DEP" in slot and strings[int(old_deps[u])] != slot["DEP"][1]]
-    todo = {i: slots[inverse[i]] for i in numpy.isin(inverse, renamed).nonzero()[0].tolist()} if renamed else {}
-    todo.update(changed)
-    for i, slot in todo.items():
-        if "DEP" in slot and doc[i].dep_ != slot["DEP"][1]:
-            doc[i].dep_ = slot["DEP"][1]
