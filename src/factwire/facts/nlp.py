@@ -40,9 +40,10 @@ EMPTY_TOKENIZER = "factwire.empty_tokenizer.v1"
 NUMPY_GEMM = True
 #: BLAS threads per process: factwire parallelises by worker processes (corpus/engines.py), and a
 #: multi-threaded OpenBLAS on busy cores spins: +15-60 % CPU for tok2vec/parser/NER measured
-#: unpinned on the 2 shared cores.  A user's own OPENBLAS_NUM_THREADS is kept.
+#: unpinned on the 2 shared cores.  A user's own setting is kept; only the BLAS libraries' own
+#: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
 BLAS_THREADS = 1
-BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 #: numpy wheels' OpenBLAS (scipy-openblas) and the function that sets its thread count at run
 #: time, for when numpy was imported before the environment variable could act.
 OPENBLAS_LIB_GLOB = "libscipy_openblas*.so*"
