@@ -213,3 +213,31 @@ def test_a_shard_that_cannot_be_written_for_lack_of_room_stops_the_run(tmp_path)
     task = shards.ShardTask(str(tmp_path), "t", ())
     with pytest.raises(ingest_mod.StoreFullError, match="^disk full: cannot write shard .*part-t.parquet"):
         ingest_mod._task_lost(task, {}, OSError(errno.ENOSPC, "No space left on device"), writer=None)
+
+
+def test_a_task_batches_its_pages_and_a_failing_batch_costs_no_page(tmp_path, monkeypatch):
+    """Dask tasks put FACTS_BATCH pages through one batch (as the local pool); if a batch raises,
+    its pages are processed again one by one, so every page still gets its own row."""
+    from factwire.corpus import engines
+    from factwire.pipeline import FACTS_BATCH
+
+    copy_pages(tmp_path / "in", FACTS_BATCH + 2)
+    files = tuple(walk_sources([tmp_path / "in"]))
+    options = StageOptions(facts=False)
+    sizes: list[int] = []
+    real = engines.run_batch
+
+    def spy(tasks, opts):
+        sizes.append(len(tasks))
+        return real(tasks, opts)
+
+    monkeypatch.setattr(engines, "run_batch", spy)
+    rows = list(shards._outcome_rows(files, options))
+    assert sizes == [FACTS_BATCH, 2] and [r["kind"] for r in rows] == ["article"] * (FACTS_BATCH + 2)
+
+    def broken(tasks, opts):
+        raise RuntimeError("a bug outside the pages' sandbox")
+
+    monkeypatch.setattr(engines, "run_batch", broken)
+    again = list(shards._outcome_rows(files, options))
+    assert [(r["key"], r["kind"], r["text"]) for r in again] == [(r["key"], r["kind"], r["text"]) for r in rows]

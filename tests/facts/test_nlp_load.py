@@ -36,3 +36,39 @@ def test_spacy_cli_still_imports_after_the_fast_import():
             "print(skipped, hasattr(spacy.cli, 'download'), callable(s.info))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True", "True"]
+
+
+def test_models_multiply_with_numpy_not_blis():
+    """NUMPY_GEMM: every thinc node of the loaded pipeline uses NumpyOps without blis (the
+    stock comparison above shows the outputs are unchanged)."""
+    nlp = nlp_mod.get_nlp()
+    nodes = [node for _, pipe in nlp.pipeline if hasattr(pipe, "model") for node in pipe.model.walk()]
+    assert nodes and all(getattr(node.ops, "use_blis", True) is False for node in nodes)
+
+
+def _blas_how(code: str, env: dict[str, str]) -> list[str]:
+    import os
+
+    clean = {k: v for k, v in os.environ.items() if k not in nlp_mod.BLAS_THREAD_VARS}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**clean, **env}).stdout
+    return out.split()
+
+
+def test_one_blas_thread_unless_the_user_chose():
+    show = "import os; print(how, os.environ.get('OPENBLAS_NUM_THREADS'))"
+    first = "from factwire.facts.nlp import limit_blas_threads as f; how = f(); " + show
+    assert _blas_how(first, {}) == ["environment", "1"]
+    assert _blas_how(first, {"OPENBLAS_NUM_THREADS": "3"}) == ["user", "3"]
+    after_numpy = "import numpy; from factwire.facts.nlp import limit_blas_threads as f; how = f(); " + show
+    how, _ = _blas_how(after_numpy, {})
+    assert how in ("openblas", "unknown")
+
+
+def test_loading_resources_freezes_them_and_keeps_the_collector_on():
+    """annotate.load_resources: the loaded model/gazetteers are frozen out of garbage collection
+    (why: annotate._load_once), and the collector is left as it was found (on)."""
+    code = ("import gc; from factwire.facts.annotate import load_resources; load_resources(); "
+            "print(gc.isenabled(), gc.get_freeze_count() > 100_000)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]

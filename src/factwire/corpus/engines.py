@@ -112,6 +112,18 @@ def run_batch(tasks: list[Task], options: StageOptions) -> list[Outcome]:
             for (key, _), r in zip(tasks, results)]
 
 
+def run_batch_or_alone(tasks: list[Task], options: StageOptions) -> list[Outcome]:
+    """`run_batch`, and if the batch itself raises (a bug outside every page's own sandbox), each
+    page again on its own (`run_page`), so one page's bug never costs its batch-mates: the
+    guarantee the pool gets from retrying alone the pages of a crashed worker, for engines that
+    cannot retry one page (Dask runs a whole task again)."""
+    try:
+        return run_batch(tasks, options)
+    except Exception:  # noqa: BLE001 - not hidden: every page runs again alone, its own error recorded
+        log.warning("a batch of %d pages failed; processing them one by one", len(tasks), exc_info=True)
+        return [(key, run_page(page, options)) for key, page in tasks]
+
+
 def run_in_process(tasks: Iterable[Task], options: StageOptions) -> Iterator[Outcome]:
     """`--workers 1`: pages processed in this process, FACTS_BATCH at a time."""
     source = iter(tasks)

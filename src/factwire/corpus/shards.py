@@ -46,9 +46,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factwire.corpus.engines import Payload, StageOptions, failure_payload, run_page
+from factwire.corpus.engines import Payload, StageOptions, failure_payload, run_batch_or_alone
 from factwire.corpus.store import FACT_KINDS
-from factwire.model import Failure
+from factwire.model import Failure, Page
+from factwire.pipeline import FACTS_BATCH
 from factwire.read.pages import MAX_PAGE_BYTES
 from factwire.read.sources import SourceFile, read_file
 
@@ -122,10 +123,28 @@ def run_shard_task(task: ShardTask, options: StageOptions, overwrite: bool = Fal
 
 
 def _outcome_rows(files: Iterable[SourceFile], options: StageOptions) -> Iterator[dict[str, Any]]:
+    """The rows of every page read from `files`, in reading order; pages go FACTS_BATCH at a time
+    through one spaCy batch, as in the local pool (page by page cost ~12 % more spaCy CPU)."""
+    pending: list[tuple[SourceFile, Page | Failure]] = []
+    pages = 0
     for src in files:
         for item in read_file(src.path, max_bytes=options.max_bytes):
-            payload = failure_payload(item) if isinstance(item, Failure) else run_page(item, options)
-            yield to_row(src.absolute, src.page_key(item), payload)
+            pending.append((src, item))
+            pages += not isinstance(item, Failure)
+            if pages >= FACTS_BATCH:
+                yield from _batch_rows(pending, options)
+                pending, pages = [], 0
+    yield from _batch_rows(pending, options)
+
+
+def _batch_rows(pending: list[tuple[SourceFile, Page | Failure]], options: StageOptions) -> Iterator[dict[str, Any]]:
+    """Rows for read pages and read failures, in order (engines.run_batch_or_alone: one page's
+    bug never costs the others in its batch)."""
+    tasks = [(src.page_key(item), item) for src, item in pending if not isinstance(item, Failure)]
+    payloads = iter([payload for _, payload in run_batch_or_alone(tasks, options)] if tasks else [])
+    for src, item in pending:
+        payload = failure_payload(item) if isinstance(item, Failure) else next(payloads)
+        yield to_row(src.absolute, src.page_key(item), payload)
 
 
 def to_row(file: str, key: str, payload: Payload) -> dict[str, Any]:

@@ -6,8 +6,10 @@ The body's spaCy Doc is handed back to the caller: `pipeline.add_facts` gives it
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factwire.errors import PageTimeout
@@ -52,13 +54,31 @@ def load_resources() -> None:
     """Load the spaCy pipeline and the gazetteers now, once per process. Called before a page's
     time limit starts: the first page of a process must not pay ~2 s of loading (more on a
     busy machine) out of its own facts budget (seen as a facts timeout on the first ACLED note)."""
+    _load_once()
+
+
+@lru_cache(maxsize=1)
+def _load_once() -> None:
+    """The loading itself, with the garbage collector paused, then every object loaded so far
+    frozen (`gc.freeze`): the model and gazetteers are ~190,000 tracked objects that live as long
+    as the process, so each full collection re-scanned them for nothing, during the load (collections
+    triggered by the objects the load creates) and again at exit (`factwire extract page`
+    spent ~0.3 s CPU after its output in the final collection; bench/results/profile.md).  What
+    else exists at that moment (the first batch's pages) is frozen too: a one-off, bounded cost."""
     from factwire.facts.gazetteer import get_gazetteer
     from factwire.facts.nlp import get_nlp
     from factwire.facts.places_small import get_small_places
 
-    get_nlp()
-    get_gazetteer()
-    get_small_places()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        get_nlp()
+        get_gazetteer()
+        get_small_places()
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
 
 
 def wants_facts(rec: Record) -> bool:

@@ -11,10 +11,13 @@ model's own files (~2,700 special cases compiled twice).  The result is the same
 """
 from __future__ import annotations
 
+import ctypes
+import os
 import sys
 import threading
 import types
 from functools import lru_cache
+from pathlib import Path
 
 from factwire.deadline import check_deadline
 
@@ -28,7 +31,64 @@ MAX_CHARS = 2_000_000
 #: Registered tokenizer factory that builds an empty Tokenizer; `spacy.load` then fills it from
 #: the model's tokenizer file (Tokenizer.from_bytes resets every rule, so nothing of it remains).
 EMPTY_TOKENIZER = "factwire.empty_tokenizer.v1"
+#: Matrix products of the CNNs (tok2vec, NER's own tok2vec, the parser's precomputed layer) go
+#: through numpy's BLAS (OpenBLAS in the numpy wheels) instead of thinc's default blis 1.3, which
+#: was ~3x slower on the same products here (a 2000x288 by 288x288 float32 product: 10.6 vs 3.6
+#: ms, one thread): spaCy's tok2vec 40 -> 19 us a token, NER 69 -> 53, the same tags, parses and
+#: entities on 84,537 corpus-bench tokens (bench/results/profile.md).  The transition loops of
+#: the parser and NER still call blis from C (thinc's CBlas has no Python-level setter).
+NUMPY_GEMM = True
+#: BLAS threads per process: factwire parallelises by worker processes (corpus/engines.py), and a
+#: multi-threaded OpenBLAS on busy cores spins: +15-60 % CPU for tok2vec/parser/NER measured
+#: unpinned on the 2 shared cores.  A user's own setting is kept; only the BLAS libraries' own
+#: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
+BLAS_THREADS = 1
+BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+#: numpy wheels' OpenBLAS (scipy-openblas) and the function that sets its thread count at run
+#: time, for when numpy was imported before the environment variable could act.
+OPENBLAS_LIB_GLOB = "libscipy_openblas*.so*"
+OPENBLAS_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads_",
+                        "openblas_set_num_threads")
 _lock = threading.Lock()
+
+
+def limit_blas_threads() -> str:
+    """One BLAS thread in this process (BLAS_THREADS); returns how: 'environment' (numpy not
+    imported yet), 'openblas' (set in the loaded library), 'user' (the user chose a count) or
+    'unknown' (a BLAS this cannot reach: it keeps its own default)."""
+    if any(var in os.environ for var in BLAS_THREAD_VARS):
+        return "user"
+    if "numpy" not in sys.modules:
+        for var in BLAS_THREAD_VARS:
+            os.environ[var] = str(BLAS_THREADS)
+        return "environment"
+    return "openblas" if _set_openblas_threads(BLAS_THREADS) else "unknown"
+
+
+def _set_openblas_threads(count: int) -> bool:
+    """Set the thread count of the OpenBLAS numpy's wheel ships (numpy.libs/), if there is one."""
+    import numpy
+
+    libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
+    for path in sorted(libs.glob(OPENBLAS_LIB_GLOB)) if libs.is_dir() else ():
+        lib = ctypes.CDLL(str(path))  # already loaded by numpy: the same library, not a second copy
+        for name in OPENBLAS_SET_THREADS:
+            if hasattr(lib, name):
+                getattr(lib, name)(count)
+                return True
+    return False
+
+
+def use_numpy_gemm(nlp) -> None:
+    """Every thinc model of the pipeline on NumpyOps without blis (NUMPY_GEMM: why)."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        model = getattr(pipe, "model", None)
+        if model is not None and type(model.ops) is NumpyOps:
+            for node in model.walk():
+                node.ops = ops
 
 
 def import_spacy() -> types.ModuleType:
@@ -74,11 +134,14 @@ def _load():
     fast POS ruler that replaces it (the ruler pipe is then disabled)."""
     from factwire.facts.pos import PosRuler, compile_rules
 
+    limit_blas_threads()
     spacy = import_spacy()
     _register_empty_tokenizer(spacy)
     nlp = spacy.load(MODEL, exclude=list(EXCLUDED_PIPES),
                      config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}})
     nlp.max_length = MAX_CHARS
+    if NUMPY_GEMM:
+        use_numpy_gemm(nlp)
     rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
     if rules is None:
         return nlp, None
