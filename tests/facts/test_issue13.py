@@ -312,3 +312,17 @@ def test_a_nationality_adjective_places_a_village_but_never_moves_a_city():
     assert places("About 1,700 asylum seekers are stuck in Samos, one of the Greek islands.")["Samos"]["country"] == "GR"
     got = places("Russian forces shelled targets in Donetsk on Monday, Ukrainian officials said.")
     assert got["Donetsk"]["country"] == "UA"
+
+
+def test_a_street_with_its_town_survives_the_typed_record():
+    """The record's typed Place must know every key find_places writes (`locality` was
+    unknown to it: every place of such an article was lost with a TypeError)."""
+    from factwire import extract
+    from factwire.pipeline import add_facts
+
+    rec = extract("He sleeps on Atlantic Avenue in Garden City, New York.", input_kind="text",
+                  clean=False, facts=False)
+    add_facts(rec, events=False)
+    assert not rec.errors
+    street = next(p.to_dict() for p in rec.places if p.text == "Atlantic Avenue")
+    assert street["locality"] == "Garden City"
