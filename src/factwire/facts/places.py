@@ -88,12 +88,12 @@ def find_places(doc, published=None) -> list[dict]:
 
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
-    mentions = collect_mentions(doc, gaz)
+    text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
+    mentions = collect_mentions(doc, gaz, text)
     priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
     adjectival = nationalities(doc)
     regions = _region_readings(mentions, priors, gaz, adjectival)
     out, as_region = [], set()
-    text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
     for i, m in enumerate(mentions):
         check_deadline()
         if m.facility:

@@ -97,12 +97,14 @@ def article_regions(doc, gaz: Gazetteer) -> ArticleRegions:
     return ArticleRegions(frozenset(countries), frozenset(states))
 
 
-def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
-    """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
+def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
+    """Place mentions in text order, without overlaps (a dateline wins over an entity).
+    `text` is `doc.text` read once by the caller (spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
     person_words = _words_in_long_persons(doc)
     regions = article_regions(doc, gaz)
-    found = [m for m in (_dateline(doc, gaz),) if m]
-    for m in _inner_datelines(doc, gaz) + find_facility_mentions(doc):
+    found = [m for m in (_dateline(text, gaz),) if m]
+    for m in _inner_datelines(text, gaz) + find_facility_mentions(doc):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
     for m in find_pattern_mentions(doc, gaz):
@@ -303,10 +305,10 @@ def _words_in_long_persons(doc) -> set[str]:
     return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
-def _inner_datelines(doc, gaz: Gazetteer) -> list[Mention]:
+def _inner_datelines(text: str, gaz: Gazetteer) -> list[Mention]:
     """All-caps datelines after the start of the text (INNER_DATELINE), read as cities first."""
     out = []
-    for m in INNER_DATELINE.finditer(doc.text):
+    for m in INNER_DATELINE.finditer(text):
         name = m.group(1)
         cands = gaz.lookup(name) if len(name) >= 3 else []
         if cands:
@@ -315,9 +317,9 @@ def _inner_datelines(doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _dateline(doc, gaz: Gazetteer) -> Mention | None:
+def _dateline(text: str, gaz: Gazetteer) -> Mention | None:
     """The all-caps place that opens a wire story, looked up as a city first."""
-    m = DATELINE.match(doc.text[:60])
+    m = DATELINE.match(text[:60])
     if not m or len(m.group(1)) < 3:
         return None
     name = m.group(1)
