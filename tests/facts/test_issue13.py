@@ -326,3 +326,22 @@ def test_a_street_with_its_town_survives_the_typed_record():
     assert not rec.errors
     street = next(p.to_dict() for p in rec.places if p.text == "Atlantic Avenue")
     assert street["locality"] == "Garden City"
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("PLEASANTON, Calif.--( )--DeltaTrak, a leader in cold chain management, announced a deal.",
+     "Calif.", "California"),
+    ("HORRY COUNTY, SC (WMBF) - A homeless man stands by the road.", "SC", "South Carolina"),
+])
+def test_a_datelines_state_is_a_place_too(text, name, state):
+    assert places(text)[name]["name"] == state
+
+
+def test_a_dateline_that_lost_its_separator_is_read_only_as_a_city():
+    assert places("LONDON The Latest on the nerve agent case.")["LONDON"]["country"] == "GB"
+    assert not places("BREAKING News from the court today.")
+
+
+def test_a_determiner_after_a_place_does_not_make_it_part_of_a_name():
+    got = places("They spend time with their daughter in Portugal The pair will celebrate.")
+    assert got["Portugal"]["country"] == "PT"

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, normalize
-from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
+from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES, US_POSTAL_CODES
 from .places_facilities import find_facility_mentions
 from .places_mention import (
     ADMIN_WORDS,
@@ -71,6 +71,12 @@ INNER_DATELINE = re.compile(
     r"(?=(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .]+\))?\s*[\u2014\u2013]|\s+--?\s)")
 #: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
+#: A wire dateline whose separator the page lost ("LONDON The Latest on...", "SAN ANTONIO Turner
+#: Sports analyst..."): caps words, then a capitalised word. Taken only when they name a city.
+BARE_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?= [A-Z][a-z])")
+#: The state or country written after a dateline's city ("PLEASANTON, Calif.--", "HORRY COUNTY,
+#: SC (WMBF) -"): AP abbreviation, postal code or name, then the dateline's separator.
+DATELINE_REGION = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=\s*[,:(\u2014\u2013]|\s*-)")
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
     text = doc.text if text is None else text
     person_words = _words_in_long_persons(doc)
     regions = article_regions(doc, gaz)
-    found = [m for m in (_dateline(text, gaz),) if m]
+    found = _datelines(text, gaz)
     for m in _inner_datelines(text, gaz) + find_facility_mentions(doc):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
@@ -317,14 +323,31 @@ def _inner_datelines(text: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _dateline(text: str, gaz: Gazetteer) -> Mention | None:
-    """The all-caps place that opens a wire story, looked up as a city first."""
+def _datelines(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The all-caps place that opens a wire story, looked up as a city first, and the state or
+    country written after it; a dateline that lost its separator only when it names a city."""
     m = DATELINE.match(text[:60])
+    bare = m is None
+    m = m or BARE_DATELINE.match(text[:60])
     if not m or len(m.group(1)) < 3:
-        return None
+        return []
     name = m.group(1)
     cands = gaz.lookup(name)
     cities = [p for p in cands if p.kind == "city"]
+    if not cands or (bare and not cities):
+        return []
+    out = [Mention(m.start(1), m.end(1), name, normalize(name), cities or cands)]
+    region = None if bare else DATELINE_REGION.match(text, m.end(1))
+    if region:
+        out += [r for r in (_dateline_region(region, gaz),) if r]
+    return out
+
+
+def _dateline_region(m: re.Match, gaz: Gazetteer) -> Mention | None:
+    """The dateline's state ("Calif.", "SC", "Texas") or country, if the gazetteer has it as one."""
+    name = m.group(1)
+    lookup = US_POSTAL_CODES.get(name, name)
+    cands = [p for p in gaz.lookup(lookup) if p.kind in ("admin", "country")]
     if not cands:
         return None
-    return Mention(m.start(1), m.end(1), name, normalize(name), cities or cands)
+    return Mention(m.start(1), m.end(1), name, normalize(name), cands)
