@@ -345,3 +345,15 @@ def test_a_dateline_that_lost_its_separator_is_read_only_as_a_city():
 def test_a_determiner_after_a_place_does_not_make_it_part_of_a_name():
     got = places("They spend time with their daughter in Portugal The pair will celebrate.")
     assert got["Portugal"]["country"] == "PT"
+
+
+def test_new_york_alone_is_the_city_and_new_york_state_the_state():
+    assert places("She grew up in New York and speaks Mandarin.")["New York"]["kind"] == "city"
+    assert places("New York state lawmakers met on Monday.")["New York state"]["kind"] == "admin"
+
+
+def test_a_big_city_beats_its_namesake_region_but_never_its_namesake_country():
+    got = places("Flights from Istanbul and Sao Paulo to Mexico were cancelled.")
+    assert got["Istanbul"]["kind"] == got["Sao Paulo"]["kind"] == "city"
+    assert got["Mexico"]["kind"] == "country"
+    assert places("The Quebec government said so.")["Quebec"]["kind"] == "admin"

@@ -47,6 +47,12 @@ STATE_MATCH_BONUS = 20.0
 #: their own name: a former or foreign name is rarely what English news means by it. 20 is a
 #: capital's bonus and then some: "Garden City" (a nickname of Singapore) stays a US town.
 ALT_NAME_PENALTY = 20.0
+#: A city of at least REGION_NAMESAKE_MIN_POP that shares its name with a first-level region of
+#: its country is what news means by the bare name (AP style: "New York" is the city, "New York
+#: state" the state; likewise Istanbul, Sao Paulo, Rio de Janeiro, Buenos Aires): it gets a
+#: capital's bonus over the region. 1M keeps region capitals such as Quebec (0.5M) regions.
+REGION_NAMESAKE_MIN_POP = 1_000_000
+REGION_NAMESAKE_BONUS = CAPITAL_BONUS
 #: A city within NEAR_KM of another city the article names gets NEAR_BONUS: news about a place
 #: names its neighbours (Oceanside with Bellmore and Garden City on Long Island, not Oceanside
 #: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.
@@ -309,7 +315,23 @@ def score(p: Place, ctx: Context, key: str | None = None) -> float:
 
 def choose(candidates: list[Place], ctx: Context, key: str | None = None) -> Place | None:
     """The best-scoring candidate (ties: first in gazetteer order), or None."""
-    return max(candidates, key=lambda p: score(p, ctx, key), default=None)
+    countries = {p.country for p in candidates if p.kind == "country"}
+    regions = {p.country for p in candidates if p.kind == "admin"} - countries  # "Mexico" stays the country
+
+    def total(p: Place) -> float:
+        s = score(p, ctx, key)
+        if p.kind == "city" and p.country in regions and p.population >= REGION_NAMESAKE_MIN_POP \
+                and (key is None or key in own_names(p.name)):
+            s += REGION_NAMESAKE_BONUS + (ALT_NAME_PENALTY if key is not None and normalize(p.name) != key else 0.0)
+        return s
+    return max(candidates, key=total, default=None)
+
+
+def own_names(name: str) -> tuple[str, ...]:
+    """The keys a city is called by its own name: its name, and without a trailing "City"
+    ("New York City" is "New York"); not an alternate name."""
+    key = normalize(name)
+    return (key, key[:-5]) if key.endswith(" city") else (key,)
 
 
 def _near(p: Place, points: tuple[tuple[float, float], ...]) -> bool:
