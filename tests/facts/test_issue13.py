@@ -303,6 +303,11 @@ def test_a_county_with_a_single_town_still_has_a_point():
 @pytest.mark.parametrize("text, published, expr, value", [
     ("The committee subpoenaed him to testify on Feb. 10.", dt.date(2000, 1, 7), "Feb. 10", "2000-02-10"),
     ("A man pleaded guilty to threatening to kill her in March.", dt.date(2019, 11, 19), "March", "2019-03"),
+    # a purpose infinitive (spaCy: advcl) looks ahead like a complement does
+    ("Rep. Dan Burton said he subpoenaed Elian to testify before the Committee on Government Reform on "
+     "Feb. 10, so he remains in the country.", dt.date(2000, 1, 7), "Feb. 10", "2000-02-10"),
+    ("Albright has invited the ministers to a ceremony in Independence, Mo., on March 12 to mark the "
+     "accession.", dt.date(1999, 2, 16), "March 12", "1999-03-12"),
 ])
 def test_a_day_in_an_infinitive_of_a_past_verb_reads_nearest_a_month_stays_past(text, published, expr, value):
     assert dates(text, published)[expr]["from"] == value
