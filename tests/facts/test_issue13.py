@@ -248,6 +248,13 @@ def test_vague_references_are_their_own_kind():
     assert got["Friday"]["kind"] == "date"
 
 
+
+def test_the_present_is_tagged_where_a_phrase_makes_now_temporal():
+    got = dates("Right now the evidence is scant. For now, the office at present stays shut.", OCT_1989)
+    assert all(got[k]["kind"] == "vague" and got[k]["value"] is None for k in ("Right now", "For now", "at present"))
+    assert not dates("Now Assange faces charges, and he is now in jail.", OCT_1989)
+
+
 def test_nationality_adjectives_name_their_country_without_becoming_places():
     text = "Turkish and Greek officials met European envoys."
     norp = {e["text"]: e for e in find_entities(parse(text), None) if e["label"] == "NORP"}
