@@ -66,10 +66,20 @@ def test_country_points_follow_the_geonames_convention(name, lat, lon):
 
 
 @pytest.mark.parametrize("name, country", [("Ontario", "CA"), ("Kerala", "IN"), ("Oaxaca", "MX"),
-                                           ("Orange County", "US"), ("California", "US")])
+                                           ("Orange County", "US"), ("California", "US"),
+                                           # matched loosely ("Saint"/"St.", unit words, word order),
+                                           # or through the city they are named after
+                                           ("Saint Croix County", "US"), ("Wrangell City and Borough", "US"),
+                                           ("Adjuntas Municipio", "US"), ("Wien", "AT"), ("Sennar", "SD")])
 def test_regions_have_coordinates(name, country):
     regions = [p for p in get_gazetteer().lookup(name) if p.kind == "admin" and p.country == country]
     assert regions and all(p.lat is not None and p.lon is not None for p in regions)
+
+
+def test_a_region_is_never_placed_through_a_village_of_its_name():
+    """Lappi (Lapland, ~67N) shares its name with a village in the south-west: no point beats that one."""
+    lapland = [p for p in get_gazetteer().lookup("Lappi") if p.kind == "admin" and p.country == "FI"]
+    assert all(p.lat is None or p.lat > 65 for p in lapland)
 
 
 def test_a_city_near_the_articles_other_places_wins():

