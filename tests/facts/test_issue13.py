@@ -379,3 +379,7 @@ def test_a_big_city_beats_its_namesake_region_but_never_its_namesake_country():
     assert got["Istanbul"]["kind"] == got["Sao Paulo"]["kind"] == "city"
     assert got["Mexico"]["kind"] == "country"
     assert places("The Quebec government said so.")["Quebec"]["kind"] == "admin"
+
+
+def test_the_eu_is_a_region_even_when_tagged_as_an_organisation():
+    assert places("Lowering the cost of the EU\u2019s airports matters.")["EU"]["kind"] == "other"

@@ -261,8 +261,10 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
     if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
+    acronym = n == 1 and doc[s].is_upper and len(doc[s]) > 1
     strong = [p for p in (m.candidates if m else [])
-              if (_strong(p, n) or _in_context(p, regions)) and _own_name(p, m.key)]
+              if (_strong(p, n) or _in_context(p, regions) or (acronym and p.kind == "other"))
+              and _own_name(p, m.key)]
     if strong:
         return Mention(m.start, m.end, m.text, m.key, strong)
     if m is None and n == 1 and regions and regions.countries and _after_place_preposition(doc, s):
@@ -291,7 +293,9 @@ def _after_place_preposition(doc, s: int) -> bool:
 
 def _strong(p: Place, n_tokens: int = 1) -> bool:
     """Known well enough to overrule spaCy's ORG/PERSON label (a multi-word exact name is
-    rarely anything but the place; a single word may be a brand or a surname)."""
+    rarely anything but the place; a single word may be a brand or a surname). A one-word
+    acronym of a multi-country region ("EU", ORG to spaCy) is one too: the facts scheme lists the
+    EU among regions (see _relabel_part)."""
     if p.kind == "country" or (p.kind == "admin" and p.country == "US" and p.lat is not None):
         return True
     if n_tokens > 1 and p.kind in ("admin", "other"):
