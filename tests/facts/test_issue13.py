@@ -383,3 +383,10 @@ def test_a_big_city_beats_its_namesake_region_but_never_its_namesake_country():
 
 def test_the_eu_is_a_region_even_when_tagged_as_an_organisation():
     assert places("Lowering the cost of the EU\u2019s airports matters.")["EU"]["kind"] == "other"
+
+
+def test_a_small_town_is_read_in_the_articles_state_a_big_city_stays_itself():
+    got = places("HORRY COUNTY, SC (WMBF) - A homeless man sleeps on Atlantic Avenue in Garden City.")
+    assert km(got["Garden City"], 33.59, -79.01) < 25  # Garden City, SC, not Kansas
+    assert places("Garden City, Kansas officials met in Topeka.")["Garden City"]["lat"] > 37
+    assert km(places("Officials from Ohio flew to Chicago.")["Chicago"], 41.85, -87.65) < 25

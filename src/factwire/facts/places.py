@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from factwire.deadline import check_deadline
 
 from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
+from .places_aliases import US_POSTAL_CODES
 from .places_facilities import facility_item
 from .places_mention import ADMIN_WORDS, Mention
 from .places_patterns import _names_admin_region
@@ -174,11 +175,24 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
     if place is not None and place.kind == "city" and ctx.points and not _near(place, ctx.points) \
             and place.country not in ctx.implied:  # a namesake abroad while the article is elsewhere
         place = get_small_places().near(m.text, ctx.named | ctx.implied, ctx.points) or place
+    if place is not None and place.kind == "city" and place.country == "US" and ctx.states \
+            and place.admin1 not in ctx.states and place.population < VILLAGE_NAMESAKE_MAX_POP:
+        # a small namesake in another state than the article's (a big city is meant as itself)
+        place = in_article_states(m, ctx, gaz) or place
     if place is not None:
         return to_item(m, place)
     if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
         return region_item(m, region[1])
     return None
+
+
+def in_article_states(m: Mention, ctx: Context, gaz: Gazetteer) -> Place | None:
+    """The town called like `m` inside one of the US states the article's other places are in
+    ("Garden City" in a story datelined Horry County, SC: Garden City, SC, not Kansas); None when
+    there is none or several far apart."""
+    names = [US_POSTAL_CODES[s] for s in sorted(ctx.states) if s in US_POSTAL_CODES]
+    keys = frozenset(canonical_region(n, "US", gaz) for n in names)
+    return get_small_places().lookup(m.text, frozenset({"US"}), keys, region_only=True) if keys else None
 
 
 def _may_be_village(m: Mention) -> bool:
