@@ -390,3 +390,13 @@ def test_a_small_town_is_read_in_the_articles_state_a_big_city_stays_itself():
     assert km(got["Garden City"], 33.59, -79.01) < 25  # Garden City, SC, not Kansas
     assert places("Garden City, Kansas officials met in Topeka.")["Garden City"]["lat"] > 37
     assert km(places("Officials from Ohio flew to Chicago.")["Chicago"], 41.85, -87.65) < 25
+
+
+def test_a_place_name_recurring_untagged_is_the_same_place():
+    from factwire.facts.places_spans import collect_mentions
+
+    text = "Asylum seekers wait in Greece. The camps of Greece are full, and Greece Council meets."
+    doc = parse(text)
+    doc.ents = [e for e in doc.ents if e.start_char < 30]  # spaCy tags a name once, not again
+    found = [m.start for m in collect_mentions(doc, get_gazetteer(), text) if m.text == "Greece"]
+    assert found == [text.index("Greece"), text.index("Greece", 30)]  # not "Greece Council"

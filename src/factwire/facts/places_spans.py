@@ -27,6 +27,7 @@ from .places_mention import (
     modifies_a_name as _modifies_a_name,
 )
 from .places_patterns import find_pattern_mentions
+from .places_repeats import repeated_mentions
 from .places_small import get_small_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -128,6 +129,7 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
         for x in (m if isinstance(m, list) else [m]):
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
+    found += repeated_mentions(doc, text, found)
     return sorted(found, key=lambda m: m.start)
 
 
