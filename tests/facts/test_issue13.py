@@ -400,3 +400,13 @@ def test_a_place_name_recurring_untagged_is_the_same_place():
     doc.ents = [e for e in doc.ents if e.start_char < 30]  # spaCy tags a name once, not again
     found = [m.start for m in collect_mentions(doc, get_gazetteer(), text) if m.text == "Greece"]
     assert found == [text.index("Greece"), text.index("Greece", 30)]  # not "Greece Council"
+
+
+@pytest.mark.parametrize("text", ["Protesters came to the annual March for Life on Capitol Hill.",
+                                  "She was at the head of the March of the Combatant Mothers."])
+def test_a_march_named_so_is_no_month(text):
+    assert "March" not in dates(text, OCT_1989)
+
+
+def test_a_month_after_a_preposition_stays_a_month_before_a_name():
+    assert dates("They met in March for Christmas talks.", OCT_1989)["March"]["from"] == "1989-03"
