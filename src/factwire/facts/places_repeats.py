@@ -24,18 +24,22 @@ def repeated_mentions(doc, text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if not m.facility and len(m.text) >= MIN_NAME_CHARS and m.text[:1].isupper() and (m.candidates or m.fallback):
             first.setdefault(m.text, m)
-    taken = [(m.start, m.end) for m in found]
+    if not first:
+        return []
+    taken = {(m.start, m.end) for m in found}
+    names = sorted(first, key=len, reverse=True)  # one pass; the longest name wins at a position
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     out: list[Mention] = []
-    for name, model in first.items():
-        for hit in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            s, e = hit.span()
-            if any(s < b and a < e for a, b in taken):
-                continue
-            span = doc.char_span(s, e)
-            if span is None or _part_of_longer_name(doc, span):
-                continue
-            out.append(Mention(s, e, name, model.key, model.candidates, model.fallback))
-            taken.append((s, e))
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if (s, e) in taken or any(s < b and a < e for a, b in taken):
+            continue
+        span = doc.char_span(s, e)
+        if span is None or _part_of_longer_name(doc, span):
+            continue
+        model = first[hit.group()]
+        out.append(Mention(s, e, model.text, model.key, model.candidates, model.fallback))
+        taken.add((s, e))
     return out
 
 

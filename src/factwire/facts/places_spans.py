@@ -114,7 +114,7 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
     for m in _inner_datelines(text, gaz) + find_facility_mentions(doc):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
-    for m in find_pattern_mentions(doc, gaz):
+    for m in find_pattern_mentions(doc, gaz, text):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
     for m in _from_locatives(doc, gaz, person_words):
