@@ -70,7 +70,9 @@ def test_country_points_follow_the_geonames_convention(name, lat, lon):
                                            # matched loosely ("Saint"/"St.", unit words, word order),
                                            # or through the city they are named after
                                            ("Saint Croix County", "US"), ("Wrangell City and Borough", "US"),
-                                           ("Adjuntas Municipio", "US"), ("Wien", "AT"), ("Sennar", "SD")])
+                                           ("Adjuntas Municipio", "US"), ("Wien", "AT"), ("Sennar", "SD"),
+                                           # joined by ISO 3166-2 code to GeoNames' admin-1 code
+                                           ("Niederösterreich", "AT"), ("Sicilia", "IT")])
 def test_regions_have_coordinates(name, country):
     regions = [p for p in get_gazetteer().lookup(name) if p.kind == "admin" and p.country == country]
     assert regions and all(p.lat is not None and p.lon is not None for p in regions)

