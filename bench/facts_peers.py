@@ -108,10 +108,17 @@ def factwire_fn():
         rec = extract(text, input_kind="text", clean=False, facts=False,
                       published=published.isoformat() if published else None)
         add_facts(rec, events=False)
-        dates = [_peer_date(d) for d in rec.dates if "caption" not in d]
-        places = [p for p in rec.places if "caption" not in p]
-        return {"dates": dates, "places": places, ADJ_FIELD: places + _adjective_places(rec.entities)}
+        as_dicts = [_as_dict(x) for x in rec.dates], [_as_dict(x) for x in rec.places]
+        dates = [_peer_date(d) for d in as_dicts[0] if "caption" not in d]
+        places = [p for p in as_dicts[1] if "caption" not in p]
+        adjectives = _adjective_places([_as_dict(e) for e in rec.entities])
+        return {"dates": dates, "places": places, ADJ_FIELD: places + adjectives}
     return run
+
+
+def _as_dict(item) -> dict:
+    """A record's fact as its JSON dict (the typed model since session 3; older trees: dicts)."""
+    return item if isinstance(item, dict) else item.to_dict()
 
 
 def _adjective_places(entities: list[dict]) -> list[dict]:

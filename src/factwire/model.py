@@ -240,9 +240,11 @@ class Place:
     centre: bool | None = None  # a district named by its centre town (only written when True)
     region: str | None = None  # the region written next to it ("Zolochiv, Kharkiv")
     caption: int | None = None
+    #: A street/road/building's town, whose point it carries (precision "locality")
+    locality: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return as_json(self, optional=("centre", "region", "caption"))
+        return as_json(self, optional=("centre", "region", "caption", "locality"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:

@@ -66,10 +66,22 @@ def test_country_points_follow_the_geonames_convention(name, lat, lon):
 
 
 @pytest.mark.parametrize("name, country", [("Ontario", "CA"), ("Kerala", "IN"), ("Oaxaca", "MX"),
-                                           ("Orange County", "US"), ("California", "US")])
+                                           ("Orange County", "US"), ("California", "US"),
+                                           # matched loosely ("Saint"/"St.", unit words, word order),
+                                           # or through the city they are named after
+                                           ("Saint Croix County", "US"), ("Wrangell City and Borough", "US"),
+                                           ("Adjuntas Municipio", "US"), ("Wien", "AT"), ("Sennar", "SD"),
+                                           # joined by ISO 3166-2 code to GeoNames' admin-1 code
+                                           ("Niederösterreich", "AT"), ("Sicilia", "IT")])
 def test_regions_have_coordinates(name, country):
     regions = [p for p in get_gazetteer().lookup(name) if p.kind == "admin" and p.country == country]
     assert regions and all(p.lat is not None and p.lon is not None for p in regions)
+
+
+def test_a_region_is_never_placed_through_a_village_of_its_name():
+    """Lappi (Lapland, ~67N) shares its name with a village in the south-west: no point beats that one."""
+    lapland = [p for p in get_gazetteer().lookup("Lappi") if p.kind == "admin" and p.country == "FI"]
+    assert all(p.lat is None or p.lat > 65 for p in lapland)
 
 
 def test_a_city_near_the_articles_other_places_wins():
@@ -248,6 +260,13 @@ def test_vague_references_are_their_own_kind():
     assert got["Friday"]["kind"] == "date"
 
 
+
+def test_the_present_is_tagged_where_a_phrase_makes_now_temporal():
+    got = dates("Right now the evidence is scant. For now, the office at present stays shut.", OCT_1989)
+    assert all(got[k]["kind"] == "vague" and got[k]["value"] is None for k in ("Right now", "For now", "at present"))
+    assert not dates("Now Assange faces charges, and he is now in jail.", OCT_1989)
+
+
 def test_nationality_adjectives_name_their_country_without_becoming_places():
     text = "Turkish and Greek officials met European envoys."
     norp = {e["text"]: e for e in find_entities(parse(text), None) if e["label"] == "NORP"}
@@ -303,6 +322,11 @@ def test_a_county_with_a_single_town_still_has_a_point():
 @pytest.mark.parametrize("text, published, expr, value", [
     ("The committee subpoenaed him to testify on Feb. 10.", dt.date(2000, 1, 7), "Feb. 10", "2000-02-10"),
     ("A man pleaded guilty to threatening to kill her in March.", dt.date(2019, 11, 19), "March", "2019-03"),
+    # a purpose infinitive (spaCy: advcl) looks ahead like a complement does
+    ("Rep. Dan Burton said he subpoenaed Elian to testify before the Committee on Government Reform on "
+     "Feb. 10, so he remains in the country.", dt.date(2000, 1, 7), "Feb. 10", "2000-02-10"),
+    ("Albright has invited the ministers to a ceremony in Independence, Mo., on March 12 to mark the "
+     "accession.", dt.date(1999, 2, 16), "March 12", "1999-03-12"),
 ])
 def test_a_day_in_an_infinitive_of_a_past_verb_reads_nearest_a_month_stays_past(text, published, expr, value):
     assert dates(text, published)[expr]["from"] == value
@@ -312,3 +336,79 @@ def test_a_nationality_adjective_places_a_village_but_never_moves_a_city():
     assert places("About 1,700 asylum seekers are stuck in Samos, one of the Greek islands.")["Samos"]["country"] == "GR"
     got = places("Russian forces shelled targets in Donetsk on Monday, Ukrainian officials said.")
     assert got["Donetsk"]["country"] == "UA"
+
+
+def test_a_street_with_its_town_survives_the_typed_record():
+    """The record's typed Place must know every key find_places writes (`locality` was
+    unknown to it: every place of such an article was lost with a TypeError)."""
+    from factwire import extract
+    from factwire.pipeline import add_facts
+
+    rec = extract("He sleeps on Atlantic Avenue in Garden City, New York.", input_kind="text",
+                  clean=False, facts=False)
+    add_facts(rec, events=False)
+    assert not rec.errors
+    street = next(p.to_dict() for p in rec.places if p.text == "Atlantic Avenue")
+    assert street["locality"] == "Garden City"
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("PLEASANTON, Calif.--( )--DeltaTrak, a leader in cold chain management, announced a deal.",
+     "Calif.", "California"),
+    ("HORRY COUNTY, SC (WMBF) - A homeless man stands by the road.", "SC", "South Carolina"),
+])
+def test_a_datelines_state_is_a_place_too(text, name, state):
+    assert places(text)[name]["name"] == state
+
+
+def test_a_dateline_that_lost_its_separator_is_read_only_as_a_city():
+    assert places("LONDON The Latest on the nerve agent case.")["LONDON"]["country"] == "GB"
+    assert not places("BREAKING News from the court today.")
+
+
+def test_a_determiner_after_a_place_does_not_make_it_part_of_a_name():
+    got = places("They spend time with their daughter in Portugal The pair will celebrate.")
+    assert got["Portugal"]["country"] == "PT"
+
+
+def test_new_york_alone_is_the_city_and_new_york_state_the_state():
+    assert places("She grew up in New York and speaks Mandarin.")["New York"]["kind"] == "city"
+    assert places("New York state lawmakers met on Monday.")["New York state"]["kind"] == "admin"
+
+
+def test_a_big_city_beats_its_namesake_region_but_never_its_namesake_country():
+    got = places("Flights from Istanbul and Sao Paulo to Mexico were cancelled.")
+    assert got["Istanbul"]["kind"] == got["Sao Paulo"]["kind"] == "city"
+    assert got["Mexico"]["kind"] == "country"
+    assert places("The Quebec government said so.")["Quebec"]["kind"] == "admin"
+
+
+def test_the_eu_is_a_region_even_when_tagged_as_an_organisation():
+    assert places("Lowering the cost of the EU\u2019s airports matters.")["EU"]["kind"] == "other"
+
+
+def test_a_small_town_is_read_in_the_articles_state_a_big_city_stays_itself():
+    got = places("HORRY COUNTY, SC (WMBF) - A homeless man sleeps on Atlantic Avenue in Garden City.")
+    assert km(got["Garden City"], 33.59, -79.01) < 25  # Garden City, SC, not Kansas
+    assert places("Garden City, Kansas officials met in Topeka.")["Garden City"]["lat"] > 37
+    assert km(places("Officials from Ohio flew to Chicago.")["Chicago"], 41.85, -87.65) < 25
+
+
+def test_a_place_name_recurring_untagged_is_the_same_place():
+    from factwire.facts.places_spans import collect_mentions
+
+    text = "Asylum seekers wait in Greece. The camps of Greece are full, and Greece Council meets."
+    doc = parse(text)
+    doc.ents = [e for e in doc.ents if e.start_char < 30]  # spaCy tags a name once, not again
+    found = [m.start for m in collect_mentions(doc, get_gazetteer(), text) if m.text == "Greece"]
+    assert found == [text.index("Greece"), text.index("Greece", 30)]  # not "Greece Council"
+
+
+@pytest.mark.parametrize("text", ["Protesters came to the annual March for Life on Capitol Hill.",
+                                  "She was at the head of the March of the Combatant Mothers."])
+def test_a_march_named_so_is_no_month(text):
+    assert "March" not in dates(text, OCT_1989)
+
+
+def test_a_month_after_a_preposition_stays_a_month_before_a_name():
+    assert dates("They met in March for Christmas talks.", OCT_1989)["March"]["from"] == "1989-03"

@@ -73,6 +73,10 @@ EVENT_NOUNS = {"deadline", "summit", "ceremony", "election", "elections", "heari
 #: NEAR_FUTURE_DAYS); a bare month there stays past ("pleaded guilty to threatening to kill her
 #: in March": the threat, months back).
 PROSPECTIVE_KINDS = {"month_day", "day_month", "weekday"}
+#: Dependencies of a to-infinitive that looks ahead of its verb: a complement ("decided to admit")
+#: or a purpose clause ("subpoenaed him to testify on Feb. 10", "invited them to a ceremony on
+#: March 12 to mark ..."; spaCy labels purpose infinitives advcl).
+INFINITIVE_DEPS = {"xcomp", "advcl"}
 #: Heads that name a new, later date even in the past tense ("was postponed to Friday").
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 TO_PREPS = {"to", "until", "till", "for"}
@@ -270,8 +274,8 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
         tense = verb_tense(tok)
         if tense is not None:
             return tense or None, event, prospective
-        prospective = prospective or (tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                  for c in tok.children))
+        prospective = prospective or (tok.dep_ in INFINITIVE_DEPS and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                          for c in tok.children))
     return None, event, prospective
 
 

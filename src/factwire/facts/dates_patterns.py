@@ -109,7 +109,11 @@ PATTERNS: dict[str, str] = {
     "zodiac": _ci(r"\bthe\s+year\s+of\s+the\s+" + ZODIAC + r"\b"),
     "vague": _ci(r"\b(?:recently|lately|(?:in\s+)?recent\s+(?:days|weeks|months|years)"
                  r"|(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few)\s+(?:days|weeks|months|years)"
-                 r"|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come))\b"),
+                 r"|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)"
+                 # the present, where a phrase makes "now" temporal (a bare "now" is as often a
+                 # discourse word: "Now Assange faces..."; the facts scheme leaves it out)
+                 r"|right\s+now|for\s+now|as\s+of\s+now|by\s+now"
+                 r"|nowadays|at\s+present)\b"),
 }
 
 MONTH_KEYS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -132,7 +136,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
               "this evening"),
     "week_start": ("the week",), "year_to_date": ("so far", "to date", "to-date", "thus far"),
     "rest_of_year": ("of the year",), "zodiac": ("year of the",),
-    "vague": ("recent", "lately", "coming", "few", "ahead", "to come"),
+    "vague": ("recent", "lately", "coming", "few", "ahead", "to come", "now", "present"),
 }
 
 #: The compiled patterns, in a fixed order (ties in span length go to the earlier kind).

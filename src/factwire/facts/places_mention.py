@@ -8,6 +8,8 @@ from .gazetteer import Place
 
 #: Entities after which a capitalised word is not a name continuation ("in London Tuesday").
 NON_NAME_LABELS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+#: Parts of speech that never continue a name ("in Portugal The pair...": a lost full stop).
+FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 #: Words that extend a place name to the unit it names ("Zabul province", "Kherson Oblast").
 ADMIN_WORDS = frozenset({"province", "state", "region", "oblast", "county", "district",
                          "governorate", "prefecture", "territory"})
@@ -39,6 +41,8 @@ def modifies_a_name(doc, i: int) -> bool:
         return False
     tok = doc[i]
     if not tok.text.rstrip(".").isalpha() or not tok.text[0].isupper() or tok.is_sent_start:
+        return False
+    if tok.pos_ in FUNCTION_POS:
         return False
     if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":  # "ambassador to Britain Liu Xiaming"
         return False

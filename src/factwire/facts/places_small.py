@@ -21,11 +21,10 @@ import math
 import re
 import threading
 import unicodedata
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, read_gzip
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "small_places.tsv.gz"
 #: Words that name the unit, not the region ("Kyiv oblast", "Kyiv City", "Krasnodar Krai").
@@ -226,11 +225,4 @@ def get_small_places() -> SmallPlaces:
 def _load() -> SmallPlaces:
     if not DATA_FILE.exists():  # a checkout without the data file: no fallback, no failure
         return SmallPlaces(b"")
-    return SmallPlaces(_read_gzip(DATA_FILE))
-
-
-def _read_gzip(path: Path) -> bytes:
-    """The decompressed file, decompressed in one call into a buffer of its final size
-    (gzip's trailer holds it): chunked reads and a join would double the ~17 MB at peak."""
-    raw = path.read_bytes()
-    return zlib.decompress(raw, wbits=31, bufsize=max(int.from_bytes(raw[-4:], "little"), 1))
+    return SmallPlaces(read_gzip(DATA_FILE))

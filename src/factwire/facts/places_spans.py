@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, normalize
-from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES
+from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES, US_POSTAL_CODES
 from .places_facilities import find_facility_mentions
 from .places_mention import (
     ADMIN_WORDS,
@@ -27,6 +27,7 @@ from .places_mention import (
     modifies_a_name as _modifies_a_name,
 )
 from .places_patterns import find_pattern_mentions
+from .places_repeats import repeated_mentions
 from .places_small import get_small_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -71,6 +72,12 @@ INNER_DATELINE = re.compile(
     r"(?=(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?\s*(?:\([A-Za-z .]+\))?\s*[\u2014\u2013]|\s+--?\s)")
 #: "NEW DELHI (PTI) -", "ST. JOSEPH, Mich. (AP) -", "LONDON -": caps words then a separator.
 DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})(?=\s*[,:(\u2014\u2013-])")
+#: A wire dateline whose separator the page lost ("LONDON The Latest on...", "SAN ANTONIO Turner
+#: Sports analyst..."): caps words, then a capitalised word. Taken only when they name a city.
+BARE_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?= [A-Z][a-z])")
+#: The state or country written after a dateline's city ("PLEASANTON, Calif.--", "HORRY COUNTY,
+#: SC (WMBF) -"): AP abbreviation, postal code or name, then the dateline's separator.
+DATELINE_REGION = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=\s*[,:(\u2014\u2013]|\s*-)")
 
 
 @dataclass(frozen=True)
@@ -97,15 +104,17 @@ def article_regions(doc, gaz: Gazetteer) -> ArticleRegions:
     return ArticleRegions(frozenset(countries), frozenset(states))
 
 
-def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
-    """Place mentions in text order, without overlaps (a dateline wins over an entity)."""
+def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Mention]:
+    """Place mentions in text order, without overlaps (a dateline wins over an entity).
+    `text` is `doc.text` read once by the caller (spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
     person_words = _words_in_long_persons(doc)
     regions = article_regions(doc, gaz)
-    found = [m for m in (_dateline(doc, gaz),) if m]
-    for m in _inner_datelines(doc, gaz) + find_facility_mentions(doc):
+    found = _datelines(text, gaz)
+    for m in _inner_datelines(text, gaz) + find_facility_mentions(doc):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
-    for m in find_pattern_mentions(doc, gaz):
+    for m in find_pattern_mentions(doc, gaz, text):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
     for m in _from_locatives(doc, gaz, person_words):
@@ -120,6 +129,7 @@ def collect_mentions(doc, gaz: Gazetteer) -> list[Mention]:
         for x in (m if isinstance(m, list) else [m]):
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
+    found += repeated_mentions(doc, text, found)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -253,8 +263,10 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
     if n == 1 and doc[s].lower_ in person_words:
         return None
     m = _mention(doc, s, e, gaz)
+    acronym = n == 1 and doc[s].is_upper and len(doc[s]) > 1
     strong = [p for p in (m.candidates if m else [])
-              if (_strong(p, n) or _in_context(p, regions)) and _own_name(p, m.key)]
+              if (_strong(p, n) or _in_context(p, regions) or (acronym and p.kind == "other"))
+              and _own_name(p, m.key)]
     if strong:
         return Mention(m.start, m.end, m.text, m.key, strong)
     if m is None and n == 1 and regions and regions.countries and _after_place_preposition(doc, s):
@@ -283,7 +295,9 @@ def _after_place_preposition(doc, s: int) -> bool:
 
 def _strong(p: Place, n_tokens: int = 1) -> bool:
     """Known well enough to overrule spaCy's ORG/PERSON label (a multi-word exact name is
-    rarely anything but the place; a single word may be a brand or a surname)."""
+    rarely anything but the place; a single word may be a brand or a surname). A one-word
+    acronym of a multi-country region ("EU", ORG to spaCy) is one too: the facts scheme lists the
+    EU among regions (see _relabel_part)."""
     if p.kind == "country" or (p.kind == "admin" and p.country == "US" and p.lat is not None):
         return True
     if n_tokens > 1 and p.kind in ("admin", "other"):
@@ -303,10 +317,10 @@ def _words_in_long_persons(doc) -> set[str]:
     return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
-def _inner_datelines(doc, gaz: Gazetteer) -> list[Mention]:
+def _inner_datelines(text: str, gaz: Gazetteer) -> list[Mention]:
     """All-caps datelines after the start of the text (INNER_DATELINE), read as cities first."""
     out = []
-    for m in INNER_DATELINE.finditer(doc.text):
+    for m in INNER_DATELINE.finditer(text):
         name = m.group(1)
         cands = gaz.lookup(name) if len(name) >= 3 else []
         if cands:
@@ -315,14 +329,31 @@ def _inner_datelines(doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _dateline(doc, gaz: Gazetteer) -> Mention | None:
-    """The all-caps place that opens a wire story, looked up as a city first."""
-    m = DATELINE.match(doc.text[:60])
+def _datelines(text: str, gaz: Gazetteer) -> list[Mention]:
+    """The all-caps place that opens a wire story, looked up as a city first, and the state or
+    country written after it; a dateline that lost its separator only when it names a city."""
+    m = DATELINE.match(text[:60])
+    bare = m is None
+    m = m or BARE_DATELINE.match(text[:60])
     if not m or len(m.group(1)) < 3:
-        return None
+        return []
     name = m.group(1)
     cands = gaz.lookup(name)
     cities = [p for p in cands if p.kind == "city"]
+    if not cands or (bare and not cities):
+        return []
+    out = [Mention(m.start(1), m.end(1), name, normalize(name), cities or cands)]
+    region = None if bare else DATELINE_REGION.match(text, m.end(1))
+    if region:
+        out += [r for r in (_dateline_region(region, gaz),) if r]
+    return out
+
+
+def _dateline_region(m: re.Match, gaz: Gazetteer) -> Mention | None:
+    """The dateline's state ("Calif.", "SC", "Texas") or country, if the gazetteer has it as one."""
+    name = m.group(1)
+    lookup = US_POSTAL_CODES.get(name, name)
+    cands = [p for p in gaz.lookup(lookup) if p.kind in ("admin", "country")]
     if not cands:
         return None
-    return Mention(m.start(1), m.end(1), name, normalize(name), cities or cands)
+    return Mention(m.start(1), m.end(1), name, normalize(name), cands)
