@@ -62,6 +62,16 @@ def test_lynx_link_numbers_and_reference_list_are_dropped():
     assert PARAS[0] in out
 
 
+def test_lynx_reference_urls_with_line_breaks_are_dropped_too():
+    """An href holding a line break is listed on several lines; the list is cut whole."""
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    refs = ("\nReferences\n\n   Visible links:\n   1. https://example.com/share?text=Talks\n"
+            "https://example.com/world/\n   2. https://example.com/world\n")
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n\n" + body + refs)
+    assert "https://" not in out and PARAS[0] in out
+
+
 def test_wrapped_cjk_lines_join_without_a_space():
     para = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。" * 3
     lines = textwrap.wrap(para, 38)  # ~76 columns: every Han or kana character takes two

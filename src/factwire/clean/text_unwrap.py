@@ -37,7 +37,9 @@ MD_MIN_LINKS = 5
 # --- lynx ---------------------------------------------------------------------------------------
 LYNX_REF_RE = re.compile(r"\[\d{1,4}\]")
 LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidden)\]")
-LYNX_REF_LINE_RE = re.compile(r"^\s*\d{1,5}\. \S")
+#: A numbered URL of the list, or the rest of one: an href holding a line break is printed on
+#: several lines, the later ones a bare run of non-space characters (no prose line is).
+LYNX_REF_LINE_RE = re.compile(r"^\s*(?:\d{1,5}\. \S|\S+\s*$)")
 LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
 LYNX_MIN_REFS = 5
