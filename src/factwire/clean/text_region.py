@@ -66,6 +66,10 @@ TAIL_WEAK = 0.25
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
                              r"\bcommentaires?\b|\bcomentarios?\b|комментари", re.I)
+#: WordPress's comments title, "10 thoughts on “<headline>”" / "34 responses to ...": a count
+#: and the post's whole headline, so longer than COMMENT_HEADER_WORDS allows.
+COMMENTS_TITLE_RE = re.compile(r"^(?:\d+|one|two|three) (?:thoughts? on|responses? to|comments? on|replies to)"
+                               r" [\"“«‘'„]", re.I)
 #: Substrings one of which COMMENT_WORD_RE needs (a cheap pre-check).
 COMMENT_KEYS = ("comment", "coment", "respons", "repl", "komment", "коммент")
 #: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
@@ -118,6 +122,8 @@ def is_comments_header(b: Block) -> bool:
     """A short line announcing reader comments ("34 Comments", "[ 167 comments ]",
     "34 responses to ...", "Top Rated Comments"): comments are prose, so the body region must
     never run across such a line."""
+    if b.text[:1].isdigit() and COMMENTS_TITLE_RE.match(b.text):
+        return True
     if b.words > COMMENT_HEADER_WORDS:
         return False
     if section_kind(b.text) == "comments":
