@@ -77,3 +77,11 @@ def test_wrapped_cjk_lines_join_without_a_space():
     lines = textwrap.wrap(para, 38)  # ~76 columns: every Han or kana character takes two
     text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
     assert para in normalize(text)
+
+
+def test_lynx_tag_links_after_a_closing_sentence_are_not_joined_to_it():
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    tags = "\n".join(f"   [{i}]{m}" for i, m in enumerate(["Opinion", "China", "Hong Kong"], 20))
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n\n" + body.rstrip("\n") + "\n" + tags + "\n")
+    assert any(line.strip() == "Opinion" for line in out.splitlines())

@@ -41,7 +41,8 @@ COMMENTS_BARRIER = float("inf")
 #: (about two paragraphs); calibrated on text-dev (40..150 flat, 20 cut short ledes).
 COMMENTS_CUT_PROSE = 60
 #: ... and that region must end at most this many blocks before the header (share buttons,
-#: tags, author box in between).  Calibrated on text-dev (gaps seen: 3-9).
+#: tags, author box in between; blocks without a word -- a renderer's bullet "*" -- are not
+#: counted).  Calibrated on text-dev (gaps seen: 3-9).
 COMMENTS_NEAR_BLOCKS = 12
 #: ... and what follows must be less dense than an article (comment threads on text-dev run
 #: 0.25-0.55 positive blocks; article bodies 0.7-1.0).
@@ -191,7 +192,8 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
             continue
         (_, end), best = find_region_scored(scores[:h])
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
-        if best >= COMMENTS_CUT_PROSE and h - end <= COMMENTS_NEAR_BLOCKS and (
+        near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS
+        if best >= COMMENTS_CUT_PROSE and near and (
                 _density(scores, h + 1) < limit or _tail_score(scores, h + 1) < TAIL_WEAK * best):
             return h
     return len(blocks)

@@ -63,6 +63,9 @@ OVERFLOW_SHARE = 0.08
 #: lynx keeps a link's text on one line: a line ending this far short of the width was still
 #: wrapped when the next line starts with a link marker.
 LINK_WRAP_SLACK = 40
+#: A line that is one lynx link of a few words and nothing else (a tag, a menu entry).
+LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 #: A following line starting like this is a new item, not the rest of the paragraph.
 NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
 
@@ -141,7 +144,7 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     for i, ln in enumerate(lines):
         stripped = ln.strip()
         if i and out and stripped and not NEW_ITEM_RE.match(stripped) and \
-                _was_wrapped(lines[i - 1], width, stripped.split(" ", 1)[0]):
+                _was_wrapped(lines[i - 1], width, stripped):
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
@@ -152,16 +155,19 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     return out
 
 
-def _was_wrapped(line: str, width: int, next_word: str) -> bool:
-    """`line` ends near the wrap width and `next_word` would have run past it -- or, for a
-    line of running text well into the width, when the next "word" is a link that lynx keeps
-    whole (`[123]Maurkice Pouncey`: its length is unknown here)."""
+def _was_wrapped(line: str, width: int, next_line: str) -> bool:
+    """`line` ends near the wrap width and the next line's first word would have run past it
+    -- or, for a line of running text well into the width, when the next "word" is a link that
+    lynx keeps whole (`[123]Maurkice Pouncey`: its length is unknown here), unless a sentence
+    ends the line and the link is all the next line holds (a list of tags or menu links)."""
+    next_word = next_line.split(" ", 1)[0]
     n = columns(line.rstrip())
     if n > width or " " not in line.strip() and not CJK_RE.search(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
-    return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None
+    return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
+        and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line))
 
 
 def _unspaced(line: str) -> bool:
