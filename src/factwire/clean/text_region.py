@@ -56,9 +56,6 @@ MAX_GAP_BLOCKS = 15
 GAP_MAX_WORDS = 4
 #: A related-list header is at most this many words ("More Washington Examiner").
 TAIL_HEADER_WORDS = 5
-#: "More From the Los Angeles Times": a "more/most/latest" header names the publication,
-#: which can take a few words more.
-MORE_HEADER_WORDS = 8
 MORE_HEADER_RE = re.compile(r"^(?:more|most|latest|top|popular|related) \w[^.!?]*$", re.I)
 #: What follows a related-list header must be sparser than that to be a teaser list (teaser
 #: lists on text-dev: 0.25-0.3; articles with many subheads go down to 0.44).
@@ -178,9 +175,8 @@ def is_tail_header(b: Block, score: float) -> bool:
     ("Related", "More Washington Examiner", "Most Read")."""
     if score == -COMMENTS_BARRIER:
         return True
-    if b.words <= TAIL_HEADER_WORDS and section_kind(b.text) == "related":
-        return True
-    return b.words <= MORE_HEADER_WORDS and bool(MORE_HEADER_RE.match(b.text))
+    return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or
+                                             bool(MORE_HEADER_RE.match(b.text)))
 
 
 def comments_start(blocks: list[Block], scores: list[float]) -> int:
