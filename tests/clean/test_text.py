@@ -141,24 +141,3 @@ def test_page_without_prose_gets_its_list():
     page = "\n".join(["Home", "Menu", "Calendário 2018", *rows, "Tags", "RSS"])
     cleaned = clean_text(page)
     assert cleaned.paragraphs == rows
-
-
-def test_numbered_list_after_article_is_kept_whatever_its_items_say():
-    """Items numbered 1, 2, 3... are one list even when their shapes differ (a colon in one,
-    a link on its own line after another)."""
-    items = ["1) Lego Star Wars 75188 Bombardiere della Resistenza", "http://amzn.to/2iJFhRj",
-             "2) Cofanetto Nolan: Interstellar/Inception (Blu-Ray)", "http://amzn.to/2hWw372",
-             "3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)", "4) Thriller (Vinile)",
-             "5) Polaroid 600 Camera", "http://amzn.to/2hXWsBA"]
-    page = "\n\n".join(["Home", "World", BODY, BODY2, BODY3, *items, "Related", "Facebook"])
-    cleaned = clean_text(page)
-    assert "Thriller (Vinile)" in cleaned.paragraphs
-    assert "Polaroid 600 Camera" in cleaned.paragraphs
-    assert "Facebook" not in cleaned.paragraphs
-
-
-def test_most_read_list_after_a_related_header_is_not_the_article():
-    items = [f"{n}. Mayor opens the new harbour bridge number {n}" for n in range(1, 7)]
-    page = "\n\n".join([BODY, BODY2, BODY3, "Most Read", *items])
-    cleaned = clean_text(page)
-    assert cleaned.paragraphs == [BODY, BODY2, BODY3]

@@ -66,7 +66,6 @@ class Block:
     line: int  # index of its first source line
     blank_before: bool = False
     bullet: bool = False
-    ordinal: int | None = None  # the number of a "3)" / "3." item marker, stripped from text
     words: int = 0
     terminal: bool = False  # ends like a sentence
     stop_ratio: float = 0.0
@@ -165,8 +164,6 @@ def add_features(block: Block) -> None:
     m = BULLET_RE.match(block.text)
     if m and len(block.text) > m.end():
         block.bullet = True
-        if block.text[0].isdigit():
-            block.ordinal = int(block.text[:m.end()].strip().rstrip(".)"))
         block.text = block.text[m.end():]
     text = block.text
     words = WORD_RE.findall(text.lower())

@@ -294,11 +294,6 @@ def trailing_list(blocks: list[Block], end: int) -> range:
 
     Why: an article ending in a schedule or a table of dates scores every item negative (short,
     no sentence), so the region stops before it although the list is part of the article."""
-    if end + 1 < len(blocks) and is_tail_header(blocks[end + 1], score_block(blocks[end + 1])):
-        return range(0)  # "Most Read", "Related": a list of other stories follows
-    numbered = numbered_list(blocks, end)
-    if numbered:
-        return numbered
     for lead in range(LIST_LEAD_BLOCKS + 1):
         first = end + 1 + lead
         if first >= len(blocks):
@@ -311,35 +306,6 @@ def trailing_list(blocks: list[Block], end: int) -> range:
                 last - first + 1 >= LIST_MIN_ITEMS:
             return range(end + 1, last + 1)
     return range(0)
-
-
-#: Blocks allowed between two numbered items (the item's link on its own line, a note).
-NUMBERED_GAP_BLOCKS = 2
-
-
-def numbered_list(blocks: list[Block], end: int) -> range:
-    """A list numbered 1, 2, 3... starting right after the body region (after at most one
-    lead-in block), up to its last item's continuation lines.
-
-    Why: items numbered in sequence are one list whatever each item says (a shopping list
-    of products and links, a top-ten); the shape test of trailing_list wants the same
-    separators in every item and breaks on the first item with a colon."""
-    for first in range(end + 1, min(end + 2 + LIST_LEAD_BLOCKS, len(blocks))):
-        if blocks[first].ordinal == 1:
-            break
-    else:
-        return range(0)
-    last, count, i = first, 1, first + 1
-    while i < len(blocks) and i - last <= NUMBERED_GAP_BLOCKS + 1:
-        if blocks[i].ordinal == count + 1:
-            last, count = i, count + 1
-        i += 1
-    if count < LIST_MIN_ITEMS:
-        return range(0)
-    while last + 1 < len(blocks) and blocks[last + 1].ordinal is None and \
-            blocks[last + 1].words <= LIST_ITEM_WORDS[1] and not blocks[last + 1].blank_before:
-        last += 1  # the last item's own continuation lines
-    return range(end + 1, last + 1)
 
 
 def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:

@@ -25,9 +25,6 @@ MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
-#: An emphasis marker left at a line's edge: html2text opens bold on one line and closes it
-#: on the next when the bold text is a link ending in a line break.
-MD_EDGE_BOLD_RE = re.compile(r"^\*\*|\*\*$", re.M)
 MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE_RE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|[-|: \t]*-{3,}[-|: \t]*)$", re.M)
@@ -191,7 +188,7 @@ def demarkdown(text: str) -> str:
     text = MD_LINK_RE.sub(r"\1", text)
     text = MD_RULE_RE.sub("", MD_HEADING_RE.sub("", text))
     if "**" in text:
-        text = MD_EDGE_BOLD_RE.sub("", MD_BOLD_RE.sub(r"\1", text))
+        text = MD_BOLD_RE.sub(r"\1", text)
     if "_" in text:
         text = MD_ITALIC_RE.sub(r"\1", text)
     return MD_ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
