@@ -63,6 +63,11 @@ RELATED_MAX_DENSITY = 0.4
 #: ... or what follows is weak next to the article before the header: a few teasers worth
 #: less than this share of it (text-dev: teaser tails 0.1-0.2 of the article).
 TAIL_WEAK = 0.25
+#: ... but never when what follows out-scores the prose before the header this many times
+#: over: then the header sat inside the article (a "More in <topic>" video rail between the
+#: lede and the rest) and the article goes on after it.  Teaser tails after a short article
+#: score 1-1.2 times it on text-dev.
+TAIL_STRONG = 3
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
@@ -193,8 +198,10 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
         (_, end), best = find_region_scored(scores[:h])
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
         near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS
-        if best >= COMMENTS_CUT_PROSE and near and (
-                _density(scores, h + 1) < limit or _tail_score(scores, h + 1) < TAIL_WEAK * best):
+        if best < COMMENTS_CUT_PROSE or not near:
+            continue
+        tail = _tail_score(scores, h + 1)
+        if tail < TAIL_STRONG * best and (_density(scores, h + 1) < limit or tail < TAIL_WEAK * best):
             return h
     return len(blocks)
 
