@@ -85,3 +85,14 @@ def test_lynx_tag_links_after_a_closing_sentence_are_not_joined_to_it():
     links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
     out = normalize(links + "\n\n" + body.rstrip("\n") + "\n" + tags + "\n")
     assert any(line.strip() == "Opinion" for line in out.splitlines())
+
+
+def test_html2text_headings_in_items_escaped_image_alts_and_icon_links_are_unmarked():
+    from factwire.clean.text_unwrap import demarkdown
+
+    md = ("  * #####  More from the paper\n"
+          "[ ![\\[https://x.net/a.jpg\\]](https://x.net/a.jpg) ](https://x.net/v)Video title\n"
+          "[\n__](mailto:?subject=x) Share your thoughts")
+    out = demarkdown(md)
+    assert "#" not in out and "https" not in out and "__" not in out
+    assert "More from the paper" in out and "Video title" in out

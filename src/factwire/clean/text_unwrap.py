@@ -21,9 +21,13 @@ from factwire.clean.text_lines import CJK_RE
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
 MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*[)\n-])")
-MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+#: An image; its alt text may hold escaped brackets (`![\[https://x/a.jpg\]](...)`).
+MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+#: A heading marker, also inside a list item ("  * ##### More Washington Examiner").
+MD_HEADING_RE = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.M)
+#: Underscores standing alone: the emphasis of an empty icon link ("[__](mailto:...)").
+MD_BARE_UNDERSCORES_RE = re.compile(r"(?<![\w_])_{2,}(?![\w_])")
 MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -186,9 +190,9 @@ def demarkdown(text: str) -> str:
             break
     text = MD_IMAGE_RE.sub("", text)
     text = MD_LINK_RE.sub(r"\1", text)
-    text = MD_RULE_RE.sub("", MD_HEADING_RE.sub("", text))
+    text = MD_RULE_RE.sub("", MD_HEADING_RE.sub(r"\1", text))
     if "**" in text:
         text = MD_BOLD_RE.sub(r"\1", text)
     if "_" in text:
-        text = MD_ITALIC_RE.sub(r"\1", text)
+        text = MD_BARE_UNDERSCORES_RE.sub("", MD_ITALIC_RE.sub(r"\1", text))
     return MD_ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
