@@ -153,3 +153,10 @@ def test_a_more_in_rail_between_lede_and_body_does_not_end_the_article():
     page = [x for p in rest for x in (p, "Watch: the bridge", "Piers inspected")]
     cleaned = clean_text("\n\n".join(["Home", "World", *lede, *rail, *page, "Facebook"]))
     assert cleaned.paragraphs[:4] == lede and rest[-1] in cleaned.paragraphs
+
+
+def test_a_header_split_at_its_styled_name_is_rejoined():
+    from factwire.clean.text_lines import build_blocks
+
+    blocks = build_blocks("\n\n".join([BODY, "More\nWashington Examiner", "Teaser one"]))
+    assert [b.text for b in blocks][1] == "More Washington Examiner"
