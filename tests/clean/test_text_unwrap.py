@@ -96,3 +96,11 @@ def test_html2text_headings_in_items_escaped_image_alts_and_icon_links_are_unmar
     out = demarkdown(md)
     assert "#" not in out and "https" not in out and "__" not in out
     assert "More from the paper" in out and "Video title" in out
+
+
+def test_lynx_nested_list_bullets_are_items_not_wrapped_text():
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    nested = "\n".join(f"               o [{i}]{m} desk" for i, m in enumerate(MENU, 30))
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n" + nested + "\n\n" + body)
+    assert any(line.strip() == "* World desk" for line in out.splitlines())

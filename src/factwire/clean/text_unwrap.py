@@ -45,6 +45,9 @@ LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidde
 #: several lines, the later ones a bare run of non-space characters (no prose line is).
 LYNX_REF_LINE_RE = re.compile(r"^\s*(?:\d{1,5}\. \S|\S+\s*$)")
 LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
+#: lynx's bullets of nested lists ("o", "+", "#", "@"), indented deeper than a paragraph
+#: (lynx indents paragraphs by 3; its nested items sit at 7-15): made "* " items.
+LYNX_NESTED_BULLET_RE = re.compile(r"^(\s{5,})[o+#@] (?=\S)")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
 LYNX_MIN_REFS = 5
 
@@ -76,7 +79,7 @@ def normalize(text: str) -> str:
     lines = text.splitlines()
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
-        lines = cut_references(lines)
+        lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
         lines = unwrap(lines, width)
