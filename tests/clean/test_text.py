@@ -160,3 +160,11 @@ def test_a_header_split_at_its_styled_name_is_rejoined():
 
     blocks = build_blocks("\n\n".join([BODY, "More\nWashington Examiner", "Teaser one"]))
     assert [b.text for b in blocks][1] == "More Washington Examiner"
+
+
+def test_byline_and_tagged_teaser_lines_in_the_body_are_set_aside():
+    page = "\n\n".join(["Home", BODY, "By Laura Mowat", BODY2,
+                        "Plague outbreak: China hit by highly contagious plague [VIDEO]", BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert any("[VIDEO]" in line for line in cleaned.removed.related)
