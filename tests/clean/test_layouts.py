@@ -230,8 +230,8 @@ def test_call_to_action_box_after_the_article_is_promo():
 def test_an_unclosed_title_does_not_swallow_the_page():
     """libxml2 reads everything after an unclosed <title> as its text; the page is re-read
     with the title closed before its first tag."""
-    page = (f"<html><head><title>Talks end with a deal\n<script>var x = 1;</script></head>"
-            f"<body><nav>Home</nav><article>" + f"<p>{LONG}</p>" * 12 +
+    page = ("<html><head><title>Talks end with a deal\n<script>var x = 1;</script></head>"
+            "<body><nav>Home</nav><article>" + f"<p>{LONG}</p>" * 12 +
             "</article></body></html>")
     rec = extract(page.encode(), facts=False)
     assert LONG in rec.paragraphs

@@ -260,7 +260,8 @@ TEASER_TAG_RE = re.compile(r"\[[A-Z]{3,12}\]\W*$")
 TEASER_TAG_MAX_WORDS = 25
 #: "By Laura Mowat" on its own line, in the languages of the suites (By, Von, Par, Por, Di,
 #: Door): a byline, metadata rather than body.  Names are capitalised words.
-BYLINE_LINE_RE = re.compile(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+BYLINE_LINE_RE = re.compile(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+"
+                            r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 #: ... with at most this many words (first, middle and last names).
 BYLINE_MAX_WORDS = 5
 
