@@ -86,7 +86,8 @@ TITLES = {
     "text-shared": "TEXT — shared text-dev (121 pages, two renderers alternating; the session-2 corpus)",
 }
 #: Corpus groups for --corpus.
-GROUPS = {"both": ["html", "text"], "all": ["html", "text", "text-held", "text-shared"]}
+GROUPS = {"both": ["html", "text"], "texts": ["text", "text-held"],
+          "all": ["html", "text", "text-held", "text-shared"]}
 
 TARGETS = {"html": {"f1": 0.980, "exact": 0.40, "speed_ratio": 3.0}, "text": {"renderer_f1": 0.95}}
 
@@ -438,9 +439,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--setup", action="store_true", help="(re)create the peers venv and exit")
     ap.add_argument("--only", help="comma-separated subset of: " + ",".join(ALL_TOOLS))
     ap.add_argument("--corpus", choices=[*CORPORA, *GROUPS], default="both",
-                    help="both = html + text; all = every corpus (text-held: never tuned on)")
+                    help="both = html + text; texts = text + text-held; all = every corpus "
+                    "(text-held: never tuned on)")
     ap.add_argument("--repeat", type=int, default=5, help="passes per tool; the fastest counts (default 5)")
     ap.add_argument("--factwire-src", choices=["committed", "worktree"], default="committed")
+    ap.add_argument("--out", default=os.path.join(RESULTS, "extraction"),
+                    help="report path without .md/.json (a TEXT-only run can keep the HTML report)")
     args = ap.parse_args(argv)
     tools = [t.strip() for t in args.only.split(",")] if args.only else list(ALL_TOOLS)
     unknown = [t for t in tools if t not in ALL_TOOLS]
@@ -465,9 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in GROUPS.get(args.corpus, [args.corpus]):
         summary["corpora"][name] = bench_corpus(CORPORA[name], args.tools, args.repeat, env)
     summary["elapsed_s"] = (dt.datetime.now(dt.UTC) - t0).total_seconds()
-    with open(os.path.join(RESULTS, "extraction.json"), "w", encoding="utf-8") as f:
+    with open(args.out + ".json", "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1, ensure_ascii=False)
-    with open(os.path.join(RESULTS, "extraction.md"), "w", encoding="utf-8") as f:
+    with open(args.out + ".md", "w", encoding="utf-8") as f:
         f.write(render_report(summary))
     print(render_report(summary))
     return 0

@@ -4,7 +4,7 @@
     python bench/quick_eval.py html   [--per-page out.tsv]   # scrapinghub-dev/html
     python bench/quick_eval.py text   [--per-page out.tsv]   # text-dev/*.txt
     python bench/quick_eval.py seed                          # text-input/seed-drones.txt vs its gold
-    python bench/quick_eval.py suites [--split dev] [--suites a,b] [--per-page out.tsv]
+    python bench/quick_eval.py suites [--split dev] [--suites a,b] [--per-page out.tsv] [--add-removed comments]
                                                              # bench/suites.py's suites (built first)
 
 Not the benchmark (see bench/extraction.py for the side-by-side run); this is the fast inner loop
@@ -83,9 +83,11 @@ SUITES_DIR = os.environ.get("FACTWIRE_SUITES", os.path.join(HERE, "work", "suite
 PREFIX_SUITES = ("goose3",)  # gold is the article's beginning (see extraction_suites.py)
 
 
-def clean_pages(folder: str) -> dict[str, str]:
+def clean_pages(folder: str, add_removed: tuple[str, ...] = ()) -> dict[str, str]:
     """id -> article text of every page in a suite folder, through the whole `extract` path
-    (reading and decoding included, as the benchmark runs it; no facts)."""
+    (reading and decoding included, as the benchmark runs it; no facts).  `add_removed`: kinds
+    of set-aside lines appended to the text (e.g. "comments", to score against a gold that
+    keeps reader comments)."""
     from factwire import extract
     from factwire.pipeline import ExtractionError
 
@@ -94,13 +96,17 @@ def clean_pages(folder: str) -> dict[str, str]:
         with gzip.open(os.path.join(folder, name), "rb") as f:
             raw = f.read()
         try:
-            out[name.split(".")[0]] = extract(raw, input_kind="html", facts=False).text
+            rec = extract(raw, input_kind="html", facts=False)
         except ExtractionError:  # a page with no article is an empty prediction
             out[name.split(".")[0]] = ""
+            continue
+        extra = [line for kind in add_removed for line in getattr(rec.removed, kind)]
+        out[name.split(".")[0]] = "\n\n".join([rec.text, *extra]) if extra else rec.text
     return out
 
 
-def run_suites(names: list[str] | None, split: str, per_page: str | None) -> None:
+def run_suites(names: list[str] | None, split: str, per_page: str | None,
+               add_removed: tuple[str, ...] = ()) -> None:
     """F1 per suite on one split, in-process (the fast loop; extraction_suites.py is the bench)."""
     import re
 
@@ -113,7 +119,7 @@ def run_suites(names: list[str] | None, split: str, per_page: str | None) -> Non
         if not os.path.isdir(base):
             continue
         gold = score.load_gold(os.path.join(base, "ground-truth.json"))
-        preds = clean_pages(os.path.join(base, "html"))
+        preds = clean_pages(os.path.join(base, "html"), add_removed)
         if suite in PREFIX_SUITES:
             for k, text in preds.items():
                 n = len(re.findall(r"\w+", gold.get(k, {}).get("articleBody", "")))
@@ -151,6 +157,8 @@ def main() -> None:
     ap.add_argument("--text-split", choices=["dev", "held"],
                     help="text mode: bench/text_pages.py's seven-renderer corpus instead of shared text-dev")
     ap.add_argument("--per-page")
+    ap.add_argument("--add-removed", default="", help="suites mode: comma-separated removed kinds "
+                    "appended to the prediction (comments,related,...): how much a gold convention costs")
     ap.add_argument("--by-renderer", action="store_true", help="text mode: F1 per renderer")
     ap.add_argument("--out", default=os.path.join(HERE, "work", "quick-pred.jsonl"))
     args = ap.parse_args()
@@ -161,7 +169,8 @@ def main() -> None:
         TEXT_DIR = os.path.join(HERE, "work", "text", args.text_split)
         args.by_renderer = True
     if args.mode == "suites":
-        return run_suites(args.suites.split(",") if args.suites else None, args.split, args.per_page)
+        return run_suites(args.suites.split(",") if args.suites else None, args.split, args.per_page,
+                          tuple(k for k in args.add_removed.split(",") if k))
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     secs = (run_html if args.mode == "html" else run_text)(args.out)
     gold = os.path.join(BENCH, "scrapinghub-dev", "ground-truth.json") if args.mode == "html" else \

@@ -103,7 +103,10 @@ def find_mirror(mirrors: str, repo: str) -> str | None:
 
 
 def decode_gold(raw: bytes) -> str:
-    """Gold files are UTF-8, or cp1252 for the oldest suites."""
+    """Gold files are UTF-8, or cp1252 for the oldest suites, or UTF-16 with its byte-order
+    mark (5 of Dragnet's: read as cp1252 they were "ÿþF o r g i v i n g", scored 0 for all)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

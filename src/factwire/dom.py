@@ -11,6 +11,13 @@ from lxml import etree
 from factwire.errors import ParseError
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+#: A <title> whose text runs longer than this swallowed the page: it was never closed, and
+#: libxml2 reads everything after it as title text (8 of L3S-GN1's 429 dev pages; real
+#: titles are under 300 characters).
+MAX_TITLE_CHARS = 2000
+#: The opening <title> tag and the first tag after it, where the missing </title> goes.
+_OPEN_TITLE = re.compile(r"<title\b[^>]*>[^<]*", re.I)
+_OPEN_TITLE_B = re.compile(rb"<title\b[^>]*>[^<]*", re.I)
 _local = threading.local()  # lxml parser objects must not be shared between threads
 
 
@@ -53,7 +60,24 @@ def parse_html_checked(content: str, utf8: bytes | None = None) -> tuple[etree._
     if root is None:
         raise ParseError("HTML parser returned no tree")
     limited = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    if _swallowed_by_title(root):
+        fixed = _close_title(content, utf8)
+        if fixed != (content, utf8):  # re-parsed once: the fixed page's title has no tag in it
+            return parse_html_checked(*fixed)
     return root, limited
+
+
+def _swallowed_by_title(root: etree._Element) -> bool:
+    """True when the page's <title> holds the page (it was never closed)."""
+    title = root.find("head/title")
+    return title is not None and len(title.text or "") > MAX_TITLE_CHARS and "<" in title.text
+
+
+def _close_title(content: str, utf8: bytes | None) -> tuple[str, bytes | None]:
+    """The page with </title> put before the first tag after <title> (its text never has one)."""
+    if utf8 is not None:
+        return content, _OPEN_TITLE_B.sub(lambda m: m.group(0) + b"</title>", utf8, count=1)
+    return _OPEN_TITLE.sub(lambda m: m.group(0) + "</title>", content, count=1), None
 
 
 def parse_html(content: str) -> etree._Element:

@@ -216,3 +216,22 @@ def test_a_briefing_item_with_a_linked_first_clause_is_body():
 def test_an_unexpanded_shortcode_is_promo():
     out = cleaned(f'<p>{LONG}</p><p>[button link="/submit" type="big"] Send us your review[/button]</p>')
     assert out.paragraphs == [LONG]
+
+
+def test_call_to_action_box_after_the_article_is_promo():
+    """A `cta` (call-to-action) widget is a donation or sign-up appeal, not the story."""
+    box = ('<div class="widget-custom-cta-letter"><h5>A Word to Our Loyal Readers</h5>'
+           '<p>Support us and make a difference for readers everywhere.</p></div>')
+    out = cleaned(f"<p>{LONG}</p><p>{LONG.replace('minister', 'envoy')}</p>{box}")
+    assert not any("Loyal Readers" in p or "Support us" in p for p in out.paragraphs)
+    assert any("Support us" in p for p in out.removed.promo)
+
+
+def test_an_unclosed_title_does_not_swallow_the_page():
+    """libxml2 reads everything after an unclosed <title> as its text; the page is re-read
+    with the title closed before its first tag."""
+    page = ("<html><head><title>Talks end with a deal\n<script>var x = 1;</script></head>"
+            "<body><nav>Home</nav><article>" + f"<p>{LONG}</p>" * 12 +
+            "</article></body></html>")
+    rec = extract(page.encode(), facts=False)
+    assert LONG in rec.paragraphs

@@ -141,3 +141,30 @@ def test_page_without_prose_gets_its_list():
     page = "\n".join(["Home", "Menu", "Calendário 2018", *rows, "Tags", "RSS"])
     cleaned = clean_text(page)
     assert cleaned.paragraphs == rows
+
+
+def test_a_more_in_rail_between_lede_and_body_does_not_end_the_article():
+    """A "More in <topic>" video rail inside the article: what follows out-scores the lede
+    many times over, so the header is not the start of the page's tail."""
+    lede = [BODY, BODY2, BODY3, BODY.replace("council", "city")]
+    rail = ["More in Bridge Repairs", "Watch live: the bridge", "Engineers inspect piers", "Video"]
+    rest = [p.replace(" said", f" said at briefing {i}") for i in range(6) for p in (BODY, BODY2, BODY3)]
+    # every paragraph of the rest is followed by two video titles of the rail (sparse prose)
+    page = [x for p in rest for x in (p, "Watch: the bridge", "Piers inspected")]
+    cleaned = clean_text("\n\n".join(["Home", "World", *lede, *rail, *page, "Facebook"]))
+    assert cleaned.paragraphs[:4] == lede and rest[-1] in cleaned.paragraphs
+
+
+def test_a_header_split_at_its_styled_name_is_rejoined():
+    from factwire.clean.text_lines import build_blocks
+
+    blocks = build_blocks("\n\n".join([BODY, "More\nWashington Examiner", "Teaser one"]))
+    assert [b.text for b in blocks][1] == "More Washington Examiner"
+
+
+def test_byline_and_tagged_teaser_lines_in_the_body_are_set_aside():
+    page = "\n\n".join(["Home", BODY, "By Laura Mowat", BODY2,
+                        "Plague outbreak: China hit by highly contagious plague [VIDEO]", BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert any("[VIDEO]" in line for line in cleaned.removed.related)

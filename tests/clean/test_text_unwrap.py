@@ -62,8 +62,45 @@ def test_lynx_link_numbers_and_reference_list_are_dropped():
     assert PARAS[0] in out
 
 
+def test_lynx_reference_urls_with_line_breaks_are_dropped_too():
+    """An href holding a line break is listed on several lines; the list is cut whole."""
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    refs = ("\nReferences\n\n   Visible links:\n   1. https://example.com/share?text=Talks\n"
+            "https://example.com/world/\n   2. https://example.com/world\n")
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n\n" + body + refs)
+    assert "https://" not in out and PARAS[0] in out
+
+
 def test_wrapped_cjk_lines_join_without_a_space():
     para = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。" * 3
     lines = textwrap.wrap(para, 38)  # ~76 columns: every Han or kana character takes two
     text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
     assert para in normalize(text)
+
+
+def test_lynx_tag_links_after_a_closing_sentence_are_not_joined_to_it():
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    tags = "\n".join(f"   [{i}]{m}" for i, m in enumerate(["Opinion", "China", "Hong Kong"], 20))
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n\n" + body.rstrip("\n") + "\n" + tags + "\n")
+    assert any(line.strip() == "Opinion" for line in out.splitlines())
+
+
+def test_html2text_headings_in_items_escaped_image_alts_and_icon_links_are_unmarked():
+    from factwire.clean.text_unwrap import demarkdown
+
+    md = ("  * #####  More from the paper\n"
+          "[ ![\\[https://x.net/a.jpg\\]](https://x.net/a.jpg) ](https://x.net/v)Video title\n"
+          "[\n__](mailto:?subject=x) Share your thoughts")
+    out = demarkdown(md)
+    assert "#" not in out and "https" not in out and "__" not in out
+    assert "More from the paper" in out and "Video title" in out
+
+
+def test_lynx_nested_list_bullets_are_items_not_wrapped_text():
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    nested = "\n".join(f"               o [{i}]{m} desk" for i, m in enumerate(MENU, 30))
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    out = normalize(links + "\n" + nested + "\n\n" + body)
+    assert any(line.strip() == "* World desk" for line in out.splitlines())

@@ -41,7 +41,7 @@ for _kind, _words in {
     "promo": "promo newsletter subscribe subscription signup sign-up ad ads advert advertisement "
              "adsbygoogle sponsor sponsored share sharing social socialmedia sharebar "
              "share-bar paywall banner app-promo donate donation cookie cookies consent gdpr "
-             "modal popup tags tag-list",
+             "modal popup tags tag-list cta",
     "navigation": "nav navbar navigation menu breadcrumb breadcrumbs footer masthead "
                   "site-header skip-link pagination toolbar topbar",
 }.items():

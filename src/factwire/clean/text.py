@@ -233,6 +233,10 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     prose = is_prose(b)
     if prose and is_promo_sentence(b.text):
         return "promo"
+    if b.words <= TEASER_TAG_MAX_WORDS and TEASER_TAG_RE.search(b.text[-16:]):
+        return "related"
+    if b.words <= BYLINE_MAX_WORDS and BYLINE_LINE_RE.match(b.text):
+        return "drop"  # metadata: the byline is read from the page, not kept in the body
     kind = None if prose and b.words > 8 else classify_boilerplate(b.text)
     if kind:
         return kind
@@ -248,6 +252,18 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     # dropping them cost 0.007 F1 on text-dev, the region is tight enough without it
     return "p" if b.words else "navigation"
 
+
+#: "Plague outbreak: China hit by pneumonic plague [VIDEO]": tabloids tag the headlines of
+#: other stories they link inside the body with a bracketed ALL-CAPS label.
+TEASER_TAG_RE = re.compile(r"\[[A-Z]{3,12}\]\W*$")
+#: ... a teaser headline is at most this many words (headlines run 6-20).
+TEASER_TAG_MAX_WORDS = 25
+#: "By Laura Mowat" on its own line, in the languages of the suites (By, Von, Par, Por, Di,
+#: Door): a byline, metadata rather than body.  Names are capitalised words.
+BYLINE_LINE_RE = re.compile(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+"
+                            r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+#: ... with at most this many words (first, middle and last names).
+BYLINE_MAX_WORDS = 5
 
 #: A bullet inside the body with at least this many words is a list item of the article;
 #: shorter ones are share/menu buttons.  text-dev is flat over 2..5 (+0.003 F1 vs dropping all).

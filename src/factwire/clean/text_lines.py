@@ -37,6 +37,10 @@ LINK_MAX_WORDS = 4
 #: search would otherwise try every position of a growing paragraph).
 TAIL_CHARS = 24
 
+#: First words of a section header that a one-text-node-per-line renderer splits from the
+#: styled name after them ("More" / "Washington Examiner"); text_region's MORE_HEADER_RE reads
+#: the joined header.
+HEADER_LEADS = frozenset({"more", "most", "latest", "top", "popular", "related", "more from", "more in"})
 #: Joining needs the growing paragraph (or the fragment) to have at least this many words, so
 #: that menus of short lowercase entries ("news", "home page", "world") are not glued together.
 #: Calibrated on the bs4 half of text-dev: 5 joins 4-word lead-ins like "Trump said at" + link,
@@ -108,6 +112,8 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
         return False
     if TERMINAL_RE.search(prev[-TAIL_CHARS:]) and not CLOSING_START_RE.match(line):
         return False
+    if not blank_before and prev.lower() in HEADER_LEADS and line_words <= LINK_MAX_WORDS:
+        return True  # "More" + "Washington Examiner": a header whose name is a styled span
     if blank_before and not re.match(r"^[,.;:!?)\]’”]", line):
         return False
     long_enough = prev_words >= JOIN_MIN_WORDS or line_words >= JOIN_MIN_WORDS

@@ -41,7 +41,8 @@ COMMENTS_BARRIER = float("inf")
 #: (about two paragraphs); calibrated on text-dev (40..150 flat, 20 cut short ledes).
 COMMENTS_CUT_PROSE = 60
 #: ... and that region must end at most this many blocks before the header (share buttons,
-#: tags, author box in between).  Calibrated on text-dev (gaps seen: 3-9).
+#: tags, author box in between; blocks without a word -- a renderer's bullet "*" -- are not
+#: counted).  Calibrated on text-dev (gaps seen: 3-9).
 COMMENTS_NEAR_BLOCKS = 12
 #: ... and what follows must be less dense than an article (comment threads on text-dev run
 #: 0.25-0.55 positive blocks; article bodies 0.7-1.0).
@@ -62,10 +63,20 @@ RELATED_MAX_DENSITY = 0.4
 #: ... or what follows is weak next to the article before the header: a few teasers worth
 #: less than this share of it (text-dev: teaser tails 0.1-0.2 of the article).
 TAIL_WEAK = 0.25
+#: ... but never when what follows out-scores the prose before the header this many times
+#: over: then the header sat inside the article (a "More in <topic>" video rail between the
+#: lede and the rest) and the article goes on after it.  Teaser tails after a short article
+#: score 1-1.2 times it on text-dev; grid 2/2.5/3/4/6 on text-dev: F1 0.914/0.919/0.924/
+#: 0.924/0.923 (a mega-menu's teaser list before its "More Weather" header scores 2.75).
+TAIL_STRONG = 3
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
                              r"\bcommentaires?\b|\bcomentarios?\b|комментари", re.I)
+#: WordPress's comments title, "10 thoughts on “<headline>”" / "34 responses to ...": a count
+#: and the post's whole headline, so longer than COMMENT_HEADER_WORDS allows.
+COMMENTS_TITLE_RE = re.compile(r"^(?:\d+|one|two|three) (?:thoughts? on|responses? to|comments? on|replies to)"
+                               r" [\"“«‘'„]", re.I)
 #: Substrings one of which COMMENT_WORD_RE needs (a cheap pre-check).
 COMMENT_KEYS = ("comment", "coment", "respons", "repl", "komment", "коммент")
 #: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
@@ -118,6 +129,8 @@ def is_comments_header(b: Block) -> bool:
     """A short line announcing reader comments ("34 Comments", "[ 167 comments ]",
     "34 responses to ...", "Top Rated Comments"): comments are prose, so the body region must
     never run across such a line."""
+    if b.text[:1].isdigit() and COMMENTS_TITLE_RE.match(b.text):
+        return True
     if b.words > COMMENT_HEADER_WORDS:
         return False
     if section_kind(b.text) == "comments":
@@ -185,8 +198,11 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
             continue
         (_, end), best = find_region_scored(scores[:h])
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
-        if best >= COMMENTS_CUT_PROSE and h - end <= COMMENTS_NEAR_BLOCKS and (
-                _density(scores, h + 1) < limit or _tail_score(scores, h + 1) < TAIL_WEAK * best):
+        near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS
+        if best < COMMENTS_CUT_PROSE or not near:
+            continue
+        tail = _tail_score(scores, h + 1)
+        if tail < TAIL_STRONG * best and (_density(scores, h + 1) < limit or tail < TAIL_WEAK * best):
             return h
     return len(blocks)
 

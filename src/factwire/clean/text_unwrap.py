@@ -21,9 +21,13 @@ from factwire.clean.text_lines import CJK_RE
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
 MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*[)\n-])")
-MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+#: An image; its alt text may hold escaped brackets (`![\[https://x/a.jpg\]](...)`).
+MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+#: A heading marker, also inside a list item ("  * ##### More Washington Examiner").
+MD_HEADING_RE = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.M)
+#: Underscores standing alone: the emphasis of an empty icon link ("[__](mailto:...)").
+MD_BARE_UNDERSCORES_RE = re.compile(r"(?<![\w_])_{2,}(?![\w_])")
 MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -37,8 +41,13 @@ MD_MIN_LINKS = 5
 # --- lynx ---------------------------------------------------------------------------------------
 LYNX_REF_RE = re.compile(r"\[\d{1,4}\]")
 LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidden)\]")
-LYNX_REF_LINE_RE = re.compile(r"^\s*\d{1,5}\. \S")
+#: A numbered URL of the list, or the rest of one: an href holding a line break is printed on
+#: several lines, the later ones a bare run of non-space characters (no prose line is).
+LYNX_REF_LINE_RE = re.compile(r"^\s*(?:\d{1,5}\. \S|\S+\s*$)")
 LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
+#: lynx's bullets of nested lists ("o", "+", "#", "@"), indented deeper than a paragraph
+#: (lynx indents paragraphs by 3; its nested items sit at 7-15): made "* " items.
+LYNX_NESTED_BULLET_RE = re.compile(r"^(\s{5,})[o+#@] (?=\S)")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
 LYNX_MIN_REFS = 5
 
@@ -58,6 +67,9 @@ OVERFLOW_SHARE = 0.08
 #: lynx keeps a link's text on one line: a line ending this far short of the width was still
 #: wrapped when the next line starts with a link marker.
 LINK_WRAP_SLACK = 40
+#: A line that is one lynx link of a few words and nothing else (a tag, a menu entry).
+LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
+SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 #: A following line starting like this is a new item, not the rest of the paragraph.
 NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
 
@@ -67,7 +79,7 @@ def normalize(text: str) -> str:
     lines = text.splitlines()
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
-        lines = cut_references(lines)
+        lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
         lines = unwrap(lines, width)
@@ -136,7 +148,7 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     for i, ln in enumerate(lines):
         stripped = ln.strip()
         if i and out and stripped and not NEW_ITEM_RE.match(stripped) and \
-                _was_wrapped(lines[i - 1], width, stripped.split(" ", 1)[0]):
+                _was_wrapped(lines[i - 1], width, stripped):
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
@@ -147,16 +159,19 @@ def unwrap(lines: list[str], width: int) -> list[str]:
     return out
 
 
-def _was_wrapped(line: str, width: int, next_word: str) -> bool:
-    """`line` ends near the wrap width and `next_word` would have run past it -- or, for a
-    line of running text well into the width, when the next "word" is a link that lynx keeps
-    whole (`[123]Maurkice Pouncey`: its length is unknown here)."""
+def _was_wrapped(line: str, width: int, next_line: str) -> bool:
+    """`line` ends near the wrap width and the next line's first word would have run past it
+    -- or, for a line of running text well into the width, when the next "word" is a link that
+    lynx keeps whole (`[123]Maurkice Pouncey`: its length is unknown here), unless a sentence
+    ends the line and the link is all the next line holds (a list of tags or menu links)."""
+    next_word = next_line.split(" ", 1)[0]
     n = columns(line.rstrip())
     if n > width or " " not in line.strip() and not CJK_RE.search(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
-    return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None
+    return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
+        and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line))
 
 
 def _unspaced(line: str) -> bool:
@@ -178,9 +193,9 @@ def demarkdown(text: str) -> str:
             break
     text = MD_IMAGE_RE.sub("", text)
     text = MD_LINK_RE.sub(r"\1", text)
-    text = MD_RULE_RE.sub("", MD_HEADING_RE.sub("", text))
+    text = MD_RULE_RE.sub("", MD_HEADING_RE.sub(r"\1", text))
     if "**" in text:
         text = MD_BOLD_RE.sub(r"\1", text)
     if "_" in text:
-        text = MD_ITALIC_RE.sub(r"\1", text)
+        text = MD_BARE_UNDERSCORES_RE.sub("", MD_ITALIC_RE.sub(r"\1", text))
     return MD_ESCAPE_RE.sub(r"\1", text) if "\\" in text else text
