@@ -69,6 +69,6 @@ def test_loading_resources_freezes_them_and_keeps_the_collector_on():
     """annotate.load_resources: the loaded model/gazetteers are frozen out of garbage collection
     (why: annotate._load_once), and the collector is left as it was found (on)."""
     code = ("import gc; from factwire.facts.annotate import load_resources; load_resources(); "
-            "print(gc.isenabled(), gc.get_freeze_count() > 100_000)")
+            "print(gc.isenabled(), gc.get_freeze_count() > 30_000)")  # ~65k after loading, 0 unfrozen
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
