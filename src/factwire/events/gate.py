@@ -7,6 +7,7 @@ Codebook: ACLED, "Definitions of ACLED event and sub-event types" (see `codebook
 from __future__ import annotations
 
 from . import frames, syntax, weapons
+from .figurative import figurative
 from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in
 from .codebook import CASUALTY, TRIGGER_FORMS
 from .lexicon import (
@@ -96,6 +97,8 @@ def gate(t, ctx) -> str | None:
         return None  # 'the detonated material', 'a burned car': a participle describing a thing
     if low.startswith(BURN_STEM) and not _has_doer(t):
         return None  # 'cars were badly burned': fire, not someone destroying property
+    if figurative(t, action):
+        return None  # 'struck a deal', 'fighting fires', 'a demonstration of the fact' (figurative.py)
     return _gate_by_action(t, action, ctx)
 
 
