@@ -43,3 +43,19 @@ def test_figurative_use_is_no_event_but_the_incident_is(figurative, wrong):
 ])
 def test_literal_use_keeps_its_event(literal, sub):
     assert sub in subs(literal + INCIDENT)
+
+
+def test_event_dated_years_before_publication_is_history():
+    """passes.drop_history: an attack of 2015 told in a 2018 story is background; the same
+    story's attack of last month is news (ACLED codes reports of the period)."""
+    text = ("In March 2015, gunmen attacked the Bardo museum in Tunis, killing 22 tourists. "
+            "On 2 February 2018, gunmen attacked a police post in Kasserine, killing two officers.")
+    events = extract(text, input_kind="text", clean=False, published="2018-03-01", timeout=0).to_dict()["events"]
+    assert [e["date"]["from"][:4] for e in events] == ["2018"]
+
+
+def test_period_end_is_compared_at_its_precision():
+    from factwire.events.passes import _ends_before
+
+    assert _ends_before("2016", "2017-04-05") and _ends_before("2017-03", "2017-04-05")
+    assert not _ends_before("2017-04", "2017-04-05") and not _ends_before("2017", "2017-04-05")

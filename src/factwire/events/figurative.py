@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from . import syntax
+from . import syntax, weapons
 from .actors import FORCE_RE, PROTESTER_RE, REBEL_RE
+from .codebook import TRIGGER_FORMS
 
 #: Objects that make 'strike'/'hit' a light-verb idiom (general English: 'strike a deal',
 #: 'strike a balance', 'hit a note'), not an attack.
@@ -54,6 +55,8 @@ AGREEMENT_MATTER_RE = re.compile(
 #: governments sign trade and arms-sales deals every day; codebook: conflict actors).
 ARMED_PARTY_RE = re.compile(r"\b(forces|troops|army|armed|militias?|militants?|rebels?|separatists?|"
                             r"insurgents?|guerrillas?|fighters|combatants|belligerents|warring)\b", re.I)
+#: Determiners of a noun that refers back to something already told (grammar).
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 #: Hazards that make people leave their homes without political violence (general English).
 HAZARD_RE = re.compile(
     r"\b(fires?|blazes?|flames|smoke|wildfires?|floods?|flooding|landslides?|mudslides?|storms?|"
@@ -118,11 +121,38 @@ def _not_conflict_agreement(t, action: str) -> bool:
     """Codebook: the Agreement sub-event records agreements between conflict actors
     (ceasefires, peace deals, prisoner exchanges, withdrawals). An accord whose sentence names
     neither such a matter nor an armed party (an alliance accession, an economic plan, a
-    sales deal) is ordinary diplomacy or business."""
+    economic plan) is ordinary diplomacy or business. An accord on weapons ('an agreement to
+    manufacture drones') is kept: arms for a war are a strategic development of it. A definite
+    mention ('the deal the two nations reached') refers back to an accord told before (grammar):
+    it is kept when an earlier accord of the text is a conflict one."""
     if action != "agree":
         return False
-    text = t.sent.text
-    return not (AGREEMENT_MATTER_RE.search(text) or ARMED_PARTY_RE.search(text) or REBEL_RE.search(text))
+    if _definite(t):
+        return not any(_conflict_accord(s) for s in _earlier_accords(t))
+    return not _conflict_accord(t.sent)
+
+
+def _conflict_accord(sent) -> bool:
+    """Does the sentence name a conflict matter, an armed party or a weapon (codebook)?"""
+    text = sent.text
+    if AGREEMENT_MATTER_RE.search(text) or ARMED_PARTY_RE.search(text) or REBEL_RE.search(text):
+        return True
+    return weapons.weapon_of(list(sent))[0] not in (None, "small_arms")
+
+
+def _earlier_accords(t):
+    """Sentences before `t`'s that tell of an agreement: what a definite mention refers to."""
+    for sent in t.doc.sents:
+        if sent.start >= t.sent.start:
+            return
+        if any(TRIGGER_FORMS.get(x.lower_) == "agree" for x in sent):
+            yield sent
+
+
+def _definite(t) -> bool:
+    """A noun with a definite or possessive determiner ('the deal', "Russia's latest deal")."""
+    return t.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS)
+                                    for c in t.children)
 
 
 def _withdraws_no_force(t, action: str) -> bool:
