@@ -7,9 +7,9 @@ Codebook: ACLED, "Definitions of ACLED event and sub-event types" (see `codebook
 from __future__ import annotations
 
 from . import frames, syntax, weapons
-from .figurative import figurative
 from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in
 from .codebook import CASUALTY, TRIGGER_FORMS
+from .figurative import figurative
 from .lexicon import (
     ARMS_STORE_RE,
     ASSAULT_RE,
