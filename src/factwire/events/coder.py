@@ -77,7 +77,8 @@ def code_events(doc, rec, published: dt.date | None) -> list[Event]:
     text = doc_text(doc)
     events = passes.rank_battle_details(passes.mark_exchanges(events, text), text)
     events = passes.rank_air_first(passes.rank_crowd_force(events, text))
-    return complete.complete_events(passes.merge_mentions(events), ctx, published)
+    events = passes.drop_history(passes.merge_mentions(events), published)
+    return complete.complete_events(events, ctx, published)
 
 
 def code_sentence(sent, ctx) -> list[Event]:

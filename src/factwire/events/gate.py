@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import frames, syntax, weapons
 from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in
 from .codebook import CASUALTY, TRIGGER_FORMS
+from .figurative import figurative
 from .lexicon import (
     ARMS_STORE_RE,
     ASSAULT_RE,
@@ -96,6 +97,8 @@ def gate(t, ctx) -> str | None:
         return None  # 'the detonated material', 'a burned car': a participle describing a thing
     if low.startswith(BURN_STEM) and not _has_doer(t):
         return None  # 'cars were badly burned': fire, not someone destroying property
+    if figurative(t, action):
+        return None  # 'struck a deal', 'fighting fires', 'a demonstration of the fact' (figurative.py)
     return _gate_by_action(t, action, ctx)
 
 
