@@ -37,3 +37,22 @@ def test_a_kind_is_no_event_but_the_incident_is(generic, wrong):
 ])
 def test_the_literal_twin_keeps_its_event(literal, sub):
     assert sub in subs(literal)
+
+
+def _undated(text: str) -> list[str]:
+    events = extract(text, input_kind="text", clean=False, timeout=0).to_dict()["events"]
+    return [e["sub_event_type"] for e in events]
+
+
+def test_undated_text_measures_history_from_the_latest_past_it_tells():
+    """No publication date: the latest date told in a past-tense sentence bounds it, so an
+    attack two years before that is background (passes.history_anchor)."""
+    text = ("Militants attacked a police post in Ben Guerdane, Tunisia, in March 2016.\n\n"
+            "In May 2018 the government opened a new border office in Tunis.")
+    assert "Attack" not in _undated(text)
+
+
+def test_a_future_date_is_no_bound_on_an_undated_text():
+    text = ("Militants attacked a police post in Ben Guerdane, Tunisia, in March 2016.\n\n"
+            "The government will open a new border office in Tunis in May 2018.")
+    assert "Attack" in _undated(text)
