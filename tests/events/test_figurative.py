@@ -27,6 +27,8 @@ def subs(text: str) -> list[str]:
     ("The presidents of the two countries signed an economic cooperation plan on Friday.", "Agreement"),
     ("Several news outlets withdrew their journalists from the parliament after the row.", "Non-violent transfer of territory"),
     ("Crews fought a blaze at a warehouse overnight. Two families were evacuated from the building.", "Other"),
+    ("Firefighters were busy fighting two apartment fires overnight. The first began after 11 p.m. "
+     "Officials said two people had to be evacuated from a second floor suite.", "Other"),
 ])
 def test_figurative_use_is_no_event_but_the_incident_is(figurative, wrong):
     found = subs(figurative + INCIDENT)

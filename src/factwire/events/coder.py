@@ -77,7 +77,7 @@ def code_events(doc, rec, published: dt.date | None) -> list[Event]:
     text = doc_text(doc)
     events = passes.rank_battle_details(passes.mark_exchanges(events, text), text)
     events = passes.rank_air_first(passes.rank_crowd_force(events, text))
-    events = passes.drop_history(passes.merge_mentions(events), published)
+    events = passes.drop_history(passes.merge_mentions(events), passes.history_anchor(published, doc, rec.dates))
     return complete.complete_events(events, ctx, published)
 
 

@@ -67,6 +67,11 @@ VIOLENCE_CAUSE_RE = re.compile(
     r"\b(shell\w*|strikes?|missiles?|rockets?|bomb\w*|attacks?|fighting|war|troops|forces|"
     r"explosions?|drones?|artillery|occupation|invasion)\b", re.I)
 
+#: 'fighting two apartment fires', 'battled the blaze': firefighting, no violence (the object of
+#: the fight is the hazard, as in _fights_no_one); removed before VIOLENCE_CAUSE_RE looks.
+FIREFIGHTING_RE = re.compile(r"\b(?:fight\w*|battl\w*)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|flames|wildfires?)\b",
+                             re.I)
+
 
 def figurative(t, action: str) -> bool:
     """Is trigger `t` (taken as `action`) a figurative or out-of-scope use of its word?"""
@@ -169,12 +174,19 @@ def _withdraws_no_force(t, action: str) -> bool:
 
 def _hazard_evacuation(t, action: str) -> bool:
     """'evacuated from a burning suite', 'evacuation of homes near the landslide': leaving a
-    hazard (named in the sentence or the one before) is no strategic development unless the
-    sentence names political violence
+    hazard (named in the sentence, the one before or earlier in a paragraph free of violence) is
+    no strategic development unless the sentence names political violence
     (codebook: strategic developments are those of the conflict)."""
     if action != "displace":
         return False
     sent = t.sent
     before = t.doc[sent.start - 1].sent.text if sent.start > 0 else ""
     # the hazard is often told just before ('... fighting two fires. Two people were evacuated')
-    return bool(HAZARD_RE.search(before + " " + sent.text)) and not VIOLENCE_CAUSE_RE.search(sent.text)
+    if HAZARD_RE.search(before + " " + sent.text) and not VIOLENCE_CAUSE_RE.search(sent.text):
+        return True
+    # ... or earlier in the same paragraph, the unit a news story tells one incident in ('fighting
+    # two apartment fires. The first happened ... Two people had to be evacuated'); then the whole
+    # paragraph must be free of violence, a shelling's fires being its effect
+    text = t.doc.text
+    para = text[text.rfind("\n", 0, sent.start_char) + 1: sent.end_char]
+    return bool(HAZARD_RE.search(para)) and not VIOLENCE_CAUSE_RE.search(FIREFIGHTING_RE.sub(" ", para))

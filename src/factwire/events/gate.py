@@ -6,7 +6,7 @@ detail; legal facts, commentary and habits are no incidents (see `frames`).
 Codebook: ACLED, "Definitions of ACLED event and sub-event types" (see `codebook`)."""
 from __future__ import annotations
 
-from . import frames, syntax, weapons
+from . import frames, kinds, syntax, weapons
 from .actors import CIVILIAN_RE, FORCE_RE, PROTESTER_RE, REBEL_RE, country_in
 from .codebook import CASUALTY, TRIGGER_FORMS
 from .figurative import figurative
@@ -93,6 +93,8 @@ def gate(t, ctx) -> str | None:
         return None  # 'no information on whether fighting took place'
     if _habitual(t) or not _concrete(t):
         return None
+    if kinds.names_kind(t):
+        return None  # a kind, a class of people, a life story or an industry (kinds.py)
     if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ == "VBN":
         return None  # 'the detonated material', 'a burned car': a participle describing a thing
     if low.startswith(BURN_STEM) and not _has_doer(t):
@@ -140,6 +142,8 @@ def _gate_by_action(t, action: str, ctx) -> str | None:
         return None
     if action in ("supply", "manufacture") and t.pos_ == "NOUN" and not _weapon_near(t):
         return None  # 'use drones to make deliveries': the thing delivered is no weapon
+    if action in ("supply", "manufacture") and _civil_goods(t):
+        return None  # 'joint manufacturing of An-70 cargo planes': trade, not arms
     if _of_a_kind(t):
         return None
     if action == "agree" and not any(e.label_ in ("GPE", "NORP", "ORG") for e in t.sent.ents):
@@ -313,6 +317,12 @@ def _subtree_words(t) -> list[str]:
 def _weapon_near(t, whole_sentence: bool = False) -> bool:
     tokens = t.sent if whole_sentence else list(t.subtree) + [t.head]
     return weapons.weapon_of(tokens)[0] not in (None, "small_arms") or t.lower_.startswith(FIRE_WORD)
+
+
+def _civil_goods(t) -> bool:
+    """The thing made or sent is a vehicle for trade or travel (kinds.civil_vehicle)."""
+    head = weapons.weapon_of(list(t.subtree))[2]
+    return head is not None and kinds.civil_vehicle(head)
 
 
 def _of_a_kind(t) -> bool:

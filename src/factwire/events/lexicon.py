@@ -311,3 +311,30 @@ NO_HARM_RE = re.compile(r"(?:no one|no-one|nobody|none|no (?:casualties|victims|
                         re.I)
 #: Prepositions of the place where something happened ('killed in Kyiv', 'wounded near Izium').
 PLACE_PREPS = frozenset({"in", "near", "at"})
+
+
+# --- Kinds, classes and life stories (gate.py, session 4c) ---
+#: Modifiers that make a vehicle a means of trade or travel ('An-70 cargo planes', 'passenger
+#: jets'): making or selling them is business, not arms (codebook: strategic developments
+#: concern arms and forces of a conflict).
+CIVIL_VEHICLE_MODS = frozenset({"cargo", "passenger", "commercial", "civilian", "civil", "freight"})
+#: Heads that make a noun modifier name an economic sector ('the aircraft building industry'):
+#: a classifying modifier names a kind of activity, not an act (English noun modifiers).
+SECTOR_NOUNS = frozenset({"industry", "industries", "sector", "sectors"})
+#: Pronouns that head a class of people ('those who have fought for freedom'): a relative
+#: clause on them tells what such people did or do, no incident (English free relatives).
+GENERIC_HEADS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "whoever"})
+#: Entity labels that anchor a clause to an incident (a time, a place, a count).
+ANCHOR_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"})
+#: 'as a child fled her native land': a life stage dates an act to a person's past, a
+#: biography and not news of the period (ACLED codes events as of their date).
+LIFE_STAGES = frozenset({"child", "boy", "girl", "teenager", "teen", "youth", "student",
+                         "baby", "infant", "toddler", "youngster"})
+#: Verbs whose simple present tells an ongoing incident ('clashes continue'), not a kind.
+ONGOING_VERBS = frozenset({"continue", "persist", "rage", "resume", "intensify", "escalate",
+                           "go", "remain", "spread", "erupt", "hit", "kill", "leave", "rock"})
+#: Verbs whose past is spelt as their present ('rebels hit the town'): a VBP tag on them
+#: may be a past (English irregular verbs).
+SAME_FORM_PAST = frozenset({"hit", "cut", "put", "set", "shut", "spread", "burst", "cast",
+                            "beat", "hurt", "let", "quit", "split", "thrust", "shed", "bet",
+                            "upset", "broadcast", "forecast", "read", "rid", "slit"})

@@ -242,6 +242,42 @@ def _fill(into: Event, other: Event) -> None:
 HISTORY_DAYS = 365
 
 
+#: Words that put a clause's date ahead of its telling or in the unreal ('will be held in 2024',
+#: 'scheduled for May'): such a date is no bound on when the article was written (English
+#: marks future time with a modal, a plan word or a 'next'/'until' phrase). Case-sensitive:
+#: 'May 2018' is a month, 'may' a modal.
+FUTURE_CUE_RE = re.compile(r"\b(will|would|shall|'ll|could|may|might|plans?|planned|scheduled|expected|due|"
+                           r"next|upcoming|until|ahead|by|to be)\b")
+
+
+def history_anchor(published: dt.date | None, doc, dates) -> dt.date | None:
+    """The day an article's history is measured from: its publication date, else the first day
+    of the latest calendar date it tells in a sentence with no future cue. An undated text was
+    written after the past it tells, so that day is a lower bound of its publication (a 2018
+    analysis that says 'three years later' of 2015 is not news of 2015)."""
+    if published is not None:
+        return published
+    best = None
+    for d in dates:
+        if d.kind != "date" or not d.from_:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or FUTURE_CUE_RE.search(span.sent.text):
+            continue
+        day = _first_day(d.from_)
+        best = day if best is None or (day and day > best) else best
+    return best
+
+
+def _first_day(value: str) -> dt.date | None:
+    """'2018' -> 2018-01-01, '2017-05' -> 2017-05-01, '2016-10-03' -> itself."""
+    parts = value.split("-")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
 def drop_history(events: list[Event], published) -> list[Event]:
     """Events minus those dated (by their own sentence) wholly before `published` minus
     HISTORY_DAYS; nothing is dropped when the publication date is unknown."""
