@@ -27,7 +27,7 @@ import re
 
 from factwire.deadline import check_deadline
 
-from . import dates_periods
+from . import dates_days, dates_periods
 from .dates_patterns import COMPILED, worth_running
 from .dates_periods import is_quarter
 from .dates_rules import (
@@ -42,7 +42,7 @@ from .dates_rules import (
 )
 
 #: Every pattern kind's resolver.
-RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS}
+RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS, **dates_days.RESOLVERS}
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
 FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
@@ -109,6 +109,8 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
                       following=text[end:end + FOLLOWING_CHARS])
         if kind in NEEDS_POS:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
+        if kind == "and_day":
+            ctx.number = counts_a_noun(doc, start, end)
         if kind in TENSED:
             tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end, kind)
             ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
@@ -232,6 +234,13 @@ def read_pos(doc, start: int, end: int) -> tuple[bool, bool, bool]:
     return noun, root.head.dep_ == "amod" and root.head.i != root.i, root.ent_type_ in NUMBER_ENTS
 
 
+def counts_a_noun(doc, start: int, end: int) -> bool:
+    """"15" in "met on Nov. 12 and 15 people were hurt" modifies a noun after it: a count, not a
+    second day (spaCy's NER calls a coordinated day CARDINAL too, so the parse decides)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and len(span) and span.root.dep_ == "nummod" and span.root.head.i > span.root.i)
+
+
 def read_tense(tense: str | None, kind: str) -> bool | None:
     """Future (True), past (False) or no cue (None) for one kind of expression."""
     if tense == "present":
@@ -285,10 +294,13 @@ def scheduled_tense(tok, planned_action: bool = False) -> str | None:
     Thursday" are plans seen from the past, as likely over by publication as not: the nearer
     reading ("weak"). A plan word as a simple past verb whose own dependent is the date dates
     the planning, not the plan: "set Friday as the deadline" (past). `planned_action`: the date
-    came up through the planned infinitive (xcomp)."""
+    came up through the planned infinitive (xcomp). A plan participle after its noun takes the
+    tense of the noun's clause ("the talks scheduled for Monday were called off": the nearer day)."""
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
         return "weak"
+    if tok.dep_ == "acl" and verb_tense(tok.head.head) == "past":
+        return "weak"  # "a service planned for Saturday was canceled": the plan, told in the past
     if tok.tag_ == "VBD" and tok.pos_ == "VERB":
         return "weak" if planned_action else "past"
     return "future"

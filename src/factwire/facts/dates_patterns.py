@@ -48,9 +48,15 @@ PATTERNS: dict[str, str] = {
     # "the July-September period", "January–March 2019"
     "month_range": (rf"\b{MONTH}\s?[-–]\s?" + MONTH.replace("?P<month>", "?P<month2>")
                     + rf"(?:,?\s+{YEAR})?(?![\w-])"),
+    # "the week of March 6" (the week holding that day)
+    "week_of": _ci(r"\b(?:the\s+)?week\s+of\s+") + rf"(?:{WEEKDAY},?\s+)?{MONTH_BEFORE_DAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    # "25" in "April 24 and 25": a day coordinated with a month-day (dates_days.resolve_and_day)
+    "and_day": (r"(?:(?<=\d and )|(?<=\d or )|(?<=\d & )|(?<=\d, and ))"
+                r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:.,%]\w|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b))"
+                r"(?!\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
     "holiday": (r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
                 r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
-                r"|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|Labor\s+Day)"
+                r"|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|Labor\s+Day|Election\s+Day)"
                 rf"(?:,?\s+{YEAR})?(?![\w-])"),
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
     "numeric": r"\b(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b",
@@ -67,7 +73,7 @@ PATTERNS: dict[str, str] = {
     "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
                       r"(?P<which>the|this|next|last)\s+month\b"),
     "year": (r"(?<![\w$£€#.,/'’-])"
-             + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
+             + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+|(?:pre|post)-)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
@@ -124,7 +130,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_day": MONTH_KEYS, "day_month": MONTH_KEYS, "month_range": MONTH_KEYS, "month": MONTH_KEYS,
     "month_so_far": MONTH_KEYS, "weekday": WEEKDAY_KEYS,
     "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Easter", "Good Friday",
-                "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day"),
+                "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day", "Election Day"),
+    "week_of": ("week of",), "and_day": MONTH_KEYS,
     "iso": ("-",), "numeric": ("/",), "month_part": ("month",), "year_part": (" of ",),
     "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"),
     "decade": ("0s",), "century": ("centur",),

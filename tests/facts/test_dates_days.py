@@ -1,0 +1,59 @@
+"""Days named through another date (dates_days) and the dates added in session 4's dates pass:
+"the week of Dec. 2", "Nov. 12 and 13", "post-1959", Election Day, a plan participle in a past
+clause. Each case has a TimeML/grammar reason (dates_days' and dates.py's docstrings)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factwire.facts.dates import find_dates
+from factwire.facts.nlp import parse
+
+PUB = dt.date(2019, 11, 20)  # a Wednesday
+MON = dt.date(2019, 11, 18)
+
+CASES = [
+    # the ISO week holding the day (TimeML 2019-W49)
+    ("The hearing will be held the week of Dec. 2.", PUB, "the week of Dec. 2", "2019-12-02", "2019-12-08"),
+    # each conjunct its own day, month and year shared
+    ("The talks were held on Nov. 12 and 13.", PUB, "13", "2019-11-13", None),
+    ("The talks were held on Nov. 12 and 13.", PUB, "Nov. 12", "2019-11-12", None),
+    # TimeML: "post-1959" is the year 1959 (mod AFTER)
+    ("The post-1959 politics split thousands of families.", PUB, "post-1959", "1959", None),
+    # US federal Election Day: the Tuesday after the first Monday of November
+    ("He campaigned hard until Election Day.", PUB, "Election Day", "2019-11-05", None),
+    ("Polls close at 8 p.m. on Election Day 2020.", PUB, "Election Day 2020", "2020-11-03", None),
+    # a plan participle after its noun, in a past clause: the nearer day, not the next one
+    ("A memorial service planned for Saturday was canceled after the plans leaked.", MON, "Saturday",
+     "2019-11-16", None),
+    # ... and in a present/future clause still the coming one
+    ("The vote is scheduled for Monday.", PUB, "Monday", "2019-11-25", None),
+]
+
+
+def find_in(sentence: str, published: dt.date) -> list[dict]:
+    return find_dates(parse(sentence), published)
+
+
+@pytest.mark.parametrize(("sentence", "published", "expr", "frm", "to"), CASES)
+def test_day_through_another_date(sentence, published, expr, frm, to):
+    items = [d for d in find_in(sentence, published) if d["text"] == expr]
+    assert items, (expr, [d["text"] for d in find_in(sentence, published)])
+    assert (items[0]["from"], items[0]["to"]) == (frm, to), items[0]
+    assert sentence[items[0]["start"]:items[0]["end"]] == expr
+
+
+@pytest.mark.parametrize("sentence", [
+    "Inflation was between 3 and 5 percent.",           # no month-day before the conjunction
+    "He was charged on Nov. 12 and 3 others were freed.",  # a smaller number is no later day
+    "They met on Nov. 12 and 15 people were hurt.",      # a count (spaCy NER: CARDINAL)
+])
+def test_a_number_after_a_conjunction_is_a_day_only_after_a_month_day(sentence):
+    texts = [d["text"] for d in find_in(sentence, PUB)]
+    assert not {"3", "5", "15"} & set(texts), texts
+
+
+def test_a_coordinated_day_needs_its_first_conjunct_in_the_paragraph():
+    items = find_in("Shares rose 12 and 13 times.", PUB)
+    assert items == []
