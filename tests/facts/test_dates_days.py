@@ -27,6 +27,10 @@ CASES = [
     # a plan participle after its noun, in a past clause: the nearer day, not the next one
     ("A memorial service planned for Saturday was canceled after the plans leaked.", MON, "Saturday",
      "2019-11-16", None),
+    # a bare month in the infinitive of a past verb reads as if untensed: next month is the coming one
+    ("NATO has decided to admit the three countries in early March.", dt.date(1999, 2, 10), "early March",
+     "1999-03", None),
+    ("A man pleaded guilty to threatening to kill her in March.", PUB, "March", "2019-03", None),
     # ... and in a present/future clause still the coming one
     ("The vote is scheduled for Monday.", PUB, "Monday", "2019-11-25", None),
 ]

@@ -73,6 +73,11 @@ EVENT_NOUNS = {"deadline", "summit", "ceremony", "election", "elections", "heari
 #: NEAR_FUTURE_DAYS); a bare month there stays past ("pleaded guilty to threatening to kill her
 #: in March": the threat, months back).
 PROSPECTIVE_KINDS = {"month_day", "day_month", "weekday"}
+#: A bare month in such an infinitive reads as if it had no tense cue (dates_rules.resolve_month:
+#: the coming one only within NEAR_FUTURE_MONTHS): "has decided to admit them in early March" in
+#: a February story is next month, "pleaded guilty to threatening to kill her in March" in a
+#: November one stays the last March.
+PROSPECTIVE_MONTHS = {"month"}
 #: Dependencies of a to-infinitive that looks ahead of its verb: a complement ("decided to admit")
 #: or a purpose clause ("subpoenaed him to testify on Feb. 10", "invited them to a ceremony on
 #: March 12 to mark ..."; spaCy labels purpose infinitives advcl).
@@ -257,6 +262,8 @@ def find_tense(doc, start: int, end: int, kind: str | None = None) -> str | None
         return "weak"
     if prospective and tense == "past" and kind in PROSPECTIVE_KINDS:
         return "weak"
+    if prospective and tense == "past" and kind in PROSPECTIVE_MONTHS:
+        return None  # no cue: a month up to NEAR_FUTURE_MONTHS ahead is the coming one
     return tense
 
 
