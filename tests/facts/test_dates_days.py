@@ -27,6 +27,10 @@ CASES = [
     # a plan participle after its noun, in a past clause: the nearer day, not the next one
     ("A memorial service planned for Saturday was canceled after the plans leaked.", MON, "Saturday",
      "2019-11-16", None),
+    # "the day before/after <day>": that day moved by one, the phrase as its text
+    ("The day before last Tuesday's hearing, he went home.", dt.date(2000, 2, 24), "The day before last Tuesday",
+     "2000-02-21", None),
+    ("Shops reopened the day after Christmas.", PUB, "the day after Christmas", "2018-12-26", None),
     # a bare month in the infinitive of a past verb reads as if untensed: next month is the coming one
     ("NATO has decided to admit the three countries in early March.", dt.date(1999, 2, 10), "early March",
      "1999-03", None),

@@ -132,7 +132,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
             value = (quarter[0][:4], None)  # the year is the value; the calendar quarter beside it
             if kind in ("quarter", "year_part"):
                 period = quarter
-        item = make_item(text, start, end, value, published)
+        item = dates_days.day_next_to(text, make_item(text, start, end, value, published))
         if quarter:
             item.update(calendar={"from": quarter[0], "to": quarter[1]}, quarter=quarter_name(*quarter))
         elif value != VAGUE:

@@ -7,6 +7,7 @@ its own, so it is read only right after a month-day the text resolved (the parag
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import dates_calendar as cal
@@ -15,6 +16,9 @@ from .dates_rules import Context, Resolved, resolve_month_day
 #: The characters just before a coordinated day: the first conjunct's day number and the
 #: conjunction ("April 24 and " -> 24).
 FIRST_CONJUNCT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:and|or|&)\s+$")
+#: "the day before" / "the day after" right before a resolved day: that day moved by one.
+DAY_NEXT_TO = re.compile(r"(?i:\bthe\s+day\s+(before|after))\s+$")
+DAY_NEXT_TO_CHARS = 24
 
 
 def resolve_week_of(m: re.Match, ctx: Context) -> Resolved | None:
@@ -41,6 +45,23 @@ def resolve_and_day(m: re.Match, ctx: Context) -> Resolved | None:
         return None
     d = cal.safe_day(int(anchor[:4]), int(anchor[5:7]), day)
     return (cal.iso_day(d), None) if d else None
+
+
+def day_next_to(text: str, item: dict) -> dict:
+    """"the day before last Tuesday's hearing", "the day after Christmas": one day, the named
+    day moved by one (TimeML annotates the whole phrase with that day). The item grows to
+    cover the phrase; anything but a single resolved day is left as it is."""
+    frm = item["from"]
+    if not frm or len(frm) != 10 or item["to"] is not None:
+        return item
+    lead = max(0, item["start"] - DAY_NEXT_TO_CHARS)
+    m = DAY_NEXT_TO.search(text[lead:item["start"]])
+    if not m:
+        return item
+    day = dt.date.fromisoformat(frm) + dt.timedelta(days=-1 if m[1].lower() == "before" else 1)
+    start = lead + m.start()
+    return {**item, "text": text[start:item["end"]], "start": start, "from": cal.iso_day(day),
+            "value": {"from": cal.iso_day(day), "to": None}}
 
 
 RESOLVERS = {"week_of": resolve_week_of, "and_day": resolve_and_day}
