@@ -27,6 +27,9 @@ CASES = [
     # a plan participle after its noun, in a past clause: the nearer day, not the next one
     ("A memorial service planned for Saturday was canceled after the plans leaked.", MON, "Saturday",
      "2019-11-16", None),
+    # the week holding a holiday; on its Monday, a past clause means this year's
+    ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "Easter week", "2000-04-17", "2000-04-23"),
+    ("Shops will close during Christmas week.", PUB, "Christmas week", "2019-12-23", "2019-12-29"),
     # "the day before/after <day>": that day moved by one, the phrase as its text
     ("The day before last Tuesday's hearing, he went home.", dt.date(2000, 2, 24), "The day before last Tuesday",
      "2000-02-21", None),

@@ -1,5 +1,6 @@
-"""Days named through another date: "the week of March 6" (the week holding that day) and the
-second day of a coordination, "April 24 and 25" (month and year shared with the first).
+"""Days named through another date: "the week of March 6" (the week holding that day), "Easter
+week", the second day of a coordination, "April 24 and 25" (month and year shared with the
+first), and "the day before last Tuesday".
 
 TimeML (TimeML 1.2.1 guidelines; TempEval-3) annotates "the week of March 6" as that ISO week
 (2000-W10) and each conjunct of "April 24 and 25" as its own day; a bare "25" names no month of
@@ -64,4 +65,17 @@ def day_next_to(text: str, item: dict) -> dict:
             "value": {"from": cal.iso_day(day), "to": None}}
 
 
-RESOLVERS = {"week_of": resolve_week_of, "and_day": resolve_and_day}
+def resolve_holiday_week(m: re.Match, ctx: Context) -> Resolved | None:
+    """"Easter week", "Christmas week": Monday..Sunday of the week holding the holiday (TimeML:
+    2000-W16 for Easter 2000). Which year's follows the tense as for the week's Monday, so "as
+    Easter week began" on that Monday is this year's, not last year's."""
+    holiday = cal.HOLIDAYS[m["hol"].lower()]
+
+    def monday(year: int) -> dt.date:
+        day = holiday(year)
+        return day - dt.timedelta(days=day.weekday())
+
+    return cal.week_range(cal.yearly_date(ctx.pub, monday, ctx.future))
+
+
+RESOLVERS = {"week_of": resolve_week_of, "and_day": resolve_and_day, "holiday_week": resolve_holiday_week}

@@ -50,6 +50,8 @@ PATTERNS: dict[str, str] = {
                     + rf"(?:,?\s+{YEAR})?(?![\w-])"),
     # "the week of March 6" (the week holding that day)
     "week_of": _ci(r"\b(?:the\s+)?week\s+of\s+") + rf"(?:{WEEKDAY},?\s+)?{MONTH_BEFORE_DAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    # "Easter week", "Christmas week" (the week holding the holiday)
+    "holiday_week": r"\b(?P<hol>Easter|Christmas|Thanksgiving)\s+[Ww]eek\b(?!-)",
     # "25" in "April 24 and 25": a day coordinated with a month-day (dates_days.resolve_and_day)
     "and_day": (r"(?:(?<=\d and )|(?<=\d or )|(?<=\d & )|(?<=\d, and ))"
                 r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:.,%]\w|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b))"
@@ -131,7 +133,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_so_far": MONTH_KEYS, "weekday": WEEKDAY_KEYS,
     "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Easter", "Good Friday",
                 "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day", "Election Day"),
-    "week_of": ("week of",), "and_day": MONTH_KEYS,
+    "week_of": ("week of",), "holiday_week": ("Easter", "Christmas", "Thanksgiving"), "and_day": MONTH_KEYS,
     "iso": ("-",), "numeric": ("/",), "month_part": ("month",), "year_part": (" of ",),
     "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"),
     "decade": ("0s",), "century": ("centur",),

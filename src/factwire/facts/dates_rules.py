@@ -441,7 +441,7 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
 TENSED = {"quarter", "holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
-          "weekend", "earlier_in", "week_of"}
+          "weekend", "earlier_in", "week_of", "holiday_week"}
 #: Kinds that read the paragraph's last resolved date.
 ANCHORED = {"relative", "ago", "and_day"}
 #: "the previous week" always points away from publication (else it would be "last week"), so
