@@ -30,6 +30,11 @@ CASES = [
     # the week holding a holiday; on its Monday, a past clause means this year's
     ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "Easter week", "2000-04-17", "2000-04-23"),
     ("Shops will close during Christmas week.", PUB, "Christmas week", "2019-12-23", "2019-12-29"),
+    # spelled-out years (broadcast transcripts)
+    ("In nineteen ninety-one Keating was convicted.", PUB, "nineteen ninety-one", "1991", None),
+    ("Atlanta, nineteen ninety-six. A bomb blast shocks the games.", PUB, "nineteen ninety-six", "1996", None),
+    ("The approach of the year two thousand worries them.", PUB, "the year two thousand", "2000", None),
+    ("It was built in nineteen hundred.", PUB, "nineteen hundred", "1900", None),
     # "the day before/after <day>": that day moved by one, the phrase as its text
     ("The day before last Tuesday's hearing, he went home.", dt.date(2000, 2, 24), "The day before last Tuesday",
      "2000-02-21", None),
@@ -68,3 +73,9 @@ def test_a_number_after_a_conjunction_is_a_day_only_after_a_month_day(sentence):
 def test_a_coordinated_day_needs_its_first_conjunct_in_the_paragraph():
     items = find_in("Shares rose 12 and 13 times.", PUB)
     assert items == []
+
+
+@pytest.mark.parametrize("sentence", ["He paid with nineteen twenty-dollar bills.",
+                                      "Nineteen people were hurt in the blast."])
+def test_spelled_numbers_that_are_counts_are_no_years(sentence):
+    assert find_in(sentence, PUB) == []

@@ -1,6 +1,6 @@
 """Days named through another date: "the week of March 6" (the week holding that day), "Easter
 week", the second day of a coordination, "April 24 and 25" (month and year shared with the
-first), and "the day before last Tuesday".
+first), and "the day before last Tuesday"; spelled-out years ("nineteen ninety-six").
 
 TimeML (TimeML 1.2.1 guidelines; TempEval-3) annotates "the week of March 6" as that ISO week
 (2000-W10) and each conjunct of "April 24 and 25" as its own day; a bare "25" names no month of
@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from . import dates_calendar as cal
+from .dates_patterns import SPELLED_CENTURIES, spelled_value
 from .dates_rules import Context, Resolved, resolve_month_day
 
 #: The characters just before a coordinated day: the first conjunct's day number and the
@@ -78,4 +79,11 @@ def resolve_holiday_week(m: re.Match, ctx: Context) -> Resolved | None:
     return cal.week_range(cal.yearly_date(ctx.pub, monday, ctx.future))
 
 
-RESOLVERS = {"week_of": resolve_week_of, "and_day": resolve_and_day, "holiday_week": resolve_holiday_week}
+def resolve_spelled_year(m: re.Match, ctx: Context) -> Resolved | None:
+    """"nineteen ninety-six" -> 1996, "the year two thousand" -> 2000 (transcripts spell years out)."""
+    if m["cent"]:
+        return f"{SPELLED_CENTURIES[m['cent'].lower()] + spelled_value(m['rest']):04d}", None
+    return f"{2000 + (spelled_value(m['rest2']) if m['rest2'] else 0):04d}", None
+
+
+RESOLVERS = {"spelled_year": resolve_spelled_year, "week_of": resolve_week_of, "and_day": resolve_and_day, "holiday_week": resolve_holiday_week}
