@@ -86,4 +86,5 @@ def resolve_spelled_year(m: re.Match, ctx: Context) -> Resolved | None:
     return f"{2000 + (spelled_value(m['rest2']) if m['rest2'] else 0):04d}", None
 
 
-RESOLVERS = {"spelled_year": resolve_spelled_year, "week_of": resolve_week_of, "and_day": resolve_and_day, "holiday_week": resolve_holiday_week}
+RESOLVERS = {"spelled_year": resolve_spelled_year, "week_of": resolve_week_of, "and_day": resolve_and_day,
+             "holiday_week": resolve_holiday_week}
