@@ -35,6 +35,10 @@ CASES = [
     ("Atlanta, nineteen ninety-six. A bomb blast shocks the games.", PUB, "nineteen ninety-six", "1996", None),
     ("The approach of the year two thousand worries them.", PUB, "the year two thousand", "2000", None),
     ("It was built in nineteen hundred.", PUB, "nineteen hundred", "1900", None),
+    # year-end after a preposition: the end of the year (value December, calendar the year)
+    ("The deal should close by year-end.", PUB, "year-end", "2019-12", None),
+    ("Rules should be in place by year's end.", PUB, "year's end", "2019-12", None),
+    ("The percentage change is since year-end.", PUB, "year-end", "2018-12", None),
     # "the day before/after <day>": that day moved by one, the phrase as its text
     ("The day before last Tuesday's hearing, he went home.", dt.date(2000, 2, 24), "The day before last Tuesday",
      "2000-02-21", None),
@@ -79,3 +83,12 @@ def test_a_coordinated_day_needs_its_first_conjunct_in_the_paragraph():
                                       "Nineteen people were hurt in the blast."])
 def test_spelled_numbers_that_are_counts_are_no_years(sentence):
     assert find_in(sentence, PUB) == []
+
+
+def test_year_end_as_an_adjective_is_no_date():
+    assert find_in("The company paid year-end bonuses and posted year-end results.", PUB) == []
+
+
+def test_year_end_names_the_year_as_its_calendar_unit():
+    item = find_in("The deal should close by year-end.", PUB)[0]
+    assert item["calendar"] == {"from": "2019", "to": None}

@@ -71,6 +71,8 @@ PATTERNS: dict[str, str] = {
     "spelled_year": _ci(rf"\b(?:the\s+year\s+)?(?P<cent>{_alt(SPELLED_CENTURIES)})[-\s]+(?P<rest>{TWO_DIGITS}|hundred)"
                         rf"|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>{TWO_DIGITS}|{_alt(SPELLED_UNITS)}))?")
                     + r"\b(?![-\w])",
+    # "by year-end", "by year's end" (only after a preposition: dates_periods.resolve_year_end)
+    "year_end": _ci(r"\byear(?:[-\s]end|['’]s\s+end)\b(?!-)"),
     # "25" in "April 24 and 25": a day coordinated with a month-day (dates_days.resolve_and_day)
     "and_day": (r"(?:(?<=\d and )|(?<=\d or )|(?<=\d & )|(?<=\d, and ))"
                 r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:.,%]\w|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b))"
@@ -153,7 +155,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Easter", "Good Friday",
                 "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day", "Election Day"),
     "week_of": ("week of",), "spelled_year": ("eighteen ", "nineteen ", "two thousand"),
-    "holiday_week": ("Easter", "Christmas", "Thanksgiving"), "and_day": MONTH_KEYS,
+    "holiday_week": ("Easter", "Christmas", "Thanksgiving"), "and_day": MONTH_KEYS, "year_end": ("end",),
     "iso": ("-",), "numeric": ("/",), "month_part": ("month",), "year_part": (" of ",),
     "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"),
     "decade": ("0s",), "century": ("centur",),
