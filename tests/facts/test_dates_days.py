@@ -43,6 +43,10 @@ CASES = [
     ("The day before last Tuesday's hearing, he went home.", dt.date(2000, 2, 24), "The day before last Tuesday",
      "2000-02-21", None),
     ("Shops reopened the day after Christmas.", PUB, "the day after Christmas", "2018-12-26", None),
+    # a planned object's date and a deadline after "until": the nearer day (PUB is a Wednesday)
+    ("Protesters planned a large demonstration on Saturday.", dt.date(2000, 1, 7), "Saturday", "2000-01-08", None),
+    ("The court has given the relatives until Thursday to sign.", PUB, "Thursday", "2019-11-21", None),
+    ("The court gave them until Monday to leave.", PUB, "Monday", "2019-11-18", None),
     # a bare month in the infinitive of a past verb reads as if untensed: next month is the coming one
     ("NATO has decided to admit the three countries in early March.", dt.date(1999, 2, 10), "early March",
      "1999-03", None),

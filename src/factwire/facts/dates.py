@@ -86,6 +86,11 @@ INFINITIVE_DEPS = {"xcomp", "advcl"}
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 TO_PREPS = {"to", "until", "till", "for"}
 PAST_AUX = {"has", "have", "had", "'ve", "did"}
+#: Verbs that set a deadline for someone: the day after "until" is later than the granting, which
+#: is recent news, so the nearer day ("gave them until Friday to leave", "has given ... until Tuesday").
+DEADLINE_HEADS = {"give", "gives", "gave", "given", "giving", "grant", "grants", "granted", "allow", "allows",
+                  "allowed"}
+UNTIL = {"until", "till", "til"}
 #: How far up the parse tree to look for the governing verb (date -> prep -> verb -> xcomp head).
 MAX_HOPS = 5
 SINCE = re.compile(r"(?i:since)\s+$")
@@ -282,9 +287,11 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
         prev, tok = tok, tok.head
         if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
             return "future", event, prospective
+        if tok.lower_ in DEADLINE_HEADS and prev.lower_ in UNTIL:
+            return "weak", event, prospective  # "has given the relatives until 9 a.m. Tuesday to sign"
         event = event or (tok.lower_ in EVENT_NOUNS and tok.pos_ == "NOUN")
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok, prev.dep_ == "xcomp"), event, prospective
+            return scheduled_tense(tok, planned_through(tok, prev)), event, prospective
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
             return "future", event, prospective  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
@@ -293,6 +300,15 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
         prospective = prospective or (tok.dep_ in INFINITIVE_DEPS and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                           for c in tok.children))
     return None, event, prospective
+
+
+def planned_through(tok, prev) -> bool:
+    """Whether the date reached the plan word through what is planned: its infinitive ("planned to
+    leave on Thursday") or a time phrase of a verb that has a planned object ("planned a large
+    demonstration on Saturday": the date is the demonstration's, spaCy attaches it to the verb)."""
+    if prev.dep_ == "xcomp":
+        return True
+    return prev.dep_ == "prep" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children)
 
 
 def scheduled_tense(tok, planned_action: bool = False) -> str | None:
