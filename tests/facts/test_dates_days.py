@@ -47,6 +47,10 @@ CASES = [
     ("Protesters planned a large demonstration on Saturday.", dt.date(2000, 1, 7), "Saturday", "2000-01-08", None),
     ("The court has given the relatives until Thursday to sign.", PUB, "Thursday", "2019-11-21", None),
     ("The court gave them until Monday to leave.", PUB, "Monday", "2019-11-18", None),
+    # "be to" + infinitive is an arrangement (future); a modal perfect is past
+    ("The stock is to resume trading in Paris Tuesday.", PUB, "Tuesday", "2019-11-26", None),
+    ("The chip may have been responsible for a drop in the stock on Monday.", PUB, "Monday", "2019-11-18", None),
+    ("The shares could have fallen on Monday.", PUB, "Monday", "2019-11-18", None),
     # a bare month in the infinitive of a past verb reads as if untensed: next month is the coming one
     ("NATO has decided to admit the three countries in early March.", dt.date(1999, 2, 10), "early March",
      "1999-03", None),

@@ -329,14 +329,23 @@ def scheduled_tense(tok, planned_action: bool = False) -> str | None:
     return "future"
 
 
+def is_to_future(tok) -> bool:
+    """"is to resume trading in Paris Tuesday", "are to meet on Friday": a present "be" with a
+    to-infinitive complement states an arrangement, a future (English "be to" + infinitive)."""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children)
+
+
 def verb_tense(tok) -> str | None:
     """The tense one verb marks; None for infinitives, gerunds and non-verbs (look higher);
     "" for a verb that settles the question with no cue (copulas), "weak" for would/could."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.lower_ in COPULAS:  # "results are due in March" vs "it's down from the March high"
-        return "future" if any(c.lower_ in FUTURE_WORDS for c in tok.children) else ""
+        return "future" if any(c.lower_ in FUTURE_WORDS for c in tok.children) or is_to_future(tok) else ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes) and any(a.lower_ == "have" for a in auxes):
+        return "past"  # a modal perfect: "may have been responsible for a drop on Wednesday"
     if any(a.lower_ in WEAK_AUX for a in auxes) or tok.lower_ in WEAK_AUX:
         return "weak"
     if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD" \
