@@ -27,7 +27,7 @@ import re
 
 from factwire.deadline import check_deadline
 
-from . import dates_periods
+from . import dates_days, dates_periods
 from .dates_patterns import COMPILED, worth_running
 from .dates_periods import is_quarter
 from .dates_rules import (
@@ -42,7 +42,7 @@ from .dates_rules import (
 )
 
 #: Every pattern kind's resolver.
-RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS}
+RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS, **dates_days.RESOLVERS}
 
 #: Auxiliaries/modals that put a clause in the future ("will", "'ll", "should", "would").
 FUTURE_AUX = {"will", "wo", "'ll", "’ll", "shall", "should", "may", "might", "must", "can", "ca", "gonna"}
@@ -73,6 +73,11 @@ EVENT_NOUNS = {"deadline", "summit", "ceremony", "election", "elections", "heari
 #: NEAR_FUTURE_DAYS); a bare month there stays past ("pleaded guilty to threatening to kill her
 #: in March": the threat, months back).
 PROSPECTIVE_KINDS = {"month_day", "day_month", "weekday"}
+#: A bare month in such an infinitive reads as if it had no tense cue (dates_rules.resolve_month:
+#: the coming one only within NEAR_FUTURE_MONTHS): "has decided to admit them in early March" in
+#: a February story is next month, "pleaded guilty to threatening to kill her in March" in a
+#: November one stays the last March.
+PROSPECTIVE_MONTHS = {"month"}
 #: Dependencies of a to-infinitive that looks ahead of its verb: a complement ("decided to admit")
 #: or a purpose clause ("subpoenaed him to testify on Feb. 10", "invited them to a ceremony on
 #: March 12 to mark ..."; spaCy labels purpose infinitives advcl).
@@ -81,6 +86,11 @@ INFINITIVE_DEPS = {"xcomp", "advcl"}
 MOVED_TO = {"postponed", "rescheduled", "moved", "pushed", "delayed"}
 TO_PREPS = {"to", "until", "till", "for"}
 PAST_AUX = {"has", "have", "had", "'ve", "did"}
+#: Verbs that set a deadline for someone: the day after "until" is later than the granting, which
+#: is recent news, so the nearer day ("gave them until Friday to leave", "has given ... until Tuesday").
+DEADLINE_HEADS = {"give", "gives", "gave", "given", "giving", "grant", "grants", "granted", "allow", "allows",
+                  "allowed"}
+UNTIL = {"until", "till", "til"}
 #: How far up the parse tree to look for the governing verb (date -> prep -> verb -> xcomp head).
 MAX_HOPS = 5
 SINCE = re.compile(r"(?i:since)\s+$")
@@ -109,6 +119,8 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
                       following=text[end:end + FOLLOWING_CHARS])
         if kind in NEEDS_POS:
             ctx.noun, ctx.modifier, ctx.number = read_pos(doc, start, end)
+        if kind == "and_day":
+            ctx.number = counts_a_noun(doc, start, end)
         if kind in TENSED:
             tense = "past" if SINCE.search(ctx.preceding) else find_tense(doc, start, end, kind)
             ctx.future, ctx.nearest = read_tense(tense, kind), tense in ("present", "weak")
@@ -125,7 +137,7 @@ def find_dates(doc, published: dt.date | None) -> list[dict]:
             value = (quarter[0][:4], None)  # the year is the value; the calendar quarter beside it
             if kind in ("quarter", "year_part"):
                 period = quarter
-        item = make_item(text, start, end, value, published)
+        item = dates_days.day_next_to(text, make_item(text, start, end, value, published))
         if quarter:
             item.update(calendar={"from": quarter[0], "to": quarter[1]}, quarter=quarter_name(*quarter))
         elif value != VAGUE:
@@ -232,6 +244,13 @@ def read_pos(doc, start: int, end: int) -> tuple[bool, bool, bool]:
     return noun, root.head.dep_ == "amod" and root.head.i != root.i, root.ent_type_ in NUMBER_ENTS
 
 
+def counts_a_noun(doc, start: int, end: int) -> bool:
+    """"15" in "met on Nov. 12 and 15 people were hurt" modifies a noun after it: a count, not a
+    second day (spaCy's NER calls a coordinated day CARDINAL too, so the parse decides)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and len(span) and span.root.dep_ == "nummod" and span.root.head.i > span.root.i)
+
+
 def read_tense(tense: str | None, kind: str) -> bool | None:
     """Future (True), past (False) or no cue (None) for one kind of expression."""
     if tense == "present":
@@ -248,6 +267,8 @@ def find_tense(doc, start: int, end: int, kind: str | None = None) -> str | None
         return "weak"
     if prospective and tense == "past" and kind in PROSPECTIVE_KINDS:
         return "weak"
+    if prospective and tense == "past" and kind in PROSPECTIVE_MONTHS:
+        return None  # no cue: a month up to NEAR_FUTURE_MONTHS ahead is the coming one
     return tense
 
 
@@ -266,9 +287,11 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
         prev, tok = tok, tok.head
         if tok.lower_ in MOVED_TO and prev.lower_ in TO_PREPS:
             return "future", event, prospective
+        if tok.lower_ in DEADLINE_HEADS and prev.lower_ in UNTIL:
+            return "weak", event, prospective  # "has given the relatives until 9 a.m. Tuesday to sign"
         event = event or (tok.lower_ in EVENT_NOUNS and tok.pos_ == "NOUN")
         if tok.lower_ in FUTURE_WORDS or (tok.lower_ in INTENT_VERBS and tok.pos_ == "VERB"):
-            return scheduled_tense(tok, prev.dep_ == "xcomp"), event, prospective
+            return scheduled_tense(tok, planned_through(tok, prev)), event, prospective
         if any(c.dep_ == "amod" and c.lower_ in FUTURE_WORDS for c in tok.children):
             return "future", event, prospective  # "a scheduled Dec. 15 imposition", "the upcoming May 3 vote"
         tense = verb_tense(tok)
@@ -279,19 +302,38 @@ def _walk_tense(doc, start: int, end: int) -> tuple[str | None, bool, bool]:
     return None, event, prospective
 
 
+def planned_through(tok, prev) -> bool:
+    """Whether the date reached the plan word through what is planned: its infinitive ("planned to
+    leave on Thursday") or a time phrase of a verb that has a planned object ("planned a large
+    demonstration on Saturday": the date is the demonstration's, spaCy attaches it to the verb)."""
+    if prev.dep_ == "xcomp":
+        return True
+    return prev.dep_ == "prep" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children)
+
+
 def scheduled_tense(tok, planned_action: bool = False) -> str | None:
     """"scheduled for Feb. 14" is future; "was due to be released in September", "were planning
     to drive there on Monday", "did not plan to remove him on Thursday", "planned to leave on
     Thursday" are plans seen from the past, as likely over by publication as not: the nearer
     reading ("weak"). A plan word as a simple past verb whose own dependent is the date dates
     the planning, not the plan: "set Friday as the deadline" (past). `planned_action`: the date
-    came up through the planned infinitive (xcomp)."""
+    came up through the planned infinitive (xcomp). A plan participle after its noun takes the
+    tense of the noun's clause ("the talks scheduled for Monday were called off": the nearer day)."""
     was = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"]
     if was or (tok.dep_ == "acomp" and tok.head.tag_ == "VBD"):
         return "weak"
+    if tok.dep_ == "acl" and verb_tense(tok.head.head) == "past":
+        return "weak"  # "a service planned for Saturday was canceled": the plan, told in the past
     if tok.tag_ == "VBD" and tok.pos_ == "VERB":
         return "weak" if planned_action else "past"
     return "future"
+
+
+def is_to_future(tok) -> bool:
+    """"is to resume trading in Paris Tuesday", "are to meet on Friday": a present "be" with a
+    to-infinitive complement states an arrangement, a future (English "be to" + infinitive)."""
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children)
 
 
 def verb_tense(tok) -> str | None:
@@ -300,8 +342,10 @@ def verb_tense(tok) -> str | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     if tok.lower_ in COPULAS:  # "results are due in March" vs "it's down from the March high"
-        return "future" if any(c.lower_ in FUTURE_WORDS for c in tok.children) else ""
+        return "future" if any(c.lower_ in FUTURE_WORDS for c in tok.children) or is_to_future(tok) else ""
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes) and any(a.lower_ == "have" for a in auxes):
+        return "past"  # a modal perfect: "may have been responsible for a drop on Wednesday"
     if any(a.lower_ in WEAK_AUX for a in auxes) or tok.lower_ in WEAK_AUX:
         return "weak"
     if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in auxes) or tok.tag_ == "MD" \

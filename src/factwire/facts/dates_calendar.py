@@ -205,6 +205,8 @@ HOLIDAYS = {
     "black friday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
     "cyber monday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1), "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    # US federal Election Day (2 U.S.C. 7): the Tuesday after the first Monday of November
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
 }
 
 

@@ -30,6 +30,21 @@ ORDINAL_WORDS = {
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
     "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
 }
+#: Spelled-out years as broadcast transcripts write them ("nineteen ninety-six", "the year two
+#: thousand"): a century word, then a two-digit number in words.
+SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+SPELLED_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90}
+SPELLED_CENTURIES = {"eighteen": 1800, "nineteen": 1900}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+TWO_DIGITS = (rf"(?:(?:{_alt(SPELLED_TENS)})(?:[-\s](?:{_alt(SPELLED_UNITS)}))?|{_alt(SPELLED_TEENS)})")
 NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 ORD = r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
 ZODIAC = r"(?P<animal>rat|ox|tiger|rabbit|dragon|snake|horse|goat|monkey|rooster|dog|pig)"
@@ -48,9 +63,23 @@ PATTERNS: dict[str, str] = {
     # "the July-September period", "January–March 2019"
     "month_range": (rf"\b{MONTH}\s?[-–]\s?" + MONTH.replace("?P<month>", "?P<month2>")
                     + rf"(?:,?\s+{YEAR})?(?![\w-])"),
+    # "the week of March 6" (the week holding that day)
+    "week_of": _ci(r"\b(?:the\s+)?week\s+of\s+") + rf"(?:{WEEKDAY},?\s+)?{MONTH_BEFORE_DAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    # "Easter week", "Christmas week" (the week holding the holiday)
+    "holiday_week": r"\b(?P<hol>Easter|Christmas|Thanksgiving)\s+[Ww]eek\b(?!-)",
+    # "nineteen ninety-six", "the year two thousand" (spelled years; not "nineteen twenty-dollar bills")
+    "spelled_year": _ci(rf"\b(?:the\s+year\s+)?(?P<cent>{_alt(SPELLED_CENTURIES)})[-\s]+(?P<rest>{TWO_DIGITS}|hundred)"
+                        rf"|\bthe\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<rest2>{TWO_DIGITS}|{_alt(SPELLED_UNITS)}))?")
+                    + r"\b(?![-\w])",
+    # "by year-end", "by year's end" (only after a preposition: dates_periods.resolve_year_end)
+    "year_end": _ci(r"\byear(?:[-\s]end|['’]s\s+end)\b(?!-)"),
+    # "25" in "April 24 and 25": a day coordinated with a month-day (dates_days.resolve_and_day)
+    "and_day": (r"(?:(?<=\d and )|(?<=\d or )|(?<=\d & )|(?<=\d, and ))"
+                r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:.,%]\w|\s*(?:%|percent|a\.m|p\.m|am\b|pm\b))"
+                r"(?!\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"),
     "holiday": (r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)"
                 r"|Valentine['’]s\s+Day|Halloween|Easter(?:\s+Sunday)?|Good\s+Friday|Thanksgiving(?:\s+Day)?"
-                r"|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|Labor\s+Day)"
+                r"|Black\s+Friday|Cyber\s+Monday|Memorial\s+Day|Labor\s+Day|Election\s+Day)"
                 rf"(?:,?\s+{YEAR})?(?![\w-])"),
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b",
     "numeric": r"\b(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b",
@@ -67,7 +96,7 @@ PATTERNS: dict[str, str] = {
     "month_part": _ci(r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
                       r"(?P<which>the|this|next|last)\s+month\b"),
     "year": (r"(?<![\w$£€#.,/'’-])"
-             + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+)?")
+             + _ci(r"(?:(?P<mod>early|mid|late)[-\s]|(?P<edge>end|start)-|(?:fiscal|FY|calendar)\s+|(?:pre|post)-)?")
              + YEAR + r"(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent))"),
     "year_part": _ci(r"\b(?:the\s+)?(?P<part>end|beginning|start|middle|first\s+half|second\s+half"
                      r"|(?:first|second|third|fourth)\s+quarter)\s+of\s+(?:the\s+)?")
@@ -124,7 +153,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_day": MONTH_KEYS, "day_month": MONTH_KEYS, "month_range": MONTH_KEYS, "month": MONTH_KEYS,
     "month_so_far": MONTH_KEYS, "weekday": WEEKDAY_KEYS,
     "holiday": ("Christmas", "Boxing", "New Year", "Valentine", "Halloween", "Easter", "Good Friday",
-                "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day"),
+                "Thanksgiving", "Black Friday", "Cyber", "Memorial Day", "Labor Day", "Election Day"),
+    "week_of": ("week of",), "spelled_year": ("eighteen ", "nineteen ", "two thousand"),
+    "holiday_week": ("Easter", "Christmas", "Thanksgiving"), "and_day": MONTH_KEYS, "year_end": ("end",),
     "iso": ("-",), "numeric": ("/",), "month_part": ("month",), "year_part": (" of ",),
     "quarter": ("quarter", "half", "q1", "q2", "q3", "q4"), "period": ("quarter", "period", "year-"),
     "decade": ("0s",), "century": ("centur",),
@@ -152,6 +183,14 @@ def worth_running(kind: str, text: str, lower: str) -> bool:
 def number_value(word: str) -> int:
     """3 for "3" or "three"."""
     return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def spelled_value(words: str) -> int:
+    """96 for "ninety-six", 15 for "fifteen", 0 for "hundred" (in "nineteen hundred")."""
+    parts = re.split(r"[-\s]+", words.lower())
+    if parts == ["hundred"]:
+        return 0
+    return sum(SPELLED_TENS.get(w) or SPELLED_TEENS.get(w) or SPELLED_UNITS[w] for w in parts)
 
 
 def ordinal_value(word: str) -> int:

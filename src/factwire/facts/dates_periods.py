@@ -18,6 +18,22 @@ QUARTER_YEAR_SHIFT = {"year-ago": -1, "year-earlier": -1, "year-before": -1, "pr
                       "last year's": -1, "this year's": 0, "next year's": 1}
 ORDINAL_WORDS_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
+#: Words before "year-end" that make it a time ("by year-end", "since year's end"), not the
+#: adjective of "year-end results"/"a year-end bonus".
+YEAR_END_CUES = {"by", "at", "until", "till", "before", "after", "since", "around", "through", "toward",
+                 "towards", "near", "from", "to"}
+
+
+def resolve_year_end(m: re.Match, ctx: Context) -> Resolved | None:
+    """"by year-end", "by year's end": the end of the publication year, as "the end of the year"
+    (value the December, calendar the year: TimeML's YYYY with mod END); "since year-end" the
+    last one."""
+    cue = (ctx.preceding.split() or [""])[-1].lower()
+    if cue not in YEAR_END_CUES:
+        return None
+    return cal.iso_month(ctx.pub.year - (cue == "since"), 12), None
+
+
 def resolve_quarter(m: re.Match, ctx: Context) -> Resolved | None:
     """"the third quarter", "Q3 2019", "the first half", "the year-ago third quarter": the months
     of that quarter or half (TimeML YYYY-Qn/Hn). The year is written, shifted by "year-ago" /
@@ -105,6 +121,8 @@ def calendar_unit(kind: str, m: re.Match, value: Resolved, pub: dt.date | None) 
         if unit == "year":
             return f"{pub.year:04d}", None
         return cal.week_range(pub) if unit == "week" else None
+    if kind == "year_end" and value[0]:
+        return value[0][:4], None
     if kind == "year_part" and (_norm(g.get("part")) or "") in ("end", "beginning", "start", "middle") and value[0]:
         return value[0][:4], None
     if kind == "decade" and g.get("mod") and value[0]:
@@ -112,4 +130,4 @@ def calendar_unit(kind: str, m: re.Match, value: Resolved, pub: dt.date | None) 
     return None
 
 
-RESOLVERS = {"quarter": resolve_quarter, "period": resolve_period}
+RESOLVERS = {"quarter": resolve_quarter, "period": resolve_period, "year_end": resolve_year_end}

@@ -441,9 +441,9 @@ RESOLVERS: dict[str, Callable[[re.Match, Context], Resolved | None]] = {
 }
 #: Kinds whose meaning depends on the clause's tense (only these pay for a parse-tree walk).
 TENSED = {"quarter", "holiday", "month_range", "month_day", "day_month", "month", "weekday", "season", "relative",
-          "weekend", "earlier_in"}
+          "weekend", "earlier_in", "week_of", "holiday_week"}
 #: Kinds that read the paragraph's last resolved date.
-ANCHORED = {"relative", "ago"}
+ANCHORED = {"relative", "ago", "and_day"}
 #: "the previous week" always points away from publication (else it would be "last week"), so
 #: its anchor may sit in an earlier paragraph; "a year ago" takes one only from its own.
 FAR_ANCHORED = {"relative"}
