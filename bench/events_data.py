@@ -12,6 +12,9 @@ import hashlib
 import json
 import os
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -160,3 +163,26 @@ def half_of(key: str) -> str:
     tuned on the 'tune' half only; the 'held' half is reported beside it as the untuned figure.
     Same rule as the page split of bench/data/relevance-labels.json."""
     return "tune" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "held"
+
+
+@contextmanager
+def events_stage_clock() -> Iterator[list[float]]:
+    """Process CPU seconds spent inside the events stage (pipeline.add_events), summed into the
+    yielded one-item list (reset it between passes), so one pass gives the stage's share of
+    extract() -- used by bench/events_worker.py (ACLED notes) and bench/events_page_cost.py."""
+    from factwire import pipeline
+
+    real, inside = pipeline.add_events, [0.0]
+
+    def timed(*a, **k):
+        c = time.process_time()
+        try:
+            return real(*a, **k)
+        finally:
+            inside[0] += time.process_time() - c
+
+    pipeline.add_events = timed
+    try:
+        yield inside
+    finally:
+        pipeline.add_events = real

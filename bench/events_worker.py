@@ -20,6 +20,7 @@ from events_data import (
     WIKI_TEXTS,
     acled_prediction,
     day_or_none,
+    events_stage_clock,
     g5_predictions,
     iso_date,
     load_jsonl,
@@ -67,27 +68,13 @@ def events_overhead(rows: list[dict]) -> dict:
     extract(), in the same passes over the same notes. Why not extract() with and without the
     stage: the two runs are minutes apart on a loaded machine and their difference swung from
     -6 % to +38 % between identical trees; the stage's own CPU in the same pass does not."""
-    from factwire import pipeline
-
-    real, inside = pipeline.add_events, [0.0]
-
-    def timed(*a, **k):
-        c = time.process_time()
-        try:
-            return real(*a, **k)
-        finally:
-            inside[0] += time.process_time() - c
-
     passes = []
-    pipeline.add_events = timed
-    try:
+    with events_stage_clock() as inside:
         for _ in range(OVERHEAD_PASSES):
             inside[0], c0 = 0.0, time.process_time()
             for r in rows:
                 safe_extract(r["notes"], input_kind="text", clean=False, published=iso_date(r["event_date"]))
             passes.append((time.process_time() - c0, inside[0]))
-    finally:
-        pipeline.add_events = real
     total, events = min(passes)
     rest = total - events
     return {"n": len(rows), "passes": OVERHEAD_PASSES, "extract_cpu_s": total, "events_cpu_s": events,
