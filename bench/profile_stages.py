@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, os.environ.get("FACTWIRE_SRC", str(HERE.parent / "src")))
 
 import corpus as corpus_bench  # noqa: E402  (bench/corpus.py: the corpus-bench pages)
+from facts import pin_one_core  # noqa: E402  (bench/facts.py: one core, CPU time per core)
 
 from factwire.clean import clean_html  # noqa: E402
 from factwire.dom import parse_html_checked  # noqa: E402
@@ -54,15 +55,6 @@ RESULTS = HERE / "results" / "profile.md"
 CORPUS_N = 10_000
 #: DEV bodies joined into one long page: ~5-10k characters each, so 8 give ~40-80k characters.
 LONG_JOIN = 8
-
-
-def pin_one_core() -> int | None:
-    """One core, so process CPU time is per core (as bench/facts.py)."""
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu
 
 
 class Clock:
