@@ -9,25 +9,18 @@ walk a subtree twice.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
 from lxml import etree
 
+from factwire.clean.html_hints import NO_HINTS, Hints, element_hints
 from factwire.clean.html_patterns import (
-    BYLINE_WORDS,
-    CAPTION_STEMS,
-    CREDIT_STEMS,
     HEADING_KINDS,
     INLINE_TAGS,
     MARK_TAGS,
-    MARK_WORDS,
-    POSITIVE_WORDS,
     SKIP_TAGS,
-    hint_words,
-    token_words,
 )
 from factwire.clean.html_tables import table_text
 
@@ -35,8 +28,6 @@ Element = etree._Element
 
 #: Tags that can never be marked as chrome by a class word (the page's outermost wrappers).
 _UNMARKABLE = frozenset({"html", "body", "article", "main"})
-_SR_ONLY = frozenset({"sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
-                      "element-invisible", "a11y-hidden"})
 #: Cell-level block tags whose presence makes a <table> a layout table, not data.
 #: A marked element holding more than this share of the page's prose keeps no mark.  On
 #: scrapinghub-dev 7 pages lost their whole body to a `paywall`/`rail` wrapper without it;
@@ -62,106 +53,6 @@ class Block:
     el: Element  # the block-level element that owns the text
     links: int  # characters of link text
     mark: str | None  # navigation / related / promo / comments, from the nearest marked ancestor
-
-
-@dataclass(slots=True)
-class Hints:
-    """What an element's class/id says: a chrome mark, an article-ness sign, a caption role."""
-
-    mark: str | None
-    positive: bool
-    role: str | None  # "caption" | "credit" | "hidden" | None
-    author: bool = False  # class has "author"/"byline" in it: a byline for the metadata stage
-
-
-_HINT_CACHE: dict[str, Hints] = {}
-#: Numbers in class/id ("menu-item-12345", "post-6789") say nothing and made most keys unique:
-#: folded to "0", a page's menu items share one cache entry (11 % fewer analyses on DEV).  No
-#: vocabulary word holds a run of 3+ digits (short runs such as "a11y" are kept).
-_LONG_NUMBER = re.compile(r"\d{3,}")
-_HINT_CACHE_MAX = 100_000  # class strings repeat across pages of a site; bound memory anyway
-_NO_HINTS = Hints(None, False, None)
-
-
-def element_hints(el: Element, tag: str | None = None) -> Hints:
-    """Read (and cache by the raw class+id string) the hints of one element.
-
-    A heading's id is its anchor slug (`h-video-production-vs-film`, `related-research`):
-    words of the heading's own text, not a hint about the box, so headings use their class only."""
-    cls = el.get("class")
-    eid = None if (tag or el.tag) in HEADING_KINDS else el.get("id")
-    if not cls and not eid:
-        return _NO_HINTS
-    key = cls if eid is None else f"{cls}\x00{eid}"  # most elements: a class, no id
-    hit = _HINT_CACHE.get(key)
-    if hit is None:
-        if len(_HINT_CACHE) > _HINT_CACHE_MAX:
-            _HINT_CACHE.clear()
-        folded = _LONG_NUMBER.sub("0", f"{cls or ''}\x00{eid or ''}")  # only on a miss
-        hit = _HINT_CACHE.get(folded)
-        if hit is None:
-            hit = _HINT_CACHE[folded] = _compute_hints(*folded.split("\x00"))
-        _HINT_CACHE[key] = hit
-    return hit
-
-
-def _compute_hints(cls: str, eid: str) -> Hints:
-    """Hints from class/id words.  Stem tests run on the lower-cased raw string: a stem found
-    in any word is found in the string, and one `in` beats a generator over the words (this
-    function is called once per distinct class string, ~110 times a page on cold caches)."""
-    if "-" in cls:
-        cls = _TAXONOMY_TOKEN.sub("", cls)
-    ordered = hint_words(cls, eid)
-    words = ordered.keys()
-    raw = f"{cls} {eid}".lower()
-    mark = next((MARK_WORDS[w] for w in ordered if w in MARK_WORDS), None)
-    positive = not words.isdisjoint(POSITIVE_WORDS) and (mark is None or _positive_alone(cls, eid))
-    if mark is None and not words.isdisjoint(BYLINE_WORDS):
-        mark = "meta"
-    role = None
-    if not words.isdisjoint(_SR_ONLY):
-        role = "hidden"
-    elif any(stem in raw for stem in CAPTION_STEMS + CREDIT_STEMS):
-        role = _caption_role(raw)
-    elif "source" in raw:
-        role = "source"  # a credit only inside a caption ("caption-source"); else plain text
-    author = "author" in cls or "byline" in cls or "byline" in eid  # as XPath contains(): case kept
-    return Hints(mark, positive, role, author)
-
-
-def _positive_alone(cls: str, eid: str) -> bool:
-    """True when some class/id token says "article" without a chrome word in the same token.
-
-    One token names one thing: `related-content`, `promo-body`, `comment-content` are chrome
-    boxes whose head noun happens to be an article word, while `main-content has-sidebar` is
-    the content box that has a sidebar (two tokens: the article word vetoes the mark).
-    Measured on the suites' DEV: +0.004 F1 on L3S-GN1 (`related-content` boxes of news sites)."""
-    for token in f"{cls} {eid}".split():
-        tw = token_words(token).keys()
-        if not tw.isdisjoint(POSITIVE_WORDS) and all(MARK_WORDS.get(w) not in _BOX_MARKS for w in tw):
-            return True
-    return False
-
-
-#: Marks whose word makes a compound token a chrome box.  Navigation words do not: in
-#: `content-nav-section` or `region-body-and-footer` the article word is what the box holds.
-_BOX_MARKS = frozenset({"related", "promo", "comments"})
-
-
-#: CMS taxonomy classes name the post's tags and categories (`tag-tax-credits`,
-#: `category-related-news`): words of the content, not of the box, so they give no hints.
-_TAXONOMY_TOKEN = re.compile(r"(?<!\S)(?:tag|category|post_tag|post-tag|term|topic|tags)-\S+", re.I)
-
-
-def _caption_role(raw: str) -> str:
-    """"credit" when a token names a credit (`image__credit`, `CaptionCredit`: the credit *of*
-    a caption), else "caption" (`caption has-credit`: a caption box that holds one)."""
-    tokens = raw.split()
-    if any(c in t for t in tokens for c in CREDIT_STEMS):
-        named = [t for t in tokens if any(c in t for c in CREDIT_STEMS)]
-        if not any(s in raw for s in CAPTION_STEMS) or any(s in t for t in named for s in CAPTION_STEMS):
-            return "credit"
-    return "caption"
 
 
 def is_hidden(el: Element) -> bool:
@@ -246,7 +137,7 @@ class Flattener:
                     self._links += len(tail.strip())
 
     def _walk_block(self, el: Element, tag: str, outer_kind: str,
-                    hints: Hints = _NO_HINTS) -> None:
+                    hints: Hints = NO_HINTS) -> None:
         """Walk a block element.  Its chrome mark is only recorded with its block range here:
         marks are painted onto blocks after the walk (see `paint_marks`)."""
         start = len(self.blocks)

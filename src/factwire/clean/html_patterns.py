@@ -8,7 +8,6 @@ and id strings are split into lower-case words on anything that is not a letter 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 #: Elements whose content is never visible article text.
 SKIP_TAGS = frozenset({
@@ -77,27 +76,15 @@ _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 
 
-def hint_words(el_class: str | None, el_id: str | None) -> dict[str, None]:
-    """Words of an element's class and id, plus hyphenated pairs (so `more-stories` can match),
-    in the order written (a dict used as an ordered set: when two words disagree, the first
-    written decides, the same in every run -- a plain set made that depend on hash seeds).
-    camelCase is split too: `InlineImage-imageEmbedCaption` gives {inline, image, embed, caption}."""
-    words: dict[str, None] = {}
-    for token in f"{el_class or ''} {el_id or ''}".split():
-        words.update(token_words(token))
-    return words
-
-
-@lru_cache(maxsize=65_536)
 def token_words(token: str) -> dict[str, None]:
-    """The words of one class/id token.  Cached per token, not per whole class string: ids and
-    class lists are mostly unique per element (16k distinct pairs on the DEV pages) while their
-    tokens repeat, and this was ~1.3 ms of a page's ~5 ms on cold caches."""
-    if token.isalnum():  # most tokens: one word, no camelCase split needed when lower case
-        low = token.lower()
-        if low == token or not _CAMEL.search(token):
-            return {low: None}
-    parts = [p for p in _WORD_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()) if p]
+    """The words of one class/id token, then its hyphenated pairs.  Not cached here: its one
+    caller (clean/html_hints) caches each token's whole answer."""
+    low = token.lower()
+    if low != token and _CAMEL.search(token):  # camelCase: split at each lower->upper step
+        low = _CAMEL.sub(r"\1-\2", token).lower()
+    elif low.isalnum():  # most tokens: one word
+        return {low: None}
+    parts = [p for p in _WORD_SPLIT.split(low) if p]
     return dict.fromkeys([*parts, *(f"{a}-{b}" for a, b in zip(parts, parts[1:]))])
 
 

@@ -1,0 +1,84 @@
+"""clean/html_hints: a class string's hints, combined token by token, equal the answer of
+reading the whole string at once (the reference below is that whole-string reading)."""
+from __future__ import annotations
+
+import random
+import re
+
+from lxml import etree
+
+from factwire.clean.html_hints import SR_ONLY, Hints, compute_hints, element_hints
+from factwire.clean.html_patterns import (
+    BYLINE_WORDS,
+    CAPTION_STEMS,
+    CREDIT_STEMS,
+    MARK_WORDS,
+    POSITIVE_WORDS,
+    token_words,
+)
+
+_TAXONOMY = re.compile(r"(?<!\S)(?:tag|category|post_tag|post-tag|term|topic|tags)-\S+", re.I)
+
+
+def _words(text: str) -> dict[str, None]:
+    words: dict[str, None] = {}
+    for token in text.split():
+        words.update(token_words(token))
+    return words
+
+
+def _reference(cls: str, eid: str) -> Hints:
+    """The whole-string reading: all words of class and id in order, stems on the raw string."""
+    cls = _TAXONOMY.sub("", cls)
+    words = _words(f"{cls} {eid}")
+    raw = f"{cls} {eid}".lower()
+    mark = next((MARK_WORDS[w] for w in words if w in MARK_WORDS), None)
+    alone = any(not token_words(t).keys().isdisjoint(POSITIVE_WORDS)
+                and all(MARK_WORDS.get(w) not in {"related", "promo", "comments"} for w in token_words(t))
+                for t in f"{cls} {eid}".split())
+    positive = not words.keys().isdisjoint(POSITIVE_WORDS) and (mark is None or alone)
+    if mark is None and not words.keys().isdisjoint(BYLINE_WORDS):
+        mark = "meta"
+    role = None
+    if not words.keys().isdisjoint(SR_ONLY):
+        role = "hidden"
+    elif any(s in raw for s in CAPTION_STEMS + CREDIT_STEMS):
+        credit = [t for t in raw.split() if any(c in t for c in CREDIT_STEMS)]
+        role = "credit" if credit and (not any(s in raw for s in CAPTION_STEMS) or any(
+            s in t for t in credit for s in CAPTION_STEMS)) else "caption"
+    elif "source" in raw:
+        role = "source"
+    return Hints(mark, positive, role, "author" in cls or "byline" in cls or "byline" in eid)
+
+
+_VOCAB = sorted(MARK_WORDS)[:60] + sorted(POSITIVE_WORDS) + sorted(BYLINE_WORDS) + sorted(SR_ONLY) + [
+    "caption", "imageCaption", "credit", "photo-credit", "source", "caption-source", "tag-news",
+    "category-related-news", "Author", "byline", "grid", "col-md-8", "wrapper", "x12345", "content"]
+
+
+def test_token_combination_equals_whole_string_reading() -> None:
+    rng = random.Random(5)
+    for _ in range(5_000):
+        cls = " ".join(rng.choice(_VOCAB) + rng.choice(["", "-", "_", "-box", "Body"]) + rng.choice(
+            ["", "", rng.choice(_VOCAB)]) for _ in range(rng.randint(1, 4)))
+        eid = rng.choice(["", "", rng.choice(_VOCAB), "main-" + rng.choice(_VOCAB)])
+        assert compute_hints(cls, eid) == _reference(cls, eid), (cls, eid)
+
+
+def test_hints_of_common_boxes() -> None:
+    assert compute_hints("related-posts widget", "").mark == "related"
+    assert compute_hints("article-body", "").positive
+    assert not compute_hints("related-content", "").positive  # one token: a related box
+    assert compute_hints("main-content has-sidebar", "").positive
+    assert compute_hints("tag-related-news post", "").mark is None  # a taxonomy class says nothing
+    assert compute_hints("wp-caption-text", "").role == "caption"
+    assert compute_hints("image__credit", "").role == "credit"
+    assert compute_hints("sr-only", "").role == "hidden"
+    assert compute_hints("", "byline").author
+
+
+def test_element_hints_read_class_and_id_but_not_a_heading_id() -> None:
+    box = etree.fromstring('<div class="story" id="comments"/>')
+    assert element_hints(box).mark == "comments"
+    heading = etree.fromstring('<h2 class="title" id="related-research"/>')
+    assert element_hints(heading).mark is None
