@@ -168,3 +168,23 @@ def test_byline_and_tagged_teaser_lines_in_the_body_are_set_aside():
     cleaned = clean_text(page)
     assert cleaned.paragraphs == [BODY, BODY2, BODY3]
     assert any("[VIDEO]" in line for line in cleaned.removed.related)
+
+
+def test_image_alts_with_an_agency_credit_are_captions_not_body():
+    """A text browser prints an image's alt, which news sites fill with the caption and its
+    credit: such lines are captions, and a rail of them does not out-score a short article."""
+    alts = [f"Officials inspect bridge pier {i} in Springfield, Tuesday, Nov. 19, 2019, after the "
+            f"council voted to close the road for repairs. (AP Photo/Jane Doe)" for i in range(8)]
+    rail = [x for i, alt in enumerate(alts) for x in (alt, f"Bridge video {i}")]
+    cleaned = clean_text("\n\n".join(["Home", "World", *rail, BODY, BODY2, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2]
+    inside = clean_text("\n\n".join(["Home", BODY, alts[0], BODY2, BODY3, "Facebook"]))
+    assert inside.paragraphs == [BODY, BODY2, BODY3]
+    assert inside.captions[0].credit == "AP Photo/Jane Doe"
+
+
+def test_text_browser_image_placeholders_are_not_body():
+    """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
+    page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]

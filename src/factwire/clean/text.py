@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
-from factwire.clean.text_lines import WORD_RE, Block, build_blocks
+from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
 from factwire.clean.text_region import (
+    MAX_CAPTION_WORDS,
     comments_start,
     find_region,
     find_region_scored,
@@ -39,9 +40,6 @@ from factwire.model import Caption, Cleaned, Removed
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
 CREDIT_RE = re.compile(r"^\((?P<p>[^()]{3,120})\)$|^(?:credit|photo|image|picture|foto)s?"
                        r"(?: by| via| credit)?\s*(?::|\.\.\.|…)\s*(?P<c>.{0,120})$", re.I)
-#: A caption or credit is at most this long (words); body paragraphs can be longer.
-#: Calibrated on the seed page (longest caption 47 words) and text-dev captions.
-MAX_CAPTION_WORDS = 70
 
 
 def clean_text(text: str) -> Cleaned:
@@ -140,6 +138,9 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
             return b.text, blocks[i + 2].text, 3
         if b.words <= CAPTION_GUESS_WORDS and nxt.words <= 8 and CREDIT_LIKE_RE.match(nxt.text):
             return b.text, nxt.text, 2
+    m = credit_tail(b.text)
+    if m:
+        return b.text[:m.start() + 1], m.group("c").strip(), 1
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
@@ -230,6 +231,8 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     b = blocks[i]
     if credit_of(b) is not None:
         return "drop"
+    if is_bracketed(b.text):
+        return "navigation"  # an image or form placeholder of a text browser
     prose = is_prose(b)
     if prose and is_promo_sentence(b.text):
         return "promo"

@@ -16,7 +16,7 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_lines import Block, looks_like_heading
+from factwire.clean.text_lines import Block, credit_tail, is_bracketed, looks_like_heading
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
@@ -33,6 +33,9 @@ PROSE_MIN_WORDS = 4
 #: Cost of a non-prose line (menu entry, label).  Calibrated with PROSE_OFFSET (2 lets menus
 #: join the body: -0.012 F1; 4 cuts list-shaped bodies).
 SHORT_PENALTY = 3
+#: A caption or credit is at most this long (words); body paragraphs can be longer.
+#: Calibrated on the seed page (longest caption 47 words) and text-dev captions.
+MAX_CAPTION_WORDS = 70
 #: Cost of a recognised chrome label (boilerplate.py).
 BOILER_PENALTY = 6
 #: Cost of a comments-section header: infinite, a hard wall (comments are prose too).
@@ -159,8 +162,8 @@ def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
     if is_comments_header(b):
         return -COMMENTS_BARRIER
-    if is_glued_teaser(b):
-        return -SHORT_PENALTY
+    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text):
+        return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
                 b.words <= MAX_PROMO_SENTENCE_WORDS and is_promo_sentence(b.text):

@@ -72,6 +72,11 @@ LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 #: A following line starting like this is a new item, not the rest of the paragraph.
 NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
+#: Characters a terminal draws two columns wide (East Asian Wide/Fullwidth: Hangul Jamo, CJK
+#: symbols and punctuation such as 、。「」, kana, Han, Hangul, fullwidth forms such as ＋（）).
+#: A dump wraps a run of them at any character, so a wrap between two of them is no space.
+WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                     r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def normalize(text: str) -> str:
@@ -152,7 +157,8 @@ def unwrap(lines: list[str], width: int) -> list[str]:
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
-            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) else " "
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) or \
+                _wide_join(prev, stripped) else " "
             out[-1] = prev + glue + stripped
         else:
             out.append(ln)
@@ -179,9 +185,16 @@ def _unspaced(line: str) -> bool:
     return " " not in line.strip() and CJK_RE.search(line) is not None
 
 
+def _wide_join(prev: str, nxt: str) -> bool:
+    """A wrap between two wide characters (inside a run of Japanese or Chinese, where words
+    are not spaced even when the line holds a Latin name elsewhere)."""
+    return WIDE_RE.match(prev[-1]) is not None and WIDE_RE.match(nxt[0]) is not None
+
+
 def columns(line: str) -> int:
-    """Display width of a line: Han, kana and Hangul take two columns in a terminal dump."""
-    return len(line) if line.isascii() else len(line) + len(CJK_RE.findall(line))
+    """Display width of a line: Han, kana, Hangul and fullwidth punctuation take two columns
+    in a terminal dump."""
+    return len(line) if line.isascii() else len(line) + len(WIDE_RE.findall(line))
 
 
 def demarkdown(text: str) -> str:
