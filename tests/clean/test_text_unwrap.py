@@ -120,3 +120,12 @@ def test_a_wrap_inside_japanese_is_no_space_even_on_a_line_with_latin_words():
     lines.append(line)
     text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
     assert para in normalize(text)
+
+
+def test_html2text_link_with_a_title_broken_inside_its_url_is_one_link():
+    """html2text breaks a long target after a hyphen, also when a title follows the URL."""
+    link = ('[First Snowfall in Metro Detroit](https://detroit.example.com/2019/11/06/first-snowfall-in-metro-\n'
+            'detroit/ "First Snowfall in Metro Detroit")')
+    text = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [link, *PARAS])
+    out = normalize(text)
+    assert "First Snowfall in Metro Detroit" in out and "https://" not in out

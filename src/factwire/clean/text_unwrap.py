@@ -19,8 +19,9 @@ import re
 from factwire.clean.text_lines import CJK_RE
 
 # --- Markdown ---------------------------------------------------------------------------------
-#: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
-MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*[)\n-])")
+#: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)", also before
+#: the link's title: "(https://x.com/a-\nb/ "Title")".
+MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*(?:[)\n-]| \"))")
 #: An image; its alt text may hold escaped brackets (`![\[https://x/a.jpg\]](...)`).
 MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
