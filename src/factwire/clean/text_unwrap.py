@@ -7,7 +7,8 @@ Three of their habits break a line-based cleaner that expects one line per parag
   arrives as five short lines that each look like a menu entry;
 * Markdown syntax (html2text): `[text](url)` puts the URL's words into the text, `# `, `**`
   and `\\-` escapes are not the page's words;
-* lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end.
+* lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end;
+* tables printed one cell per line (bs4, readability's text): text_tables.py.
 
 `normalize` detects each habit from the page itself (nothing is assumed from a renderer name)
 and returns text in the shape the cleaner was built for; text without them is returned as is.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 
 from factwire.clean.text_lines import CJK_RE
+from factwire.clean.text_tables import join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)", also before
@@ -91,7 +93,9 @@ def normalize(text: str) -> str:
         lines = unwrap(lines, width)
     if lynx:
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
-    changed = lynx or width is not None
+    joined = join_cell_runs(lines)
+    changed = lynx or width is not None or len(joined) != len(lines)
+    lines = joined
     if not changed and text.count("](") < MD_MIN_LINKS:
         return text
     text = "\n".join(lines)
