@@ -188,3 +188,15 @@ def test_text_browser_image_placeholders_are_not_body():
     page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])
     cleaned = clean_text(page)
     assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+
+
+def test_a_label_the_article_repeats_over_its_parts_does_not_open_the_tail():
+    """A buying guide ends every item with "Top Expert Recommendations:": the label recurs
+    inside the article, so it is a subheading, not a "Top stories" rail after it."""
+    page = ["Home", "World", BODY, BODY2, BODY3]
+    items = [BODY.replace("council", f"council {i}") + " " + BODY2 for i in range(14)]
+    for i, item in enumerate(items):
+        page += [f"Tool {i}", item, "Top Expert Recommendations:" if i < 3 else "Top Expert Recommendations",
+                 *[f"Brand {i} model {m}" for m in "ABC"]]
+    cleaned = clean_text("\n\n".join([*page, "Facebook"]))
+    assert items[-1] in cleaned.paragraphs

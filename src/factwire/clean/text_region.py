@@ -199,7 +199,9 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
     for h, s in enumerate(scores):
         if not is_tail_header(blocks[h], s):
             continue
-        (_, end), best = find_region_scored(scores[:h])
+        (begin, end), best = find_region_scored(scores[:h])
+        if s != -COMMENTS_BARRIER and _recurs(blocks, begin, h):
+            continue
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
         near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS
         if best < COMMENTS_CUT_PROSE or not near:
@@ -208,6 +210,19 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
         if tail < TAIL_STRONG * best and (_density(scores, h + 1) < limit or tail < TAIL_WEAK * best):
             return h
     return len(blocks)
+
+
+def _recurs(blocks: list[Block], begin: int, h: int) -> bool:
+    """The header at `h` already stood inside the prose before it: a label the article repeats
+    over each of its parts ("Top Expert Recommendations:" after every tool of a buying guide),
+    while a page's tail opens once."""
+    key = _label_key(blocks[h].text)
+    return any(_label_key(blocks[k].text) == key for k in range(begin, h))
+
+
+def _label_key(text: str) -> str:
+    """A label compared without case or a closing colon ("Top picks:" = "Top Picks")."""
+    return text.rstrip(" :").lower()
 
 
 def _tail_score(scores: list[float], offset: int) -> float:
