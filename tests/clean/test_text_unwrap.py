@@ -129,3 +129,15 @@ def test_html2text_link_with_a_title_broken_inside_its_url_is_one_link():
     text = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [link, *PARAS])
     out = normalize(text)
     assert "First Snowfall in Metro Detroit" in out and "https://" not in out
+
+
+def test_html2text_teaser_card_links_are_split_at_their_block_gaps():
+    """A link wrapping a whole teaser card (headline, summary, age) comes out of html2text as
+    one run with two spaces between its blocks: each block gets a line of its own."""
+    card = ("[ ![cow.jpg](https://img.example.com/cow.jpg#) Why farmers may want to paint their cows  "
+            "Some people thought the cattle were a practical joke, but the science could save farmers money  "
+            "32M ago ](https://example.com/news/cows/)")
+    text = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [card, *PARAS])
+    lines = normalize(text).splitlines()
+    assert "Why farmers may want to paint their cows" in lines and "32M ago" in lines
+    assert PARAS[0] in lines

@@ -202,6 +202,19 @@ def columns(line: str) -> int:
     return len(line) if line.isascii() else len(line) + len(WIDE_RE.findall(line))
 
 
+#: html2text joins the blocks inside one link (a teaser card: image, headline, summary, age)
+#: with two spaces where an inline run has one: such a link is printed one block per line.
+MD_BLOCK_GAP_RE = re.compile(r" {2,}")
+
+
+def _link_text(m: re.Match[str]) -> str:
+    """A Markdown link's text; a link holding blocks (see MD_BLOCK_GAP_RE) on lines of its own."""
+    text = m.group(1)
+    if "  " not in text.strip():
+        return text
+    return "\n" + "\n".join(MD_BLOCK_GAP_RE.split(text.strip())) + "\n"
+
+
 def demarkdown(text: str) -> str:
     """Markdown as plain text: images dropped, links to their text (a link's text may run over
     several lines), headings, rules, emphasis and escapes removed."""
@@ -210,7 +223,7 @@ def demarkdown(text: str) -> str:
         if not n:
             break
     text = MD_IMAGE_RE.sub("", text)
-    text = MD_LINK_RE.sub(r"\1", text)
+    text = MD_LINK_RE.sub(_link_text, text)
     text = MD_RULE_RE.sub("", MD_HEADING_RE.sub(r"\1", text))
     if "**" in text:
         text = MD_BOLD_RE.sub(r"\1", text)
