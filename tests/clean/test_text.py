@@ -163,10 +163,11 @@ def test_a_header_split_at_its_styled_name_is_rejoined():
 
 
 def test_byline_and_tagged_teaser_lines_in_the_body_are_set_aside():
-    page = "\n\n".join(["Home", BODY, "By Laura Mowat", BODY2,
+    body4 = BODY.replace("council", "city council")
+    page = "\n\n".join(["Home", BODY, BODY2, BODY3, "By Laura Mowat", body4,
                         "Plague outbreak: China hit by highly contagious plague [VIDEO]", BODY3, "Facebook"])
     cleaned = clean_text(page)
-    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3, body4]
     assert any("[VIDEO]" in line for line in cleaned.removed.related)
 
 
@@ -200,3 +201,19 @@ def test_a_label_the_article_repeats_over_its_parts_does_not_open_the_tail():
                  *[f"Brand {i} model {m}" for m in "ABC"]]
     cleaned = clean_text("\n\n".join([*page, "Facebook"]))
     assert items[-1] in cleaned.paragraphs
+
+
+def test_a_standfirst_above_the_byline_is_not_the_first_paragraph():
+    """Headline, standfirst, byline, date, body: the summary above the byline is the page's,
+    not the article's first paragraph."""
+    dek = ("The president's unpredictability and his demands of China are complicating an end to "
+           "the long-running trade war between the two largest economies.")
+    page = ["Home", "World", "Trade talks stall again", dek, "By Ana Swanson", "November 20, 2019",
+            BODY, BODY2, BODY3, "Facebook"]
+    assert clean_text("\n\n".join(page)).paragraphs == [BODY, BODY2, BODY3]
+    # a short first paragraph with no byline under it stays
+    short = ["Home", "World", dek, BODY, BODY2, BODY3, "Facebook"]
+    assert clean_text("\n\n".join(short)).paragraphs[0] == dek
+    # a year inside a sentence broken at its links is no date line
+    broken = ["Home", dek, "film was 2016’s", BODY, BODY2, BODY3, "Facebook"]
+    assert dek in clean_text("\n\n".join(broken)).paragraphs

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
+from factwire.clean.text_lead import is_byline, skip_standfirst
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
 from factwire.clean.text_region import (
     MAX_CAPTION_WORDS,
@@ -48,6 +49,7 @@ def clean_text(text: str) -> Cleaned:
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     start, end, tail = locate_body(blocks)
+    start = skip_standfirst(blocks, start, end)
     title_idx = find_title(blocks, start)
     removed = Removed()
     items = set(tail) | list_runs(blocks, start, end)
@@ -238,7 +240,7 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
         return "promo"
     if b.words <= TEASER_TAG_MAX_WORDS and TEASER_TAG_RE.search(b.text[-16:]):
         return "related"
-    if b.words <= BYLINE_MAX_WORDS and BYLINE_LINE_RE.match(b.text):
+    if is_byline(b):
         return "drop"  # metadata: the byline is read from the page, not kept in the body
     kind = None if prose and b.words > 8 else classify_boilerplate(b.text)
     if kind:
@@ -261,12 +263,6 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
 TEASER_TAG_RE = re.compile(r"\[[A-Z]{3,12}\]\W*$")
 #: ... a teaser headline is at most this many words (headlines run 6-20).
 TEASER_TAG_MAX_WORDS = 25
-#: "By Laura Mowat" on its own line, in the languages of the suites (By, Von, Par, Por, Di,
-#: Door): a byline, metadata rather than body.  Names are capitalised words.
-BYLINE_LINE_RE = re.compile(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+"
-                            r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
-#: ... with at most this many words (first, middle and last names).
-BYLINE_MAX_WORDS = 5
 
 #: A bullet inside the body with at least this many words is a list item of the article;
 #: shorter ones are share/menu buttons.  text-dev is flat over 2..5 (+0.003 F1 vs dropping all).
