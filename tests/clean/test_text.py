@@ -217,3 +217,16 @@ def test_a_standfirst_above_the_byline_is_not_the_first_paragraph():
     # a year inside a sentence broken at its links is no date line
     broken = ["Home", dek, "film was 2016’s", BODY, BODY2, BODY3, "Facebook"]
     assert dek in clean_text("\n\n".join(broken)).paragraphs
+
+
+def test_a_list_announced_by_a_colon_goes_on_with_the_article():
+    """"Here are the deals:" and then numbered items (each with its shop link): the colon
+    announces the list, so it is the article's, not a menu after it."""
+    items = [f"{n}) Lego Star Wars set number {n} with bonus parts" for n in range(1, 7)]
+    lines = [x for n, item in enumerate(items) for x in (item, f"http://amzn.to/{n}abc")]
+    page = ["Home", "World", BODY, BODY2, "Here are the best deals of the week on Amazon:", *lines, "Tags", "RSS"]
+    cleaned = clean_text("\n\n".join(page))
+    assert "Lego Star Wars set number 6 with bonus parts" in cleaned.paragraphs
+    # the same list after a paragraph that ends with a stop is not taken
+    plain = clean_text("\n\n".join(["Home", BODY, BODY2, BODY3, *lines, "Tags"]))
+    assert not any("Lego" in p for p in plain.paragraphs)

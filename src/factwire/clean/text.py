@@ -34,6 +34,7 @@ from factwire.clean.text_region import (
     longest_list,
     score_blocks,
     trailing_list,
+    announced_list,
 )
 from factwire.clean.text_unwrap import normalize
 from factwire.model import Caption, Cleaned, Removed
@@ -73,7 +74,7 @@ def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
         if len(run) >= LIST_BODY_ITEMS:
             return run[0], run[-1], run
     start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
-    tail = trailing_list(blocks, end)
+    tail = trailing_list(blocks, end) or announced_list(blocks, end)
     return start, (tail[-1] if tail else end), tail
 
 

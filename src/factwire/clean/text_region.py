@@ -334,6 +334,29 @@ def trailing_list(blocks: list[Block], end: int) -> range:
     return range(0)
 
 
+#: A link printed as its address (a shop link under each item of a list of products).
+URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def announced_list(blocks: list[Block], end: int) -> range:
+    """The list a colon announces right after the body (empty range when none).
+
+    Why: a colon introduces what follows (an enumeration); "Here are the deals:" and then a
+    bulleted list is the article going on in items, which score as short non-sentences, while
+    a list after a paragraph that ended with a stop is as likely a menu."""
+    if not blocks[end].text.endswith(":"):
+        return range(0)
+    last, items = end, 0
+    for i in range(end + 1, len(blocks)):
+        b = blocks[i]
+        if b.bullet and b.words <= LIST_ITEM_WORDS[1]:
+            items += 1
+        elif not URL_LINE_RE.match(b.text):
+            break
+        last = i
+    return range(end + 1, last + 1) if items >= LIST_MIN_ITEMS else range(0)
+
+
 def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:
     """True when `b` is a short non-chrome line of the given list shape."""
     lo, hi = LIST_ITEM_WORDS
