@@ -23,6 +23,7 @@ from factwire.clean.text_lead import is_byline, skip_standfirst
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
 from factwire.clean.text_region import (
     MAX_CAPTION_WORDS,
+    announced_list,
     comments_start,
     find_region,
     find_region_scored,
@@ -34,7 +35,6 @@ from factwire.clean.text_region import (
     longest_list,
     score_blocks,
     trailing_list,
-    announced_list,
 )
 from factwire.clean.text_unwrap import normalize
 from factwire.model import Caption, Cleaned, Removed
