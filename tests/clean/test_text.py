@@ -230,3 +230,17 @@ def test_a_list_announced_by_a_colon_goes_on_with_the_article():
     # the same list after a paragraph that ends with a stop is not taken
     plain = clean_text("\n\n".join(["Home", BODY, BODY2, BODY3, *lines, "Tags"]))
     assert not any("Lego" in p for p in plain.paragraphs)
+
+
+def test_a_sentence_cut_on_a_function_word_goes_on_after_a_blank_line():
+    """bs4 prints a link's own line breaks as blank lines: "... easily outpacing the" + blank +
+    "Dow Jones Industrial Average" + blank + "over the same span." is one sentence."""
+    from factwire.clean.text_lines import build_blocks
+
+    text = ("Home Depot shares are up about 40% year to date, easily outpacing the\n\n"
+            "Dow Jones Industrial Average")
+    assert [b.text for b in build_blocks(text)] == [
+        "Home Depot shares are up about 40% year to date, easily outpacing the Dow Jones Industrial Average"]
+    # a short run, or one that ends a sentence, does not pull the next line across a blank
+    assert len(build_blocks("Latest news from the\n\nMarkets")) == 2
+    assert len(build_blocks("Shares of Home Depot are up about 40% this year.\n\nDow Jones")) == 2

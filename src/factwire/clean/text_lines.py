@@ -147,7 +147,7 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
         return False
     if not blank_before and prev.lower() in HEADER_LEADS and line_words <= LINK_MAX_WORDS:
         return True  # "More" + "Washington Examiner": a header whose name is a styled span
-    if blank_before and not re.match(r"^[,.;:!?)\]’”]", line):
+    if blank_before and not re.match(r"^[,.;:!?)\]’”]", line) and not _cut_mid_sentence(prev, prev_words):
         return False
     long_enough = prev_words >= JOIN_MIN_WORDS or line_words >= JOIN_MIN_WORDS
     if not long_enough:
@@ -161,6 +161,17 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
     # ("... Trump won by" + "30 points"); after any other word it is a heading + paragraph
     return prev_words >= JOIN_MIN_WORDS and bool(OPEN_END_RE.search(prev[-TAIL_CHARS:])) and \
         not looks_like_heading(prev)
+
+
+#: A run this long that ends on a comma, an open bracket or a function word (OPEN_END_RE) was
+#: cut inside a sentence: what follows it (after a blank line too: bs4 prints a link's own line
+#: breaks) is the rest of the sentence.
+CUT_MIN_WORDS = 8
+
+
+def _cut_mid_sentence(prev: str, prev_words: int) -> bool:
+    """`prev` stops inside a sentence (see CUT_MIN_WORDS)."""
+    return prev_words >= CUT_MIN_WORDS and OPEN_END_RE.search(prev[-TAIL_CHARS:]) is not None
 
 
 def looks_like_heading(text: str) -> bool:
