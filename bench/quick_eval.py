@@ -154,7 +154,7 @@ def main() -> None:
     ap.add_argument("mode", choices=["html", "text", "seed", "suites"])
     ap.add_argument("--suites", help="suites mode: comma-separated names")
     ap.add_argument("--split", default="dev", help="suites mode: dev or held")
-    ap.add_argument("--text-split", choices=["dev", "held"],
+    ap.add_argument("--text-split", choices=["dev", "held", "wcxb-dev"],
                     help="text mode: bench/text_pages.py's seven-renderer corpus instead of shared text-dev")
     ap.add_argument("--per-page")
     ap.add_argument("--add-removed", default="", help="suites mode: comma-separated removed kinds "

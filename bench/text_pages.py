@@ -18,7 +18,9 @@ on all of these, each page rendered by each (the shared `make_text_pages.py` alt
 | `browser` | Chromium's `document.body.innerText` (JavaScript off, no network) | what "select all, copy" in a browser gives |
 
 Sources: ``dev`` = scrapinghub-dev (the HTML DEV, 121 pages); ``held`` = WCXB's held-out article
-pages (bench/suites.py, first HELD_PAGES by id), never looked at while tuning.  Output:
+pages (bench/suites.py, first HELD_PAGES by id), never looked at while tuning; ``wcxb-dev`` = the
+first HELD_PAGES of WCXB's dev article pages, a second tune set of held's kind (session 5: a
+change flat on scrapinghub's DEV is decided here, not on held).  Output:
 ``bench/work/text/<split>/<renderer>-<id>.txt`` with ``ground-truth.json`` and ``renderers.json``
 (id -> renderer), the layout bench/extraction.py's TEXT corpora read.  Renderer output is kept
 as the tool wrote it (trailing spaces stripped), wrapping and indentation included.
@@ -45,6 +47,8 @@ HELD_PAGES = 100
 SOURCES = {
     "dev": (os.path.join(BENCH, "scrapinghub-dev", "html"), os.path.join(BENCH, "scrapinghub-dev", "ground-truth.json")),
     "held": (os.path.join(SUITES, "wcxb-article", "held", "html"), os.path.join(SUITES, "wcxb-article", "held", "ground-truth.json")),
+    # a second tune set shaped like held: WCXB's dev article pages (bench/suites.py's dev split)
+    "wcxb-dev": (os.path.join(SUITES, "wcxb-article", "dev", "html"), os.path.join(SUITES, "wcxb-article", "dev", "ground-truth.json")),
 }
 #: Short renderer names used in page ids.
 SHORT = {"inscriptis": "ins", "bs4-get_text": "bs4", "html2text": "h2t", "lynx": "lyx", "w3m": "w3m",
@@ -137,7 +141,7 @@ def load_source(split: str) -> tuple[dict[str, str], dict]:
         gold = json.load(f)
     files = {n.split(".")[0]: os.path.join(html_dir, n) for n in os.listdir(html_dir)}
     ids = sorted(set(files) & set(gold))
-    if split == "held":
+    if split in ("held", "wcxb-dev"):
         ids = ids[:HELD_PAGES]
     return {i: files[i] for i in ids}, gold
 

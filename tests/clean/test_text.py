@@ -163,8 +163,84 @@ def test_a_header_split_at_its_styled_name_is_rejoined():
 
 
 def test_byline_and_tagged_teaser_lines_in_the_body_are_set_aside():
-    page = "\n\n".join(["Home", BODY, "By Laura Mowat", BODY2,
+    body4 = BODY.replace("council", "city council")
+    page = "\n\n".join(["Home", BODY, BODY2, BODY3, "By Laura Mowat", body4,
                         "Plague outbreak: China hit by highly contagious plague [VIDEO]", BODY3, "Facebook"])
     cleaned = clean_text(page)
-    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3, body4]
     assert any("[VIDEO]" in line for line in cleaned.removed.related)
+
+
+def test_image_alts_with_an_agency_credit_are_captions_not_body():
+    """A text browser prints an image's alt, which news sites fill with the caption and its
+    credit: such lines are captions, and a rail of them does not out-score a short article."""
+    alts = [f"Officials inspect bridge pier {i} in Springfield, Tuesday, Nov. 19, 2019, after the "
+            f"council voted to close the road for repairs. (AP Photo/Jane Doe)" for i in range(8)]
+    rail = [x for i, alt in enumerate(alts) for x in (alt, f"Bridge video {i}")]
+    cleaned = clean_text("\n\n".join(["Home", "World", *rail, BODY, BODY2, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2]
+    inside = clean_text("\n\n".join(["Home", BODY, alts[0], BODY2, BODY3, "Facebook"]))
+    assert inside.paragraphs == [BODY, BODY2, BODY3]
+    assert inside.captions[0].credit == "AP Photo/Jane Doe"
+
+
+def test_text_browser_image_placeholders_are_not_body():
+    """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
+    page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+
+
+def test_a_label_the_article_repeats_over_its_parts_does_not_open_the_tail():
+    """A buying guide ends every item with "Top Expert Recommendations:": the label recurs
+    inside the article, so it is a subheading, not a "Top stories" rail after it."""
+    page = ["Home", "World", BODY, BODY2, BODY3]
+    items = [BODY.replace("council", f"council {i}") + " " + BODY2 for i in range(14)]
+    for i, item in enumerate(items):
+        page += [f"Tool {i}", item, "Top Expert Recommendations:" if i < 3 else "Top Expert Recommendations",
+                 *[f"Brand {i} model {m}" for m in "ABC"]]
+    cleaned = clean_text("\n\n".join([*page, "Facebook"]))
+    assert items[-1] in cleaned.paragraphs
+
+
+def test_a_standfirst_above_the_byline_is_not_the_first_paragraph():
+    """Headline, standfirst, byline, date, body: the summary above the byline is the page's,
+    not the article's first paragraph."""
+    dek = ("The president's unpredictability and his demands of China are complicating an end to "
+           "the long-running trade war between the two largest economies.")
+    page = ["Home", "World", "Trade talks stall again", dek, "By Ana Swanson", "November 20, 2019",
+            BODY, BODY2, BODY3, "Facebook"]
+    assert clean_text("\n\n".join(page)).paragraphs == [BODY, BODY2, BODY3]
+    # a short first paragraph with no byline under it stays
+    short = ["Home", "World", dek, BODY, BODY2, BODY3, "Facebook"]
+    assert clean_text("\n\n".join(short)).paragraphs[0] == dek
+    # a year inside a sentence broken at its links is no date line
+    broken = ["Home", dek, "film was 2016’s", BODY, BODY2, BODY3, "Facebook"]
+    assert dek in clean_text("\n\n".join(broken)).paragraphs
+
+
+def test_a_list_announced_by_a_colon_goes_on_with_the_article():
+    """"Here are the deals:" and then numbered items (each with its shop link): the colon
+    announces the list, so it is the article's, not a menu after it."""
+    items = [f"{n}) Lego Star Wars set number {n} with bonus parts" for n in range(1, 7)]
+    lines = [x for n, item in enumerate(items) for x in (item, f"http://amzn.to/{n}abc")]
+    page = ["Home", "World", BODY, BODY2, "Here are the best deals of the week on Amazon:", *lines, "Tags", "RSS"]
+    cleaned = clean_text("\n\n".join(page))
+    assert "Lego Star Wars set number 6 with bonus parts" in cleaned.paragraphs
+    # the same list after a paragraph that ends with a stop is not taken
+    plain = clean_text("\n\n".join(["Home", BODY, BODY2, BODY3, *lines, "Tags"]))
+    assert not any("Lego" in p for p in plain.paragraphs)
+
+
+def test_a_sentence_cut_on_a_function_word_goes_on_after_a_blank_line():
+    """bs4 prints a link's own line breaks as blank lines: "... easily outpacing the" + blank +
+    "Dow Jones Industrial Average" + blank + "over the same span." is one sentence."""
+    from factwire.clean.text_lines import build_blocks
+
+    text = ("Home Depot shares are up about 40% year to date, easily outpacing the\n\n"
+            "Dow Jones Industrial Average")
+    assert [b.text for b in build_blocks(text)] == [
+        "Home Depot shares are up about 40% year to date, easily outpacing the Dow Jones Industrial Average"]
+    # a short run, or one that ends a sentence, does not pull the next line across a blank
+    assert len(build_blocks("Latest news from the\n\nMarkets")) == 2
+    assert len(build_blocks("Shares of Home Depot are up about 40% this year.\n\nDow Jones")) == 2

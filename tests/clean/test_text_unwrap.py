@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 
 from factwire.clean import clean_text
-from factwire.clean.text_unwrap import normalize, wrap_width
+from factwire.clean.text_unwrap import columns, normalize, wrap_width
 
 PARAS = [
     "Moscow and Tehran have reached an agreement to manufacture drones on Russian soil to bolster "
@@ -104,3 +104,40 @@ def test_lynx_nested_list_bullets_are_items_not_wrapped_text():
     links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
     out = normalize(links + "\n" + nested + "\n\n" + body)
     assert any(line.strip() == "* World desk" for line in out.splitlines())
+
+
+def test_a_wrap_inside_japanese_is_no_space_even_on_a_line_with_latin_words():
+    """w3m breaks a run of wide characters anywhere; a Latin name elsewhere on the line does
+    not make the break a word space (fullwidth punctuation counts two columns too)."""
+    para = ("さて、このKindle for PC、Amazonがあまり力を入れていないのか操作性などあまりよくありません。"
+            "設定で変更できる箇所も少なく、融通が効かない面も多いのです。") * 3
+    lines, line = [], ""
+    for ch in para:  # wrap at 78 display columns, two for each wide character
+        if columns(line + ch) > 78:
+            lines.append(line)
+            line = ""
+        line += ch
+    lines.append(line)
+    text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
+    assert para in normalize(text)
+
+
+def test_html2text_link_with_a_title_broken_inside_its_url_is_one_link():
+    """html2text breaks a long target after a hyphen, also when a title follows the URL."""
+    link = ('[First Snowfall in Metro Detroit](https://detroit.example.com/2019/11/06/first-snowfall-in-metro-\n'
+            'detroit/ "First Snowfall in Metro Detroit")')
+    text = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [link, *PARAS])
+    out = normalize(text)
+    assert "First Snowfall in Metro Detroit" in out and "https://" not in out
+
+
+def test_html2text_teaser_card_links_are_split_at_their_block_gaps():
+    """A link wrapping a whole teaser card (headline, summary, age) comes out of html2text as
+    one run with two spaces between its blocks: each block gets a line of its own."""
+    card = ("[ ![cow.jpg](https://img.example.com/cow.jpg#) Why farmers may want to paint their cows  "
+            "Some people thought the cattle were a practical joke, but the science could save farmers money  "
+            "32M ago ](https://example.com/news/cows/)")
+    text = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [card, *PARAS])
+    lines = normalize(text).splitlines()
+    assert "Why farmers may want to paint their cows" in lines and "32M ago" in lines
+    assert PARAS[0] in lines

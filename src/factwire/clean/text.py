@@ -19,8 +19,11 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
-from factwire.clean.text_lines import WORD_RE, Block, build_blocks
+from factwire.clean.text_lead import is_byline, skip_standfirst
+from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
 from factwire.clean.text_region import (
+    MAX_CAPTION_WORDS,
+    announced_list,
     comments_start,
     find_region,
     find_region_scored,
@@ -39,9 +42,6 @@ from factwire.model import Caption, Cleaned, Removed
 #: Credit lines: "(AP Photo/...)", "Credit: ...", "Photo: ...", "Image via ...".
 CREDIT_RE = re.compile(r"^\((?P<p>[^()]{3,120})\)$|^(?:credit|photo|image|picture|foto)s?"
                        r"(?: by| via| credit)?\s*(?::|\.\.\.|…)\s*(?P<c>.{0,120})$", re.I)
-#: A caption or credit is at most this long (words); body paragraphs can be longer.
-#: Calibrated on the seed page (longest caption 47 words) and text-dev captions.
-MAX_CAPTION_WORDS = 70
 
 
 def clean_text(text: str) -> Cleaned:
@@ -50,6 +50,7 @@ def clean_text(text: str) -> Cleaned:
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     start, end, tail = locate_body(blocks)
+    start = skip_standfirst(blocks, start, end)
     title_idx = find_title(blocks, start)
     removed = Removed()
     items = set(tail) | list_runs(blocks, start, end)
@@ -73,7 +74,7 @@ def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
         if len(run) >= LIST_BODY_ITEMS:
             return run[0], run[-1], run
     start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
-    tail = trailing_list(blocks, end)
+    tail = trailing_list(blocks, end) or announced_list(blocks, end)
     return start, (tail[-1] if tail else end), tail
 
 
@@ -140,6 +141,9 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
             return b.text, blocks[i + 2].text, 3
         if b.words <= CAPTION_GUESS_WORDS and nxt.words <= 8 and CREDIT_LIKE_RE.match(nxt.text):
             return b.text, nxt.text, 2
+    m = credit_tail(b.text)
+    if m:
+        return b.text[:m.start() + 1], m.group("c").strip(), 1
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
@@ -230,12 +234,14 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     b = blocks[i]
     if credit_of(b) is not None:
         return "drop"
+    if is_bracketed(b.text):
+        return "navigation"  # an image or form placeholder of a text browser
     prose = is_prose(b)
     if prose and is_promo_sentence(b.text):
         return "promo"
     if b.words <= TEASER_TAG_MAX_WORDS and TEASER_TAG_RE.search(b.text[-16:]):
         return "related"
-    if b.words <= BYLINE_MAX_WORDS and BYLINE_LINE_RE.match(b.text):
+    if is_byline(b):
         return "drop"  # metadata: the byline is read from the page, not kept in the body
     kind = None if prose and b.words > 8 else classify_boilerplate(b.text)
     if kind:
@@ -258,12 +264,6 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
 TEASER_TAG_RE = re.compile(r"\[[A-Z]{3,12}\]\W*$")
 #: ... a teaser headline is at most this many words (headlines run 6-20).
 TEASER_TAG_MAX_WORDS = 25
-#: "By Laura Mowat" on its own line, in the languages of the suites (By, Von, Par, Por, Di,
-#: Door): a byline, metadata rather than body.  Names are capitalised words.
-BYLINE_LINE_RE = re.compile(r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+"
-                            r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
-#: ... with at most this many words (first, middle and last names).
-BYLINE_MAX_WORDS = 5
 
 #: A bullet inside the body with at least this many words is a list item of the article;
 #: shorter ones are share/menu buttons.  text-dev is flat over 2..5 (+0.003 F1 vs dropping all).

@@ -61,6 +61,39 @@ le la les de des du un une et est que qui dans pour pas sur au avec il elle ce s
 el los las del en y que por con para una es al lo como más pero sus le ya o fue este ha si
 """.split())
 
+#: A line that is one bracketed run and nothing else: w3m prints an image as "[alt]" (or
+#: "[file-name]" when it has no alt) and a form field as "[    ]"; prose is never bracketed whole.
+BRACKET_LINE_RE = re.compile(r"^\[[^\[\]]*\]$")
+
+
+def is_bracketed(text: str) -> bool:
+    """An image or form placeholder printed by a text browser ("[wAAACH5BAE]", "[ ]")."""
+    return text.startswith("[") and text.endswith("]") and BRACKET_LINE_RE.match(text) is not None
+
+
+#: A caption's credit in parentheses after its last sentence, the agency style for photo
+#: captions (AP Stylebook: "... on Tuesday. (AP Photo/Evan Vucci)"; Getty/AFP: "(Photo by X /
+#: AFP) (Photo credit should read X/AFP/Getty Images)"; pool photos: "(ITV via AP)").  Text
+#: renderers print an image's alt, which news sites fill with the caption: such a line is a
+#: caption wherever it stands, never body prose.
+CREDIT_TAIL_RE = re.compile(
+    r"[.!?\"”’]\s*\((?P<c>(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|Shutterstock|Photo|Image|Picture|Credit|"
+    r"Courtesy|Foto)\b[^()]{0,120}|[^()]{1,60}\b(?:via|for) (?:AP|AFP|EPA|Reuters|Getty Images)|"
+    r"[^()]{1,60}/(?:AP|AFP|EPA|Reuters|Getty Images|Bloomberg)\b[^()]{0,40})\)"
+    r"(?:\s*\([^()]{1,120}\))?$", re.I)
+
+
+def credit_tail(text: str) -> re.Match[str] | None:
+    """The trailing photo credit of a caption line ("... Tuesday. (AP Photo/Andrew Harnik)")."""
+    if not text.endswith(")"):
+        return None
+    return CREDIT_TAIL_RE.search(text, max(0, len(text) - CREDIT_TAIL_CHARS))
+
+
+#: A caption's credit tail is looked for in the last this-many characters (two credits of
+#: up to 120 characters each).
+CREDIT_TAIL_CHARS = 300
+
 
 @dataclass(slots=True)
 class Block:
@@ -114,7 +147,7 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
         return False
     if not blank_before and prev.lower() in HEADER_LEADS and line_words <= LINK_MAX_WORDS:
         return True  # "More" + "Washington Examiner": a header whose name is a styled span
-    if blank_before and not re.match(r"^[,.;:!?)\]’”]", line):
+    if blank_before and not re.match(r"^[,.;:!?)\]’”]", line) and not _cut_mid_sentence(prev, prev_words):
         return False
     long_enough = prev_words >= JOIN_MIN_WORDS or line_words >= JOIN_MIN_WORDS
     if not long_enough:
@@ -128,6 +161,17 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
     # ("... Trump won by" + "30 points"); after any other word it is a heading + paragraph
     return prev_words >= JOIN_MIN_WORDS and bool(OPEN_END_RE.search(prev[-TAIL_CHARS:])) and \
         not looks_like_heading(prev)
+
+
+#: A run this long that ends on a comma, an open bracket or a function word (OPEN_END_RE) was
+#: cut inside a sentence: what follows it (after a blank line too: bs4 prints a link's own line
+#: breaks) is the rest of the sentence.
+CUT_MIN_WORDS = 8
+
+
+def _cut_mid_sentence(prev: str, prev_words: int) -> bool:
+    """`prev` stops inside a sentence (see CUT_MIN_WORDS)."""
+    return prev_words >= CUT_MIN_WORDS and OPEN_END_RE.search(prev[-TAIL_CHARS:]) is not None
 
 
 def looks_like_heading(text: str) -> bool:

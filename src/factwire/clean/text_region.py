@@ -16,7 +16,7 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_lines import Block, looks_like_heading
+from factwire.clean.text_lines import Block, credit_tail, is_bracketed, looks_like_heading
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
@@ -33,6 +33,9 @@ PROSE_MIN_WORDS = 4
 #: Cost of a non-prose line (menu entry, label).  Calibrated with PROSE_OFFSET (2 lets menus
 #: join the body: -0.012 F1; 4 cuts list-shaped bodies).
 SHORT_PENALTY = 3
+#: A caption or credit is at most this long (words); body paragraphs can be longer.
+#: Calibrated on the seed page (longest caption 47 words) and text-dev captions.
+MAX_CAPTION_WORDS = 70
 #: Cost of a recognised chrome label (boilerplate.py).
 BOILER_PENALTY = 6
 #: Cost of a comments-section header: infinite, a hard wall (comments are prose too).
@@ -159,8 +162,8 @@ def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
     if is_comments_header(b):
         return -COMMENTS_BARRIER
-    if is_glued_teaser(b):
-        return -SHORT_PENALTY
+    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text):
+        return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
                 b.words <= MAX_PROMO_SENTENCE_WORDS and is_promo_sentence(b.text):
@@ -196,7 +199,9 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
     for h, s in enumerate(scores):
         if not is_tail_header(blocks[h], s):
             continue
-        (_, end), best = find_region_scored(scores[:h])
+        (begin, end), best = find_region_scored(scores[:h])
+        if s != -COMMENTS_BARRIER and _recurs(blocks, begin, h):
+            continue
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
         near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS
         if best < COMMENTS_CUT_PROSE or not near:
@@ -205,6 +210,19 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
         if tail < TAIL_STRONG * best and (_density(scores, h + 1) < limit or tail < TAIL_WEAK * best):
             return h
     return len(blocks)
+
+
+def _recurs(blocks: list[Block], begin: int, h: int) -> bool:
+    """The header at `h` already stood inside the prose before it: a label the article repeats
+    over each of its parts ("Top Expert Recommendations:" after every tool of a buying guide),
+    while a page's tail opens once."""
+    key = _label_key(blocks[h].text)
+    return any(_label_key(blocks[k].text) == key for k in range(begin, h))
+
+
+def _label_key(text: str) -> str:
+    """A label compared without case or a closing colon ("Top picks:" = "Top Picks")."""
+    return text.rstrip(" :").lower()
 
 
 def _tail_score(scores: list[float], offset: int) -> float:
@@ -314,6 +332,29 @@ def trailing_list(blocks: list[Block], end: int) -> range:
                 last - first + 1 >= LIST_MIN_ITEMS:
             return range(end + 1, last + 1)
     return range(0)
+
+
+#: A link printed as its address (a shop link under each item of a list of products).
+URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def announced_list(blocks: list[Block], end: int) -> range:
+    """The list a colon announces right after the body (empty range when none).
+
+    Why: a colon introduces what follows (an enumeration); "Here are the deals:" and then a
+    bulleted list is the article going on in items, which score as short non-sentences, while
+    a list after a paragraph that ended with a stop is as likely a menu."""
+    if not blocks[end].text.endswith(":"):
+        return range(0)
+    last, items = end, 0
+    for i in range(end + 1, len(blocks)):
+        b = blocks[i]
+        if b.bullet and b.words <= LIST_ITEM_WORDS[1]:
+            items += 1
+        elif not URL_LINE_RE.match(b.text):
+            break
+        last = i
+    return range(end + 1, last + 1) if items >= LIST_MIN_ITEMS else range(0)
 
 
 def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:

@@ -7,7 +7,8 @@ Three of their habits break a line-based cleaner that expects one line per parag
   arrives as five short lines that each look like a menu entry;
 * Markdown syntax (html2text): `[text](url)` puts the URL's words into the text, `# `, `**`
   and `\\-` escapes are not the page's words;
-* lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end.
+* lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end;
+* tables printed one cell per line (bs4, readability's text): text_tables.py.
 
 `normalize` detects each habit from the page itself (nothing is assumed from a renderer name)
 and returns text in the shape the cleaner was built for; text without them is returned as is.
@@ -17,10 +18,12 @@ from __future__ import annotations
 import re
 
 from factwire.clean.text_lines import CJK_RE
+from factwire.clean.text_tables import join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
-#: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)".
-MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*[)\n-])")
+#: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)", also before
+#: the link's title: "(https://x.com/a-\nb/ "Title")".
+MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*(?:[)\n-]| \"))")
 #: An image; its alt text may hold escaped brackets (`![\[https://x/a.jpg\]](...)`).
 MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -72,6 +75,11 @@ LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 #: A following line starting like this is a new item, not the rest of the paragraph.
 NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
+#: Characters a terminal draws two columns wide (East Asian Wide/Fullwidth: Hangul Jamo, CJK
+#: symbols and punctuation such as 、。「」, kana, Han, Hangul, fullwidth forms such as ＋（）).
+#: A dump wraps a run of them at any character, so a wrap between two of them is no space.
+WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                     r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def normalize(text: str) -> str:
@@ -85,7 +93,9 @@ def normalize(text: str) -> str:
         lines = unwrap(lines, width)
     if lynx:
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
-    changed = lynx or width is not None
+    joined = join_cell_runs(lines)
+    changed = lynx or width is not None or len(joined) != len(lines)
+    lines = joined
     if not changed and text.count("](") < MD_MIN_LINKS:
         return text
     text = "\n".join(lines)
@@ -152,7 +162,8 @@ def unwrap(lines: list[str], width: int) -> list[str]:
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
-            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) else " "
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) or \
+                _wide_join(prev, stripped) else " "
             out[-1] = prev + glue + stripped
         else:
             out.append(ln)
@@ -179,9 +190,29 @@ def _unspaced(line: str) -> bool:
     return " " not in line.strip() and CJK_RE.search(line) is not None
 
 
+def _wide_join(prev: str, nxt: str) -> bool:
+    """A wrap between two wide characters (inside a run of Japanese or Chinese, where words
+    are not spaced even when the line holds a Latin name elsewhere)."""
+    return WIDE_RE.match(prev[-1]) is not None and WIDE_RE.match(nxt[0]) is not None
+
+
 def columns(line: str) -> int:
-    """Display width of a line: Han, kana and Hangul take two columns in a terminal dump."""
-    return len(line) if line.isascii() else len(line) + len(CJK_RE.findall(line))
+    """Display width of a line: Han, kana, Hangul and fullwidth punctuation take two columns
+    in a terminal dump."""
+    return len(line) if line.isascii() else len(line) + len(WIDE_RE.findall(line))
+
+
+#: html2text joins the blocks inside one link (a teaser card: image, headline, summary, age)
+#: with two spaces where an inline run has one: such a link is printed one block per line.
+MD_BLOCK_GAP_RE = re.compile(r" {2,}")
+
+
+def _link_text(m: re.Match[str]) -> str:
+    """A Markdown link's text; a link holding blocks (see MD_BLOCK_GAP_RE) on lines of its own."""
+    text = m.group(1)
+    if "  " not in text.strip():
+        return text
+    return "\n" + "\n".join(MD_BLOCK_GAP_RE.split(text.strip())) + "\n"
 
 
 def demarkdown(text: str) -> str:
@@ -192,7 +223,7 @@ def demarkdown(text: str) -> str:
         if not n:
             break
     text = MD_IMAGE_RE.sub("", text)
-    text = MD_LINK_RE.sub(r"\1", text)
+    text = MD_LINK_RE.sub(_link_text, text)
     text = MD_RULE_RE.sub("", MD_HEADING_RE.sub(r"\1", text))
     if "**" in text:
         text = MD_BOLD_RE.sub(r"\1", text)
