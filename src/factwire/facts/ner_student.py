@@ -1,0 +1,120 @@
+"""A light named-entity tagger of our own ("the student") that can replace spaCy's `ner` pipe.
+
+Why: spaCy en_core_web_sm's NER is ~45 of a page's ~120 CPU ms (bench/results/profile.md): it
+runs its OWN tok2vec CNN and a greedy transition loop (whose per-step GIL churn under spaCy 3.8
+costs ~40 % of it).  The shared tok2vec that feeds the tagger and parser has already computed a
+96-wide vector per token (`doc.tensor`), so a small classifier over that vector (a window of
+i-1, i, i+1) plus a few hashed lexical features tags every token in one matrix product.
+
+It was trained offline by bench/train_ner.py on spaCy's own NER output (the teacher, the same
+en_core_web_sm 3.8 model, MIT) over news-like text that is not in any evaluation set; its
+agreement with the teacher and its cost are in bench/results/ner.md.  Run time needs numpy only;
+the weights ship in factwire/data/ner_student.npz.
+
+Tags are BIO over the teacher's 18 labels; decoding is greedy per token with one repair (an
+I-X that does not continue an X entity starts one), vectorised over the Doc, and the result is
+written with `Doc.from_array` (no Python loop per token)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "ner_student.npz"
+#: Hash buckets per lexical feature (a shared table, one block of rows per feature): 2**14
+#: rows x 4 features x 16 dims in float16 is 2 MB; collisions among the ~50k distinct lower-case
+#: forms of the training text cost little because the tok2vec vector carries the word too.
+BUCKETS = 1 << 14
+#: Token attributes hashed into embeddings, in this order (spaCy attribute names).
+LEX_ATTRS = ("LOWER", "SHAPE", "PREFIX", "SUFFIX")
+#: Token flags given to the classifier as 0/1 inputs (1 where the attribute is 1; SENT_START
+#: is 1 / 0 / -1, so only a sentence start counts).
+FLAG_ATTRS = ("IS_TITLE", "IS_UPPER", "LIKE_NUM", "IS_PUNCT", "IS_SPACE", "SENT_START")
+#: Tokens on each side whose tok2vec vectors are read with the token's own.
+WINDOW = 1
+#: spaCy's ENT_IOB codes (spacy.tokens.Doc.from_array): 1 inside, 2 outside, 3 begins.
+IOB_IN, IOB_OUT, IOB_BEGIN = 1, 2, 3
+
+
+class StudentNER:
+    """The weights and the forward pass; `__call__(doc)` sets `doc.ents` and returns the Doc."""
+
+    def __init__(self, params: dict[str, np.ndarray]):
+        self.labels = [str(x) for x in params["labels"]]
+        # float32 for the products; no copy when they are float32 already (training updates them)
+        self.emb, self.w1, self.b1, self.w2, self.b2, self.mean, self.scale = (
+            params[k].astype(np.float32, copy=False) for k in ("emb", "w1", "b1", "w2", "b2", "mean", "scale"))
+
+    def probabilities(self, doc) -> np.ndarray:
+        """(tokens, tags) softmax: tag 0 is O, 1 + 2k is B-label k, 2 + 2k is I-label k."""
+        logits = forward(self, features(doc))[1]
+        logits -= logits.max(axis=1, keepdims=True)
+        np.exp(logits, out=logits)
+        return logits / logits.sum(axis=1, keepdims=True)
+
+    def __call__(self, doc):
+        if len(doc):
+            set_entities(doc, decode(forward(self, features(doc))[1].argmax(axis=1)), self.labels)
+        return doc
+
+
+def features(doc) -> tuple[np.ndarray, np.ndarray]:
+    """The dense inputs (tok2vec window + flags) and the lexical hash ids of each token."""
+    from spacy import attrs
+
+    tensor = np.asarray(doc.tensor, dtype=np.float32)
+    if tensor.shape[0] != len(doc):
+        raise ValueError("the Doc has no tok2vec tensor (run the pipeline's tok2vec first)")
+    pad = np.zeros((WINDOW, tensor.shape[1]), dtype=np.float32)
+    padded = np.concatenate([pad, tensor, pad])
+    n = len(doc)
+    window = [padded[k:k + n] for k in range(2 * WINDOW + 1)]
+    ids = [getattr(attrs, a) for a in (*LEX_ATTRS, *FLAG_ATTRS)]
+    arr = doc.to_array(ids)
+    flags = (arr[:, len(LEX_ATTRS):] == 1).astype(np.float32)
+    lex = (arr[:, :len(LEX_ATTRS)] % np.uint64(BUCKETS)).astype(np.int64)
+    lex += np.arange(len(LEX_ATTRS), dtype=np.int64) * BUCKETS
+    return np.concatenate([*window, flags], axis=1), lex
+
+
+def forward(model: StudentNER, feats: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Hidden ReLU layer over [normalised dense inputs, concatenated lexical embeddings] -> logits."""
+    dense, lex = feats
+    x = np.concatenate([(dense - model.mean) * model.scale, model.emb[lex].reshape(len(lex), -1)], axis=1)
+    hidden = np.maximum(x @ model.w1 + model.b1, 0.0)
+    return hidden, hidden @ model.w2 + model.b2
+
+
+def decode(tags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """BIO tags -> (spaCy ENT_IOB codes, label index or -1) per token.  An I-X after O or after
+    another label starts an entity (the usual BIO repair), so every span is well formed."""
+    inside = tags > 0
+    label = np.where(inside, (tags - 1) // 2, -1)
+    prev = np.concatenate([[-1], label[:-1]])
+    begins = inside & (((tags - 1) % 2 == 0) | (prev != label))
+    iob = np.full(len(tags), IOB_OUT, dtype=np.uint64)
+    iob[inside] = IOB_IN
+    iob[begins] = IOB_BEGIN
+    return iob, label
+
+
+def set_entities(doc, decoded: tuple[np.ndarray, np.ndarray], labels: list[str]) -> None:
+    """Write the entities into the Doc in one `from_array` (replacing any it had)."""
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    iob, label = decoded
+    hashes = np.array([doc.vocab.strings.add(x) for x in labels] + [0], dtype=np.uint64)
+    doc.from_array([ENT_IOB, ENT_TYPE], np.stack([iob, hashes[label]], axis=1))
+
+
+def load(path: Path = WEIGHTS) -> StudentNER:
+    """The student from a weights file (factwire/data/ner_student.npz by default)."""
+    with np.load(path, allow_pickle=False) as data:
+        return StudentNER({k: data[k] for k in data.files})
+
+
+@lru_cache(maxsize=1)
+def get_student() -> StudentNER:
+    """The shipped student, loaded once per process."""
+    return load(WEIGHTS)
