@@ -4,6 +4,7 @@
     PYTHONPATH=src .venv/bin/python bench/train_ner.py collect --suites /tmp/ner5/suites --out /tmp/ner5
     PYTHONPATH=src .venv/bin/python bench/train_ner.py train --work /tmp/ner5 [--seed 15]
     PYTHONPATH=src .venv/bin/python bench/train_ner.py agree --work /tmp/ner5   # table (a) of ner.md
+    PYTHONPATH=src .venv/bin/python bench/train_ner.py cost [--sample 60]        # table (b) of ner.md
 
 Teacher: the spaCy pipeline factwire loads (facts/nlp.get_nlp: en_core_web_sm 3.8.0, MIT), its
 `ner` pipe's entities as BIO tags; inputs: the same Doc's shared tok2vec tensor and token
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 import time
@@ -40,6 +42,9 @@ SHARED = HERE.parent.parent / "shared" / "bench"
 SUITES = ("wcxb-article", "wcxb-other", "readability", "newspaper4k", "goose3")
 TUNE_MODULUS = 10
 SHINGLE = 8
+#: A training text is cut here: a few WCXB "other" pages are 100k+ characters of listings, which
+#: would be most of the data; 20,000 is longer than every news body of the suites but a handful.
+MAX_TEXT_CHARS = 20_000
 HIDDEN = 128
 EMB_DIM = 16
 BATCH = 256
@@ -53,8 +58,9 @@ def eval_texts() -> dict[str, list[str]]:
     import csv
 
     ev = SHARED / "events"
+    acled = csv.DictReader(open(ev / "acled_ukraine_2022q1" / "events.csv", encoding="utf-8"))
     out = {"facts": [json.loads(x)["text"] for x in open(SHARED / "facts" / "dev.jsonl", encoding="utf-8")],
-           "acled": [r["notes"] for r in csv.DictReader(open(ev / "acled_ukraine_2022q1" / "events.csv", encoding="utf-8"))],
+           "acled": [r["notes"] for r in acled],
            "wikievents": [json.loads(x)["text"] for x in open(ev / "wikievents" / "texts.jsonl", encoding="utf-8")]}
     peers = SHARED / "facts-peers"
     for name in ("tempeval3/timebank.jsonl", "tempeval3/aquaint.jsonl", "geowebnews/gwn-dev.jsonl"):
@@ -82,7 +88,8 @@ def training_texts(suites: Path) -> list[tuple[str, str]]:
     for group in eval_texts().values():
         for text in group:
             seen |= shingles(text)
-    keep = [(k, t) for k, t in texts if t and len(t) > 200 and detect_language(t) == "en" and not shingles(t) & seen]
+    texts = [(k, t[:MAX_TEXT_CHARS]) for k, t in texts if t]
+    keep = [(k, t) for k, t in texts if len(t) > 200 and detect_language(t) == "en" and not shingles(t) & seen]
     print(f"training texts: {len(keep)} of {len(texts)} (English, >200 chars, no shared shingle)", file=sys.stderr)
     return keep
 
@@ -106,6 +113,16 @@ def teacher_arrays(docs, labels: list[str]) -> dict[str, np.ndarray]:
             "starts": np.array(starts)}
 
 
+def join_arrays(chunks: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """teacher_arrays of consecutive chunks as one (doc starts shifted)."""
+    starts, offset = [np.array([0])], 0
+    for c in chunks:
+        starts.append(c["starts"][1:] + offset)
+        offset += int(c["starts"][-1])
+    out = {k: np.concatenate([c[k] for c in chunks]) for k in ("dense", "lex", "tags")}
+    return {**out, "starts": np.concatenate(starts)}
+
+
 def collect(args) -> None:
     """Run the teacher over the training texts (tune / train by id hash) and the evaluation texts."""
     from factwire.facts.nlp import get_nlp, parse_many
@@ -120,7 +137,9 @@ def collect(args) -> None:
     sets = {"train": train, "tune": tune, "eval": ev["facts"] + ev["acled"] + ev["wikievents"]}
     for name, group in sets.items():
         t0 = time.process_time()
-        arrays = teacher_arrays(parse_many(group, batch_size=32), labels)
+        chunks = [teacher_arrays(parse_many(group[k:k + 100], batch_size=32), labels)
+                  for k in range(0, len(group), 100)]
+        arrays = join_arrays(chunks)
         np.savez(out / f"{name}.npz", labels=np.array(labels), **arrays)
         print(f"{name}: {len(group)} texts, {len(arrays['tags'])} tokens, "
               f"{time.process_time() - t0:.0f} s CPU", file=sys.stderr)
@@ -210,10 +229,12 @@ def train_cmd(args) -> None:
         order = rng.permutation(len(data["tags"]))
         for k in range(0, len(order), BATCH):
             idx = np.sort(order[k:k + BATCH])
-            grads, rows = batch_grads(model, params, data["dense"][idx], data["lex"][idx], data["tags"][idx].astype(np.int64))
+            tags = data["tags"][idx].astype(np.int64)
+            grads, rows = batch_grads(model, params, data["dense"][idx], data["lex"][idx], tags)
             opt.step(params, grads, rows)
         f1 = agreement(model, tune)["ALL"][2]
-        print(f"epoch {epoch + 1}: tune entity F1 vs teacher {f1:.4f} ({time.process_time() - t0:.0f} s CPU)", file=sys.stderr)
+        print(f"epoch {epoch + 1}: tune entity F1 vs teacher {f1:.4f} ({time.process_time() - t0:.0f} s CPU)",
+              file=sys.stderr)
         if f1 > best[0]:
             best = (f1, {k: v.copy() for k, v in params.items()})
     save(best[1], Path(args.out))
@@ -231,7 +252,8 @@ def predict_tags(model, data: dict) -> np.ndarray:
 
     out = []
     for k in range(0, len(data["tags"]), 8192):
-        out.append(forward(model, (data["dense"][k:k + 8192].astype(np.float32), data["lex"][k:k + 8192]))[1].argmax(axis=1))
+        feats = (data["dense"][k:k + 8192].astype(np.float32), data["lex"][k:k + 8192])
+        out.append(forward(model, feats)[1].argmax(axis=1))
     return np.concatenate(out)
 
 
@@ -251,7 +273,8 @@ def entity_spans(tags: np.ndarray, starts: np.ndarray) -> set[tuple[int, int, in
 
 def agreement(model, data: dict) -> dict[str, tuple[float, float, float, int]]:
     """Entity-level P/R/F1 of the student against the teacher, per label and ALL (support = teacher's)."""
-    ours, gold = entity_spans(predict_tags(model, data), data["starts"]), entity_spans(data["tags"].astype(np.int64), data["starts"])
+    ours = entity_spans(predict_tags(model, data), data["starts"])
+    gold = entity_spans(data["tags"].astype(np.int64), data["starts"])
     labels = [str(x) for x in data["labels"]]
     out = {}
     for k, name in [(None, "ALL"), *enumerate(labels)]:
@@ -272,6 +295,33 @@ def agree_cmd(args) -> None:
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
 
 
+def cost_cmd(args) -> None:
+    """Table (b): CPU ms a page of spaCy's `ner` pipe and of the student, on the same Docs of
+    the same corpus-bench pages in the same pinned process (bench/profile_stages.py's pages and
+    extraction; spaCy's components timed one by one as there)."""
+    sys.path.insert(0, str(HERE))
+    import profile_stages as ps
+    from facts import pin_one_core
+
+    from factwire.facts import annotate
+    from factwire.facts.ner_student import get_student
+
+    cpu = pin_one_core()
+    annotate.load_resources()
+    pages = ps.corpus_pages(args.sample, __import__("corpus").dev_htmls())
+    clock, student, tokens = ps.Clock(), get_student(), 0
+    for start in range(0, len(pages), args.batch):
+        recs = [ps.extraction(ps.Clock(), raw, start + k) for k, raw in enumerate(pages[start:start + args.batch])]
+        docs = ps.spacy_components(clock, [t for rec in recs for t in annotate.facts_texts(rec)])
+        tokens += sum(len(d) for d in docs)
+        clock.run("student NER (facts/ner_student.py)", lambda d=docs: [student(x) for x in d])
+    n = len(pages)
+    print(f"{n} corpus-bench pages, {tokens / n:.0f} tokens a page, CPU {cpu}, load "
+          f"{os.getloadavg()[0]:.1f}\n\n| component | CPU ms a page |\n|---|---|")
+    for label, secs in clock.total.items():
+        print(f"| {label} | {1000 * secs / n:.2f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -286,8 +336,11 @@ def main() -> None:
     a = sub.add_parser("agree")
     a.add_argument("--work", required=True)
     a.add_argument("--weights", default=str(OUT))
+    b = sub.add_parser("cost")
+    b.add_argument("--sample", type=int, default=60)
+    b.add_argument("--batch", type=int, default=4)
     args = ap.parse_args()
-    {"collect": collect, "train": train_cmd, "agree": agree_cmd}[args.cmd](args)
+    {"collect": collect, "train": train_cmd, "agree": agree_cmd, "cost": cost_cmd}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -118,3 +118,45 @@ def load(path: Path = WEIGHTS) -> StudentNER:
 def get_student() -> StudentNER:
     """The shipped student, loaded once per process."""
     return load(WEIGHTS)
+
+
+#: Which NER sets `doc.ents`: "spacy" (the model's own `ner` pipe, the default) or "student"
+#: (this module).  Read from the environment when the pipeline loads (facts/nlp.py), so a worker
+#: process inherits the choice; bench/results/ner.md has the cost and accuracy of each.
+NER_ENV = "FACTWIRE_NER"
+NER_CHOICES = ("spacy", "student")
+DEFAULT_NER = "spacy"
+PIPE_NAME = "factwire_ner_student"
+
+
+def ner_choice() -> str:
+    """The NER chosen by FACTWIRE_NER (an unknown value is an error, not a silent default)."""
+    import os
+
+    value = os.environ.get(NER_ENV, DEFAULT_NER).strip().lower() or DEFAULT_NER
+    if value not in NER_CHOICES:
+        raise ValueError(f"{NER_ENV}={value!r}: expected one of {', '.join(NER_CHOICES)}")
+    return value
+
+
+def excluded_pipes() -> tuple[str, ...]:
+    """Model pipes not to load: spaCy's `ner` when the student replaces it."""
+    return ("ner",) if ner_choice() == "student" else ()
+
+
+def attach(nlp) -> None:
+    """Add the student as the pipeline's last pipe when it is chosen (the model's `ner` must then
+    have been excluded at load, `excluded_pipes`)."""
+    if ner_choice() != "student" or PIPE_NAME in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(PIPE_NAME):
+        Language.component(PIPE_NAME, func=_student_pipe)
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    nlp.add_pipe(PIPE_NAME, last=True)
+
+
+def _student_pipe(doc):
+    return get_student()(doc)
