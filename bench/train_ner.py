@@ -35,7 +35,11 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
+# One BLAS thread, set before numpy loads: small products on threads of a busy shared machine
+# spin (a minibatch step took 29 ms with OpenBLAS's default threads, 1.9 ms with one).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "bench"

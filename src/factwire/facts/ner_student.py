@@ -120,11 +120,12 @@ def get_student() -> StudentNER:
     return load(WEIGHTS)
 
 
-#: Which NER sets `doc.ents`: "spacy" (the model's own `ner` pipe, the default) or "student"
-#: (this module).  Read from the environment when the pipeline loads (facts/nlp.py), so a worker
-#: process inherits the choice; bench/results/ner.md has the cost and accuracy of each.
+#: Which NER sets `doc.ents`: "spacy" (the model's own `ner` pipe, the default), "student" (this
+#: module) or "hybrid" (the student, and spaCy's NER on the sentences where the student is unsure).
+#: Read from the environment when the pipeline loads (facts/nlp.py), so a worker process inherits
+#: the choice; bench/results/ner.md has the cost and accuracy of each.
 NER_ENV = "FACTWIRE_NER"
-NER_CHOICES = ("spacy", "student")
+NER_CHOICES = ("spacy", "student", "hybrid")
 DEFAULT_NER = "spacy"
 PIPE_NAME = "factwire_ner_student"
 
@@ -145,18 +146,26 @@ def excluded_pipes() -> tuple[str, ...]:
 
 
 def attach(nlp) -> None:
-    """Add the student as the pipeline's last pipe when it is chosen (the model's `ner` must then
-    have been excluded at load, `excluded_pipes`)."""
-    if ner_choice() != "student" or PIPE_NAME in nlp.pipe_names:
+    """Add the student as the pipeline's last pipe when it is chosen.  "student": the model's
+    `ner` was excluded at load (`excluded_pipes`); "hybrid": it is kept, disabled, for the
+    unsure sentences."""
+    choice = ner_choice()
+    if choice == "spacy" or PIPE_NAME in nlp.pipe_names:
         return
     from spacy.language import Language
 
     if not Language.has_factory(PIPE_NAME):
-        Language.component(PIPE_NAME, func=_student_pipe)
+        Language.factory(PIPE_NAME, func=_make_pipe)
     if "ner" in nlp.pipe_names:
-        nlp.remove_pipe("ner")
-    nlp.add_pipe(PIPE_NAME, last=True)
+        nlp.disable_pipe("ner")
+    nlp.add_pipe(PIPE_NAME, last=True, config={"hybrid": choice == "hybrid"})
 
 
-def _student_pipe(doc):
-    return get_student()(doc)
+def _make_pipe(nlp, name: str, hybrid: bool):
+    """The pipe: the student alone, or the student with spaCy's (disabled) `ner` as a fallback."""
+    student = get_student()
+    if not hybrid:
+        return student
+    from factwire.facts.ner_hybrid import HybridNER
+
+    return HybridNER(student, nlp.get_pipe("ner"))
