@@ -98,16 +98,19 @@ def training_texts(suites: Path) -> list[tuple[str, str]]:
     return keep
 
 
-def teacher_arrays(docs, labels: list[str]) -> dict[str, np.ndarray]:
-    """Student inputs and the teacher's BIO tags for many Docs, concatenated (doc starts kept)."""
+def teacher_arrays(docs, labels: list[str], tok2vec=None) -> dict[str, np.ndarray]:
+    """Student inputs and the teacher's BIO tags for many Docs, concatenated (doc starts kept);
+    with `tok2vec` (spaCy's NER's own) its vectors are inputs too."""
     from spacy.attrs import ENT_IOB
 
-    from factwire.facts.ner_student import features
+    from factwire.facts.ner_student import features, ner_tok2vec_vectors
 
     index = {label: k for k, label in enumerate(labels)}
     dense, lex, tags, starts = [], [], [], [0]
-    for doc in docs:
-        d, x = features(doc)
+    docs = list(docs)
+    extras = ner_tok2vec_vectors(tok2vec, docs) if tok2vec is not None else [None] * len(docs)
+    for doc, extra in zip(docs, extras):
+        d, x = features(doc, extra)
         iob = doc.to_array([ENT_IOB])
         lab = np.array([index.get(t.ent_type_, -1) for t in doc])
         tag = np.where((iob == 3) & (lab >= 0), 1 + 2 * lab, np.where((iob == 1) & (lab >= 0), 2 + 2 * lab, 0))
@@ -132,19 +135,21 @@ def collect(args) -> None:
     from factwire.facts.nlp import get_nlp, parse_many
 
     labels = list(get_nlp().get_pipe("ner").labels)
+    tok2vec = get_nlp().get_pipe("ner").model.get_ref("tok2vec") if args.ner_tok2vec else None
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     texts = training_texts(Path(args.suites))
     tune = [t for k, t in texts if int(hashlib.sha1(k.encode()).hexdigest(), 16) % TUNE_MODULUS == 0]
     train = [t for k, t in texts if int(hashlib.sha1(k.encode()).hexdigest(), 16) % TUNE_MODULUS != 0]
     ev = eval_texts()
-    sets = {"train": train, "tune": tune, "eval": ev["facts"] + ev["acled"] + ev["wikievents"]}
+    sets = {"train": train[::args.every], "tune": tune, "eval": ev["facts"] + ev["acled"] + ev["wikievents"]}
     for name, group in sets.items():
         t0 = time.process_time()
-        chunks = [teacher_arrays(parse_many(group[k:k + 100], batch_size=32), labels)
+        chunks = [teacher_arrays(parse_many(group[k:k + 100], batch_size=32), labels, tok2vec)
                   for k in range(0, len(group), 100)]
         arrays = join_arrays(chunks)
-        np.savez(out / f"{name}.npz", labels=np.array(labels), **arrays)
+        np.savez(out / f"{name}.npz", labels=np.array(labels), uses_ner_tok2vec=bool(args.ner_tok2vec),
+                 **arrays)
         print(f"{name}: {len(group)} texts, {len(arrays['tags'])} tokens, "
               f"{time.process_time() - t0:.0f} s CPU", file=sys.stderr)
 
@@ -161,7 +166,7 @@ def init_params(rng, data: dict, n_tags: int) -> dict[str, np.ndarray]:
     sample = data["dense"][rng.choice(len(data["dense"]), min(200_000, len(data["dense"])), replace=False)]
     sample = sample.astype(np.float32)
     d_in = sample.shape[1] + len(LEX_ATTRS) * EMB_DIM
-    return {"labels": data["labels"], "mean": sample.mean(axis=0), "scale": 1.0 / (sample.std(axis=0) + 1e-3),
+    return {"labels": data["labels"], "uses_ner_tok2vec": data["uses_ner_tok2vec"], "mean": sample.mean(axis=0), "scale": 1.0 / (sample.std(axis=0) + 1e-3),
             "emb": (rng.standard_normal((len(LEX_ATTRS) * BUCKETS, EMB_DIM)) * 0.1).astype(np.float32),
             "w1": (rng.standard_normal((d_in, HIDDEN)) * np.sqrt(2.0 / d_in)).astype(np.float32),
             "b1": np.zeros(HIDDEN, np.float32),
@@ -332,6 +337,8 @@ def main() -> None:
     c = sub.add_parser("collect")
     c.add_argument("--suites", required=True)
     c.add_argument("--out", required=True)
+    c.add_argument("--ner-tok2vec", action="store_true", help="inputs include spaCy's NER's own tok2vec")
+    c.add_argument("--every", type=int, default=1, help="every n-th training text only")
     t = sub.add_parser("train")
     t.add_argument("--work", required=True)
     t.add_argument("--seed", type=int, default=15)

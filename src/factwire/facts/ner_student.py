@@ -42,30 +42,52 @@ class StudentNER:
 
     def __init__(self, params: dict[str, np.ndarray]):
         self.labels = [str(x) for x in params["labels"]]
+        #: True: the inputs include the vectors of spaCy's NER's own tok2vec (`ner_tok2vec`, set
+        #: by `attach`); False: the shared tok2vec's `doc.tensor` only (bench/results/ner.md).
+        self.uses_ner_tok2vec = bool(params.get("uses_ner_tok2vec", False))
+        self.ner_tok2vec = None
         # float32 for the products; no copy when they are float32 already (training updates them)
         self.emb, self.w1, self.b1, self.w2, self.b2, self.mean, self.scale = (
             params[k].astype(np.float32, copy=False) for k in ("emb", "w1", "b1", "w2", "b2", "mean", "scale"))
 
     def probabilities(self, doc) -> np.ndarray:
         """(tokens, tags) softmax: tag 0 is O, 1 + 2k is B-label k, 2 + 2k is I-label k."""
-        logits = forward(self, features(doc))[1]
+        logits = forward(self, features(doc, self.extra(doc)))[1]
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         return logits / logits.sum(axis=1, keepdims=True)
 
     def __call__(self, doc):
         if len(doc):
-            set_entities(doc, decode(forward(self, features(doc))[1].argmax(axis=1)), self.labels)
+            set_entities(doc, decode(forward(self, features(doc, self.extra(doc)))[1].argmax(axis=1)), self.labels)
         return doc
 
+    def extra(self, doc) -> np.ndarray | None:
+        """The NER tok2vec's vectors of the Doc's tokens, when this student reads them."""
+        if not self.uses_ner_tok2vec:
+            return None
+        if self.ner_tok2vec is None:
+            raise RuntimeError("this student reads spaCy's NER tok2vec: load the pipeline's `ner` (attach)")
+        return ner_tok2vec_vectors(self.ner_tok2vec, [doc])[0]
 
-def features(doc) -> tuple[np.ndarray, np.ndarray]:
-    """The dense inputs (tok2vec window + flags) and the lexical hash ids of each token."""
+
+def ner_tok2vec_vectors(tok2vec, docs: list) -> list[np.ndarray]:
+    """Per Doc, the (tokens, width) output of spaCy's NER's own tok2vec (one batched call)."""
+    out = np.asarray(tok2vec.predict(docs), dtype=np.float32)
+    bounds = np.cumsum([0] + [len(d) for d in docs])
+    return [out[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def features(doc, extra: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The dense inputs (a window of the tok2vec vectors, `extra` vectors beside them, + flags)
+    and the lexical hash ids of each token."""
     from spacy import attrs
 
     tensor = np.asarray(doc.tensor, dtype=np.float32)
     if tensor.shape[0] != len(doc):
         raise ValueError("the Doc has no tok2vec tensor (run the pipeline's tok2vec first)")
+    if extra is not None:
+        tensor = np.concatenate([tensor, extra], axis=1)
     pad = np.zeros((WINDOW, tensor.shape[1]), dtype=np.float32)
     padded = np.concatenate([pad, tensor, pad])
     n = len(doc)
@@ -141,8 +163,9 @@ def ner_choice() -> str:
 
 
 def excluded_pipes() -> tuple[str, ...]:
-    """Model pipes not to load: spaCy's `ner` when the student replaces it."""
-    return ("ner",) if ner_choice() == "student" else ()
+    """Model pipes not to load: spaCy's `ner` when a student that does not read its tok2vec
+    replaces it."""
+    return ("ner",) if ner_choice() == "student" and not get_student().uses_ner_tok2vec else ()
 
 
 def attach(nlp) -> None:
@@ -164,6 +187,8 @@ def attach(nlp) -> None:
 def _make_pipe(nlp, name: str, hybrid: bool):
     """The pipe: the student alone, or the student with spaCy's (disabled) `ner` as a fallback."""
     student = get_student()
+    if student.uses_ner_tok2vec:
+        student.ner_tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
     if not hybrid:
         return student
     from factwire.facts.ner_hybrid import HybridNER
