@@ -166,7 +166,8 @@ def init_params(rng, data: dict, n_tags: int) -> dict[str, np.ndarray]:
     sample = data["dense"][rng.choice(len(data["dense"]), min(200_000, len(data["dense"])), replace=False)]
     sample = sample.astype(np.float32)
     d_in = sample.shape[1] + len(LEX_ATTRS) * EMB_DIM
-    return {"labels": data["labels"], "uses_ner_tok2vec": data["uses_ner_tok2vec"], "mean": sample.mean(axis=0), "scale": 1.0 / (sample.std(axis=0) + 1e-3),
+    return {"labels": data["labels"], "uses_ner_tok2vec": data["uses_ner_tok2vec"],
+            "mean": sample.mean(axis=0), "scale": 1.0 / (sample.std(axis=0) + 1e-3),
             "emb": (rng.standard_normal((len(LEX_ATTRS) * BUCKETS, EMB_DIM)) * 0.1).astype(np.float32),
             "w1": (rng.standard_normal((d_in, HIDDEN)) * np.sqrt(2.0 / d_in)).astype(np.float32),
             "b1": np.zeros(HIDDEN, np.float32),
