@@ -32,13 +32,13 @@ def test_unsure_runs_are_whole_sentences():
 def test_everything_unsure_gives_the_teachers_entities():
     nlp = get_nlp()
     teacher = {(e.start, e.end, e.label_) for e in nlp(TEXT).ents}
-    hybrid = ner_hybrid.HybridNER(ner_student.get_student(), nlp.get_pipe("ner"), unsure=1.01)
+    hybrid = ner_hybrid.HybridNER(ner_student.bound_student(get_nlp()), nlp.get_pipe("ner"), unsure=1.01)
     doc = hybrid(nlp(TEXT))
     assert teacher and {(e.start, e.end, e.label_) for e in doc.ents} == teacher
 
 
 def test_nothing_unsure_gives_the_students_entities():
     nlp = get_nlp()
-    student = {(e.start, e.end, e.label_) for e in ner_student.get_student()(nlp(TEXT)).ents}
-    hybrid = ner_hybrid.HybridNER(ner_student.get_student(), nlp.get_pipe("ner"), unsure=0.0)
+    student = {(e.start, e.end, e.label_) for e in ner_student.bound_student(get_nlp())(nlp(TEXT)).ents}
+    hybrid = ner_hybrid.HybridNER(ner_student.bound_student(get_nlp()), nlp.get_pipe("ner"), unsure=0.0)
     assert {(e.start, e.end, e.label_) for e in hybrid(nlp(TEXT)).ents} == student

@@ -22,16 +22,18 @@ class HybridNER:
 
     def __init__(self, student: StudentNER, teacher, unsure: float = UNSURE):
         self.student, self.teacher, self.unsure = student, teacher, unsure
+        self.fallback_tokens = 0  # tokens re-read by spaCy's NER so far (bench/train_ner.py cost)
 
     def __call__(self, doc):
         from spacy.attrs import ENT_IOB, ENT_TYPE
 
         if not len(doc):
             return doc
-        probs = self.student.probabilities(doc)
+        probs = self.student.probabilities(doc, self.student.extra(doc))
         iob, label = decode(probs.argmax(axis=1))
         hashes = np.array([doc.vocab.strings.add(x) for x in self.student.labels] + [0], dtype=np.uint64)[label]
         runs = unsure_runs(doc, probs.max(axis=1) < self.unsure)
+        self.fallback_tokens += sum(end - start for start, end in runs)
         for (start, end), sub in zip(runs, self.teacher.pipe([doc[s:e].as_doc() for s, e in runs])):
             arr = sub.to_array([ENT_IOB, ENT_TYPE])
             iob[start:end], hashes[start:end] = arr[:, 0], arr[:, 1]

@@ -50,25 +50,38 @@ class StudentNER:
         self.emb, self.w1, self.b1, self.w2, self.b2, self.mean, self.scale = (
             params[k].astype(np.float32, copy=False) for k in ("emb", "w1", "b1", "w2", "b2", "mean", "scale"))
 
-    def probabilities(self, doc) -> np.ndarray:
+    def probabilities(self, doc, extra: np.ndarray | None = None) -> np.ndarray:
         """(tokens, tags) softmax: tag 0 is O, 1 + 2k is B-label k, 2 + 2k is I-label k."""
-        logits = forward(self, features(doc, self.extra(doc)))[1]
+        logits = forward(self, features(doc, extra))[1]
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         return logits / logits.sum(axis=1, keepdims=True)
 
     def __call__(self, doc):
+        return self.tag(doc, self.extra(doc) if len(doc) else None)
+
+    def pipe(self, docs, batch_size: int = 16):
+        """`nlp.pipe`'s path: the NER tok2vec (when read) runs once a batch, as spaCy's pipes do."""
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            extras = ner_tok2vec_vectors(self.tok2vec(), batch) if self.uses_ner_tok2vec else [None] * len(batch)
+            yield from (self.tag(doc, extra) for doc, extra in zip(batch, extras))
+
+    def tag(self, doc, extra: np.ndarray | None):
+        """Set the Doc's entities from its features (`extra`: its NER tok2vec vectors, if read)."""
         if len(doc):
-            set_entities(doc, decode(forward(self, features(doc, self.extra(doc)))[1].argmax(axis=1)), self.labels)
+            set_entities(doc, decode(forward(self, features(doc, extra))[1].argmax(axis=1)), self.labels)
         return doc
 
     def extra(self, doc) -> np.ndarray | None:
         """The NER tok2vec's vectors of the Doc's tokens, when this student reads them."""
-        if not self.uses_ner_tok2vec:
-            return None
+        return ner_tok2vec_vectors(self.tok2vec(), [doc])[0] if self.uses_ner_tok2vec else None
+
+    def tok2vec(self):
         if self.ner_tok2vec is None:
             raise RuntimeError("this student reads spaCy's NER tok2vec: load the pipeline's `ner` (attach)")
-        return ner_tok2vec_vectors(self.ner_tok2vec, [doc])[0]
+        return self.ner_tok2vec
 
 
 def ner_tok2vec_vectors(tok2vec, docs: list) -> list[np.ndarray]:
@@ -142,14 +155,15 @@ def get_student() -> StudentNER:
     return load(WEIGHTS)
 
 
-#: Which NER sets `doc.ents`: "spacy" (the model's own `ner` pipe, the default), "student" (this
-#: module) or "hybrid" (the student, and spaCy's NER on the sentences where the student is unsure).
-#: Read from the environment when the pipeline loads (facts/nlp.py), so a worker process inherits
-#: the choice; bench/results/ner.md has the cost and accuracy of each.
+#: Which NER sets `doc.ents`: "numpy" (the default: spaCy's NER weights decoded in numpy,
+#: facts/ner_greedy.py, the same entities at about half the cost), "spacy" (the model's own `ner`
+#: pipe), "student" (this module) or "hybrid" (the student, and spaCy's NER on the sentences where
+#: the student is unsure).  Read from the environment when the pipeline loads (facts/nlp.py), so
+#: a worker process inherits the choice; bench/results/ner.md has the cost and accuracy of each.
 NER_ENV = "FACTWIRE_NER"
-NER_CHOICES = ("spacy", "student", "hybrid")
-DEFAULT_NER = "spacy"
-PIPE_NAME = "factwire_ner_student"
+NER_CHOICES = ("numpy", "spacy", "student", "hybrid")
+DEFAULT_NER = "numpy"
+PIPE_NAME = "factwire_ner"
 
 
 def ner_choice() -> str:
@@ -169,9 +183,9 @@ def excluded_pipes() -> tuple[str, ...]:
 
 
 def attach(nlp) -> None:
-    """Add the student as the pipeline's last pipe when it is chosen.  "student": the model's
-    `ner` was excluded at load (`excluded_pipes`); "hybrid": it is kept, disabled, for the
-    unsure sentences."""
+    """Add the chosen NER as the pipeline's last pipe, the model's `ner` disabled (its weights are
+    read by "numpy", "hybrid" and a student reading its tok2vec; else excluded at load,
+    `excluded_pipes`)."""
     choice = ner_choice()
     if choice == "spacy" or PIPE_NAME in nlp.pipe_names:
         return
@@ -181,15 +195,27 @@ def attach(nlp) -> None:
         Language.factory(PIPE_NAME, func=_make_pipe)
     if "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")
-    nlp.add_pipe(PIPE_NAME, last=True, config={"hybrid": choice == "hybrid"})
+    nlp.add_pipe(PIPE_NAME, last=True, config={"choice": choice})
 
 
-def _make_pipe(nlp, name: str, hybrid: bool):
-    """The pipe: the student alone, or the student with spaCy's (disabled) `ner` as a fallback."""
+def bound_student(nlp) -> StudentNER:
+    """The shipped student, reading the NER tok2vec of `nlp`'s (loaded, maybe disabled) `ner`
+    when it was trained on it."""
     student = get_student()
     if student.uses_ner_tok2vec:
         student.ner_tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")
-    if not hybrid:
+    return student
+
+
+def _make_pipe(nlp, name: str, choice: str):
+    """The pipe: spaCy's NER decoded in numpy, the student alone, or the student with spaCy's
+    (disabled) `ner` as a fallback."""
+    if choice == "numpy":
+        from factwire.facts.ner_greedy import GreedyNER
+
+        return GreedyNER(nlp.get_pipe("ner"))
+    student = bound_student(nlp)
+    if choice == "student":
         return student
     from factwire.facts.ner_hybrid import HybridNER
 
