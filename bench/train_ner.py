@@ -5,6 +5,7 @@
     PYTHONPATH=src .venv/bin/python bench/train_ner.py train --work /tmp/ner5 [--seed 15]
     PYTHONPATH=src .venv/bin/python bench/train_ner.py agree --work /tmp/ner5   # table (a) of ner.md
     PYTHONPATH=src .venv/bin/python bench/train_ner.py cost [--sample 60]        # table (b) of ner.md
+    PYTHONPATH=src .venv/bin/python bench/train_ner.py exact   # facts/ner_greedy.py vs spaCy's ner pipe
 
 Teacher: the spaCy pipeline factwire loads (facts/nlp.get_nlp: en_core_web_sm 3.8.0, MIT), its
 `ner` pipe's entities as BIO tags; inputs: the same Doc's shared tok2vec tensor and token
@@ -305,6 +306,26 @@ def agree_cmd(args) -> None:
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
 
 
+def exact_cmd(args) -> None:
+    """Table (a) for facts/ner_greedy.py: its entities against spaCy's `ner` pipe on the same Docs
+    of the evaluation texts (facts DEV, ACLED notes, WikiEvents)."""
+    from factwire.facts.ner_greedy import GreedyNER
+    from factwire.facts.ner_student import NER_ENV
+    from factwire.facts.nlp import get_nlp
+
+    os.environ[NER_ENV] = "spacy"
+    nlp = get_nlp()
+    ev = eval_texts()
+    for name in ("facts", "acled", "wikievents"):
+        with nlp.select_pipes(disable=["ner"]):
+            docs = list(nlp.pipe(ev[name], batch_size=16))
+        ref = [{(e.start, e.end, e.label_) for e in d.ents} for d in nlp.get_pipe("ner").pipe(docs)]
+        ours = [{(e.start, e.end, e.label_) for e in d.ents} for d in GreedyNER(nlp.get_pipe("ner")).pipe(docs)]
+        same = sum(len(r & o) for r, o in zip(ref, ours))
+        print(f"| {name} | {len(docs)} | {sum(len(d) for d in docs)} | {sum(map(len, ref))} | {sum(map(len, ours))} "
+              f"| {same} | {sum(r == o for r, o in zip(ref, ours))} |")
+
+
 def cost_cmd(args) -> None:
     """Table (b): CPU ms a page of spaCy's `ner` pipe and of the student, on the same Docs of
     the same corpus-bench pages in the same pinned process (bench/profile_stages.py's pages and
@@ -314,25 +335,34 @@ def cost_cmd(args) -> None:
     from facts import pin_one_core
 
     from factwire.facts import annotate
+    from factwire.facts.ner_greedy import GreedyNER
     from factwire.facts.ner_hybrid import HybridNER
-    from factwire.facts.ner_student import bound_student
+    from factwire.facts.ner_student import NER_ENV, bound_student
     from factwire.facts.nlp import get_nlp
 
+    os.environ[NER_ENV] = "spacy"  # spaCy's own `ner` in the pipeline: timed there, the others after it
     cpu = pin_one_core()
     annotate.load_resources()
     pages = ps.corpus_pages(args.sample, __import__("corpus").dev_htmls())
     student = bound_student(get_nlp())
     hybrid = HybridNER(student, get_nlp().get_pipe("ner"))
-    clock, tokens = ps.Clock(), 0
+    greedy = GreedyNER(get_nlp().get_pipe("ner"))
+    clock, tokens, diff = ps.Clock(), 0, [0, 0]
     for start in range(0, len(pages), args.batch):
         recs = [ps.extraction(ps.Clock(), raw, start + k) for k, raw in enumerate(pages[start:start + args.batch])]
         docs = ps.spacy_components(clock, [t for rec in recs for t in annotate.facts_texts(rec)])
         tokens += sum(len(d) for d in docs)
+        spacy_ents = [{(e.start, e.end, e.label_) for e in d.ents} for d in docs]
+        clock.run("spaCy's NER weights decoded in numpy (facts/ner_greedy.py)", lambda d=docs: list(greedy.pipe(d)))
+        for doc, ref in zip(docs, spacy_ents):
+            diff[0] += len(ref ^ {(e.start, e.end, e.label_) for e in doc.ents})
+            diff[1] += len(ref)
         clock.run("student NER (facts/ner_student.py)", lambda d=docs: list(student.pipe(d)))
         clock.run("hybrid NER (facts/ner_hybrid.py)", lambda d=docs: [hybrid(x) for x in d])
     n = len(pages)
     print(f"{n} corpus-bench pages, {tokens / n:.0f} tokens a page, CPU {cpu}, load "
-          f"{os.getloadavg()[0]:.1f}; hybrid: {hybrid.fallback_tokens / max(tokens, 1):.1%} of tokens "
+          f"{os.getloadavg()[0]:.1f}; numpy decoding vs spaCy: {diff[0]} entities differ of {diff[1]}; "
+          f"hybrid: {hybrid.fallback_tokens / max(tokens, 1):.1%} of tokens "
           f"re-read by spaCy's NER\n\n| component | CPU ms a page |\n|---|---|")
     for label, secs in clock.total.items():
         print(f"| {label} | {1000 * secs / n:.2f} |")
@@ -357,8 +387,9 @@ def main() -> None:
     b = sub.add_parser("cost")
     b.add_argument("--sample", type=int, default=60)
     b.add_argument("--batch", type=int, default=4)
+    sub.add_parser("exact")
     args = ap.parse_args()
-    {"collect": collect, "train": train_cmd, "agree": agree_cmd, "cost": cost_cmd}[args.cmd](args)
+    {"collect": collect, "train": train_cmd, "agree": agree_cmd, "cost": cost_cmd, "exact": exact_cmd}[args.cmd](args)
 
 
 if __name__ == "__main__":
