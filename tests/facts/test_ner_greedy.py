@@ -77,3 +77,14 @@ def test_default_pipeline_uses_it(parts):
     nlp, _ = parts
     assert "ner" not in nlp.pipe_names and "factwire_ner" in nlp.pipe_names
     assert _ents(nlp("Angela Merkel flew to Paris on Monday.")) == [(0, 2, "PERSON"), (4, 5, "GPE"), (6, 7, "DATE")]
+
+
+def test_a_model_it_cannot_decode_exactly_is_refused(parts):
+    _, ner = parts
+
+    class BeamNER:
+        model, cfg = ner.model, {**ner.cfg, "beam_width": 4}
+        moves = ner.moves
+
+    with pytest.raises(ValueError, match="FACTWIRE_NER=spacy"):
+        GreedyNER(BeamNER())

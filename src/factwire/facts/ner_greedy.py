@@ -28,6 +28,9 @@ from factwire.facts.ner_student import IOB_BEGIN, IOB_IN, IOB_OUT
 
 #: The NER model's state features (B0, E0, B0-1): their slots in the precomputed first layer.
 SLOT_TOKEN, SLOT_FIRST, SLOT_PREVIOUS = 0, 1, 2
+#: Feature tokens of the state this decoding is exact for (spaCy's "ner" state without
+#: extra_state_tokens); another layout is refused at load rather than decoded wrongly.
+STATE_FEATURES = 3
 
 
 class GreedyNER:
@@ -36,6 +39,11 @@ class GreedyNER:
     def __init__(self, ner_pipe):
         model = ner_pipe.model
         self.tok2vec, self.lower = model.get_ref("tok2vec"), model.get_ref("lower")
+        n_features = self.lower.get_param("W").shape[0]
+        greedy = type(ner_pipe).__name__ == "EntityRecognizer" and ner_pipe.cfg.get("beam_width", 1) == 1
+        if n_features != STATE_FEATURES or not greedy:
+            raise ValueError(f"numpy NER decoding needs spaCy's greedy NER with {STATE_FEATURES} state features, "
+                             f"not {type(ner_pipe).__name__} {ner_pipe.cfg} with {n_features}: set FACTWIRE_NER=spacy")
         upper = model.get_ref("upper")
         self.w_out, self.b_out = np.asarray(upper.get_param("W")), np.asarray(upper.get_param("b"))
         self.bias = np.asarray(self.lower.get_param("b"))
