@@ -306,6 +306,87 @@ def agree_cmd(args) -> None:
         print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
 
 
+TENSOR_WIDTH, NER_T2V_WIDTH = 96, 64
+
+
+def distil_columns(width: int) -> tuple[np.ndarray, slice]:
+    """In a `--ner-tok2vec` dense row (3 window slots of [tensor, NER tok2vec], then flags): the
+    columns a distilled model may read (the shared tensor window + flags) and the target (the
+    current token's NER tok2vec vector)."""
+    slot = TENSOR_WIDTH + NER_T2V_WIDTH
+    inputs = [np.arange(k * slot, k * slot + TENSOR_WIDTH) for k in range(3)] + [np.arange(3 * slot, width)]
+    return np.concatenate(inputs), slice(slot + TENSOR_WIDTH, 2 * slot)
+
+
+def regress_grads(model, params: dict, dense: np.ndarray, lex: np.ndarray, target: np.ndarray):
+    """Mean squared error gradients of one minibatch (same network as the student, linear output)."""
+    from factwire.facts.ner_student import forward
+
+    hidden, out = forward(model, (dense.astype(np.float32), lex))
+    g = 2.0 * (out - target) / target.size
+    d_dense = dense.shape[1]
+    x = np.concatenate([(dense - model.mean) * model.scale, model.emb[lex].reshape(len(lex), -1)], axis=1)
+    dh = (g @ params["w2"].T) * (hidden > 0)
+    dx = (dh @ params["w1"].T)[:, d_dense:].reshape(len(lex), lex.shape[1], -1)
+    rows, inverse = np.unique(lex, return_inverse=True)
+    demb = np.zeros((len(rows), params["emb"].shape[1]), np.float32)
+    np.add.at(demb, inverse.reshape(-1), dx.reshape(-1, dx.shape[2]))
+    return {"w2": hidden.T @ g, "b2": g.sum(axis=0), "w1": x.T @ dh, "b1": dh.sum(axis=0), "emb": demb}, rows
+
+
+def distil_cmd(args) -> None:
+    """Experiment: regress the NER's own tok2vec vector from the shared tensor window (MSE), then
+    decode spaCy's NER exactly (facts/ner_greedy.py) on the regressed vectors; entity agreement
+    with spaCy on the evaluation texts.  Row 'true vectors' checks the decoding path (must be 1)."""
+    from factwire.facts.ner_student import StudentNER
+
+    rng = np.random.default_rng(args.seed)
+    work = Path(args.work)
+    data, ev = load_set(work, "train"), load_set(work, "eval")
+    cols, target = distil_columns(data["dense"].shape[1])
+    dense = data["dense"][:, cols]
+    params = init_params(rng, {**data, "dense": dense}, NER_T2V_WIDTH)
+    model, opt = StudentNER(params), Adam(params, LEARN_RATE)
+    print(f"| vectors | epoch | entity P | R | F1 |\n|---|---|---|---|---|\n{distil_row(ev, None, 'true vectors', 0)}")
+    for epoch in range(args.epochs):
+        order = rng.permutation(len(dense))
+        for k in range(0, len(order), BATCH):
+            idx = np.sort(order[k:k + BATCH])
+            grads, rows = regress_grads(model, params, dense[idx], data["lex"][idx],
+                                        data["dense"][idx, target].astype(np.float32))
+            opt.step(params, grads, rows)
+        print(distil_row(ev, model, "regressed from the shared tensor", epoch + 1), flush=True)
+
+
+def distil_row(ev: dict, model, name: str, epoch: int) -> str:
+    """Exact greedy decoding of spaCy's NER over `ev` with true or regressed NER tok2vec vectors."""
+    from factwire.facts.ner_greedy import GreedyNER
+    from factwire.facts.ner_student import FLAG_ATTRS, forward
+    from factwire.facts.nlp import get_nlp
+
+    cols, target = distil_columns(ev["dense"].shape[1])
+    if model is None:
+        vectors = ev["dense"][:, target].astype(np.float32)
+    else:
+        vectors = np.concatenate([forward(model, (ev["dense"][k:k + 8192, cols].astype(np.float32),
+                                                  ev["lex"][k:k + 8192]))[1] for k in range(0, len(ev["tags"]), 8192)])
+    greedy = GreedyNER(get_nlp().get_pipe("ner"))
+    flags = ev["dense"][:, -len(FLAG_ATTRS):].astype(np.float32)
+    space, sent = flags[:, FLAG_ATTRS.index("IS_SPACE")] > 0.5, flags[:, FLAG_ATTRS.index("SENT_START")] > 0.5
+    starts = ev["starts"]
+    last = np.zeros(len(space), bool)
+    last[starts[1:] - 1] = True
+    nxt_sent = np.concatenate([sent[1:], [False]]) & ~last
+    cached = np.asarray(greedy.lower.predict(vectors))
+    moves = greedy.outside_moves(cached, nxt_sent | space | last, space)
+    label_index = {str(x): k for k, x in enumerate(ev["labels"])}
+    ours = {(a + int(s), b + int(s), label_index[lab]) for s, e in zip(starts[:-1], starts[1:])
+            for a, b, lab in greedy.walk(cached, moves, nxt_sent, int(s), int(e))}
+    gold = entity_spans(ev["tags"].astype(np.int64), starts)
+    p, r = len(ours & gold) / max(len(ours), 1), len(ours & gold) / max(len(gold), 1)
+    return f"| {name} | {epoch} | {p:.3f} | {r:.3f} | {2 * p * r / max(p + r, 1e-9):.3f} |"
+
+
 def exact_cmd(args) -> None:
     """Table (a) for facts/ner_greedy.py: its entities against spaCy's `ner` pipe on the same Docs
     of the evaluation texts (facts DEV, ACLED notes, WikiEvents)."""
@@ -388,8 +469,13 @@ def main() -> None:
     b.add_argument("--sample", type=int, default=60)
     b.add_argument("--batch", type=int, default=4)
     sub.add_parser("exact")
+    x = sub.add_parser("distil")
+    x.add_argument("--work", required=True)
+    x.add_argument("--seed", type=int, default=15)
+    x.add_argument("--epochs", type=int, default=4)
     args = ap.parse_args()
-    {"collect": collect, "train": train_cmd, "agree": agree_cmd, "cost": cost_cmd, "exact": exact_cmd}[args.cmd](args)
+    {"collect": collect, "train": train_cmd, "agree": agree_cmd, "cost": cost_cmd, "exact": exact_cmd,
+     "distil": distil_cmd}[args.cmd](args)
 
 
 if __name__ == "__main__":
