@@ -143,7 +143,7 @@ def _load():
     nlp.max_length = MAX_CHARS
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
-    ner_student.attach(nlp)  # FACTWIRE_NER=student: our light NER instead of spaCy's (ner_student.py)
+    ner_student.attach(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
     rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
     if rules is None:
         return nlp, None
