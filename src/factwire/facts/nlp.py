@@ -135,13 +135,15 @@ def _load():
     from factwire.facts.pos import PosRuler, compile_rules
 
     limit_blas_threads()
+    from factwire.facts import ner_student  # imports numpy: after the BLAS thread limit is set
     spacy = import_spacy()
     _register_empty_tokenizer(spacy)
-    nlp = spacy.load(MODEL, exclude=list(EXCLUDED_PIPES),
+    nlp = spacy.load(MODEL, exclude=[*EXCLUDED_PIPES, *ner_student.excluded_pipes()],
                      config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}})
     nlp.max_length = MAX_CHARS
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
+    ner_student.attach(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
     rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
     if rules is None:
         return nlp, None
