@@ -114,7 +114,7 @@ def find_places(doc, published=None) -> list[dict]:
         if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, text, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
-    out += [facility_item(m, out) for m in mentions if m.facility]
+    out += [facility_item(m, out, text) for m in mentions if m.facility]
     return sorted(out, key=lambda p: p["start"])
 
 

@@ -22,6 +22,8 @@ from .places_mention import Mention
 #: Prepositions that make a building name a location ("at the Airport Courthouse").
 BUILDING_LOCATIVES = frozenset({"at", "in", "into", "inside", "outside", "near", "from", "to", "on", "behind",
                                 "opposite"})
+#: What may stand between a facility and the town written as its locator.
+LOCATOR_GLUE = frozenset({",", "in", "in the", "at", "of"})
 #: Longest name before the head word ("Crossdoney Presbyterian Hall", "N. Bedford Drive").
 MAX_NAME_TOKENS = 4
 
@@ -67,20 +69,36 @@ def _after_locative(doc, s: int) -> bool:
     return i >= 0 and doc[i].lower_ in BUILDING_LOCATIVES
 
 
-def locate(items: list[dict], start: int) -> dict | None:
-    """The town-level place item nearest before `start`, else nearest after it, else None."""
-    towns = [p for p in items if p.get("precision") == "place" and p.get("lat") is not None
-             and p.get("kind") != "facility"]
-    before = [p for p in towns if p["end"] <= start]
-    after = [p for p in towns if p["start"] > start]
-    return before[-1] if before else (after[0] if after else None)
+def locate(items: list[dict], m: Mention, text: str = "") -> dict | None:
+    """The place whose point a facility takes: the town written right after it ("on Kamenne
+    Square in Bratislava", "Percy French Hotel, Ballyjamesduff": the writer's own locator); else
+    the town-level place nearest before it, else nearest after; with no town in the article, the
+    nearest region (a county, a state: "MetroHealth Medical Center" in a Cuyahoga County story),
+    then country ("the Vatican Gardens"): its point, with that coarser precision. None when the
+    article names no place at all."""
+    located = [p for p in items if p.get("lat") is not None and p.get("kind") != "facility"]
+    towns = [p for p in located if p.get("precision") == "place"]
+    own = next((p for p in towns if p["start"] >= m.end), None)
+    if own is not None and text[m.end:own["start"]].strip().lower() in LOCATOR_GLUE:
+        return own
+    for level in (towns, [p for p in located if p.get("precision") == "region"],
+                  [p for p in located if p.get("precision") == "country"]):
+        before = [p for p in level if p["end"] <= m.start]
+        after = [p for p in level if p["start"] >= m.end]
+        if before or after:
+            return before[-1] if before else after[0]
+    return None
 
 
-def facility_item(m: Mention, items: list[dict]) -> dict:
-    """The record's place dict for a facility mention, located by `locate`."""
-    town = locate(items, m.start)
+def facility_item(m: Mention, items: list[dict], text: str = "") -> dict:
+    """The record's place dict for a facility mention, located by `locate`: precision
+    "locality" when it takes a town's point, else the precision of the region/country whose
+    point it takes (never presented as more exact than it is)."""
+    where = locate(items, m, text)
     item = {"text": m.text, "start": m.start, "end": m.end, "name": m.text, "kind": "facility",
             "country": None, "lat": None, "lon": None, "precision": "locality"}
-    if town is not None:
-        item.update(country=town["country"], lat=town["lat"], lon=town["lon"], locality=town["name"])
+    if where is not None:
+        precision = "locality" if where.get("precision") == "place" else where["precision"]
+        item.update(country=where["country"], lat=where["lat"], lon=where["lon"], locality=where["name"],
+                    precision=precision)
     return item

@@ -42,6 +42,11 @@ MAX_RELABEL_TOKENS = 3
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                      "western", "central", "northeast", "northwest", "southeast", "southwest",
                      "upper", "lower"})
+#: Kinds both halves of a run-on pair must have (a country or a first-level region: two town
+#: names run together are as often one longer name, "Fort Worth", "Santa Rosa").
+SPLIT_KINDS = frozenset({"country", "admin"})
+#: What joins two compass words ("north-west", "south/east"), skipped with them.
+COMPASS_JOINERS = frozenset({"-", "/", "\u2010", "\u2011"})
 #: Entity labels of names that can end in "of <place>" (institutions, districts, events).
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
 #: Cities this big are pulled out of an ORG/PERSON label in an article that names their country
@@ -213,10 +218,22 @@ def lookup_span(span, gaz: Gazetteer) -> list[Place]:
     if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
         cands = gaz.lookup(span[:-1].text)
     if not cands and len(span) > 1 and (span[0].lower_ in COMPASS or span[-1].lower_ in COMPASS):
-        core = gaz.lookup((span[1:] if span[0].lower_ in COMPASS else span[:-1]).text)
+        core = gaz.lookup(_without_compass(span).text)
         # "South Venezuela" is part of the country (not Venezuela, Cuba); "West Michigan" of the state
         cands = [p for p in core if p.kind == "country"] or core
     return cands
+
+
+def _without_compass(span):
+    """The span without its leading compass words ("north west London", "south-east England":
+    a part of the named place, which locates it) or, failing those, its trailing one ("Kowloon
+    West"); never empty."""
+    s = span.start
+    while s < span.end - 1 and (span.doc[s].lower_ in COMPASS or span.doc[s].text in COMPASS_JOINERS):
+        s += 1
+    if s > span.start:
+        return span.doc[s:span.end]
+    return span[:-1]
 
 
 def _is_of_complement(doc, s: int) -> bool:
@@ -228,9 +245,23 @@ def _is_of_complement(doc, s: int) -> bool:
     return head.text[:1].isupper() and head.ent_type_ in INSTITUTION_LABELS
 
 
-def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
+def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | list[Mention] | None:
     s, e = _trim(doc, ent.start, ent.end)
-    return _mention(doc, s, e, gaz, fallback=True)
+    m = _mention(doc, s, e, gaz, fallback=True)
+    if m is not None and m.fallback:
+        return _split_run_on_list(doc, s, e, gaz) or m
+    return m
+
+
+def _split_run_on_list(doc, s: int, e: int, gaz: Gazetteer) -> list[Mention]:
+    """A GPE/LOC the gazetteer does not know that is two countries or first-level regions run
+    together by a lost comma ("Cyprus, Greece Italy or Spain" -> Greece, Italy): both parts, when
+    each is one; else nothing (the name stays one unknown place)."""
+    for cut in range(s + 1, e):
+        parts = [_mention(doc, s, cut, gaz), _mention(doc, cut, e, gaz)]
+        if all(p is not None and any(c.kind in SPLIT_KINDS for c in p.candidates) for p in parts):
+            return parts
+    return []
 
 
 def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str],

@@ -1,0 +1,51 @@
+"""Issue 13, session 5: how a mention is located by what the text writes around it -- compass
+words before a name, two names run together by a lost comma, the town or region a street or
+building is written with. Each test names the behaviour, never a benchmark file."""
+from __future__ import annotations
+
+from factwire.facts.nlp import parse
+from factwire.facts.places import find_places
+
+
+def places(text: str) -> dict[str, dict]:
+    return {p["text"]: p for p in find_places(parse(text), None)}
+
+
+def test_two_compass_words_before_a_city_still_name_that_city():
+    got = places("Peddar, of Brent, north west London, denies two counts of assisting an offender.")
+    london = next(p for t, p in got.items() if t.endswith("London"))
+    assert london["country"] == "GB" and abs(london["lat"] - 51.5) < 0.5
+
+
+def test_a_hyphenated_compass_prefix_is_skipped_too():
+    got = places("Flooding hit homes across south-east England on Friday.")
+    england = next(p for t, p in got.items() if t.endswith("England"))
+    assert england["country"] == "GB"
+
+
+def test_two_countries_run_together_by_a_lost_comma_are_two_places():
+    got = places("Youth unemployment is high in countries such as Cyprus, Greece Italy or Spain.")
+    assert got["Greece"]["country"] == "GR" and got["Italy"]["country"] == "IT"
+
+
+def test_a_known_two_word_name_is_not_split():
+    got = places("The storm reached New Jersey on Monday.")
+    assert "New Jersey" in got and "Jersey" not in got
+
+
+def test_a_facility_takes_the_town_written_after_it_over_an_earlier_one():
+    got = places("Tesco left Kosice last year. It kept the department store on Kamenne Square in Bratislava.")
+    square = got["Kamenne Square"]
+    assert square["locality"] == "Bratislava" and square["precision"] == "locality"
+
+
+def test_a_facility_in_an_article_without_a_town_takes_its_region_with_region_precision():
+    got = places("Cuyahoga County levies pay for care. Care is available to all at MetroHealth Medical Center.")
+    hospital = got["MetroHealth Medical Center"]
+    assert hospital["precision"] == "region" and hospital["lat"] is not None
+    assert abs(hospital["lat"] - got["Cuyahoga County"]["lat"]) < 0.01
+
+
+def test_a_facility_with_no_place_at_all_in_the_text_still_has_no_point():
+    hospital = places("Care is available to all at MetroHealth Medical Center.")["MetroHealth Medical Center"]
+    assert hospital["lat"] is None and hospital["precision"] == "locality"
