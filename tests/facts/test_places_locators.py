@@ -49,3 +49,8 @@ def test_a_facility_in_an_article_without_a_town_takes_its_region_with_region_pr
 def test_a_facility_with_no_place_at_all_in_the_text_still_has_no_point():
     hospital = places("Care is available to all at MetroHealth Medical Center.")["MetroHealth Medical Center"]
     assert hospital["lat"] is None and hospital["precision"] == "locality"
+
+
+def test_the_eu_as_a_region_is_located_at_its_middle_not_its_seat():
+    eu = places("Airports across the EU must cut their charges, the group said.")["EU"]
+    assert 49 < eu["lat"] < 51 and 9 < eu["lon"] < 11  # Brussels (50.85, 4.35) is its seat
