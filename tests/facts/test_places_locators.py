@@ -54,3 +54,23 @@ def test_a_facility_with_no_place_at_all_in_the_text_still_has_no_point():
 def test_the_eu_as_a_region_is_located_at_its_middle_not_its_seat():
     eu = places("Airports across the EU must cut their charges, the group said.")["EU"]
     assert 49 < eu["lat"] < 51 and 9 < eu["lon"] < 11  # Brussels (50.85, 4.35) is its seat
+
+
+def test_a_lower_case_building_word_after_an_unknown_name_is_a_facility_at_its_town():
+    got = places("Police in London searched an Aeroflot plane at Heathrow airport on Friday.")
+    airport = got["Heathrow airport"]
+    assert airport["kind"] == "facility" and airport["country"] == "GB" and airport["locality"] == "London"
+
+
+def test_a_known_place_before_a_lower_case_building_word_stays_the_place():
+    got = places("The wounded were taken to a hospital in Kyiv and then to Lviv hospital.")
+    assert got["Lviv"]["country"] == "UA" and "Lviv hospital" not in got
+
+
+def test_a_nationality_before_a_lower_case_building_word_makes_no_facility():
+    assert not any("Turkish" in t for t in places("Prices rose at the Turkish hotel chain in Ankara."))
+
+
+def test_a_lower_case_street_word_after_a_name_is_a_street():
+    got = places("The council in Cork approved the renaming of Third street yesterday.")
+    assert got["Third street"]["kind"] == "facility"

@@ -125,6 +125,14 @@ BUILDING_WORDS: frozenset[str] = frozenset({
     "palace", "embassy", "campus", "plaza", "port", "harbour", "harbor", "base", "camp",
 })
 
+#: Building words that also make a facility when written in lower case after a capitalised name
+#: and a locative ("at Heathrow airport", "to the Pioneer cinema", "in Belmarsh prison"): the
+#: unambiguous kinds of building only (not "market", "park", "base": "in the European market").
+LOWERCASE_BUILDING_WORDS: frozenset[str] = frozenset({
+    "airport", "hotel", "restaurant", "cinema", "theatre", "theater", "hospital", "prison", "jail",
+    "stadium", "museum", "church", "mosque", "cathedral", "campus", "mall",
+})
+
 #: USPS two-letter state codes -> state name; read as a state only in an address or a dateline
 #: (places_patterns._address_or_dateline): elsewhere they are words or acronyms ("IN", "OR",
 #: "ME", "MI" for Michigan vs "MI" for military intelligence, "WA" for Wa in Ghana).

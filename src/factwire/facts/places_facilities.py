@@ -15,36 +15,51 @@ point stays null rather than a guess.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .gazetteer import normalize
-from .places_aliases import BUILDING_WORDS, NOT_PLACE_NAMES, STREET_WORDS
+from .places_aliases import BUILDING_WORDS, LOWERCASE_BUILDING_WORDS, NOT_PLACE_NAMES, STREET_WORDS
 from .places_mention import Mention
 
 #: Prepositions that make a building name a location ("at the Airport Courthouse").
 BUILDING_LOCATIVES = frozenset({"at", "in", "into", "inside", "outside", "near", "from", "to", "on", "behind",
                                 "opposite"})
+#: Entity labels of words that make no facility name before a lower-case head ("the European
+#: market", "the 2018 campus").
+NOT_NAME_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: What may stand between a facility and the town written as its locator.
 LOCATOR_GLUE = frozenset({",", "in", "in the", "at", "of"})
 #: Longest name before the head word ("Crossdoney Presbyterian Hall", "N. Bedford Drive").
 MAX_NAME_TOKENS = 4
 
 
-def find_facility_mentions(doc) -> list[Mention]:
-    """Facility mentions in text order (see module doc)."""
+def find_facility_mentions(doc, is_place: Callable[[str], bool] | None = None) -> list[Mention]:
+    """Facility mentions in text order (see module doc). With `is_place` (is this name in the
+    gazetteer?), a lower-case building word after a capitalised name that is no known place
+    makes a facility too ("at Heathrow airport"; "in Kyiv hospital" stays the city Kyiv)."""
     out = []
     for tok in doc:
         head = tok.lower_
         street = head in STREET_WORDS
-        if not (street or head in BUILDING_WORDS) or not tok.text[:1].isupper():
+        lower = not tok.text[:1].isupper()
+        if not (street or head in BUILDING_WORDS) or (lower and not _lower_head_allowed(head, street, is_place)):
             continue
         if head == "st." and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             continue  # "St. Gregory": a saint, not a street
         s = _name_start(doc, tok.i)
         if s == tok.i or (not street and not _after_locative(doc, s)):
             continue
+        if lower and (is_place(doc[s:tok.i].text) or any(t.ent_type_ in NOT_NAME_LABELS for t in doc[s:tok.i])):
+            continue
         span = doc[s:tok.i + 1]
         if normalize(span.text) not in NOT_PLACE_NAMES:
             out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], facility=True))
     return out
+
+
+def _lower_head_allowed(head: str, street: bool, is_place: Callable[[str], bool] | None) -> bool:
+    """May this lower-case word head a facility name ("Third street", "Heathrow airport")?"""
+    return is_place is not None and (street or head in LOWERCASE_BUILDING_WORDS)
 
 
 def _name_start(doc, head: int) -> int:

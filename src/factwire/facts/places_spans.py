@@ -116,7 +116,7 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
     person_words = _words_in_long_persons(doc)
     regions = article_regions(doc, gaz)
     found = _datelines(text, gaz)
-    for m in _inner_datelines(text, gaz) + find_facility_mentions(doc):
+    for m in _inner_datelines(text, gaz) + find_facility_mentions(doc, lambda name: bool(gaz.lookup(name))):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
     for m in find_pattern_mentions(doc, gaz, text):
