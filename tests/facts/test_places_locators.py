@@ -74,3 +74,18 @@ def test_a_nationality_before_a_lower_case_building_word_makes_no_facility():
 def test_a_lower_case_street_word_after_a_name_is_a_street():
     got = places("The council in Cork approved the renaming of Third street yesterday.")
     assert got["Third street"]["kind"] == "facility"
+
+
+def test_a_lone_given_name_tagged_person_is_not_a_town_of_that_name():
+    got = places("In 2016, David and Jodi Mahler of Bellmore appeared as guests on the show.")
+    assert "David" not in got  # not David, Panama
+
+
+def test_a_lone_given_name_in_a_list_of_names_is_no_village():
+    got = places("He worked to get justice in the deaths of Helen, Clarence, Irene, Marie and Randy Kunz.")
+    assert "Helen" not in got
+
+
+def test_a_given_name_after_a_preposition_of_place_can_still_be_the_town():
+    got = places("The two leaders met in Charlotte, North Carolina, on Monday.")
+    assert got["Charlotte"]["country"] == "US"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attributions_gender import FEMALE_NAMES, MALE_NAMES
 from .gazetteer import Gazetteer, Place, normalize
 from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES, US_POSTAL_CODES
 from .places_facilities import find_facility_mentions
@@ -31,6 +32,8 @@ from .places_repeats import repeated_mentions
 from .places_small import get_small_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Common English given names (the gender lists of attributions_gender): alone, a person.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
 #: Cities below this size are too often surnames/brands to be pulled out of an ORG/PERSON
 #: label (Kherson is listed at 66k in GeoNames-15k, so 50k keeps it).
@@ -249,8 +252,17 @@ def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | list[Mention] | None:
     s, e = _trim(doc, ent.start, ent.end)
     m = _mention(doc, s, e, gaz, fallback=True)
     if m is not None and m.fallback:
+        if e - s == 1 and _lone_given_name(doc, s):
+            return None  # "the deaths of Helen, Clarence, Irene": no village called Helen
         return _split_run_on_list(doc, s, e, gaz) or m
     return m
+
+
+def _lone_given_name(doc, i: int) -> bool:
+    """Is token i a common given name standing alone ("David and Jodi Mahler", "Helen,
+    Clarence, Irene"), not after a preposition of place? Then it names a person, not the
+    town of that name (David, Panama): a town is read so only behind "in/near/at/to"."""
+    return doc[i].lower_ in GIVEN_NAMES and not _after_place_preposition(doc, i)
 
 
 def _split_run_on_list(doc, s: int, e: int, gaz: Gazetteer) -> list[Mention]:
@@ -292,6 +304,8 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
     if n < 1 or n > MAX_RELABEL_TOKENS or not all(t.is_title or t.is_upper for t in doc[s:e]):
         return None
     if n == 1 and doc[s].lower_ in person_words:
+        return None
+    if n == 1 and _lone_given_name(doc, s):
         return None
     m = _mention(doc, s, e, gaz)
     acronym = n == 1 and doc[s].is_upper and len(doc[s]) > 1
