@@ -89,3 +89,19 @@ def test_a_lone_given_name_in_a_list_of_names_is_no_village():
 def test_a_given_name_after_a_preposition_of_place_can_still_be_the_town():
     got = places("The two leaders met in Charlotte, North Carolina, on Monday.")
     assert got["Charlotte"]["country"] == "US"
+
+
+def test_a_welsh_county_is_a_region_with_a_point():
+    got = places("A man and a woman were found on a path near New Quay, Ceredigion, on Wednesday.")
+    assert got["Ceredigion"]["country"] == "GB" and got["Ceredigion"]["lat"] is not None
+
+
+def test_a_philippine_province_beats_foreign_towns_of_its_name_in_a_philippine_story():
+    got = places("CALAMBA CITY -- The Laguna provincial board met on Monday at the City Hall.")
+    assert got["Laguna"]["country"] == "PH"
+
+
+def test_an_irish_county_named_like_its_city_stays_the_city():
+    from factwire.facts.gazetteer import get_gazetteer
+    assert all(p.kind == "city" for p in get_gazetteer().lookup("Cork") if p.country == "IE")
+    assert any(p.kind == "admin" and p.lat is not None for p in get_gazetteer().lookup("Kerry"))
