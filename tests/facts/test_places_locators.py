@@ -105,3 +105,15 @@ def test_an_irish_county_named_like_its_city_stays_the_city():
     from factwire.facts.gazetteer import get_gazetteer
     assert all(p.kind == "city" for p in get_gazetteer().lookup("Cork") if p.country == "IE")
     assert any(p.kind == "admin" and p.lat is not None for p in get_gazetteer().lookup("Kerry"))
+
+
+def test_a_city_name_the_article_writes_as_a_region_is_that_region_everywhere():
+    got = find_places(parse("Russian forces, including Donetsk rebels, clashed with Ukrainian forces in "
+                            "Mariupol, Donetsk. Casualties unknown."), None)
+    donetsk = [p for p in got if p["text"] == "Donetsk"]
+    assert len(donetsk) == 2 and all(p["precision"] == "region" for p in donetsk)
+
+
+def test_a_village_written_with_its_oblast_is_not_a_us_state_namesake():
+    got = places("On 1 April 2022, Russian forces shelled New York, Donetsk. Casualties unknown.")
+    assert got["New York"]["country"] == "UA" and got["New York"]["precision"] == "place"

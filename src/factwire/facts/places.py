@@ -100,7 +100,7 @@ def find_places(doc, published=None) -> list[dict]:
     priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
     adjectival = nationalities(doc)
     regions = _region_readings(mentions, priors, gaz, adjectival)
-    out, as_region = [], set()
+    out, as_region, keys = [], set(), []
     for i, m in enumerate(mentions):
         check_deadline()
         if m.facility:
@@ -114,8 +114,20 @@ def find_places(doc, published=None) -> list[dict]:
         if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, text, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
+        keys.append(m.key)
+    _region_sense_everywhere(out, keys)
     out += [facility_item(m, out, text) for m in mentions if m.facility]
     return sorted(out, key=lambda p: p["start"])
+
+
+def _region_sense_everywhere(items: list[dict], keys: list[str]) -> None:
+    """One sense per discourse for a city name the article writes as a region ("Mariupol,
+    Donetsk"): its other mentions ("Donetsk rebels") name that region too, not the city, and
+    get precision "region" (in place)."""
+    as_region = {(k, p["name"]) for k, p in zip(keys, items) if p["kind"] == "city" and p["precision"] == "region"}
+    for k, p in zip(keys, items):
+        if p["precision"] == "place" and (k, p["name"]) in as_region:
+            p["precision"] = "region"
 
 
 def _after_unknown_name(doc, text: str, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
@@ -165,7 +177,8 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
         centre = district_centre(m, region, gaz)
         if centre is not None:  # the district's point is its centre town, precision "region"
             return {**to_item(m, centre), "precision": "region", "centre": True, "region": region[1].name}
-    if region is not None and not any(p.kind in ("country", "admin") for p in m.candidates):
+    if region is not None and not any(p.kind in ("country", "admin") and p.country == region[1].country
+                                      for p in m.candidates):  # "New York, Donetsk": no US state there
         place = in_region(m, region, gaz)
         if place is not None:
             return {**to_item(m, place), "region": region[1].name}
