@@ -117,3 +117,14 @@ def test_a_city_name_the_article_writes_as_a_region_is_that_region_everywhere():
 def test_a_village_written_with_its_oblast_is_not_a_us_state_namesake():
     got = places("On 1 April 2022, Russian forces shelled New York, Donetsk. Casualties unknown.")
     assert got["New York"]["country"] == "UA" and got["New York"]["precision"] == "place"
+
+
+def test_streets_of_a_story_naming_its_town_only_in_a_local_body_take_that_town():
+    got = places("The Winnipeg Fire Paramedic Service was busy. Crews were called to the 200 block of River Avenue.")
+    street = got["River Avenue"]
+    assert street["locality"] == "Winnipeg" and street["country"] == "CA"
+
+
+def test_a_small_namesake_in_an_organisation_name_does_not_locate_streets():
+    street = places("The Hope Valley Garden Club met. It plants trees along Mill Road.")["Mill Road"]
+    assert street["lat"] is None

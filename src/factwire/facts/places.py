@@ -59,6 +59,11 @@ REGION_NAMESAKE_BONUS = CAPITAL_BONUS
 #: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.
 NEAR_KM = 150.0
 NEAR_BONUS = 10.0
+#: A city this big opening an organisation's name locates the article's streets when no town is
+#: named otherwise ("Winnipeg Fire Paramedic Service"): the relabel floor (places_spans), where a
+#: name is rarely anything but the city; up to MAX_TOWN_WORDS words ("Thunder Bay Police").
+ORG_TOWN_MIN_POP = 50_000
+MAX_TOWN_WORDS = 3
 #: Words that make a mention a second-level district ("Kakhovskyi rayon").
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
@@ -116,8 +121,31 @@ def find_places(doc, published=None) -> list[dict]:
         out.append(item)
         keys.append(m.key)
     _region_sense_everywhere(out, keys)
-    out += [facility_item(m, out, text) for m in mentions if m.facility]
-    return sorted(out, key=lambda p: p["start"])
+    facilities = [facility_item(m, out, text) for m in mentions if m.facility]
+    if any(f["lat"] is None for f in facilities):
+        _locate_by_named_town(facilities, doc, gaz)
+    return sorted(out + facilities, key=lambda p: p["start"])
+
+
+def _locate_by_named_town(facilities: list[dict], doc, gaz: Gazetteer) -> None:
+    """Streets of an article that names no town outside an organisation's name ("the 200 block
+    of River Avenue" in a story from "the Winnipeg Fire Paramedic Service"): a local body is
+    named after its town, so the first such city (ORG_TOWN_MIN_POP people or more, by its own
+    name) locates them, with that town as `locality` (in place)."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        for n in range(min(len(words), MAX_TOWN_WORDS), 0, -1):
+            name = " ".join(t.text for t in words[:n])
+            towns = [p for p in gaz.lookup(name) if p.kind == "city" and p.population >= ORG_TOWN_MIN_POP
+                     and normalize(p.name) == normalize(name)]
+            if towns:
+                town = max(towns, key=lambda p: p.population)
+                for f in facilities:
+                    if f["lat"] is None:
+                        f.update(country=town.country, lat=_r2(town.lat), lon=_r2(town.lon), locality=town.name)
+                return
 
 
 def _region_sense_everywhere(items: list[dict], keys: list[str]) -> None:
