@@ -128,3 +128,13 @@ def test_streets_of_a_story_naming_its_town_only_in_a_local_body_take_that_town(
 def test_a_small_namesake_in_an_organisation_name_does_not_locate_streets():
     street = places("The Hope Valley Garden Club met. It plants trees along Mill Road.")["Mill Road"]
     assert street["lat"] is None
+
+
+def test_a_building_named_head_of_name_after_a_locative_is_a_facility():
+    got = places("CALAMBA CITY -- Basketball and swimming were held at the University of Perpetual Help.")
+    assert got["University of Perpetual Help"]["kind"] == "facility"
+    assert got["University of Perpetual Help"]["locality"] == "Calamba"
+
+
+def test_a_head_of_name_without_a_locative_is_no_facility():
+    assert "University of Perpetual Help" not in places("The University of Perpetual Help said it would reopen.")

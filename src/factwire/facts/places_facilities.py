@@ -47,6 +47,11 @@ def find_facility_mentions(doc, is_place: Callable[[str], bool] | None = None) -
         if head == "st." and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             continue  # "St. Gregory": a saint, not a street
         s = _name_start(doc, tok.i)
+        if s == tok.i and not lower and not street and _after_locative(doc, s):
+            span = _head_of_name(doc, tok.i)  # "at the University of Perpetual Help"
+            if span is not None:
+                out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], facility=True))
+            continue
         if s == tok.i or (not street and not _after_locative(doc, s)):
             continue
         if lower and (is_place(doc[s:tok.i].text) or any(t.ent_type_ in NOT_NAME_LABELS for t in doc[s:tok.i])):
@@ -55,6 +60,19 @@ def find_facility_mentions(doc, is_place: Callable[[str], bool] | None = None) -
         if normalize(span.text) not in NOT_PLACE_NAMES:
             out.append(Mention(span.start_char, span.end_char, span.text, normalize(span.text), [], facility=True))
     return out
+
+
+def _head_of_name(doc, head: int):
+    """"University of Perpetual Help", "Embassy of the Republic of Armenia": a capitalised
+    building word, "of", then a capitalised name (MAX_NAME_TOKENS words at most, "the" allowed
+    first); the whole span, or None."""
+    i = head + 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    s = e = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    while e < len(doc) and e - s < MAX_NAME_TOKENS and doc[e].text[:1].isupper() and doc[e].is_alpha:
+        e += 1
+    return doc[head:e] if e > s else None
 
 
 def _lower_head_allowed(head: str, street: bool, is_place: Callable[[str], bool] | None) -> bool:
