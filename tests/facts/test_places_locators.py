@@ -138,3 +138,9 @@ def test_a_building_named_head_of_name_after_a_locative_is_a_facility():
 
 def test_a_head_of_name_without_a_locative_is_no_facility():
     assert "University of Perpetual Help" not in places("The University of Perpetual Help said it would reopen.")
+
+
+def test_a_former_state_is_a_place_without_a_present_country_code():
+    got = places("Unlike in the days of the Soviet Union, our country is part of the global economy.")
+    ussr = got["Soviet Union"]
+    assert ussr["country"] is None and ussr["lat"] is not None

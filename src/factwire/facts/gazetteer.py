@@ -242,6 +242,7 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     rows += _county_rows(counties)
     rows += _second_level_rows(counties, rows)
     rows += _table_rows()
+    rows += _historical_rows(rows)
     return rows
 
 
@@ -398,6 +399,16 @@ def _unit_key(name: str) -> frozenset[str]:
     from .places_points import loose_key
 
     return loose_key(name) - {"sir"}
+
+
+def _historical_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Former states (places_aliases.HISTORICAL_STATES) at their successor country's point."""
+    points = {r[2]: (r[3], r[4]) for r in rows if r[0] == "country"}
+    out = []
+    for name, successor in tbl.HISTORICAL_STATES.items():
+        lat, lon = points.get(successor, ("", ""))
+        out.append(_row("other", name, None, float(lat) if lat else None, float(lon) if lon else None))
+    return out
 
 
 def _table_rows() -> list[list[str]]:

@@ -69,6 +69,14 @@ REGIONS: dict[str, tuple[float, float]] = {
     "European Union": EU_CENTRE, "EU": EU_CENTRE, "Eurozone": (50.00, 10.00),
 }
 
+#: Former states news still names ("in the days of the Soviet Union"): country None (no ISO code
+#: today), kind "other", at the point of the gazetteer country that continues most of its territory
+#: (Russia for the USSR, Czechia, Serbia, Germany) -- an approximation, said here, not a centroid.
+HISTORICAL_STATES: dict[str, str] = {
+    "Soviet Union": "RU", "USSR": "RU", "U.S.S.R.": "RU", "Czechoslovakia": "CZ", "Yugoslavia": "RS",
+    "East Germany": "DE", "West Germany": "DE",
+}
+
 #: AP-style US state abbreviations ("Mich.", "Calif."): state postal code.
 US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
