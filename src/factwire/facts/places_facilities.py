@@ -4,14 +4,18 @@ GeoWebNews and our own facts scheme count a street ("Third Street", "Atlantic Av
 building used as a location ("at the Percy French Hotel", "at City Hall") as a place. No offline
 gazetteer knows them, but the article does: a facility is where the town it is written with
 is ("on Atlantic Avenue in Garden City"). So each one is found by its generic head word and
-takes the point of the nearest town-level place named before it (after it, failing that),
-marked precision "locality" with that town as `locality`; with no town in the article its
-point stays null rather than a guess.
+takes the point of the town written right after it, else of the nearest town-level place named
+before it (after it, failing that), marked precision "locality" with that town as `locality`;
+with no town in the article, the nearest region's or country's point with that precision
+(places.find_places may still locate streets through a city opening a local body's name); with
+no place at all its point stays null rather than a guess.
 
 * Street words (Street, Avenue, Road, Estate...) make a capitalised name a place anywhere.
 * Building words (Hall, Hotel, Centre, Church...) name an organisation as often as a building
   ("Cavan Institute said"), so they count only after a locative preposition ("at", "in",
-  "near"...), the codebooks' test for a building read as a location.
+  "near"...), the codebooks' test for a building read as a location; so does "Head of Name"
+  ("at the University of Perpetual Help") and, for unambiguous kinds, a lower-case head after a
+  name that is no known place ("at Heathrow airport", "to the Pioneer cinema").
 """
 from __future__ import annotations
 
