@@ -144,3 +144,14 @@ def test_a_former_state_is_a_place_without_a_present_country_code():
     got = places("Unlike in the days of the Soviet Union, our country is part of the global economy.")
     ussr = got["Soviet Union"]
     assert ussr["country"] is None and ussr["lat"] is not None
+
+
+def test_a_country_after_a_locative_is_a_place_whatever_label_the_model_gave_it():
+    from factwire.facts import places_spans
+
+    class Tok:  # a PRODUCT-labelled proper noun, as spaCy sm labels "across Mauritius"
+        ent_type_, pos_, text = "PRODUCT", "PROPN", "Mauritius"
+
+    assert places_spans._untagged_name(Tok())
+    Tok.ent_type_ = "PERSON"
+    assert not places_spans._untagged_name(Tok())

@@ -67,6 +67,8 @@ MOTION_VERBS = frozenset({
     "relocated", "relocating", "switch", "switched", "switching", "walk", "walked", "walking",
     "sail", "sailed", "sailing", "flee", "fled", "fleeing", "evacuated", "deported", "commute",
     "commuted", "commuting", "transferred"})
+#: Entity labels a name after a locative may carry and still be read as a place candidate.
+LOCATIVE_NAME_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Prepositions after which an untagged capitalised name is read as a place candidate.
 LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
                        "around", "towards", "toward", "across", "inside"})
@@ -158,7 +160,10 @@ def _from_locatives(doc, gaz: Gazetteer, person_words: set[str]) -> list[Mention
 
 
 def _untagged_name(tok) -> bool:
-    return tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
+    """A proper-noun token with no entity label, or with a label no place name takes but spaCy sm
+    gives to place names it does not know ("across Mauritius" as PRODUCT)."""
+    return tok.ent_type_ in LOCATIVE_NAME_LABELS and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+        and tok.text.isalpha()
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
