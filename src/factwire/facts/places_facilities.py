@@ -45,8 +45,10 @@ def find_facility_mentions(doc, is_place: Callable[[str], bool] | None = None) -
     for tok in doc:
         head = tok.lower_
         street = head in STREET_WORDS
+        if not (street or head in BUILDING_WORDS):
+            continue
         lower = not tok.text[:1].isupper()
-        if not (street or head in BUILDING_WORDS) or (lower and not _lower_head_allowed(head, street, is_place)):
+        if lower and not _lower_head_allowed(head, street, is_place):
             continue
         if head == "st." and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
             continue  # "St. Gregory": a saint, not a street
