@@ -155,3 +155,24 @@ def test_a_country_after_a_locative_is_a_place_whatever_label_the_model_gave_it(
     assert places_spans._untagged_name(Tok())
     Tok.ent_type_ = "PERSON"
     assert not places_spans._untagged_name(Tok())
+
+
+def _with_norp(text: str, word: str):
+    """The parsed text with `word` re-labelled NORP, as spaCy sm sometimes labels a place name."""
+    from spacy.tokens import Span
+
+    doc = parse(text)
+    start = text.index(word)
+    span = doc.char_span(start, start + len(word))
+    doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [Span(doc, span.start, span.end, "NORP")]
+    return doc
+
+
+def test_a_country_name_labelled_nationality_is_still_the_country():
+    got = {p["text"]: p for p in find_places(_with_norp("Talks between Armenia and the EU resumed.", "Armenia"), None)}
+    assert got["Armenia"]["country"] == "AM"
+
+
+def test_a_nationality_adjective_labelled_nationality_stays_no_place():
+    got = {p["text"]: p for p in find_places(_with_norp("Armenian officials met in Brussels.", "Armenian"), None)}
+    assert "Armenian" not in got

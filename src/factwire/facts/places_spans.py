@@ -136,6 +136,8 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
             m = _from_place_ent(doc, ent, gaz)
         elif ent.label_ in RELABEL_LABELS:
             m = _from_relabel(doc, ent, gaz, person_words, regions)
+        elif ent.label_ == "NORP":
+            m = _from_norp(doc, ent, gaz)
         for x in (m if isinstance(m, list) else [m]):
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
@@ -279,6 +281,18 @@ def _split_run_on_list(doc, s: int, e: int, gaz: Gazetteer) -> list[Mention]:
         if all(p is not None and any(c.kind in SPLIT_KINDS for c in p.candidates) for p in parts):
             return parts
     return []
+
+
+def _from_norp(doc, ent, gaz: Gazetteer) -> Mention | None:
+    """A NORP entity that is a country's or region's own name, not an adjective ("Cavan",
+    "Iraq" as spaCy sm sometimes tags them): the place. Demonyms ("Turkish") are no name of a
+    country in the gazetteer, so they stay NORP."""
+    s, e = _trim(doc, ent.start, ent.end)
+    m = _mention(doc, s, e, gaz)
+    if m is None:
+        return None
+    names = [p for p in m.candidates if p.kind in ("country", "admin") and p.lat is not None]
+    return Mention(m.start, m.end, m.text, m.key, names) if names else None
 
 
 def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str],
