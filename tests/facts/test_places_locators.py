@@ -176,3 +176,10 @@ def test_a_country_name_labelled_nationality_is_still_the_country():
 def test_a_nationality_adjective_labelled_nationality_stays_no_place():
     got = {p["text"]: p for p in find_places(_with_norp("Armenian officials met in Brussels.", "Armenian"), None)}
     assert "Armenian" not in got
+
+
+def test_a_neighbourhood_written_with_its_town_is_located_by_that_town():
+    got = places("Forces fired at positions in Komarova neighborhood of Komsomolets, Donetsk. A transformer was hit.")
+    part, town = got["Komarova"], got["Komsomolets"]
+    assert part["locality"] == "Komsomolets" and (part["lat"], part["lon"]) == (town["lat"], town["lon"])
+    assert part["precision"] != "place"  # never a namesake village's own point

@@ -64,6 +64,9 @@ NEAR_BONUS = 10.0
 #: name is rarely anything but the city; up to MAX_TOWN_WORDS words ("Thunder Bay Police").
 ORG_TOWN_MIN_POP = 50_000
 MAX_TOWN_WORDS = 3
+#: What stands between a part of a town and the town ("Komarova neighborhood of Komsomolets").
+PART_OF_GLUE = frozenset({"neighborhood of", "neighbourhood of", "district of", "suburb of", "quarter of",
+                          "a neighborhood of", "a neighbourhood of", "a district of", "a suburb of"})
 #: Words that make a mention a second-level district ("Kakhovskyi rayon").
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
@@ -121,6 +124,7 @@ def find_places(doc, published=None) -> list[dict]:
         out.append(item)
         keys.append(m.key)
     _region_sense_everywhere(out, keys)
+    _parts_of_towns(out, text)
     facilities = [facility_item(m, out, text) for m in mentions if m.facility]
     if any(f["lat"] is None for f in facilities):
         _locate_by_named_town(facilities, doc, gaz)
@@ -146,6 +150,19 @@ def _locate_by_named_town(facilities: list[dict], doc, gaz: Gazetteer) -> None:
                     if f["lat"] is None:
                         f.update(country=town.country, lat=_r2(town.lat), lon=_r2(town.lon), locality=town.name)
                 return
+
+
+def _parts_of_towns(items: list[dict], text: str) -> None:
+    """"Komarova neighborhood of Komsomolets": a part of a town written with that town is located
+    by it (its point, precision "locality" -- "region" when the town itself is only placed by its
+    region --, the town as `locality`), never by a namesake
+    elsewhere that the name alone would pick (in place)."""
+    for part, town in zip(items, items[1:]):
+        glue = " ".join(text[part["end"]:town["start"]].lower().split())
+        if glue in PART_OF_GLUE and town["precision"] in ("place", "region") and town["lat"] is not None:
+            precision = "locality" if town["precision"] == "place" else "region"
+            part.update(name=part["text"], country=town["country"], lat=town["lat"], lon=town["lon"],
+                        precision=precision, locality=town["name"])
 
 
 def _region_sense_everywhere(items: list[dict], keys: list[str]) -> None:
