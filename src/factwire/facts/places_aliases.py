@@ -44,6 +44,11 @@ SUBNATIONAL: tuple[tuple[str, str, float | None, float | None, str], ...] = (
     ("New England", "US", 43.50, -71.50, "other"), ("Silicon Valley", "US", 37.40, -122.00, "other"),
 )
 
+#: The EU as a region is located like every region, at the middle of its area (the geographic
+#: centre of the 27 member states, Gadheim in Bavaria, by IGN France's 2020 computation), not at
+#: its seat: Brussels is where its institutions are (a metonymic reading), 400 km off the middle.
+EU_CENTRE = (49.84, 9.90)
+
 #: Multi-country regions, continents, seas: country None, kind "other".
 REGIONS: dict[str, tuple[float, float]] = {
     "Europe": (48.69, 9.14), "Asia": (29.84, 89.30), "Africa": (7.19, 21.09),
@@ -61,7 +66,15 @@ REGIONS: dict[str, tuple[float, float]] = {
     "South China Sea": (12.00, 113.00), "East China Sea": (29.00, 125.00),
     "Pacific": (0.00, -160.00), "Atlantic": (20.00, -40.00), "Indian Ocean": (-20.00, 80.00),
     "Caribbean": (15.00, -75.00), "Levant": (33.50, 36.00), "Persian Gulf region": (27.00, 51.00),
-    "European Union": (50.85, 4.35), "EU": (50.85, 4.35), "Eurozone": (50.00, 10.00),
+    "European Union": EU_CENTRE, "EU": EU_CENTRE, "Eurozone": (50.00, 10.00),
+}
+
+#: Former states news still names ("in the days of the Soviet Union"): country None (no ISO code
+#: today), kind "other", at the point of the gazetteer country that continues most of its territory
+#: (Russia for the USSR, Czechia, Serbia, Germany) -- an approximation, said here, not a centroid.
+HISTORICAL_STATES: dict[str, str] = {
+    "Soviet Union": "RU", "USSR": "RU", "U.S.S.R.": "RU", "Czechoslovakia": "CZ", "Yugoslavia": "RS",
+    "East Germany": "DE", "West Germany": "DE",
 }
 
 #: AP-style US state abbreviations ("Mich.", "Calif."): state postal code.
@@ -118,6 +131,14 @@ BUILDING_WORDS: frozenset[str] = frozenset({
     "courthouse", "stadium", "arena", "museum", "library", "school", "college", "university",
     "station", "prison", "jail", "mall", "market", "restaurant", "gardens", "park", "tower",
     "palace", "embassy", "campus", "plaza", "port", "harbour", "harbor", "base", "camp",
+})
+
+#: Building words that also make a facility when written in lower case after a capitalised name
+#: and a locative ("at Heathrow airport", "to the Pioneer cinema", "in Belmarsh prison"): the
+#: unambiguous kinds of building only (not "market", "park", "base": "in the European market").
+LOWERCASE_BUILDING_WORDS: frozenset[str] = frozenset({
+    "airport", "hotel", "restaurant", "cinema", "theatre", "theater", "hospital", "prison", "jail",
+    "stadium", "museum", "church", "mosque", "cathedral", "campus", "mall",
 })
 
 #: USPS two-letter state codes -> state name; read as a state only in an address or a dateline

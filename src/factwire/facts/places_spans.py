@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attributions_gender import FEMALE_NAMES, MALE_NAMES
 from .gazetteer import Gazetteer, Place, normalize
 from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES, US_POSTAL_CODES
 from .places_facilities import find_facility_mentions
@@ -31,6 +32,8 @@ from .places_repeats import repeated_mentions
 from .places_small import get_small_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Common English given names (the gender lists of attributions_gender): alone, a person.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 RELABEL_LABELS = frozenset({"ORG", "PERSON"})
 #: Cities below this size are too often surnames/brands to be pulled out of an ORG/PERSON
 #: label (Kherson is listed at 66k in GeoNames-15k, so 50k keeps it).
@@ -42,6 +45,11 @@ MAX_RELABEL_TOKENS = 3
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                      "western", "central", "northeast", "northwest", "southeast", "southwest",
                      "upper", "lower"})
+#: Kinds both halves of a run-on pair must have (a country or a first-level region: two town
+#: names run together are as often one longer name, "Fort Worth", "Santa Rosa").
+SPLIT_KINDS = frozenset({"country", "admin"})
+#: What joins two compass words ("north-west", "south/east"), skipped with them.
+COMPASS_JOINERS = frozenset({"-", "/", "\u2010", "\u2011"})
 #: Entity labels of names that can end in "of <place>" (institutions, districts, events).
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
 #: Cities this big are pulled out of an ORG/PERSON label in an article that names their country
@@ -59,6 +67,8 @@ MOTION_VERBS = frozenset({
     "relocated", "relocating", "switch", "switched", "switching", "walk", "walked", "walking",
     "sail", "sailed", "sailing", "flee", "fled", "fleeing", "evacuated", "deported", "commute",
     "commuted", "commuting", "transferred"})
+#: Entity labels a name after a locative may carry and still be read as a place candidate.
+LOCATIVE_NAME_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Prepositions after which an untagged capitalised name is read as a place candidate.
 LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
                        "around", "towards", "toward", "across", "inside"})
@@ -111,7 +121,7 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
     person_words = _words_in_long_persons(doc)
     regions = article_regions(doc, gaz)
     found = _datelines(text, gaz)
-    for m in _inner_datelines(text, gaz) + find_facility_mentions(doc):
+    for m in _inner_datelines(text, gaz) + find_facility_mentions(doc, lambda name: bool(gaz.lookup(name))):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
     for m in find_pattern_mentions(doc, gaz, text):
@@ -126,6 +136,8 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
             m = _from_place_ent(doc, ent, gaz)
         elif ent.label_ in RELABEL_LABELS:
             m = _from_relabel(doc, ent, gaz, person_words, regions)
+        elif ent.label_ == "NORP":
+            m = _from_norp(doc, ent, gaz)
         for x in (m if isinstance(m, list) else [m]):
             if x and not any(x.start < o.end and o.start < x.end for o in found):
                 found.append(x)
@@ -150,7 +162,10 @@ def _from_locatives(doc, gaz: Gazetteer, person_words: set[str]) -> list[Mention
 
 
 def _untagged_name(tok) -> bool:
-    return tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
+    """A proper-noun token with no entity label, or with a label no place name takes but spaCy sm
+    gives to place names it does not know ("across Mauritius" as PRODUCT)."""
+    return tok.ent_type_ in LOCATIVE_NAME_LABELS and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+        and tok.text.isalpha()
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -213,10 +228,22 @@ def lookup_span(span, gaz: Gazetteer) -> list[Place]:
     if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
         cands = gaz.lookup(span[:-1].text)
     if not cands and len(span) > 1 and (span[0].lower_ in COMPASS or span[-1].lower_ in COMPASS):
-        core = gaz.lookup((span[1:] if span[0].lower_ in COMPASS else span[:-1]).text)
+        core = gaz.lookup(_without_compass(span).text)
         # "South Venezuela" is part of the country (not Venezuela, Cuba); "West Michigan" of the state
         cands = [p for p in core if p.kind == "country"] or core
     return cands
+
+
+def _without_compass(span):
+    """The span without its leading compass words ("north west London", "south-east England":
+    a part of the named place, which locates it) or, failing those, its trailing one ("Kowloon
+    West"); never empty."""
+    s = span.start
+    while s < span.end - 1 and (span.doc[s].lower_ in COMPASS or span.doc[s].text in COMPASS_JOINERS):
+        s += 1
+    if s > span.start:
+        return span.doc[s:span.end]
+    return span[:-1]
 
 
 def _is_of_complement(doc, s: int) -> bool:
@@ -228,9 +255,44 @@ def _is_of_complement(doc, s: int) -> bool:
     return head.text[:1].isupper() and head.ent_type_ in INSTITUTION_LABELS
 
 
-def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | None:
+def _from_place_ent(doc, ent, gaz: Gazetteer) -> Mention | list[Mention] | None:
     s, e = _trim(doc, ent.start, ent.end)
-    return _mention(doc, s, e, gaz, fallback=True)
+    m = _mention(doc, s, e, gaz, fallback=True)
+    if m is not None and m.fallback:
+        if e - s == 1 and _lone_given_name(doc, s):
+            return None  # "the deaths of Helen, Clarence, Irene": no village called Helen
+        return _split_run_on_list(doc, s, e, gaz) or m
+    return m
+
+
+def _lone_given_name(doc, i: int) -> bool:
+    """Is token i a common given name standing alone ("David and Jodi Mahler", "Helen,
+    Clarence, Irene"), not after a preposition of place? Then it names a person, not the
+    town of that name (David, Panama): a town is read so only behind "in/near/at/to"."""
+    return doc[i].lower_ in GIVEN_NAMES and not _after_place_preposition(doc, i)
+
+
+def _split_run_on_list(doc, s: int, e: int, gaz: Gazetteer) -> list[Mention]:
+    """A GPE/LOC the gazetteer does not know that is two countries or first-level regions run
+    together by a lost comma ("Cyprus, Greece Italy or Spain" -> Greece, Italy): both parts, when
+    each is one; else nothing (the name stays one unknown place)."""
+    for cut in range(s + 1, e):
+        parts = [_mention(doc, s, cut, gaz), _mention(doc, cut, e, gaz)]
+        if all(p is not None and any(c.kind in SPLIT_KINDS for c in p.candidates) for p in parts):
+            return parts
+    return []
+
+
+def _from_norp(doc, ent, gaz: Gazetteer) -> Mention | None:
+    """A NORP entity that is a country's or region's own name, not an adjective ("Cavan",
+    "Iraq" as spaCy sm sometimes tags them): the place. Demonyms ("Turkish") are no name of a
+    country in the gazetteer, so they stay NORP."""
+    s, e = _trim(doc, ent.start, ent.end)
+    m = _mention(doc, s, e, gaz)
+    if m is None:
+        return None
+    names = [p for p in m.candidates if p.kind in ("country", "admin") and p.lat is not None]
+    return Mention(m.start, m.end, m.text, m.key, names) if names else None
 
 
 def _from_relabel(doc, ent, gaz: Gazetteer, person_words: set[str],
@@ -261,6 +323,8 @@ def _relabel_part(doc, s: int, e: int, gaz: Gazetteer, person_words: set[str],
     if n < 1 or n > MAX_RELABEL_TOKENS or not all(t.is_title or t.is_upper for t in doc[s:e]):
         return None
     if n == 1 and doc[s].lower_ in person_words:
+        return None
+    if n == 1 and _lone_given_name(doc, s):
         return None
     m = _mention(doc, s, e, gaz)
     acronym = n == 1 and doc[s].is_upper and len(doc[s]) > 1
