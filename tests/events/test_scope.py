@@ -77,3 +77,14 @@ def test_ordinary_brief_is_judged_by_its_sentence(text):
     weapon or harm of ACLED's keep it out."""
     assert article_in_scope(text)
     assert code(text) == []
+
+
+@pytest.mark.parametrize("needed", [1, 2, 3.5, 4, 4.5, 7])
+def test_has_cues_stops_early_with_the_count_answer(needed):
+    """The early-stopping cue check answers exactly `scope_cues(text) >= needed` (4 cues here: troops, shelled, civilians, wounded)."""
+    from factwire.events.scope import has_cues, scope_cues
+
+    text = "Troops shelled the town and two civilians were wounded; the weather was mild."
+    assert scope_cues(text) == 4
+    assert has_cues(text, needed) is (4 >= needed)
+    assert has_cues("Nothing to see here.", 1) is False

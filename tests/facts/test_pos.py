@@ -49,3 +49,27 @@ def test_later_pattern_wins():
     doc[0].tag_ = doc[1].tag_ = "NN"
     ruler(doc)
     assert [t.pos_ for t in doc] == ["PRON", "NOUN"]
+
+
+def _tagged(words: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for tok, tag in zip(doc, tags):
+        tok.tag_ = tag
+    return doc
+
+
+def test_longer_rule_only_where_it_starts_and_highest_order_wins():
+    """A two-token rule fires where its first token matches (also as the last two tokens), not
+    when the Doc ends after its first token; a later single-token rule overrides it (ruler order)."""
+    patterns = [
+        {"patterns": [[{"TAG": "VBZ"}]], "attrs": {"POS": "VERB"}, "index": 0},
+        {"patterns": [[{"LOWER": "there"}, {"TAG": "VBZ"}]], "attrs": {"POS": "AUX"}, "index": 1},
+        {"patterns": [[{"LOWER": "seems"}]], "attrs": {"POS": "X"}, "index": 0},
+    ]
+    ruler = PosRuler(compile_rules(patterns))
+    doc = ruler(_tagged(["There", "is", "hope", "there", "seems", "there"], ["EX", "VBZ", "NN", "EX", "VBZ", "EX"]))
+    assert [t.pos_ for t in doc] == ["", "AUX", "", "", "X", ""]
+    doc = ruler(_tagged(["It", "is"], ["PRP", "VBZ"]))  # a second Doc reads the same cache entries
+    assert [t.pos_ for t in doc] == ["", "VERB"]

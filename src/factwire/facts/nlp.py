@@ -44,11 +44,13 @@ NUMPY_GEMM = True
 #: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
 BLAS_THREADS = 1
 BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-#: numpy wheels' OpenBLAS (scipy-openblas) and the function that sets its thread count at run
-#: time, for when numpy was imported before the environment variable could act.
-OPENBLAS_LIB_GLOB = "libscipy_openblas*.so*"
+#: numpy wheels' OpenBLAS and the function that sets its thread count at run time, for when
+#: numpy was imported before the environment variable could act: numpy 2 wheels ship
+#: scipy-openblas (`libscipy_openblas64_*.so`), numpy 1.26 wheels `libopenblas64_p-r0-*.so`
+#: whose setter is `openblas_set_num_threads64_`.
+OPENBLAS_LIB_GLOBS = ("libscipy_openblas*.so*", "libopenblas*.so*")
 OPENBLAS_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads_",
-                        "openblas_set_num_threads")
+                        "openblas_set_num_threads64_", "openblas_set_num_threads")
 _lock = threading.Lock()
 
 
@@ -70,7 +72,8 @@ def _set_openblas_threads(count: int) -> bool:
     import numpy
 
     libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
-    for path in sorted(libs.glob(OPENBLAS_LIB_GLOB)) if libs.is_dir() else ():
+    paths = [path for glob in OPENBLAS_LIB_GLOBS for path in sorted(libs.glob(glob))] if libs.is_dir() else []
+    for path in paths:
         lib = ctypes.CDLL(str(path))  # already loaded by numpy: the same library, not a second copy
         for name in OPENBLAS_SET_THREADS:
             if hasattr(lib, name):
