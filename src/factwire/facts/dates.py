@@ -40,6 +40,7 @@ from .dates_rules import (
     Context,
     NoPublicationDate,
 )
+from .nlp import doc_text
 
 #: Every pattern kind's resolver.
 RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS, **dates_days.RESOLVERS}
@@ -107,7 +108,7 @@ QUARTER_KINDS = {"quarter", "period", "ago", "year_part"}
 def find_dates(doc, published: dt.date | None) -> list[dict]:
     """Every calendar expression in `doc.text`, resolved against `published`."""
     published = as_date(published)
-    text = doc.text
+    text = doc_text(doc)
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     out: list[dict] = []
     anchor: tuple[int, int, str] | None = None  # (paragraph, offset, value) of the last single date

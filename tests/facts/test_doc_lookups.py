@@ -1,0 +1,26 @@
+"""Per-Doc lookups that save re-walking spaCy's tokens (issue 15): they must answer exactly what
+the slow way answers."""
+from __future__ import annotations
+
+from factwire.facts import nlp as nlp_mod
+from factwire.facts.attributions import CUE_VERBS, cue_tokens
+
+TEXT = ("Police SAID on Monday that two men were held.  According to the army, the convoy was hit; "
+        "officials claimed it was an accident, and the mayor told reporters nothing.")
+
+
+def test_doc_text_is_the_text_built_once():
+    doc = nlp_mod.parse(TEXT)
+    assert nlp_mod.doc_text(doc) == doc.text == TEXT
+    assert doc.user_data[nlp_mod.TEXT_KEY] is nlp_mod.doc_text(doc)  # the second read is the stored one
+
+
+def test_cue_tokens_are_the_tokens_a_lowercase_scan_finds():
+    doc = nlp_mod.parse(TEXT)
+    slow = [t.i for t in doc if t.lower_ == "according" or t.lower_ in CUE_VERBS]
+    assert [t.i for t in cue_tokens(doc)] == slow
+    assert {t.lower_ for t in cue_tokens(doc)} >= {"said", "according", "claimed", "told"}
+
+
+def test_cue_tokens_of_an_empty_doc():
+    assert cue_tokens(nlp_mod.parse("")) == []
