@@ -24,3 +24,14 @@ def test_cue_tokens_are_the_tokens_a_lowercase_scan_finds():
 
 def test_cue_tokens_of_an_empty_doc():
     assert cue_tokens(nlp_mod.parse("")) == []
+
+
+def test_opening_tokens_are_the_tokens_the_token_scan_tested():
+    from factwire.facts.quantities import OPENERS, OPENING_CHARS, opening_tokens
+
+    doc = nlp_mod.parse("About two dozen drones and HK$3.5 million, 40% of Rs 20 crore; a few dozen Nato troops, "
+                        "Half of the 1,200 residents fled.  Seven were hurt.")
+    slow = [t.i for t in doc if t.text[0] in OPENING_CHARS or t.lower_ in OPENERS]
+    assert opening_tokens(doc) == slow
+    assert opening_tokens(doc) == slow  # the second pass reads the form cache
+    assert {doc[i].lower_ for i in slow} >= {"two", "40", "rs", "a", "half", "1,200", "seven"}
