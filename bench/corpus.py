@@ -50,6 +50,9 @@ WORK = HERE / "work" / "corpus"
 RESULTS = HERE / "results" / "corpus.md"
 RAW = HERE / "results" / "corpus-bench.json"  # every figure of the last runs, for --render
 FACTWIRE = ROOT / ".venv" / "bin" / "factwire"
+#: How an ingest is started: the .venv's console script, or `--python PY` (`PY -m factwire.cli`:
+#: another environment, e.g. a candidate dependency set, with PYTHONPATH=src for this tree).
+FACTWIRE_CMD = [str(FACTWIRE)]
 SAMPLE_S = 0.2
 MARK = "corpus_bench"
 
@@ -183,7 +186,7 @@ def run_ingest(src: Path, db: Path, *, workers: int = 1, engine: str = "local", 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(f"{db}.shards", ignore_errors=True)  # --engine dask would reuse the last run's shards
-    cmd = [str(FACTWIRE), "ingest", str(src), "--db", str(db), "--workers", str(workers),
+    cmd = [*FACTWIRE_CMD, "ingest", str(src), "--db", str(db), "--workers", str(workers),
            "--engine", engine, "--quiet", "--json"] + ([] if facts else ["--no-facts"])
     m = measure(cmd)
     summary = json.loads(m.pop("stdout").strip().splitlines()[-1])
@@ -362,7 +365,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--results", metavar="MD",
                     help="write the sections to this file instead (a quick or loaded-machine run that must not "
                          "replace the figures in bench/results/corpus.md); its JSON goes beside it")
+    ap.add_argument("--python", help="run factwire ingest as `PYTHON -m factwire.cli` (default: .venv/bin/factwire)")
+    ap.add_argument("--peers-python", help="a Python with trafilatura (default: bench/.venv-peers/bin/python)")
     args = ap.parse_args(argv)
+    global FACTWIRE_CMD, PEERS_PY
+    if args.python:
+        FACTWIRE_CMD = [args.python, "-m", "factwire.cli"]
+    if args.peers_python:
+        PEERS_PY = Path(args.peers_python)
     if args.results:
         global RESULTS, RAW, PARTIAL
         RESULTS, RAW = Path(args.results), Path(args.results).with_suffix(".json")
