@@ -135,7 +135,7 @@ def _register_empty_tokenizer(spacy) -> None:
 def _load():
     """The pipeline and, when the model's attribute_ruler compiles (factwire/facts/pos.py), the
     fast POS ruler that replaces it (the ruler pipe is then disabled)."""
-    from factwire.facts.pos import PosRuler, compile_rules
+    from factwire.facts.pos import PosRuler, compile_rules, lower_vocabulary
 
     limit_blas_threads()
     spacy = import_spacy()
@@ -145,11 +145,13 @@ def _load():
     nlp.max_length = MAX_CHARS
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
-    rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
+    has_ruler = "attribute_ruler" in nlp.pipe_names
+    patterns = nlp.get_pipe("attribute_ruler").patterns if has_ruler else []
+    rules = compile_rules(patterns) if has_ruler else None
     if rules is None:
         return nlp, None
     nlp.disable_pipe("attribute_ruler")
-    return nlp, PosRuler(rules)
+    return nlp, PosRuler(rules, lower_vocabulary(patterns))
 
 
 #: `Doc.user_data` key of the Doc's text, built once (`doc_text`).

@@ -74,6 +74,28 @@ def compile_rules(patterns: list[dict]) -> list[Rule] | None:
     return rules
 
 
+def lower_vocabulary(patterns: list[dict]) -> frozenset[str] | None:
+    """Every lower-case form a POS/DEP pattern tests (LOWER equal to, IN or NOT_IN a list), or
+    None when one tests LOWER otherwise (a REGEX).  Any other form fails every equality and IN
+    test and passes every NOT_IN test alike, so the ruler may key its cache on None for all of
+    them: the cache then holds ~tags x deps entries instead of one per word seen."""
+    forms: set[str] = set()
+    for pat in patterns:
+        if not any(k in OUTPUT_ATTRS for k in pat["attrs"]):
+            continue
+        for tok in (tok for seq in pat["patterns"] for tok in seq):
+            spec = tok.get("LOWER")
+            if spec is None:
+                continue
+            if isinstance(spec, str):
+                forms.add(spec)
+            elif isinstance(spec, dict) and set(spec) <= {"IN", "NOT_IN"}:
+                forms.update(*spec.values())
+            else:
+                return None
+    return frozenset(forms)
+
+
 def _matches(tests: list[tuple[int, Test]], key: tuple) -> bool:
     return all(test(key[i]) for i, test in tests)
 
@@ -87,7 +109,9 @@ class PosRuler:
     (tag, lower, dep, is_space), pre-filtered by tag; longer rules only where their first token
     matches (the same cache entry lists the longer rules a key can start)."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], lower_forms: frozenset[str] | None = None):
+        #: `lower_vocabulary` of the patterns: other forms are keyed as None (None: every form kept).
+        self.lower_forms = lower_forms
         self.single = [r for r in rules if len(r.tokens) == 1]
         self.multi = [r for r in rules if len(r.tokens) > 1]
         self.by_tag: dict[str, list[Rule]] = {}
@@ -128,7 +152,11 @@ class PosRuler:
 
     def __call__(self, doc):
         tokens = list(doc)  # one Token object each: spaCy builds a new one on every iteration
-        keys = [(tok.tag_, tok.lower_, tok.dep_, tok.is_space) for tok in tokens]
+        forms = self.lower_forms
+        if forms is None:
+            keys = [(tok.tag_, tok.lower_, tok.dep_, tok.is_space) for tok in tokens]
+        else:
+            keys = [(tok.tag_, low if (low := tok.lower_) in forms else None, tok.dep_, tok.is_space) for tok in tokens]
         cache = self.cache
         entries = [cache.get(key) or self._entry(key) for key in keys]
         chosen = [entry[0] for entry in entries]
