@@ -9,7 +9,9 @@ is below the floor codes no events.
 """
 from __future__ import annotations
 
-from .scope_lexicon import CASE_ODD_CHARS, OFF_DOMAIN_LOWER_RE, OFF_DOMAIN_RE, SCOPE_CUE_LOWER_RE, SCOPE_CUE_RE
+from factwire.casefree import plain
+
+from .scope_lexicon import OFF_DOMAIN_LOWER_RE, OFF_DOMAIN_RE, SCOPE_CUE_LOWER_RE, SCOPE_CUE_RE
 
 #: Scope cues needed per 100 words of body text. Calibration (session 3, tune halves only):
 #: conflict pages and WikiEvents conflict docs run 1.2-6 per 100 words, ACLED notes >= 1 cue
@@ -31,14 +33,14 @@ def scope_cues(text: str) -> int:
 
 def _cues(text: str):
     """SCOPE_CUE_RE's matches, found on the lower-cased text where that is the same (scope_lexicon)."""
-    if CASE_ODD_CHARS.search(text) is None:
+    if SCOPE_CUE_LOWER_RE is not None and plain(text):
         return SCOPE_CUE_LOWER_RE.finditer(text.lower())
     return SCOPE_CUE_RE.finditer(text)
 
 
 def _off_domain(text: str) -> bool:
     """Does OFF_DOMAIN_RE find a word in `text` (on the lower-cased text where that is the same)?"""
-    if CASE_ODD_CHARS.search(text) is None:
+    if OFF_DOMAIN_LOWER_RE is not None and plain(text):
         return OFF_DOMAIN_LOWER_RE.search(text.lower()) is not None
     return OFF_DOMAIN_RE.search(text) is not None
 

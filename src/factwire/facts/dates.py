@@ -25,10 +25,11 @@ import bisect
 import datetime as dt
 import re
 
+from factwire import casefree
 from factwire.deadline import check_deadline
 
 from . import dates_days, dates_periods
-from .dates_patterns import COMPILED, worth_running
+from .dates_patterns import COMPILED, pattern_matches, worth_running
 from .dates_periods import is_quarter
 from .dates_rules import (
     ANCHORED,
@@ -192,10 +193,11 @@ def select_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
     """All pattern matches, longest first, without overlaps, in text order."""
     found = []
     lower = text.lower()
+    twin_text = lower if casefree.plain(text) else None
     for order, (kind, rx) in enumerate(COMPILED):
         if not worth_running(kind, text, lower):
             continue
-        for m in rx.finditer(text):
+        for m in pattern_matches(kind, rx, text, twin_text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, kind, m))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))
