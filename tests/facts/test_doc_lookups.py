@@ -35,3 +35,9 @@ def test_opening_tokens_are_the_tokens_the_token_scan_tested():
     assert opening_tokens(doc) == slow
     assert opening_tokens(doc) == slow  # the second pass reads the form cache
     assert {doc[i].lower_ for i in slow} >= {"two", "40", "rs", "a", "half", "1,200", "seven"}
+
+
+def test_opening_tokens_of_an_empty_doc():
+    from factwire.facts.quantities import opening_tokens
+
+    assert opening_tokens(nlp_mod.parse("")) == []
