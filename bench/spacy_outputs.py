@@ -2,6 +2,7 @@
 """Fingerprint of everything spaCy and the facts/events stages produce on corpus-bench pages.
 
     PYTHONPATH=src <python> bench/spacy_outputs.py --sample 500 --out /tmp/<name>/outputs-A.jsonl
+    PYTHONPATH=src <python> bench/spacy_outputs.py --tempeval --out /tmp/<name>/dates-A.jsonl
 
 Why: a change of spaCy/thinc/numpy versions (or of how the pipeline is run) must leave every
 tag, head, dependency label, entity and every record's facts and events unchanged.  Run it once
@@ -58,6 +59,22 @@ def page_lines(sample: int) -> list[dict]:
     return out
 
 
+def tempeval_lines() -> list[dict]:
+    """find_dates on every TempEval-3 DEV text (AQUAINT and TimeBank, against each document's
+    creation time): a date change shows here even where the corpus pages have no such date."""
+    from factwire.facts.dates import find_dates
+    from factwire.facts.nlp import parse_many
+
+    out = []
+    for name in ("aquaint", "timebank"):
+        path = corpus_bench.SHARED / "bench" / "facts-peers" / "tempeval3" / f"{name}.jsonl"
+        rows = [json.loads(line) for line in path.read_text().splitlines()]
+        docs = parse_many([row["text"] for row in rows])
+        out += [{"id": row["id"], "record": {"dates": find_dates(doc, row["dct"])}, "tokens": []}
+                for doc, row in zip(docs, rows)]
+    return out
+
+
 def first_difference(a, b, path: str = "") -> str | None:
     """Where two JSON values first differ (a path and both values), or None."""
     if type(a) is not type(b):
@@ -101,13 +118,14 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=500)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
+    ap.add_argument("--tempeval", action="store_true", help="the dates of the TempEval-3 DEV texts instead")
     args = ap.parse_args()
     if args.compare:
         sys.exit(compare(*args.compare))
     import spacy
     import thinc
 
-    lines = page_lines(args.sample)
+    lines = tempeval_lines() if args.tempeval else page_lines(args.sample)
     with args.out.open("w") as fh:
         for line in lines:
             fh.write(json.dumps(line, sort_keys=True) + "\n")
