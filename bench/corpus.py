@@ -235,7 +235,8 @@ def _row(label: str, r: dict, traf: float) -> str:
             f"{busy:.2f} | {per_page:.3f} | {r['peak_rss_mb']:.0f} |")
 
 
-def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit: str | None = None) -> str:
+def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit: str | None = None,
+                  command: str | None = None) -> str:
     """The Throughput section."""
     t = traf["pages_per_s"]
     scaling = runs["local-2"]["pages_per_s"] / runs["local-1"]["pages_per_s"]
@@ -247,7 +248,8 @@ def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit
         "--facts-memory-n 300,1000`; `--only throughput|memory` reruns one section, `--render "
         "bench/results/corpus-bench.json` rewrites both from the saved figures; `--resume` keeps the runs a "
         f"stopped run finished). Throughput is measured on {n:,} pages"
-        + (f", factwire at commit `{commit}`." if commit else "."), "",
+        + (f", factwire at commit `{commit}`." if commit else ".")
+        + (f" This run: `{command}`." if command else ""), "",
         f"{n} pages built from the 121 DEV pages (four site templates, nav/related/footer blocks varied, "
         "a paragraph added / the last dropped / a word changed; every page a distinct content id), "
         f"written as .html.gz files under bench/work/. All runs below on the same pages in the same run of "
@@ -391,7 +393,7 @@ def main(argv: list[str] | None = None) -> None:
                 runs[name] = run_ingest(pages, WORK / "tp.db", workers=workers, engine=engine, facts=facts)
             save_partial(args.throughput_n, traf, runs)
         raw["throughput"] = {"trafilatura": traf, "runs": runs, "n": args.throughput_n, "load": (load0, load_avg()),
-                             "commit": git_head()}
+                             "commit": git_head(), "command": " ".join(["bench/corpus.py", *(argv or sys.argv[1:])])}
         render({"throughput": raw["throughput"]})
     if args.only in (None, "memory"):
         load0 = load_avg()
@@ -410,7 +412,7 @@ def render(raw: dict) -> None:
     if "throughput" in raw:
         tp = raw["throughput"]
         write_section("throughput", throughput_md(tp["trafilatura"], tp["runs"], tp["n"], tp["load"],
-                                                  tp.get("commit")))
+                                                  tp.get("commit"), tp.get("command")))
     if "memory" in raw:
         mem = raw["memory"]
         write_section("memory", memory_md(mem["no_facts"], mem["facts"], mem["load"]))
