@@ -11,8 +11,9 @@ per environment (e.g. the shared .venv and a candidate venv) and compare the two
 that differs (the first difference of each), and exits 1 if any does.
 
 Each output line is one page: its token annotations (text, tag, POS, head offset, dep, entity
-IOB and type), produced by the same `nlp.pipe` batches `pipeline.process_pages` uses, and the
-record's `to_dict()` (facts and events), minus the wall-clock fields.
+IOB and type) and a digest of `doc.tensor`, produced by the same `nlp.pipe` batches
+`pipeline.process_pages` uses, and the record's `to_dict()` (facts and events), minus the
+wall-clock fields.
 """
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ def token_rows(doc) -> list[list]:
     return [[t.text, t.tag_, t.pos_, t.head.i - t.i, t.dep_, t.ent_iob_, t.ent_type_] for t in doc]
 
 
+def tensor_digest(doc) -> str:
+    """SHA-1 of the shared tok2vec's output (doc.tensor, float32 bytes): a component reading it
+    (a NER of our own) sees the very same input only if this is equal."""
+    import hashlib
+
+    return hashlib.sha1(doc.tensor.astype("float32").tobytes()).hexdigest()
+
+
 def page_lines(sample: int) -> list[dict]:
     """Records and token annotations of `sample` corpus-bench pages, batched as in ingest."""
     from factwire.facts.annotate import parse_records
@@ -54,8 +63,8 @@ def page_lines(sample: int) -> list[dict]:
         docs = parse_records(records)
         for rec, group in zip(records, docs):
             d = {k: v for k, v in rec.to_dict().items() if k not in VOLATILE}
-            out.append({"id": rec.id, "record": d,
-                        "tokens": [token_rows(doc) for doc in group or []]})
+            out.append({"id": rec.id, "record": d, "tokens": [token_rows(doc) for doc in group or []],
+                        "tensor_sha1": [tensor_digest(doc) for doc in group or []]})
     return out
 
 
