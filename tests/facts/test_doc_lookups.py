@@ -41,3 +41,18 @@ def test_opening_tokens_of_an_empty_doc():
     from factwire.facts.quantities import opening_tokens
 
     assert opening_tokens(nlp_mod.parse("")) == []
+
+
+TRICKY = ["", " ", "\n\n  Two  spaces,\ttabs\tand\r\nCRLF.  ", "Ünïcödé — “quotes” … ‘single’ ½ 10km/h e-mail@x.org",
+          "word\u00a0nbsp\u2009thin\u200bzero-width", "emoji 🙂🙂 and 😀x", "a" * 30 + "\n\n" + "b. " * 9000]
+
+
+def test_the_stored_text_is_what_spacy_rebuilds():
+    """facts/nlp stores the input text as doc_text: it must equal spaCy's own doc.text for any
+    input, including a text long enough to be parsed in pieces (PARSE_PIECE_CHARS)."""
+    assert len(TRICKY[-1]) > nlp_mod.PARSE_PIECE_CHARS
+    for doc, text in zip(nlp_mod.parse_many(TRICKY), TRICKY):
+        assert doc.user_data[nlp_mod.TEXT_KEY] == doc.text == text
+    for text in TRICKY[:3]:
+        doc = nlp_mod.parse(text)
+        assert nlp_mod.doc_text(doc) == doc.text == text

@@ -184,9 +184,17 @@ def _finish(doc):
     return ruler(doc) if ruler is not None else doc
 
 
+def _with_text(doc, text: str):
+    """Store the text the Doc was made from as its `doc_text`: spaCy's tokenizer is
+    non-destructive, so `doc.text == text` (tests/facts/test_doc_lookups.py), and the join over
+    every token that `doc.text` costs is not paid at all."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def parse(text: str):
     """One spaCy Doc for `text` (offsets of tokens/ents index into `text`)."""
-    return _finish(get_nlp()(text))
+    return _with_text(_finish(get_nlp()(text)), text)
 
 
 #: A text longer than this is parsed in pieces of whole paragraphs of about this size, with the
@@ -203,7 +211,8 @@ def parse_many(texts: list[str], batch_size: int = 16):
     a long text is parsed piece by piece (PARSE_PIECE_CHARS) and the pieces joined."""
     long = {k for k, text in enumerate(texts) if len(text) > PARSE_PIECE_CHARS}
     short = get_nlp().pipe([t for k, t in enumerate(texts) if k not in long], batch_size=batch_size)
-    return [_parse_in_pieces(text) if k in long else _finish(next(short)) for k, text in enumerate(texts)]
+    return [_with_text(_parse_in_pieces(text) if k in long else _finish(next(short)), text)
+            for k, text in enumerate(texts)]
 
 
 def _parse_in_pieces(text: str):
