@@ -50,6 +50,9 @@ WORK = HERE / "work" / "corpus"
 RESULTS = HERE / "results" / "corpus.md"
 RAW = HERE / "results" / "corpus-bench.json"  # every figure of the last runs, for --render
 FACTWIRE = ROOT / ".venv" / "bin" / "factwire"
+#: How an ingest is started: the .venv's console script, or `--python PY` (`PY -m factwire.cli`:
+#: another environment, e.g. a candidate dependency set, with PYTHONPATH=src for this tree).
+FACTWIRE_CMD = [str(FACTWIRE)]
 SAMPLE_S = 0.2
 MARK = "corpus_bench"
 
@@ -183,7 +186,7 @@ def run_ingest(src: Path, db: Path, *, workers: int = 1, engine: str = "local", 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(f"{db}.shards", ignore_errors=True)  # --engine dask would reuse the last run's shards
-    cmd = [str(FACTWIRE), "ingest", str(src), "--db", str(db), "--workers", str(workers),
+    cmd = [*FACTWIRE_CMD, "ingest", str(src), "--db", str(db), "--workers", str(workers),
            "--engine", engine, "--quiet", "--json"] + ([] if facts else ["--no-facts"])
     m = measure(cmd)
     summary = json.loads(m.pop("stdout").strip().splitlines()[-1])
@@ -232,7 +235,8 @@ def _row(label: str, r: dict, traf: float) -> str:
             f"{busy:.2f} | {per_page:.3f} | {r['peak_rss_mb']:.0f} |")
 
 
-def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit: str | None = None) -> str:
+def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit: str | None = None,
+                  command: str | None = None) -> str:
     """The Throughput section."""
     t = traf["pages_per_s"]
     scaling = runs["local-2"]["pages_per_s"] / runs["local-1"]["pages_per_s"]
@@ -244,7 +248,8 @@ def throughput_md(traf: dict, runs: dict[str, dict], n: int, load: tuple, commit
         "--facts-memory-n 300,1000`; `--only throughput|memory` reruns one section, `--render "
         "bench/results/corpus-bench.json` rewrites both from the saved figures; `--resume` keeps the runs a "
         f"stopped run finished). Throughput is measured on {n:,} pages"
-        + (f", factwire at commit `{commit}`." if commit else "."), "",
+        + (f", factwire at commit `{commit}`." if commit else ".")
+        + (f" This run: `{command}`." if command else ""), "",
         f"{n} pages built from the 121 DEV pages (four site templates, nav/related/footer blocks varied, "
         "a paragraph added / the last dropped / a word changed; every page a distinct content id), "
         f"written as .html.gz files under bench/work/. All runs below on the same pages in the same run of "
@@ -362,7 +367,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--results", metavar="MD",
                     help="write the sections to this file instead (a quick or loaded-machine run that must not "
                          "replace the figures in bench/results/corpus.md); its JSON goes beside it")
+    ap.add_argument("--python", help="run factwire ingest as `PYTHON -m factwire.cli` (default: .venv/bin/factwire)")
+    ap.add_argument("--peers-python", help="a Python with trafilatura (default: bench/.venv-peers/bin/python)")
     args = ap.parse_args(argv)
+    global FACTWIRE_CMD, PEERS_PY
+    if args.python:
+        FACTWIRE_CMD = [args.python, "-m", "factwire.cli"]
+    if args.peers_python:
+        PEERS_PY = Path(args.peers_python)
     if args.results:
         global RESULTS, RAW, PARTIAL
         RESULTS, RAW = Path(args.results), Path(args.results).with_suffix(".json")
@@ -381,7 +393,7 @@ def main(argv: list[str] | None = None) -> None:
                 runs[name] = run_ingest(pages, WORK / "tp.db", workers=workers, engine=engine, facts=facts)
             save_partial(args.throughput_n, traf, runs)
         raw["throughput"] = {"trafilatura": traf, "runs": runs, "n": args.throughput_n, "load": (load0, load_avg()),
-                             "commit": git_head()}
+                             "commit": git_head(), "command": " ".join(["bench/corpus.py", *(argv or sys.argv[1:])])}
         render({"throughput": raw["throughput"]})
     if args.only in (None, "memory"):
         load0 = load_avg()
@@ -400,7 +412,7 @@ def render(raw: dict) -> None:
     if "throughput" in raw:
         tp = raw["throughput"]
         write_section("throughput", throughput_md(tp["trafilatura"], tp["runs"], tp["n"], tp["load"],
-                                                  tp.get("commit")))
+                                                  tp.get("commit"), tp.get("command")))
     if "memory" in raw:
         mem = raw["memory"]
         write_section("memory", memory_md(mem["no_facts"], mem["facts"], mem["load"]))

@@ -57,3 +57,15 @@ def test_agrees_with_the_declared_language_of_whole_pages(name):
 ])
 def test_short_english_notes_are_english_or_undecided_never_another_language(text):
     assert detect_language(text) in (None, "en")
+
+
+def test_script_weights_keep_only_that_scripts_languages_in_profile_order():
+    from factwire.metadata.language import load_profiles, script_weights
+
+    scripts, weights = load_profiles()
+    for script in ("latin", "cyrillic"):
+        table = script_weights(script)
+        assert table and all(scripts[lang] == script for pairs in table.values() for lang, _ in pairs)
+        word = next(iter(table))
+        assert table[word] == tuple((lang, x) for lang, x in weights[word].items() if scripts[lang] == script)
+    assert "the" in script_weights("latin") and "the" not in script_weights("cyrillic")

@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factwire"
 #: Stage of each top-level module or folder; shared modules (records, errors, the HTML tree)
 #: are 0.  The package's own __init__ (a lazy facade over the pipeline) is not a stage.
-LEVELS = {"model": 0, "errors": 0, "dom": 0, "deadline": 0, "limits": 0, "read": 1, "clean": 2, "metadata": 3, "facts": 4,
+LEVELS = {"model": 0, "errors": 0, "dom": 0, "deadline": 0, "limits": 0, "casefree": 0, "read": 1, "clean": 2, "metadata": 3, "facts": 4,
           "events": 5, "pipeline": 5, "corpus": 6, "export": 7, "web": 8, "cli": 9, "__main__": 9}
 
 

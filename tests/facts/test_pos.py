@@ -49,3 +49,52 @@ def test_later_pattern_wins():
     doc[0].tag_ = doc[1].tag_ = "NN"
     ruler(doc)
     assert [t.pos_ for t in doc] == ["PRON", "NOUN"]
+
+
+def _tagged(words: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for tok, tag in zip(doc, tags):
+        tok.tag_ = tag
+    return doc
+
+
+def test_longer_rule_only_where_it_starts_and_highest_order_wins():
+    """A two-token rule fires where its first token matches (also as the last two tokens), not
+    when the Doc ends after its first token; a later single-token rule overrides it (ruler order)."""
+    patterns = [
+        {"patterns": [[{"TAG": "VBZ"}]], "attrs": {"POS": "VERB"}, "index": 0},
+        {"patterns": [[{"LOWER": "there"}, {"TAG": "VBZ"}]], "attrs": {"POS": "AUX"}, "index": 1},
+        {"patterns": [[{"LOWER": "seems"}]], "attrs": {"POS": "X"}, "index": 0},
+    ]
+    ruler = PosRuler(compile_rules(patterns))
+    doc = ruler(_tagged(["There", "is", "hope", "there", "seems", "there"], ["EX", "VBZ", "NN", "EX", "VBZ", "EX"]))
+    assert [t.pos_ for t in doc] == ["", "AUX", "", "", "X", ""]
+    doc = ruler(_tagged(["It", "is"], ["PRP", "VBZ"]))  # a second Doc reads the same cache entries
+    assert [t.pos_ for t in doc] == ["", "VERB"]
+
+
+def test_lower_forms_outside_the_patterns_share_one_cache_key():
+    """Forms no pattern names are keyed as None: same tags as keying every form, fewer entries."""
+    from factwire.facts.pos import lower_vocabulary
+
+    patterns = [
+        {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}, "index": 0},
+        {"patterns": [[{"TAG": "NN", "LOWER": {"IN": ["lot", "bit"]}}]], "attrs": {"POS": "ADV"}, "index": 0},
+        {"patterns": [[{"TAG": "NN", "LOWER": {"NOT_IN": ["hope"]}}]], "attrs": {"POS": "X"}, "index": 0},
+    ]
+    forms = lower_vocabulary(patterns)
+    assert forms == {"lot", "bit", "hope"}
+    words = ["lot", "hope", "drone", "city", "bit"]
+    keyed_by_form = PosRuler(compile_rules(patterns))(_tagged(words, ["NN"] * 5))
+    shared = PosRuler(compile_rules(patterns), forms)
+    doc = shared(_tagged(words, ["NN"] * 5))
+    assert [t.pos_ for t in doc] == [t.pos_ for t in keyed_by_form] == ["X", "NOUN", "X", "X", "X"]
+    assert len(shared.cache) == 4  # lot, hope, bit and one shared key for drone and city
+    assert lower_vocabulary([{"patterns": [[{"LOWER": {"REGEX": "^x"}}]], "attrs": {"POS": "X"}}]) is None
+
+
+def test_the_models_patterns_have_a_finite_lower_vocabulary():
+    ruler = nlp_mod._pos_ruler()
+    assert ruler.lower_forms is not None and 0 < len(ruler.lower_forms) < 1000

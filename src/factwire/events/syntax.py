@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from factwire.deadline import check_deadline
+from factwire.facts.nlp import doc_text as nlp_doc_text
 
 from .actors import country_in
 from .lexicon import AIM_PREPS, AIMING_VERBS, MEMBER_NOUNS, MEMBER_PREPS, OF_PREPS, POSSESSIVE_RE
@@ -24,12 +25,9 @@ NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT"})
 
 
 def doc_text(doc) -> str:
-    """The Doc's text, built once: spaCy joins every token on each `doc.text` access, which
-    made the coder slower than the parser."""
-    text = doc.user_data.get("factwire_text")
-    if text is None:
-        text = doc.user_data["factwire_text"] = doc.text
-    return text
+    """The Doc's text, built once (facts/nlp.doc_text: spaCy joins every token on each
+    `doc.text` access, which made the coder slower than the parser)."""
+    return nlp_doc_text(doc)
 
 
 def phrase(tok) -> tuple[int, int]:

@@ -25,10 +25,11 @@ import bisect
 import datetime as dt
 import re
 
+from factwire import casefree
 from factwire.deadline import check_deadline
 
 from . import dates_days, dates_periods
-from .dates_patterns import COMPILED, worth_running
+from .dates_patterns import COMPILED, pattern_matches, worth_running
 from .dates_periods import is_quarter
 from .dates_rules import (
     ANCHORED,
@@ -40,6 +41,7 @@ from .dates_rules import (
     Context,
     NoPublicationDate,
 )
+from .nlp import doc_text
 
 #: Every pattern kind's resolver.
 RESOLVERS = {**RULE_RESOLVERS, **dates_periods.RESOLVERS, **dates_days.RESOLVERS}
@@ -107,7 +109,7 @@ QUARTER_KINDS = {"quarter", "period", "ago", "year_part"}
 def find_dates(doc, published: dt.date | None) -> list[dict]:
     """Every calendar expression in `doc.text`, resolved against `published`."""
     published = as_date(published)
-    text = doc.text
+    text = doc_text(doc)
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     out: list[dict] = []
     anchor: tuple[int, int, str] | None = None  # (paragraph, offset, value) of the last single date
@@ -191,10 +193,11 @@ def select_matches(text: str) -> list[tuple[int, int, str, re.Match]]:
     """All pattern matches, longest first, without overlaps, in text order."""
     found = []
     lower = text.lower()
+    twin_text = lower if casefree.plain(text) else None
     for order, (kind, rx) in enumerate(COMPILED):
         if not worth_running(kind, text, lower):
             continue
-        for m in rx.finditer(text):
+        for m in pattern_matches(kind, rx, text, twin_text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, kind, m))
     found.sort(key=lambda f: (f[0] - f[1], f[2], f[0]))

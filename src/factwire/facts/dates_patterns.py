@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from factwire import casefree
+
 MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 #: Bare abbreviations ("Oct 17") only count right before a day number.
@@ -172,6 +174,25 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 
 #: The compiled patterns, in a fixed order (ties in span length go to the earlier kind).
 COMPILED: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx)) for kind, rx in PATTERNS.items()]
+#: Case-sensitive twins of the patterns that are case-insensitive throughout, run over the
+#: lower-cased text (factwire/casefree.py: the same spans, a 3-4x cheaper scan).
+TWINS: dict[str, re.Pattern] = {kind: twin for kind, rx in COMPILED
+                                if "(?i:" in rx.pattern and (twin := casefree.twin(rx)) is not None}
+
+
+def pattern_matches(kind: str, rx: re.Pattern, text: str, lower: str | None) -> list[re.Match]:
+    """`rx.finditer(text)`, found through the kind's twin on `lower` (text.lower(), or None when
+    casefree.plain(text) is False): each span is matched again on `text` for its groups."""
+    twin = TWINS.get(kind)
+    if twin is None or lower is None:
+        return list(rx.finditer(text))
+    out = []
+    for low in twin.finditer(lower):
+        m = rx.match(text, low.start())
+        if m is None or m.span() != low.span():
+            return list(rx.finditer(text))  # never seen (casefree's argument); the original decides
+        out.append(m)
+    return out
 
 
 def worth_running(kind: str, text: str, lower: str) -> bool:

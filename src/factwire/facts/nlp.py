@@ -44,11 +44,13 @@ NUMPY_GEMM = True
 #: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
 BLAS_THREADS = 1
 BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-#: numpy wheels' OpenBLAS (scipy-openblas) and the function that sets its thread count at run
-#: time, for when numpy was imported before the environment variable could act.
-OPENBLAS_LIB_GLOB = "libscipy_openblas*.so*"
+#: numpy wheels' OpenBLAS and the function that sets its thread count at run time, for when
+#: numpy was imported before the environment variable could act: numpy 2 wheels ship
+#: scipy-openblas (`libscipy_openblas64_*.so`), numpy 1.26 wheels `libopenblas64_p-r0-*.so`
+#: whose setter is `openblas_set_num_threads64_`.
+OPENBLAS_LIB_GLOBS = ("libscipy_openblas*.so*", "libopenblas*.so*")
 OPENBLAS_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads_",
-                        "openblas_set_num_threads")
+                        "openblas_set_num_threads64_", "openblas_set_num_threads")
 _lock = threading.Lock()
 
 
@@ -70,7 +72,8 @@ def _set_openblas_threads(count: int) -> bool:
     import numpy
 
     libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
-    for path in sorted(libs.glob(OPENBLAS_LIB_GLOB)) if libs.is_dir() else ():
+    paths = [path for glob in OPENBLAS_LIB_GLOBS for path in sorted(libs.glob(glob))] if libs.is_dir() else []
+    for path in paths:
         lib = ctypes.CDLL(str(path))  # already loaded by numpy: the same library, not a second copy
         for name in OPENBLAS_SET_THREADS:
             if hasattr(lib, name):
@@ -132,7 +135,7 @@ def _register_empty_tokenizer(spacy) -> None:
 def _load():
     """The pipeline and, when the model's attribute_ruler compiles (factwire/facts/pos.py), the
     fast POS ruler that replaces it (the ruler pipe is then disabled)."""
-    from factwire.facts.pos import PosRuler, compile_rules
+    from factwire.facts.pos import PosRuler, compile_rules, lower_vocabulary
 
     limit_blas_threads()
     from factwire.facts import ner_student  # imports numpy: after the BLAS thread limit is set
@@ -144,11 +147,27 @@ def _load():
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
     ner_student.attach(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
-    rules = compile_rules(nlp.get_pipe("attribute_ruler").patterns) if "attribute_ruler" in nlp.pipe_names else None
+    has_ruler = "attribute_ruler" in nlp.pipe_names
+    patterns = nlp.get_pipe("attribute_ruler").patterns if has_ruler else []
+    rules = compile_rules(patterns) if has_ruler else None
     if rules is None:
         return nlp, None
     nlp.disable_pipe("attribute_ruler")
-    return nlp, PosRuler(rules)
+    return nlp, PosRuler(rules, lower_vocabulary(patterns))
+
+
+#: `Doc.user_data` key of the Doc's text, built once (`doc_text`).
+TEXT_KEY = "factwire_text"
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, built once per Doc: spaCy joins every token on each `doc.text` access
+    (~0.2 ms for a 1,000-token page), and the dates, attributions and events stages each read
+    it.  Docs are never retokenized after parsing here, so the text cannot go stale."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def get_nlp():
@@ -167,9 +186,17 @@ def _finish(doc):
     return ruler(doc) if ruler is not None else doc
 
 
+def _with_text(doc, text: str):
+    """Store the text the Doc was made from as its `doc_text`: spaCy's tokenizer is
+    non-destructive, so `doc.text == text` (tests/facts/test_doc_lookups.py), and the join over
+    every token that `doc.text` costs is not paid at all."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
 def parse(text: str):
     """One spaCy Doc for `text` (offsets of tokens/ents index into `text`)."""
-    return _finish(get_nlp()(text))
+    return _with_text(_finish(get_nlp()(text)), text)
 
 
 #: A text longer than this is parsed in pieces of whole paragraphs of about this size, with the
@@ -186,7 +213,8 @@ def parse_many(texts: list[str], batch_size: int = 16):
     a long text is parsed piece by piece (PARSE_PIECE_CHARS) and the pieces joined."""
     long = {k for k, text in enumerate(texts) if len(text) > PARSE_PIECE_CHARS}
     short = get_nlp().pipe([t for k, t in enumerate(texts) if k not in long], batch_size=batch_size)
-    return [_parse_in_pieces(text) if k in long else _finish(next(short)) for k, text in enumerate(texts)]
+    return [_with_text(_parse_in_pieces(text) if k in long else _finish(next(short)), text)
+            for k, text in enumerate(texts)]
 
 
 def _parse_in_pieces(text: str):

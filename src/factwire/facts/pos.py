@@ -74,6 +74,28 @@ def compile_rules(patterns: list[dict]) -> list[Rule] | None:
     return rules
 
 
+def lower_vocabulary(patterns: list[dict]) -> frozenset[str] | None:
+    """Every lower-case form a POS/DEP pattern tests (LOWER equal to, IN or NOT_IN a list), or
+    None when one tests LOWER otherwise (a REGEX).  Any other form fails every equality and IN
+    test and passes every NOT_IN test alike, so the ruler may key its cache on None for all of
+    them: the cache then holds ~tags x deps entries instead of one per word seen."""
+    forms: set[str] = set()
+    for pat in patterns:
+        if not any(k in OUTPUT_ATTRS for k in pat["attrs"]):
+            continue
+        for tok in (tok for seq in pat["patterns"] for tok in seq):
+            spec = tok.get("LOWER")
+            if spec is None:
+                continue
+            if isinstance(spec, str):
+                forms.add(spec)
+            elif isinstance(spec, dict) and set(spec) <= {"IN", "NOT_IN"}:
+                forms.update(*spec.values())
+            else:
+                return None
+    return frozenset(forms)
+
+
 def _matches(tests: list[tuple[int, Test]], key: tuple) -> bool:
     return all(test(key[i]) for i, test in tests)
 
@@ -84,13 +106,17 @@ def _tag_may_match(rule: Rule, tag: str) -> bool:
 
 class PosRuler:
     """Applies compiled rules to a Doc: single-token rules through a cache keyed by the token's
-    (tag, lower, dep, is_space), pre-filtered by tag; longer rules by a scan."""
+    (tag, lower, dep, is_space), pre-filtered by tag; longer rules only where their first token
+    matches (the same cache entry lists the longer rules a key can start)."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], lower_forms: frozenset[str] | None = None):
+        #: `lower_vocabulary` of the patterns: other forms are keyed as None (None: every form kept).
+        self.lower_forms = lower_forms
         self.single = [r for r in rules if len(r.tokens) == 1]
         self.multi = [r for r in rules if len(r.tokens) > 1]
         self.by_tag: dict[str, list[Rule]] = {}
-        self.cache: dict[tuple, dict[str, tuple[int, str]]] = {}
+        #: key -> (the single-token rules' {attr: (order, value)}, the longer rules it may start)
+        self.cache: dict[tuple, tuple[dict[str, tuple[int, str]], tuple[Rule, ...]]] = {}
 
     def _rules_for(self, tag: str) -> list[Rule]:
         rules = self.by_tag.get(tag)
@@ -98,34 +124,44 @@ class PosRuler:
             rules = self.by_tag[tag] = [r for r in self.single if _tag_may_match(r, tag)]
         return rules
 
-    def _single(self, key: tuple) -> dict[str, tuple[int, str]]:
-        hit = self.cache.get(key)
-        if hit is None:
-            if len(self.cache) > CACHE_LIMIT:
-                self.cache.clear()
-            hit = {}
-            for rule in self._rules_for(key[0]):
-                if _matches(rule.tokens[0], key):
-                    hit.update({a: (rule.order, v) for a, v in rule.attrs.items()})
-            self.cache[key] = hit
-        return hit
+    def _entry(self, key: tuple) -> tuple[dict[str, tuple[int, str]], tuple[Rule, ...]]:
+        """The cache entry of `key`, computed on a miss (the cache is cleared past CACHE_LIMIT)."""
+        if len(self.cache) > CACHE_LIMIT:
+            self.cache.clear()
+        hit: dict[str, tuple[int, str]] = {}
+        for rule in self._rules_for(key[0]):
+            if _matches(rule.tokens[0], key):
+                hit.update({a: (rule.order, v) for a, v in rule.attrs.items()})
+        starts = tuple(rule for rule in self.multi if _matches(rule.tokens[0], key))
+        entry = self.cache[key] = (hit, starts)
+        return entry
 
-    def _apply_multi(self, keys: list[tuple], chosen: list[dict]) -> None:
-        for rule in self.multi:
-            n = len(rule.tokens)
-            for i in range(len(keys) - n + 1):
-                if all(_matches(t, keys[i + k]) for k, t in enumerate(rule.tokens)):
-                    j = i + rule.index
-                    slot = chosen[j] = dict(chosen[j])
-                    for attr, val in rule.attrs.items():
-                        if attr not in slot or slot[attr][0] <= rule.order:
-                            slot[attr] = (rule.order, val)
+    def _apply_multi(self, keys: list[tuple], chosen: list[dict], starts: list[tuple[Rule, ...]]) -> None:
+        """Longer rules at the positions whose token can start them; the highest rule order wins
+        per attribute, as in the ruler (the result does not depend on the order positions are tried)."""
+        for i in [i for i, rules in enumerate(starts) if rules]:
+            for rule in starts[i]:
+                n = len(rule.tokens)
+                if i + n > len(keys) or not all(_matches(t, keys[i + k]) for k, t in enumerate(rule.tokens[1:], 1)):
+                    continue
+                j = i + rule.index
+                slot = chosen[j] = dict(chosen[j])
+                for attr, val in rule.attrs.items():
+                    if attr not in slot or slot[attr][0] <= rule.order:
+                        slot[attr] = (rule.order, val)
 
     def __call__(self, doc):
-        keys = [(tok.tag_, tok.lower_, tok.dep_, tok.is_space) for tok in doc]
-        chosen = [self._single(key) for key in keys]
-        self._apply_multi(keys, chosen)
-        for tok, slot in zip(doc, chosen):
+        tokens = list(doc)  # one Token object each: spaCy builds a new one on every iteration
+        forms = self.lower_forms
+        if forms is None:
+            keys = [(tok.tag_, tok.lower_, tok.dep_, tok.is_space) for tok in tokens]
+        else:
+            keys = [(tok.tag_, low if (low := tok.lower_) in forms else None, tok.dep_, tok.is_space) for tok in tokens]
+        cache = self.cache
+        entries = [cache.get(key) or self._entry(key) for key in keys]
+        chosen = [entry[0] for entry in entries]
+        self._apply_multi(keys, chosen, [entry[1] for entry in entries])
+        for tok, slot in zip(tokens, chosen):
             if "POS" in slot:
                 tok.pos_ = slot["POS"][1]
             if "DEP" in slot and tok.dep_ != slot["DEP"][1]:
