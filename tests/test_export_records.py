@@ -42,3 +42,11 @@ def test_facts_table_is_inert_in_a_terminal():
     print_facts_table(rec, out)
     text = out.getvalue()
     assert "\x1b" not in text and "[red]Rebels[/]" in text and "! facts.dates: bad" in text
+
+
+def test_an_adjectival_place_says_so_in_the_facts_table_a_literal_one_does_not():
+    from factwire.export.records import describe_fact
+
+    base = {"text": "Turkish", "name": "Turkey", "country": "TR", "lat": 39.0, "lon": 35.0, "kind": "country"}
+    assert describe_fact("places", {**base, "use": "adjectival"})[1].endswith("country (adjectival)")
+    assert describe_fact("places", {**base, "text": "Turkey"})[1].endswith("country")

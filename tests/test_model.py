@@ -83,3 +83,14 @@ def test_optional_fact_keys_round_trip_in_order():
     for cls, d in ((DateMention, date), (DateMention, plain), (Entity, ent)):
         out = cls.from_dict(d).to_dict()
         assert out == d and list(out) == list(d)
+
+
+def test_place_use_is_written_only_when_set_and_round_trips():
+    literal = place("Turkey", "country", "country")
+    assert "use" not in literal.to_dict()
+    adjectival = Place(text="Turkish", start=4, end=11, name="Turkey", country="TR", lat=39.0, lon=35.0,
+                       kind="country", precision="country", use="adjectival")
+    d = adjectival.to_dict()
+    assert d["use"] == "adjectival"
+    assert Place.from_dict(d) == adjectival
+    assert Place.from_dict(literal.to_dict()).use is None

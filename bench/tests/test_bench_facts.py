@@ -131,3 +131,10 @@ def test_cue_regex_baseline_on_hand_written_sentences():
 def test_cue_regex_baseline_source_after_the_cue_and_no_cue():
     got = facts_baselines.cue_attributions("The plan works, said Oleksii Hromov.\n\nNobody spoke.")
     assert [(a["source"], a["claim"]) for a in got] == [("Oleksii Hromov", "The plan works, said Oleksii Hromov.")]
+
+
+def test_dev_scheme_adapter_drops_adjectival_places_only():
+    literal = {"text": "Turkey", "start": 0, "end": 6}
+    adjectival = {"text": "Turkish", "start": 10, "end": 17, "use": "adjectival"}
+    pred = {"id": "a", "dates": [], "places": [literal, adjectival]}
+    assert facts.to_dev_scheme(pred) == {"id": "a", "dates": [], "places": [literal]}

@@ -242,9 +242,12 @@ class Place:
     caption: int | None = None
     #: A street/road/building's town, whose point it carries (precision "locality")
     locality: str | None = None
+    #: "adjectival" for a nationality adjective/demonym naming a country ("the Turkish market");
+    #: None for a literal mention (only written when set; facts/places_adjectival says why)
+    use: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return as_json(self, optional=("centre", "region", "caption", "locality"))
+        return as_json(self, optional=("centre", "region", "caption", "locality", "use"))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:

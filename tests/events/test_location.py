@@ -57,3 +57,15 @@ def test_region_and_country_precision():
 def test_district_location_is_named_by_its_centre():
     loc = top_location("On 1 March 2022, Russian forces shelled Pokrovskyi district, Donetsk oblast.")
     assert (loc["name"], loc["precision"], loc["text"]) == ("Pokrovsk", "region", "Pokrovskyi district")
+
+
+def test_an_adjectival_place_is_never_an_event_location_nor_context():
+    from factwire.events.context import Context
+    from factwire.facts.nlp import parse
+
+    text = "Turkish troops shelled a village on Monday, killing two civilians."
+    rec = extract(text, input_kind="text", clean=False, published="2022-03-02")
+    assert [p.use for p in rec.places] == ["adjectival"]
+    assert Context(parse(rec.text), rec).places == []
+    for e in rec.to_dict()["events"]:
+        assert e["location"] is None or e["location"].get("country") != "TR", e["location"]

@@ -44,8 +44,9 @@ def annotated() -> tuple[list[dict], list[dict[str, list[dict]]], list]:
     preds = []
     for g, doc in zip(gold, docs):
         published = dt.date.fromisoformat(g["published"])
+        literal = [p for p in find_places(doc, None) if p.get("use") is None]  # the gold's scheme: literal only
         preds.append({"quantities": find_quantities(doc, published), "dates": find_dates(doc, published),
-                      "places": find_places(doc, None), "attributions": find_attributions(doc, None)})
+                      "places": literal, "attributions": find_attributions(doc, None)})
     return gold, preds, docs
 
 

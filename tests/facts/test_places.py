@@ -68,7 +68,8 @@ def test_georgia_country_vs_us_state():
 def test_not_places():
     text = ("A Washington Post report said the Russian envoy met US President Joe Biden. "
             "Shares on the Hong Kong Stock Exchange fell.")
-    assert places(text) == []
+    assert [p for p in places(text) if p.get("use") is None] == []
+    assert [(p["text"], p["use"]) for p in places(text)] == [("Russian", "adjectival")]  # marked, not literal
 
 
 def test_possessive_country_counts():

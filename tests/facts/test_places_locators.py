@@ -68,7 +68,8 @@ def test_a_known_place_before_a_lower_case_building_word_stays_the_place():
 
 
 def test_a_nationality_before_a_lower_case_building_word_makes_no_facility():
-    assert not any("Turkish" in t for t in places("Prices rose at the Turkish hotel chain in Ankara."))
+    got = places("Prices rose at the Turkish hotel chain in Ankara.")
+    assert not any("Turkish" in t and p.get("use") is None for t, p in got.items())
 
 
 def test_a_lower_case_street_word_after_a_name_is_a_street():
@@ -175,7 +176,7 @@ def test_a_country_name_labelled_nationality_is_still_the_country():
 
 def test_a_nationality_adjective_labelled_nationality_stays_no_place():
     got = {p["text"]: p for p in find_places(_with_norp("Armenian officials met in Brussels.", "Armenian"), None)}
-    assert "Armenian" not in got
+    assert got["Armenian"]["use"] == "adjectival"  # a marked adjectival place, never a literal one
 
 
 def test_a_neighbourhood_written_with_its_town_is_located_by_that_town():

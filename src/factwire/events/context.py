@@ -50,7 +50,8 @@ class Context:
 
     def __init__(self, doc, rec) -> None:
         self.doc, self.rec = doc, rec
-        body = [x for x in (rec.places or []) if x.caption is None]
+        # adjectival places ("Turkish troops") name a nation, never where an event happened
+        body = [x for x in (rec.places or []) if x.caption is None and x.use is None]
         self.places = body
         self.place_starts = [p.start for p in body]
         self.quantities = [q for q in (rec.quantities or []) if q.caption is None]

@@ -115,7 +115,8 @@ def describe_fact(field: str, item: dict) -> tuple[str, str]:
         return item.get("text", ""), amount.strip()
     if field == "places":
         where = f"({item.get('lat')}, {item.get('lon')})"
-        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} {where} {item.get('kind')}"
+        use = f" ({item['use']})" if item.get("use") else ""
+        return item.get("text", ""), f"{item.get('name')}, {item.get('country')} {where} {item.get('kind')}{use}"
     role = f" ({item['role']})" if item.get("role") else ""
     return item.get("source", ""), f"{item.get('cue')}{role}"
 

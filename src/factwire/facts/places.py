@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from factwire.deadline import check_deadline
 
 from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
+from .places_adjectival import adjectival_places
 from .places_aliases import US_POSTAL_CODES
 from .places_facilities import facility_item
 from .places_mention import ADMIN_WORDS, Mention
@@ -99,7 +100,8 @@ class Context:
 
 def find_places(doc, published=None) -> list[dict]:
     """Every place mention in `doc` as {"text","start","end","name","country","lat","lon","kind",
-    "precision"} (+ "region" when resolved through the region written next to it).
+    "precision"} (+ "region" when resolved through the region written next to it), then the
+    nationality adjectives naming a country, marked "use": "adjectival" (places_adjectival).
 
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
@@ -128,7 +130,8 @@ def find_places(doc, published=None) -> list[dict]:
     facilities = [facility_item(m, out, text) for m in mentions if m.facility]
     if any(f["lat"] is None for f in facilities):
         _locate_by_named_town(facilities, doc, gaz)
-    return sorted(out + facilities, key=lambda p: p["start"])
+    literal = out + facilities
+    return sorted(literal + adjectival_places(doc, literal), key=lambda p: p["start"])
 
 
 def _locate_by_named_town(facilities: list[dict], doc, gaz: Gazetteer) -> None:

@@ -1,0 +1,72 @@
+"""Adjectival places: a nationality adjective or demonym that names one country ("the Turkish
+market", "Ukrainian forces", "the British") as a place item marked `"use": "adjectival"`.
+
+Why they are recorded: GeoWebNews' annotation guideline (Gritta et al. 2019, summarised in
+shared/bench/facts-peers/README and geowebnews_score.py) counts such words as toponyms: a
+modifier that locates the noun ("the Turkish market", type Literal_Modifier, and Mixed uses) is a
+literal toponym; one that names the nation as an actor ("Turkish troops", Non_Literal_Modifier)
+or its people ("the Turks", Demonym) is an associative toponym. A grammar cannot tell those
+readings apart reliably, so every such word is emitted, marked, and each consumer decides: the
+facts DEV scheme and the event coder drop them, a GeoWebNews-style geoparser keeps them.
+
+Strictly what a grammar can say: the word (without "the") is a demonym of data/demonyms.tsv that
+resolves to a single country, spaCy tags it an entity (ADJECTIVE_LABELS), and no literal place covers it. Region
+adjectives ("European") and the nations inside a country (places_aliases.NATION_ADJECTIVES) are
+left out: they name no one country.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .gazetteer import Place, get_demonyms, get_gazetteer
+
+#: The `use` value of an adjectival place (model.Place.use).
+ADJECTIVAL = "adjectival"
+#: Entity labels a demonym may carry: NORP, and GPE/LOC, which spaCy sm gives a demonym that
+#: opens a sentence ("Ukrainian officials met ..."); the word itself is no place name, so the
+#: literal pass leaves it, and it is the same adjective.
+ADJECTIVE_LABELS = frozenset({"NORP", "GPE", "LOC"})
+#: Gazetteer kinds that stand for a whole country (HK and MO are rows of kind "city").
+COUNTRY_KINDS = ("country", "city")
+
+
+def adjectival_places(doc, literal: list[dict]) -> list[dict]:
+    """One item per NORP demonym naming a country and overlapping no literal place, at the
+    country's point with precision "country"; text order."""
+    demonyms = get_demonyms()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ADJECTIVE_LABELS:
+            continue
+        cc = demonyms.get(_word(ent.text))
+        place = country_place(cc) if cc else None
+        if place is None or any(p["start"] < ent.end_char and ent.start_char < p["end"] for p in literal):
+            continue
+        out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "name": place.name,
+                    "country": cc, "lat": _r2(place.lat), "lon": _r2(place.lon), "kind": "country",
+                    "precision": "country", "use": ADJECTIVAL})
+    return out
+
+
+def _word(text: str) -> str:
+    """The demonym without a leading article ("the British" -> "British")."""
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+@lru_cache(maxsize=512)
+def country_place(cc: str) -> Place | None:
+    """The gazetteer's row for country `cc` (ISO-2), found through its ISO names; None when the
+    gazetteer has no such row (a demonym of a territory it lacks)."""
+    import pycountry
+
+    pc = pycountry.countries.get(alpha_2=cc)
+    names = [getattr(pc, a, None) for a in ("common_name", "name")] if pc else []
+    for name in filter(None, names):
+        hits = [p for p in get_gazetteer().lookup(name) if p.country == cc and p.kind in COUNTRY_KINDS]
+        if hits:
+            return min(hits, key=lambda p: COUNTRY_KINDS.index(p.kind))
+    return None
+
+
+def _r2(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
