@@ -117,9 +117,11 @@ def test_every_engine_stops_the_slow_page_alike_and_stores_the_others_identicall
     folder.mkdir()
     # Margins both ways for a wall-clock limit on a loaded machine: the ok page takes ~0.08 s
     # alone (it once overran 1 s in a fresh pool worker, loaded 5-6x); the 100 KB page alone now
-    # took ~3.5 s in session 4 and ~2 s after session 5's faster spaCy/NER (three of them once
-    # finished inside the limit on one engine), so six of them make a ~12 s page.
-    (folder / "slow.txt").write_text("\n\n".join([REPETITIVE_TEXT] * 6))
+    # took ~3.5 s in session 4 and ~2 s after session 5's faster NLP: at the limit, so the slow page
+    # holds six DIFFERENT 100 KB paragraphs (~12 s of work; identical ones are one paragraph
+    # after the cleaner drops repeats, which is why three copies once finished inside 2 s).
+    slow = "\n\n".join(REPETITIVE_TEXT.replace("12 May", f"{day} May") for day in range(1, 7))
+    (folder / "slow.txt").write_text(slow)
     (folder / "ok.txt").write_text(TEXT * 3)
     seen = {}
     limit = 2.0
