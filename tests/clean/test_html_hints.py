@@ -40,7 +40,7 @@ def _reference(cls: str, eid: str) -> Hints:
     if mark is None and not words.keys().isdisjoint(BYLINE_WORDS):
         mark = "meta"
     role = None
-    if not words.keys().isdisjoint(SR_ONLY):
+    if not words.keys().isdisjoint(SR_ONLY) or any(t.lower() in SR_ONLY for t in f"{cls} {eid}".split()):
         role = "hidden"
     elif any(s in raw for s in CAPTION_STEMS + CREDIT_STEMS):
         credit = [t for t in raw.split() if any(c in t for c in CREDIT_STEMS)]
@@ -74,6 +74,7 @@ def test_hints_of_common_boxes() -> None:
     assert compute_hints("wp-caption-text", "").role == "caption"
     assert compute_hints("image__credit", "").role == "credit"
     assert compute_hints("sr-only", "").role == "hidden"
+    assert compute_hints("screen-reader-text", "").role == "hidden"  # three words: the whole token
     assert compute_hints("", "byline").author
 
 
