@@ -212,7 +212,12 @@ def batch_grads(model, params: dict, dense: np.ndarray, lex: np.ndarray, tags: n
     prob = np.exp(logits)
     prob /= prob.sum(axis=1, keepdims=True)
     prob[np.arange(len(tags)), tags] -= 1.0
-    g = prob / len(tags)
+    return backward(model, params, dense, lex, hidden, prob / len(tags))
+
+
+def backward(model, params: dict, dense: np.ndarray, lex: np.ndarray, hidden: np.ndarray, g: np.ndarray):
+    """Gradients of the student's layers given the loss gradient `g` at its output (shared by
+    the classification and the regression losses), and the embedding rows the batch touched."""
     d_dense = dense.shape[1]
     x = np.concatenate([(dense - model.mean) * model.scale, model.emb[lex].reshape(len(lex), -1)], axis=1)
     dh = (g @ params["w2"].T) * (hidden > 0)
@@ -323,15 +328,7 @@ def regress_grads(model, params: dict, dense: np.ndarray, lex: np.ndarray, targe
     from factwire.facts.ner_student import forward
 
     hidden, out = forward(model, (dense.astype(np.float32), lex))
-    g = 2.0 * (out - target) / target.size
-    d_dense = dense.shape[1]
-    x = np.concatenate([(dense - model.mean) * model.scale, model.emb[lex].reshape(len(lex), -1)], axis=1)
-    dh = (g @ params["w2"].T) * (hidden > 0)
-    dx = (dh @ params["w1"].T)[:, d_dense:].reshape(len(lex), lex.shape[1], -1)
-    rows, inverse = np.unique(lex, return_inverse=True)
-    demb = np.zeros((len(rows), params["emb"].shape[1]), np.float32)
-    np.add.at(demb, inverse.reshape(-1), dx.reshape(-1, dx.shape[2]))
-    return {"w2": hidden.T @ g, "b2": g.sum(axis=0), "w1": x.T @ dh, "b1": dh.sum(axis=0), "emb": demb}, rows
+    return backward(model, params, dense, lex, hidden, 2.0 * (out - target) / target.size)
 
 
 def distil_cmd(args) -> None:
