@@ -23,6 +23,8 @@ ROOT = os.path.dirname(HERE)
 FACTS = os.environ.get("FACTWIRE_FACTS_BENCH", os.path.join(ROOT, "..", "shared", "bench", "facts"))
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
+from facts import to_dev_scheme  # noqa: E402  (bench/facts.py: the DEV scheme's literal places)
+
 from factwire.facts.nlp import parse_many  # noqa: E402
 
 FINDERS = {
@@ -59,6 +61,7 @@ def main() -> None:
             pred = {"id": g["id"]}
             for f, fn in finders.items():
                 pred[f] = fn(doc, published)
+            pred = to_dev_scheme(pred) if "places" in pred else pred
             out.write(json.dumps(pred, ensure_ascii=False) + "\n")
     t_own = time.perf_counter() - t0
     cmd = [sys.executable, os.path.join(FACTS, "score_facts.py"), args.gold, args.out]
