@@ -187,6 +187,6 @@ def _hazard_evacuation(t, action: str) -> bool:
     # ... or earlier in the same paragraph, the unit a news story tells one incident in ('fighting
     # two apartment fires. The first happened ... Two people had to be evacuated'); then the whole
     # paragraph must be free of violence, a shelling's fires being its effect
-    text = t.doc.text
+    text = syntax.doc_text(t.doc)
     para = text[text.rfind("\n", 0, sent.start_char) + 1: sent.end_char]
     return bool(HAZARD_RE.search(para)) and not VIOLENCE_CAUSE_RE.search(FIREFIGHTING_RE.sub(" ", para))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from factwire.deadline import check_deadline
-from factwire.facts.nlp import doc_text as nlp_doc_text
+from factwire.facts.nlp import doc_text
 
 from .actors import country_in
 from .lexicon import AIM_PREPS, AIMING_VERBS, MEMBER_NOUNS, MEMBER_PREPS, OF_PREPS, POSSESSIVE_RE
@@ -22,12 +22,6 @@ PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "quantmod"
 #: Entity labels of a prepositional object that is a time or amount, never a party
 #: ('On 18 February', 'in 2022').
 NOT_PARTY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT"})
-
-
-def doc_text(doc) -> str:
-    """The Doc's text, built once (facts/nlp.doc_text: spaCy joins every token on each
-    `doc.text` access, which made the coder slower than the parser)."""
-    return nlp_doc_text(doc)
 
 
 def phrase(tok) -> tuple[int, int]:

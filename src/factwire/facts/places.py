@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from factwire.deadline import check_deadline
 
 from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
+from .nlp import doc_text
 from .places_adjectival import adjectival_places
 from .places_aliases import US_POSTAL_CODES
 from .places_facilities import facility_item
@@ -105,7 +106,7 @@ def find_places(doc, published=None) -> list[dict]:
 
     `published` is unused (places do not depend on time) but keeps the extractor contract."""
     gaz = get_gazetteer()
-    text = doc.text  # read once: spaCy rebuilds it on every access (per mention it was O(n^2))
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access (per mention it was O(n^2))
     mentions = collect_mentions(doc, gaz, text)
     priors = {m.key: choose(m.candidates, EMPTY, m.key) for m in mentions}
     adjectival = nationalities(doc)
