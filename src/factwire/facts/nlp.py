@@ -42,6 +42,10 @@ NUMPY_GEMM = True
 #: multi-threaded OpenBLAS on busy cores spins: +15-60 % CPU for tok2vec/parser/NER measured
 #: unpinned on the 2 shared cores.  A user's own setting is kept; only the BLAS libraries' own
 #: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
+#: FACTWIRE_TOK2VEC=thinc runs spaCy's tok2vec networks through thinc as shipped; the default
+#: (numpy) runs them through facts/tok2vec_fast.py (embeddings cached, same products).
+TOK2VEC_ENV = "FACTWIRE_TOK2VEC"
+TOK2VEC_CHOICES = ("numpy", "thinc")
 BLAS_THREADS = 1
 BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 #: numpy wheels' OpenBLAS and the function that sets its thread count at run time, for when
@@ -92,6 +96,21 @@ def use_numpy_gemm(nlp) -> None:
         if model is not None and type(model.ops) is NumpyOps:
             for node in model.walk():
                 node.ops = ops
+
+
+def use_fast_tok2vec(nlp) -> int:
+    """Every HashEmbedCNN network of the pipeline (the shared tok2vec, the NER's own) through
+    facts/tok2vec_fast.py unless FACTWIRE_TOK2VEC=thinc; returns how many were switched."""
+    from factwire.facts import tok2vec_fast
+
+    choice = os.environ.get(TOK2VEC_ENV, TOK2VEC_CHOICES[0])
+    if choice not in TOK2VEC_CHOICES:
+        raise ValueError(f"{TOK2VEC_ENV}={choice!r}: expected one of {', '.join(TOK2VEC_CHOICES)}")
+    if choice == "thinc":
+        return 0
+    roots = [getattr(pipe, attr, None) for _, pipe in nlp.pipeline for attr in ("model", "tok2vec")]
+    nodes = {id(node): node for root in roots if root is not None for node in root.walk()}
+    return sum(tok2vec_fast.install(node) for node in nodes.values())
 
 
 def import_spacy() -> types.ModuleType:
@@ -147,6 +166,7 @@ def _load():
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
     ner_student.attach(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
+    use_fast_tok2vec(nlp)
     has_ruler = "attribute_ruler" in nlp.pipe_names
     patterns = nlp.get_pipe("attribute_ruler").patterns if has_ruler else []
     rules = compile_rules(patterns) if has_ruler else None
