@@ -2,8 +2,11 @@
 must be the stock one, token for token, and spaCy's own CLI must still import afterwards."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+
+import pytest
 
 from factwire.facts import nlp as nlp_mod
 
@@ -93,3 +96,18 @@ def test_model_loads_without_a_compatibility_warning():
     code = "from factwire.facts.nlp import get_nlp; get_nlp()"
     done = subprocess.run([sys.executable, "-W", "error::UserWarning", "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_ner_choice_from_the_environment(monkeypatch):
+    """FACTWIRE_NER picks the NER a (worker) process loads; an unknown value is an error."""
+    monkeypatch.setenv(nlp_mod.NER_ENV, "student")
+    with pytest.raises(ValueError, match=nlp_mod.NER_ENV):
+        nlp_mod.env_choice(nlp_mod.NER_ENV, nlp_mod.NER_CHOICES)
+    script = "from factwire.facts.nlp import get_nlp; print(','.join(get_nlp().pipe_names))"
+    pipes = {}
+    for choice in nlp_mod.NER_CHOICES:
+        env = {**os.environ, nlp_mod.NER_ENV: choice}
+        pipes[choice] = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                       check=True).stdout.split()[-1].split(",")
+    assert nlp_mod.NER_PIPE in pipes["numpy"] and "ner" not in pipes["numpy"]
+    assert "ner" in pipes["spacy"] and nlp_mod.NER_PIPE not in pipes["spacy"]

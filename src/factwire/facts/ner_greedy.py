@@ -18,14 +18,15 @@ nor before a sentence start; L-X always; labels of the empty string never.  Scor
 products on the same weights (the precomputed first layer is spaCy's own `lower` model), so the
 entities are spaCy's own, up to float rounding in the last products (bench/results/ner.md counts
 the differences).  A student trained on the shared tok2vec alone reached only ~0.6-0.74 entity F1
-against this teacher (same file), which is why the model is kept and only its decoding replaced.
+against this teacher (same file; the student was removed in session 6), which is why the model
+is kept and only its decoding replaced.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from factwire.facts.ner_student import IOB_BEGIN, IOB_IN, IOB_OUT
-
+#: spaCy's ENT_IOB codes (spacy.tokens.Doc.from_array): 1 inside, 2 outside, 3 begins.
+IOB_IN, IOB_OUT, IOB_BEGIN = 1, 2, 3
 #: The NER model's state features (B0, E0, B0-1): their slots in the precomputed first layer.
 SLOT_TOKEN, SLOT_FIRST, SLOT_PREVIOUS = 0, 1, 2
 #: Feature tokens of the state this decoding is exact for (spaCy's "ner" state without

@@ -42,6 +42,13 @@ NUMPY_GEMM = True
 #: multi-threaded OpenBLAS on busy cores spins: +15-60 % CPU for tok2vec/parser/NER measured
 #: unpinned on the 2 shared cores.  A user's own setting is kept; only the BLAS libraries' own
 #: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
+#: Which NER sets `doc.ents`: "numpy" (the default: spaCy's NER weights decoded in numpy,
+#: facts/ner_greedy.py, the same entities at about half the cost) or "spacy" (the model's own
+#: `ner` pipe).  Read when the pipeline loads, so a worker process inherits the choice
+#: (bench/results/ner.md has the cost and agreement of each).
+NER_ENV = "FACTWIRE_NER"
+NER_CHOICES = ("numpy", "spacy")
+NER_PIPE = "factwire_ner"
 #: FACTWIRE_TOK2VEC=thinc runs spaCy's tok2vec networks through thinc as shipped; the default
 #: (numpy) runs them through facts/tok2vec_fast.py (embeddings cached, same products).
 TOK2VEC_ENV = "FACTWIRE_TOK2VEC"
@@ -98,15 +105,40 @@ def use_numpy_gemm(nlp) -> None:
                 node.ops = ops
 
 
+def env_choice(variable: str, choices: tuple[str, ...]) -> str:
+    """A pipeline choice from the environment; the first choice is the default, and an unknown
+    value is an error, not a silent default."""
+    value = os.environ.get(variable, "").strip().lower() or choices[0]
+    if value not in choices:
+        raise ValueError(f"{variable}={value!r}: expected one of {', '.join(choices)}")
+    return value
+
+
+def attach_ner(nlp) -> None:
+    """The numpy decoding of spaCy's NER (facts/ner_greedy.py) as the last pipe, spaCy's `ner`
+    disabled (its weights are read), unless FACTWIRE_NER=spacy."""
+    if env_choice(NER_ENV, NER_CHOICES) == "spacy" or NER_PIPE in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(NER_PIPE):
+        Language.factory(NER_PIPE, func=_make_ner_pipe)
+    nlp.disable_pipe("ner")
+    nlp.add_pipe(NER_PIPE, last=True)
+
+
+def _make_ner_pipe(nlp, name: str):
+    from factwire.facts.ner_greedy import GreedyNER
+
+    return GreedyNER(nlp.get_pipe("ner"))
+
+
 def use_fast_tok2vec(nlp) -> int:
     """Every HashEmbedCNN network of the pipeline (the shared tok2vec, the NER's own) through
     facts/tok2vec_fast.py unless FACTWIRE_TOK2VEC=thinc; returns how many were switched."""
     from factwire.facts import tok2vec_fast
 
-    choice = os.environ.get(TOK2VEC_ENV, TOK2VEC_CHOICES[0])
-    if choice not in TOK2VEC_CHOICES:
-        raise ValueError(f"{TOK2VEC_ENV}={choice!r}: expected one of {', '.join(TOK2VEC_CHOICES)}")
-    if choice == "thinc":
+    if env_choice(TOK2VEC_ENV, TOK2VEC_CHOICES) == "thinc":
         return 0
     roots = [getattr(pipe, attr, None) for _, pipe in nlp.pipeline for attr in ("model", "tok2vec")]
     nodes = {id(node): node for root in roots if root is not None for node in root.walk()}
@@ -157,15 +189,14 @@ def _load():
     from factwire.facts.pos import PosRuler, compile_rules, lower_vocabulary
 
     limit_blas_threads()
-    from factwire.facts import ner_student  # imports numpy: after the BLAS thread limit is set
     spacy = import_spacy()
     _register_empty_tokenizer(spacy)
-    nlp = spacy.load(MODEL, exclude=[*EXCLUDED_PIPES, *ner_student.excluded_pipes()],
+    nlp = spacy.load(MODEL, exclude=list(EXCLUDED_PIPES),
                      config={"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}})
     nlp.max_length = MAX_CHARS
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
-    ner_student.attach(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
+    attach_ner(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
     use_fast_tok2vec(nlp)
     has_ruler = "attribute_ruler" in nlp.pipe_names
     patterns = nlp.get_pipe("attribute_ruler").patterns if has_ruler else []
