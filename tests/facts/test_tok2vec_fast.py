@@ -100,3 +100,21 @@ def test_thinc_and_numpy_pipelines_annotate_alike():
         outputs.append(json.loads(done.stdout))
     assert outputs[0] == outputs[1]
     assert sum(len(doc) for doc in outputs[0]) > 500
+
+
+def test_threads_share_one_cache_safely():
+    """Threads of one process share the pipeline: a small cache refilling under them must still
+    give every thread its own Docs' vectors."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = _networks()[0]
+    network = tok2vec_fast.plan(model)
+    network.cache = tok2vec_fast.EmbeddingCache(len(network.features.attrs["columns"]), network.width, rows=64)
+    docs = _docs()
+    want = [thinc_chain(model, [doc], False)[0][0] for doc in docs]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda doc: network([doc])[0], docs * 5))
+    for k, vectors in enumerate(got):
+        reference = want[k % len(docs)]
+        assert vectors.shape == reference.shape
+        assert not len(vectors) or float(np.abs(vectors - reference).max()) < TOLERANCE

@@ -21,6 +21,8 @@ the vectors themselves.  A network of another shape is left to thinc (`install` 
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from factwire.deadline import check_deadline
@@ -36,9 +38,11 @@ _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
 
 
 class EmbeddingCache:
-    """Embedding rows of one network keyed by the token's attribute row."""
+    """Embedding rows of one network keyed by the token's attribute row.  One lock: the pipeline
+    is shared by the threads of a process, and a refill must not move rows under a reader."""
 
     def __init__(self, n_columns: int, width: int, rows: int = CACHE_ROWS):
+        self.lock = threading.Lock()
         self.index: dict[int, int] = {}
         self.used = 0
         self.attrs = np.zeros((rows, n_columns), dtype=np.uint64)
@@ -52,6 +56,10 @@ class EmbeddingCache:
     def lookup(self, attrs: np.ndarray, compute) -> np.ndarray:
         """The embedding of every attribute row; rows not cached are computed by `compute`
         (attribute rows -> vectors) in one batch and stored."""
+        with self.lock:
+            return self._lookup(attrs, compute)
+
+    def _lookup(self, attrs: np.ndarray, compute) -> np.ndarray:
         keys = self.keys(attrs)
         unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
         inverse = inverse.reshape(-1)
