@@ -28,8 +28,9 @@ import numpy as np
 from factwire.deadline import check_deadline
 
 #: Rows kept per network before the cache starts again from empty: 32,768 rows x 96 floats is
-#: 12.6 MB (+ 1.5 MB of attribute rows) a network, two networks a worker.  Calibrated on the
-#: corpus-bench pages (bench/profile_stages.py): the hit rate was ~97 % after ~200 pages.
+#: 12.6 MB (+ 1.5 MB of attribute rows) a network, two networks a worker.  Calibrated on 600
+#: corpus-bench pages (`bench/tok2vec_check.py cache`, bench/results/profile.md): tokens whose
+#: row had to be computed 3.6 % at 32,768 rows, 20 % at 16,384, 24 % at 8,192.
 CACHE_ROWS = 32_768
 #: Odd 64-bit multipliers mixing an attribute row into one dictionary key; a collision is caught
 #: by comparing the stored row (`EmbeddingCache.lookup`), so the key only has to spread well.
