@@ -34,7 +34,8 @@ HEADER = (
     "# GeoNames' country points (ISO-2, lat, lon) -- see scripts/build_country_points.py\n"
     "# source: gvenzl/sample-data countries-cities-currencies/countries.csv (ff00f9e9c283), CC BY 4.0\n"
     "# contains data from GeoNames (geonames.org), CC BY 4.0\n"
-    "# rebuilt by: python scripts/build_country_points.py --source <checkout>/countries-cities-currencies/countries.csv\n"
+    "# rebuilt by: python scripts/build_country_points.py"
+    " --source <checkout>/countries-cities-currencies/countries.csv\n"
 )
 
 
