@@ -293,8 +293,9 @@ def test_nationality_adjectives_name_their_country_without_becoming_literal_plac
     norp = {e["text"]: e for e in find_entities(parse(text), None) if e["label"] == "NORP"}
     assert norp["Turkish"]["country"] == "TR" and norp["Greek"]["country"] == "GR"
     assert norp["European"]["region"] == "Europe"
-    got = places(text)  # only the country adjectives, marked adjectival; no region adjective
-    assert {t: p["use"] for t, p in got.items()} == {"Turkish": "adjectival", "Greek": "adjectival"}
+    got = places(text)  # all adjectival: none is a literal place
+    assert {t: p["use"] for t, p in got.items()} == {"Turkish": "adjectival", "Greek": "adjectival",
+                                                     "European": "adjectival"}
 
 
 def test_an_english_county_is_not_its_american_namesake():

@@ -1,10 +1,12 @@
-"""Adjectival places: a nationality adjective naming one country is a place marked "adjectival",
+"""Adjectival places: a nationality adjective naming one country, or the adjective of a
+multi-country region ("European"), is a place marked "adjectival",
 after the literal places and never covering one. Sentences are written for these tests."""
 from __future__ import annotations
 
 from factwire.facts.nlp import parse
 from factwire.facts.places import find_places
 from factwire.facts.places_adjectival import ADJECTIVAL, country_place
+from factwire.facts.places_aliases import REGIONS
 
 
 def places(text: str) -> list[dict]:
@@ -32,8 +34,21 @@ def test_literal_and_adjectival_places_side_by_side():
     assert [text[p["start"]:p["end"]] for p in found] == [p["text"] for p in found]
 
 
-def test_a_word_that_is_no_country_demonym_is_not_a_place():
-    assert [p for p in places("European leaders met on Monday.") if p.get("use")] == []
+def test_a_region_adjective_is_an_adjectival_region_place_without_a_country():
+    found = places("Shares fell on European and Latin American markets on Monday.")
+    assert [(p["text"], p["name"], p["country"], p["kind"], p["precision"], p.get("use")) for p in found] == [
+        ("European", "Europe", None, "other", "region", ADJECTIVAL),
+        ("Latin American", "Latin America", None, "other", "region", ADJECTIVAL)]
+    assert (found[0]["lat"], found[0]["lon"]) == REGIONS["Europe"]
+
+
+def test_a_region_named_as_a_noun_stays_literal():
+    found = places("Storms hit the Caribbean and Europe on Monday.")
+    assert [(p["text"], p.get("use")) for p in found] == [("Caribbean", None), ("Europe", None)]
+
+
+def test_a_nation_inside_a_country_and_other_nouns_are_no_adjectival_place():
+    assert [p for p in places("English fans and Western diplomats met on Monday.") if p.get("use")] == []
 
 
 def test_country_points_come_from_the_gazetteer_row_of_that_country():

@@ -10,15 +10,19 @@ readings apart reliably, so every such word is emitted, marked, and each consume
 facts DEV scheme and the event coder drop them, a GeoWebNews-style geoparser keeps them.
 
 Strictly what a grammar can say: the word (without "the") is a demonym of data/demonyms.tsv that
-resolves to a single country, spaCy tags it an entity (ADJECTIVE_LABELS), and no literal place covers it. Region
-adjectives ("European") and the nations inside a country (places_aliases.NATION_ADJECTIVES) are
-left out: they name no one country.
+resolves to a single country, spaCy tags it an entity (ADJECTIVE_LABELS), and no literal place covers it.
+The adjective of a multi-country region or continent ("European", "Latin American", "Middle
+Eastern": places_aliases.REGION_ADJECTIVES) is the same kind of toponym to the guideline (a
+Literal_Modifier or Mixed use locates its noun in that region) and is emitted the same way, at
+the region's point with precision "region" (session 6). The nations inside a country
+(places_aliases.NATION_ADJECTIVES: "English" is a language as often as a nation) stay out.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from .gazetteer import Place, get_demonyms, get_gazetteer
+from .places_aliases import REGION_ADJECTIVES, REGIONS
 
 #: The `use` value of an adjectival place (model.Place.use).
 ADJECTIVAL = "adjectival"
@@ -31,21 +35,37 @@ COUNTRY_KINDS = ("country", "city")
 
 
 def adjectival_places(doc, literal: list[dict]) -> list[dict]:
-    """One item per NORP demonym naming a country and overlapping no literal place, at the
-    country's point with precision "country"; text order."""
+    """One item per entity that is a country's demonym (at the country's point, precision
+    "country") or a region's adjective (at the region's point, precision "region") and overlaps
+    no literal place; text order."""
     demonyms = get_demonyms()
     out = []
     for ent in doc.ents:
         if ent.label_ not in ADJECTIVE_LABELS:
             continue
-        cc = demonyms.get(_word(ent.text))
-        place = country_place(cc) if cc else None
-        if place is None or any(p["start"] < ent.end_char and ent.start_char < p["end"] for p in literal):
+        if any(p["start"] < ent.end_char and ent.start_char < p["end"] for p in literal):
             continue
-        out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, "name": place.name,
-                    "country": cc, "lat": _r2(place.lat), "lon": _r2(place.lon), "kind": "country",
-                    "precision": "country", "use": ADJECTIVAL})
+        word = _word(ent.text)
+        item = _country_item(demonyms.get(word)) or _region_item(REGION_ADJECTIVES.get(word))
+        if item:
+            out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, **item, "use": ADJECTIVAL})
     return out
+
+
+def _country_item(cc: str | None) -> dict | None:
+    place = country_place(cc) if cc else None
+    if place is None:
+        return None
+    return {"name": place.name, "country": cc, "lat": _r2(place.lat), "lon": _r2(place.lon), "kind": "country",
+            "precision": "country"}
+
+
+def _region_item(region: str | None) -> dict | None:
+    """A multi-country region: no country code, kind "other" like the literal region rows."""
+    if region is None or region not in REGIONS:
+        return None
+    lat, lon = REGIONS[region]
+    return {"name": region, "country": None, "lat": lat, "lon": lon, "kind": "other", "precision": "region"}
 
 
 def _word(text: str) -> str:
