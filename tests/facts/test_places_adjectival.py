@@ -61,3 +61,15 @@ def test_a_demonym_opening_a_sentence_is_adjectival_too():
     # spaCy sm tags it GPE there; the literal pass finds no place of that name
     found = places("Ukrainian officials met in Warsaw on Monday.")
     assert {p["text"]: p.get("use") for p in found} == {"Ukrainian": ADJECTIVAL, "Warsaw": None}
+
+
+def test_a_nation_adjective_before_a_settlement_noun_is_that_nation_whatever_spacy_labels_it():
+    found = places("He lived in a Scottish village, then in the English city of Salisbury.")
+    adj = {p["text"]: p for p in found if p.get("use")}
+    assert {t: (p["name"], p["country"], p["precision"]) for t, p in adj.items()} == {
+        "Scottish": ("Scotland", "GB", "region"), "English": ("England", "GB", "region")}
+    assert all(p["lat"] is not None for p in adj.values())
+
+
+def test_a_nation_adjective_as_a_language_is_no_place():
+    assert [p for p in places("She teaches English to refugees and speaks Welsh at home.") if p.get("use")] == []

@@ -14,15 +14,18 @@ resolves to a single country, spaCy tags it an entity (ADJECTIVE_LABELS), and no
 The adjective of a multi-country region or continent ("European", "Latin American", "Middle
 Eastern": places_aliases.REGION_ADJECTIVES) is the same kind of toponym to the guideline (a
 Literal_Modifier or Mixed use locates its noun in that region) and is emitted the same way, at
-the region's point with precision "region" (session 6). The nations inside a country
-(places_aliases.NATION_ADJECTIVES: "English" is a language as often as a nation) stay out.
+the region's point with precision "region" (session 6). The adjective of a nation inside a
+country (places_aliases.NATION_NAMES: "English" is a language as often as a nation, and spaCy
+tags it LANGUAGE, NORP or ORG) is one only right before a settlement noun, where it can only
+locate: "the English city of Salisbury", "a Welsh village" (places_aliases.SETTLEMENT_NOUNS), at
+the nation's gazetteer row, precision "region".
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from .gazetteer import Place, get_demonyms, get_gazetteer
-from .places_aliases import REGION_ADJECTIVES, REGIONS
+from .places_aliases import NATION_NAMES, REGION_ADJECTIVES, REGIONS, SETTLEMENT_NOUNS
 
 #: The `use` value of an adjectival place (model.Place.use).
 ADJECTIVAL = "adjectival"
@@ -49,6 +52,23 @@ def adjectival_places(doc, literal: list[dict]) -> list[dict]:
         item = _country_item(demonyms.get(word)) or _region_item(REGION_ADJECTIVES.get(word))
         if item:
             out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, **item, "use": ADJECTIVAL})
+    taken = literal + out
+    out += [n for n in _nation_places(doc) if not any(p["start"] < n["end"] and n["start"] < p["end"] for p in taken)]
+    return sorted(out, key=lambda p: p["start"])
+
+
+def _nation_places(doc) -> list[dict]:
+    """"English"/"Scottish"/"Welsh" right before a settlement noun, whatever spaCy labels it."""
+    out = []
+    for tok in doc[:-1]:
+        name = NATION_NAMES.get(tok.text)
+        if name is None or doc[tok.i + 1].lower_ not in SETTLEMENT_NOUNS:
+            continue
+        rows = [p for p in get_gazetteer().lookup(name) if p.kind == "admin" and p.lat is not None]
+        if rows:
+            out.append({"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok), "name": rows[0].name,
+                        "country": rows[0].country, "lat": _r2(rows[0].lat), "lon": _r2(rows[0].lon),
+                        "kind": "admin", "precision": "region", "use": ADJECTIVAL})
     return out
 
 

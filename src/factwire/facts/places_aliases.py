@@ -160,6 +160,14 @@ US_POSTAL_CODES: dict[str, str] = {
 
 #: Adjectives of the nations inside a country that countryinfo's demonyms lack -> ISO-2.
 NATION_ADJECTIVES: dict[str, str] = {"English": "GB", "Scottish": "GB", "Welsh": "GB", "Northern Irish": "GB"}
+#: The nation each of those adjectives names (a gazetteer admin row): "the English city of ...".
+NATION_NAMES: dict[str, str] = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales"}
+#: Nouns of settlements and stretches of land: a nation adjective right before one can only say
+#: where it is ("the English city of Salisbury", "a Welsh village"), never the language.
+SETTLEMENT_NOUNS = frozenset({
+    "city", "cities", "town", "towns", "village", "villages", "hamlet", "county", "counties",
+    "countryside", "coast", "coastline", "port", "resort", "seaside", "borough", "parish", "capital",
+    "island", "islands", "highlands", "lowlands", "border"})
 
 #: Adjectives of multi-country regions -> the region's name in REGIONS.
 REGION_ADJECTIVES: dict[str, str] = {
