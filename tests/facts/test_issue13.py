@@ -452,3 +452,12 @@ def test_country_points_build_reads_iso2_and_coordinates_and_fails_on_bad_number
     src.write_text(head + "CAN,CA,Canada,60.1O867,-113.64258\n", encoding="utf-8")
     with pytest.raises(ValueError):
         mod.read_points(str(src))
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("A former spy was poisoned in the British city of Salisbury.", "Salisbury", "GB"),
+    ("They were found in the southern English city of Salisbury on March 4.", "Salisbury", "GB"),
+    ("Police in the southern Ukrainian city of Odessa said.", "Odessa", "UA"),
+    ("He flew to the South African city of Durban.", "Durban", "ZA")])
+def test_the_country_an_apposition_states_wins_over_a_bigger_namesake(text, name, country):
+    assert places(text)[name]["country"] == country

@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .gazetteer import Place, get_demonyms, get_gazetteer
-from .places_aliases import NATION_NAMES, REGION_ADJECTIVES, REGIONS, SETTLEMENT_NOUNS
+from .places_aliases import NATION_ADJECTIVES, NATION_NAMES, REGION_ADJECTIVES, REGIONS, SETTLEMENT_NOUNS
 
 #: The `use` value of an adjectival place (model.Place.use).
 ADJECTIVAL = "adjectival"
@@ -86,6 +86,26 @@ def _region_item(region: str | None) -> dict | None:
         return None
     lat, lon = REGIONS[region]
     return {"name": region, "country": None, "lat": lat, "lon": lon, "kind": "other", "precision": "region"}
+
+
+def apposition_countries(doc) -> dict[int, str]:
+    """Start offset of the name -> ISO-2 for "the (southern) Ukrainian city of Odessa", "the
+    British town of Salisbury", "a South African port of ...": the apposition states the
+    country of the name it introduces as plainly as "Odessa, Ukraine" (which the article
+    context already honours), so the name is read inside that country when it has a place there."""
+    demonyms, out = get_demonyms(), {}
+    for tok in doc[2:-1]:
+        if tok.lower_ != "of" or doc[tok.i - 1].lower_ not in SETTLEMENT_NOUNS:
+            continue
+        j = tok.i - 2
+        two = doc[j - 1:j + 1].text if j >= 1 else ""
+        cc = demonyms.get(two) or demonyms.get(doc[j].text) or NATION_ADJECTIVES.get(doc[j].text)
+        name = doc[tok.i + 1]
+        if name.lower_ == "the" and name.i + 1 < len(doc):
+            name = doc[name.i + 1]
+        if cc and name.text[:1].isupper():
+            out[name.idx] = cc
+    return out
 
 
 def _word(text: str) -> str:
