@@ -73,3 +73,15 @@ def test_a_nation_adjective_before_a_settlement_noun_is_that_nation_whatever_spa
 
 def test_a_nation_adjective_as_a_language_is_no_place():
     assert [p for p in places("She teaches English to refugees and speaks Welsh at home.") if p.get("use")] == []
+
+
+def test_each_adjective_of_a_hyphenated_compound_is_its_own_place():
+    text = "Many Russian-European projects and Turkish-Greek talks stalled."
+    found = [p for p in places(text) if p.get("use")]
+    assert [(p["text"], p["name"]) for p in found] == [("Russian", "Russia"), ("European", "Europe"),
+                                                       ("Turkish", "Turkey"), ("Greek", "Greece")]
+    assert all(text[p["start"]:p["end"]] == p["text"] for p in found)
+
+
+def test_a_compound_with_a_part_that_names_no_place_is_none():
+    assert [p for p in places("Sino-Indian talks resumed on Monday.") if p.get("use")] == []

@@ -60,13 +60,32 @@ def adjectival_places(doc, literal: list[dict]) -> list[dict]:
             continue
         if any(p["start"] < ent.end_char and ent.start_char < p["end"] for p in literal):
             continue
-        word = _word(ent.text)
-        item = _country_item(demonyms.get(word)) or _region_item(REGION_ADJECTIVES.get(word))
-        if item:
-            out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char, **item, "use": ADJECTIVAL})
+        out += _items(ent.text, ent.start_char, demonyms)
     taken = literal + out
     out += [n for n in _nation_places(doc) if not any(p["start"] < n["end"] and n["start"] < p["end"] for p in taken)]
     return sorted(out, key=lambda p: p["start"])
+
+
+def _items(text: str, start: int, demonyms: dict[str, str]) -> list[dict]:
+    """The adjectival item of one entity, or of each part of a hyphenated compound whose parts
+    all are adjectives of places ("Russian-European projects", "Turkish-Greek relations": each
+    names its own country or region); [] otherwise ("Sino-Indian": "Sino" is no demonym)."""
+    word = _word(text)
+    item = _adjective_item(word, demonyms)
+    if item:
+        return [{"text": text, "start": start, "end": start + len(text), **item, "use": ADJECTIVAL}]
+    parts, out, at = word.split("-"), [], start + len(text) - len(word)
+    for part in parts if len(parts) > 1 else ():
+        item = _adjective_item(part, demonyms)
+        if item is None:
+            return []
+        out.append({"text": part, "start": at, "end": at + len(part), **item, "use": ADJECTIVAL})
+        at += len(part) + 1
+    return out
+
+
+def _adjective_item(word: str, demonyms: dict[str, str]) -> dict | None:
+    return _country_item(demonyms.get(word)) or _region_item(REGION_ADJECTIVES.get(word))
 
 
 def _nation_places(doc) -> list[dict]:
