@@ -18,7 +18,11 @@ the region's point with precision "region" (session 6). The adjective of a natio
 country (places_aliases.NATION_NAMES: "English" is a language as often as a nation, and spaCy
 tags it LANGUAGE, NORP or ORG) is one only right before a settlement noun, where it can only
 locate: "the English city of Salisbury", "a Welsh village" (places_aliases.SETTLEMENT_NOUNS), at
-the nation's gazetteer row, precision "region".
+the nation's gazetteer row, precision "region". A hyphenated compound whose parts all are such
+adjectives ("Russian-European projects") gives one item per part: each names its own place.
+
+The same adjectives also state where a name is: "the Ukrainian city of Odessa" puts Odessa in
+Ukraine as plainly as "Odessa, Ukraine" (`apposition_countries`, read by places.find_places).
 """
 from __future__ import annotations
 
