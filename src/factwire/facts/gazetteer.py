@@ -61,6 +61,8 @@ KEYS_MARK = b"#keys\n"
 #: Lookup answers kept per process before the cache starts over (~50 bytes each: ~2 MB at most;
 #: a corpus run meets a few thousand distinct names).
 HIT_CACHE_KEYS = 40_000
+#: Names whose normalized key is kept (a few MB at most; a page asks for a few hundred names).
+NORMALIZE_CACHE = 65_536
 _lock = threading.Lock()
 
 
@@ -78,8 +80,10 @@ class Place(NamedTuple):
     capital: bool = False
 
 
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(name: str) -> str:
-    """The lookup key: accents, case, dots, possessive 's and a leading "the" do not matter."""
+    """The lookup key: accents, case, dots, possessive 's and a leading "the" do not matter.
+    Cached: the places stage asks for the same few hundred spans' keys ~120 times a page."""
     s = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"'s$", "", s)

