@@ -173,7 +173,8 @@ class PosRuler:
         strings = doc.vocab.strings
         entries = [self.by_ids.get(ids) or self._id_entry(ids, strings) for ids in rows]
         pos = doc.to_array(POS)
-        new_pos = numpy.array([POS_IDS[e[1]["POS"][1]] if "POS" in e[1] else -1 for e in entries], dtype=numpy.int64)[where]
+        ruled = [POS_IDS[e[1]["POS"][1]] if "POS" in e[1] else -1 for e in entries]
+        new_pos = numpy.array(ruled, dtype=numpy.int64)[where]
         pos = numpy.where(new_pos >= 0, new_pos, pos.astype(numpy.int64)).astype(numpy.uint64)
         merged = self._multi(entries, where) if any(e[2] for e in entries) else {}
         for j, slot in merged.items():
