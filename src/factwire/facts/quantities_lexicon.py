@@ -34,6 +34,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
           "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000,
           "crore": 10_000_000, "crores": 10_000_000, "dozen": 12, "bn": 1_000_000_000,
           "tn": 1_000_000_000_000}
+#: Scale words read straight after the article ("a dozen", "a million").
+ARTICLE_SCALES = ("dozen", "hundred", "thousand", "million", "billion", "trillion")
 #: Abbreviated scales that are ambiguous with units ("5 m" may be metres): money only.
 MONEY_ONLY_SCALES = {"m": 1_000_000, "mn": 1_000_000, "k": 1_000}
 
