@@ -32,13 +32,9 @@ OPENER_IDS = frozenset(hash_string(word) for word in OPENERS)
 #: needs one ("Apple", "US", a lone "$" never start an amount; "$" + "5" starts at the "5").
 OPENING_CHARS = frozenset("0123456789$£€¥₹₦HUACNSR")
 DIGIT = re.compile(r"\d")
-#: Openers read only as the article of "a dozen", "a couple", "a third of": they open an amount
-#: only before such a word (quantities_numbers._read_article_number; ~1,600 "a" tokens in 150
-#: pages opened 5 amounts).  Computed, so a lexicon change reading "a" otherwise keeps them.
-ARTICLE_ONLY = frozenset({"a", "an"} - set(lx.ONES) - set(lx.TENS) - set(lx.VAGUE_PLURALS) - set(
-    lx.VAGUE_COMBINERS) - lx.VAGUE_DOZEN_PREFIXES - {"half"})
-ARTICLE_ONLY_IDS = frozenset(hash_string(word) for word in ARTICLE_ONLY)
-ARTICLE_NEXT_IDS = frozenset(hash_string(word) for word in ("couple", *lx.FRACTION_WORDS, *lx.ARTICLE_SCALES))
+#: "a"/"an" open an amount only before a word the article reading takes (lx.ARTICLE_ONLY).
+ARTICLE_ONLY_IDS = frozenset(hash_string(word) for word in lx.ARTICLE_ONLY)
+ARTICLE_NEXT_IDS = frozenset(hash_string(word) for word in lx.ARTICLE_NEXT)
 #: Token form (ORTH id) -> can it open an amount by its characters; cleared past this size.
 _OPENS: dict[int, bool] = {}
 OPENS_CACHE_LIMIT = 200_000
