@@ -94,3 +94,33 @@ def test_place_use_is_written_only_when_set_and_round_trips():
     assert d["use"] == "adjectival"
     assert Place.from_dict(d) == adjectival
     assert Place.from_dict(literal.to_dict()).use is None
+
+
+def test_as_json_plan_keeps_field_order_renames_and_omissions():
+    """as_json reads each class's fields once (a cached plan): order, the `from` key, nested
+    to_dict, fields marked json=False and None-valued optional fields come out as before, and a
+    subclass gets its own plan."""
+    from dataclasses import dataclass, field
+
+    from factwire.model import Entity, as_json
+
+    @dataclass
+    class Item:
+        text: str
+        from_: str | None
+        hidden: int = field(default=0, metadata={"json": False})
+        inner: Entity | None = None
+        parts: list = field(default_factory=list)
+        note: str | None = None
+
+    @dataclass
+    class Longer(Item):
+        extra: int = 1
+
+    ent = Entity(text="Kyiv", label="GPE", start=0, end=4)
+    item = Item("a", None, inner=ent, parts=[ent, 3])
+    assert as_json(item, optional=("note",)) == {"text": "a", "from": None, "inner": ent.to_dict(),
+                                                 "parts": [ent.to_dict(), 3]}
+    assert as_json(item)["note"] is None
+    assert list(as_json(Longer("b", "2020", note="n"), optional=("note",))) == [
+        "text", "from", "inner", "parts", "note", "extra"]

@@ -10,6 +10,7 @@ typed here, never dropped on the way).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, Literal
 
 InputKind = Literal["html", "text"]
@@ -107,16 +108,25 @@ def as_json(obj: Any, optional: tuple[str, ...] = ()) -> dict[str, Any]:
     a field with `metadata={"json": False}` left out, and an `optional` field left out when it
     is None (today's JSON has no such key then, e.g. "caption" on body facts)."""
     out: dict[str, Any] = {}
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        if not f.metadata.get("json", True) or (value is None and f.name in optional):
-            continue
-        if isinstance(value, list):
+    for name, key, skip_none in _json_plan(type(obj), optional):
+        value = getattr(obj, name)
+        if value is None:
+            if skip_none:
+                continue
+        elif isinstance(value, list):
             value = [x.to_dict() if hasattr(x, "to_dict") else x for x in value]
         elif hasattr(value, "to_dict"):
             value = value.to_dict()
-        out[JSON_KEYS.get(f.name, f.name)] = value
+        out[key] = value
     return out
+
+
+@cache
+def _json_plan(cls: type, optional: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """(field name, JSON key, left out when None) of each JSON field of `cls`, read once per
+    class: `dataclasses.fields` rebuilds its tuple on every call (~16,000 calls a 200 pages)."""
+    return tuple((f.name, JSON_KEYS.get(f.name, f.name), f.name in optional)
+                 for f in fields(cls) if f.metadata.get("json", True))
 
 
 def field_values(d: dict[str, Any]) -> dict[str, Any]:

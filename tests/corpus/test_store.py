@@ -78,3 +78,13 @@ def test_a_newer_database_is_refused(tmp_path):
         store.conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION + 1,))
     with pytest.raises(sqlite3.DatabaseError, match="newer"):
         Store(path)
+
+
+def test_to_json_is_json_dumps_without_ascii_escaping():
+    """store.to_json (one shared encoder) writes what json.dumps(x, ensure_ascii=False) writes."""
+    import json
+
+    from factwire.corpus.store import to_json
+
+    for value in ({"text": "Kyiv – Київ", "n": [1, 2.5, None, True]}, [], "é\u2028", {"a": {"b": float("inf")}}):
+        assert to_json(value) == json.dumps(value, ensure_ascii=False)

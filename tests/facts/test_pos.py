@@ -98,3 +98,37 @@ def test_lower_forms_outside_the_patterns_share_one_cache_key():
 def test_the_models_patterns_have_a_finite_lower_vocabulary():
     ruler = nlp_mod._pos_ruler()
     assert ruler.lower_forms is not None and 0 < len(ruler.lower_forms) < 1000
+
+
+def test_dep_rules_change_only_differing_labels_and_longer_rules_override():
+    """DEP is written where the winning rule's label differs; a longer rule's later DEP wins
+    over the single-token rule at the same position (ruler order), an earlier one does not."""
+    patterns = [
+        {"patterns": [[{"TAG": "EX", "DEP": "nsubj"}]], "attrs": {"DEP": "expl"}, "index": 0},
+        {"patterns": [[{"TAG": "EX"}, {"TAG": "VBZ"}]], "attrs": {"DEP": "ROOT", "POS": "AUX"}, "index": 1},
+        {"patterns": [[{"TAG": "VBZ", "DEP": "ROOT"}]], "attrs": {"DEP": "aux"}, "index": 0},
+    ]
+    doc = _tagged(["there", "is", "there", "is"], ["EX", "VBZ", "EX", "VBZ"])
+    for tok, dep in zip(doc, ["nsubj", "ROOT", "expl", "dep"]):
+        tok.dep_ = dep
+    PosRuler(compile_rules(patterns))(doc)
+    # token 1: single rule says aux (order 2) over the longer rule's ROOT (order 1); token 3:
+    # only the longer rule applies (its dep is not ROOT), so ROOT
+    assert [t.dep_ for t in doc] == ["expl", "aux", "expl", "ROOT"]
+    assert [t.pos_ for t in doc] == ["", "AUX", "", "AUX"]
+
+
+def test_distinct_rows_numbers_rows_exactly_even_past_int64():
+    """Rows are grouped exactly as numpy.unique(axis=0) groups them, also when the product of
+    the columns' distinct counts would overflow the combined int64 key."""
+    import numpy
+
+    from factwire.facts.pos import _distinct_rows
+
+    rng = numpy.random.default_rng(7)
+    for shape, high in (((500, 4), 6), ((3000, 6), 2**63)):
+        cols = rng.integers(0, high, size=shape, dtype=numpy.uint64)
+        cols[::3] = cols[0]  # repeated rows
+        rows, where = _distinct_rows(cols)
+        assert [rows[k] for k in where] == list(map(tuple, cols.tolist()))
+        assert len(rows) == len(numpy.unique(cols, axis=0))

@@ -234,3 +234,32 @@ def test_not_quantities(sentence):
     assert quantities(sentence) == []
 
 
+
+
+SKIPPED_OPENERS = ("Apple and Amazon paid $ in US markets, a report said; an official added a note. "
+                   "A couple of drones, a third of the homes, a dozen tanks, HK$300 and A$5bn were cited. "
+                   "A Russian said a million people and an hour of shelling; NASA had 3 rovers.")
+
+
+def test_tokens_skipped_as_openers_never_start_a_quantity():
+    """opening_tokens skips capitalised words without a digit ("Apple", "US", a lone "$") and
+    "a"/"an" not followed by a word the article reading takes ("couple", a fraction, a scale):
+    reading a quantity at any skipped token gives nothing, so the skip changes no output."""
+    import json
+
+    from factwire.facts.quantities import opening_tokens, read_quantity
+
+    texts = [SKIPPED_OPENERS] + [json.loads(line)["text"] for line in
+                                 (REPO / "tests/fixtures/facts/articles.jsonl").read_text().splitlines()]
+    skipped = 0
+    for text in texts:
+        doc = parse(text)
+        opening = set(opening_tokens(doc))
+        for i in range(len(doc)):
+            if i not in opening:
+                skipped += doc[i].lower_ in ("a", "an") or doc[i].text[:1] in "$AUSCNHR"
+                assert read_quantity(doc, i) is None, (doc[i].text, doc[i:i + 3].text)
+    assert skipped > 20
+    assert [q["text"] for q in quantities(SKIPPED_OPENERS)] == [
+        "A couple of drones", "a third of the homes", "a dozen tanks", "HK$300", "A$5bn", "a million people",
+        "3 rovers"]

@@ -14,7 +14,6 @@ committed batches are kept, the rolled-back one is redone by the next run.
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import shutil
@@ -37,7 +36,7 @@ from factwire.corpus.engines import (
     run_in_process,
 )
 from factwire.corpus.shards import ShardTask, clean_temp, default_dir, read_shard, run_shard_task, task_id
-from factwire.corpus.store import FailureRow, Store
+from factwire.corpus.store import FailureRow, Store, to_json
 from factwire.errors import MissingDependency, StoreFullError
 from factwire.model import Failure
 from factwire.pipeline import DEFAULT_TIMEOUT_S
@@ -148,7 +147,7 @@ class _Writer:
             self.started = time.monotonic()
         if "record" in payload:
             rec = payload["record"]
-            self.records.append((rec, json.dumps(rec, ensure_ascii=False), key, src))
+            self.records.append((rec, to_json(rec), key, src))
             self.summary.pages += 1
         else:
             f = payload["failure"]

@@ -11,6 +11,8 @@ import re
 
 from factwire import casefree
 
+from . import dates_gate
+
 MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 #: Bare abbreviations ("Oct 17") only count right before a day number.
@@ -180,14 +182,20 @@ TWINS: dict[str, re.Pattern] = {kind: twin for kind, rx in COMPILED
                                 if "(?i:" in rx.pattern and (twin := casefree.twin(rx)) is not None}
 
 
+#: Per pattern (and twin), where its matches can start (dates_gate: a pattern opening with a
+#: month name or a digit is tried only at capitals / digits); None: scanned everywhere.
+GATES: dict[re.Pattern, re.Pattern | None] = {rx: dates_gate.gate(rx) for rx in
+                                              [rx for _, rx in COMPILED] + list(TWINS.values())}
+
+
 def pattern_matches(kind: str, rx: re.Pattern, text: str, lower: str | None) -> list[re.Match]:
     """`rx.finditer(text)`, found through the kind's twin on `lower` (text.lower(), or None when
     casefree.plain(text) is False): each span is matched again on `text` for its groups."""
     twin = TWINS.get(kind)
     if twin is None or lower is None:
-        return list(rx.finditer(text))
+        return list(dates_gate.finditer(rx, GATES.get(rx), text))
     out = []
-    for low in twin.finditer(lower):
+    for low in dates_gate.finditer(twin, GATES.get(twin), lower):
         m = rx.match(text, low.start())
         if m is None or m.span() != low.span():
             return list(rx.finditer(text))  # never seen (casefree's argument); the original decides

@@ -13,6 +13,9 @@ places_aliases): where an adjective puts a story, without making it a place ment
 """
 from __future__ import annotations
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+
 from factwire.deadline import check_deadline
 
 from .gazetteer import get_demonyms, get_gazetteer
@@ -29,6 +32,7 @@ TITLE_WORDS = frozenset({
     "prosecutor", "lt.", "col.", "gen.", "sgt.", "capt.", "gov.", "sen.", "dr.", "mr.", "mrs.",
     "ms.", "adviser", "advisor", "head", "leader", "deputy", "colonel", "major", "captain",
 })
+TITLE_IDS = frozenset(hash_string(word) for word in TITLE_WORDS)
 #: Department and rank words that spaCy sm tags ORG when they only modify a title or a noun.
 MODIFIER_WORDS = frozenset({
     "defense", "defence", "supreme", "interior", "foreign", "justice", "treasury", "homeland",
@@ -89,11 +93,14 @@ def _item(span, label: str) -> dict:
 
 
 def _titled_persons(doc) -> list[dict]:
-    """Untagged capitalised name words right after a title word ("... Staff Oleksii Hromov")."""
+    """Untagged capitalised name words right after a title word ("... Staff Oleksii Hromov").
+    Title words are found in the Doc's LOWER column: no Token object for the ~1,000 others."""
     out = []
-    for tok in doc:
+    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+    for k in [k for k, low in enumerate(lowers) if low in TITLE_IDS]:
         check_deadline()
-        if tok.lower_ not in TITLE_WORDS or not tok.text[:1].isupper():
+        tok = doc[k]
+        if not tok.text[:1].isupper():
             continue
         i = tok.i + 1
         j = i

@@ -10,6 +10,7 @@ guide (README, "Benchmarks / Facts": the DEV gold is not shipped with the packag
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, ORTH
@@ -26,9 +27,15 @@ OPENERS = frozenset(lx.ONES) | frozenset(lx.TENS) | frozenset(lx.VAGUE_PLURALS) 
     lx.VAGUE_COMBINERS) | lx.VAGUE_DOZEN_PREFIXES | {"a", "an", "half"}
 OPENER_IDS = frozenset(hash_string(word) for word in OPENERS)
 #: First characters of a token that can open an amount: digits, currency signs, and the capitals
-#: of the currency prefixes (HK$, US$, A$, C$, NZ$, S$, R$, Rs).
+#: of the currency prefixes (HK$, US$, A$, C$, NZ$, S$, R$, Rs).  Such a token opens one only when
+#: it holds a digit: every reading of a token by its characters (quantities_numbers._read_digits)
+#: needs one ("Apple", "US", a lone "$" never start an amount; "$" + "5" starts at the "5").
 OPENING_CHARS = frozenset("0123456789$£€¥₹₦HUACNSR")
-#: Token form (ORTH id) -> does it start with an OPENING_CHARS character; cleared past this size.
+DIGIT = re.compile(r"\d")
+#: "a"/"an" open an amount only before a word the article reading takes (lx.ARTICLE_ONLY).
+ARTICLE_ONLY_IDS = frozenset(hash_string(word) for word in lx.ARTICLE_ONLY)
+ARTICLE_NEXT_IDS = frozenset(hash_string(word) for word in lx.ARTICLE_NEXT)
+#: Token form (ORTH id) -> can it open an amount by its characters; cleared past this size.
 _OPENS: dict[int, bool] = {}
 OPENS_CACHE_LIMIT = 200_000
 
@@ -75,12 +82,14 @@ def opening_tokens(doc: Doc) -> list[int]:
     if len(_OPENS) > OPENS_CACHE_LIMIT:
         _OPENS.clear()
     columns = doc.to_array([ORTH, LOWER])  # one column at a time: a 2-D tolist() is ~10x slower
-    for i, (orth, lower) in enumerate(zip(columns[:, 0].tolist(), columns[:, 1].tolist())):
+    lowers = columns[:, 1].tolist()
+    nexts = lowers[1:] + [0]
+    for i, (orth, lower) in enumerate(zip(columns[:, 0].tolist(), lowers)):
         opens = _OPENS.get(orth)
         if opens is None:
             text = strings[orth]
-            opens = _OPENS[orth] = bool(text) and text[0] in OPENING_CHARS
-        if opens or lower in OPENER_IDS:
+            opens = _OPENS[orth] = bool(text) and text[0] in OPENING_CHARS and DIGIT.search(text) is not None
+        if opens or (lower in OPENER_IDS and (lower not in ARTICLE_ONLY_IDS or nexts[i] in ARTICLE_NEXT_IDS)):
             out.append(i)
     return out
 

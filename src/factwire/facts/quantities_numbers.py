@@ -151,7 +151,7 @@ def _read_article_number(doc: Doc, i: int) -> Core | None:
         return Core(i, end, 2.0, relation="approx")
     if w in lx.FRACTION_WORDS and w != "half" and _fraction_context(doc, i + 2):
         return Core(i, i + 2, round(lx.FRACTION_WORDS[w], lx.FRACTION_DIGITS), unit="fraction")
-    if w in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+    if w in lx.ARTICLE_SCALES:
         return read_scales(doc, Core(i, i + 1, 1.0), money=False)
     return None
 
