@@ -175,8 +175,51 @@ def score_block(b: Block) -> float:
 
 
 def score_blocks(blocks: list[Block]) -> list[float]:
-    """Scores for all blocks, in order."""
-    return [score_block(b) for b in blocks]
+    """Scores for all blocks, in order; rows of a data table inside the article cost nothing
+    (see table_rows)."""
+    scores = [score_block(b) for b in blocks]
+    for i in table_rows(blocks, scores):
+        scores[i] = TABLE_ROW_SCORE
+    return scores
+
+
+#: Score of a row of a data table: neutral.  A table (prices, amounts, results) is part of
+#: the article but never sentence-shaped, so at the menu cost a long table between two halves
+#: of an article cut it in two; a menu seldom has a figure in every entry.
+TABLE_ROW_SCORE = 0.0
+#: A table row is a short line (a few cells) ...
+TABLE_ROW_WORDS = (2, 25)
+#: ... with this many figures (a price, an amount, a score: a row has a figure per column) ...
+TABLE_ROW_FIGURES = 2
+#: ... in a run of at least this many such rows in a row (one figure line between headlines
+#: is a date in a teaser list).
+TABLE_MIN_ROWS = 3
+#: Cells hold no phrase punctuation: a comma between words or a quote marks a citation
+#: ("Beige Book," Oct. 16, 2019) or a list entry ("June 9 – Tampa, FL"), not a table row.
+_PHRASE_PUNCT_RE = re.compile(r"[,;](?= )|[\"“”]")
+_FIGURE_RE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d.,:/%]*(?:%|g|kg|ml|st|nd|rd|th)?(?!\w)")
+
+
+def _is_table_row(b: Block, score: float) -> bool:
+    lo, hi = TABLE_ROW_WORDS
+    return score == -SHORT_PENALTY and lo <= b.words <= hi and not b.bullet and \
+        not _PHRASE_PUNCT_RE.search(b.text) and len(_FIGURE_RE.findall(b.text)) >= TABLE_ROW_FIGURES
+
+
+def table_rows(blocks: list[Block], scores: list[float]) -> list[int]:
+    """Blocks in runs of >= TABLE_MIN_ROWS short lines that each carry a figure."""
+    out: list[int] = []
+    run: list[int] = []
+    for i, (b, s) in enumerate(zip(blocks, scores)):
+        if _is_table_row(b, s):
+            run.append(i)
+            continue
+        if len(run) >= TABLE_MIN_ROWS:
+            out.extend(run)
+        run = []
+    if len(run) >= TABLE_MIN_ROWS:
+        out.extend(run)
+    return out
 
 
 def is_tail_header(b: Block, score: float) -> bool:

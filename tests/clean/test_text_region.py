@@ -1,0 +1,38 @@
+"""Tests for the body-region scoring of the flattened-text cleaner (factwire.clean.text_region)."""
+from __future__ import annotations
+
+from factwire.clean.text import clean_text
+from factwire.clean.text_lines import build_blocks
+from factwire.clean.text_region import TABLE_ROW_SCORE, score_blocks, table_rows
+
+MENU = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "About"])
+
+
+def _para(n: int, topic: str) -> str:
+    words = f"the council said that the {topic} plan would cost more than people expected this year".split()
+    return " ".join((words * 5)[:n]).capitalize() + "."
+
+
+def test_a_data_table_between_two_halves_of_an_article_keeps_both():
+    """A table of amounts is never sentence-shaped; at the menu cost a long one cut the article
+    in two and the half after it was lost."""
+    rows = [f"Item {k} ${100 + k} ${200 + 3 * k} {k % 4 + 2} movers {k % 5 + 3} hours" for k in range(30)]
+    before = [_para(30, "moving") for _ in range(4)]
+    after = [_para(30, "storage"), _para(30, "storage budget")]
+    page = "\n\n".join([MENU, *before, "Home size Avg. total cost Cost/hour", *rows, *after, MENU])
+    cleaned = clean_text(page)
+    assert after[0] in cleaned.paragraphs and after[1] in cleaned.paragraphs
+    assert rows[0] in cleaned.paragraphs and "Weather" not in cleaned.paragraphs
+
+
+def test_table_rows_need_a_run_of_figure_lines_without_phrase_punctuation():
+    """Citations ("Title," Oct. 16, 2019) and dated list entries have figures too, but commas
+    and quotes between words; a single figure line between headlines is a teaser's date."""
+    cites = [f'Federal Reserve Board, "Beige Book," Oct. {k}, 2019' for k in range(1, 6)]
+    rows = ["Celery 80g 160g 320g", "Carrots 4 8 16", "Garlic 6 cloves 12 cloves 16 cloves"]
+    teaser = ["Storm closes roads", "Dec 17 2025 5 min read", "Council backs new budget"]
+    blocks = build_blocks("\n".join([*cites, "", *teaser, "", *rows]))
+    scores = score_blocks(blocks)
+    rows_found = [blocks[i].text for i in table_rows(blocks, [s if s != TABLE_ROW_SCORE else -3.0 for s in scores])]
+    assert rows_found == rows
+    assert [scores[i] for i, b in enumerate(blocks) if b.text in rows] == [TABLE_ROW_SCORE] * 3
