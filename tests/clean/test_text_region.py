@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from factwire.clean.text import clean_text
 from factwire.clean.text_lines import build_blocks
-from factwire.clean.text_region import TABLE_ROW_SCORE, score_blocks, table_rows
+from factwire.clean.text_region import score_blocks
+from factwire.clean.text_runs import TABLE_ROW_SCORE, table_rows, teaser_deks
 
 MENU = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "About"])
 
@@ -33,6 +34,33 @@ def test_table_rows_need_a_run_of_figure_lines_without_phrase_punctuation():
     teaser = ["Storm closes roads", "Dec 17 2025 5 min read", "Council backs new budget"]
     blocks = build_blocks("\n".join([*cites, "", *teaser, "", *rows]))
     scores = score_blocks(blocks)
-    rows_found = [blocks[i].text for i in table_rows(blocks, [s if s != TABLE_ROW_SCORE else -3.0 for s in scores])]
+    rows_found = [blocks[i].text for i in table_rows(blocks, [s if s != TABLE_ROW_SCORE else -3.0 for s in scores], -3.0)]
     assert rows_found == rows
     assert [scores[i] for i, b in enumerate(blocks) if b.text in rows] == [TABLE_ROW_SCORE] * 3
+
+
+def test_markdown_headline_with_its_dek_in_italics_is_a_teaser():
+    """html2text prints a teaser card as its headline and the dek's `<em>` run on one line;
+    the article below must win over a rail of such cards."""
+    from factwire.clean.text_region import is_glued_teaser
+
+    card = ("Police: 2 In Custody After Death Of Local Student-Athlete _A 24-year-old woman and "
+            "a 28-year-old man have been arrested in connection with the death._")
+    assert is_glued_teaser(build_blocks(card)[0])
+    prose = "The council said on Monday that the plan would cost more than people expected, and a vote is due."
+    assert not is_glued_teaser(build_blocks(prose + " _Reuters_")[0])
+
+
+def test_headline_and_one_sentence_dek_pairs_are_a_teaser_list():
+    """Three or more (Title Case headline, one-sentence summary) pairs in a row are another
+    stories' rail: their summaries do not count as prose; an article's subhead is followed by
+    several paragraphs, and a lead-in label ("Optimize Title Tags:") is no headline."""
+    pairs = []
+    for k, head in enumerate(["Customers Leave Without Paying Bill At Steakhouse",
+                              "Michigan To Mail Redistricting Panel Applications",
+                              "Officers Seek Tips About Bull Elk Poached Up North"]):
+        pairs += [head, f"A party of {k + 6} people left the restaurant in town without paying their bill after a fight."]
+    blocks = build_blocks("\n\n".join(pairs))
+    assert teaser_deks(blocks, [-3.0 if i % 2 == 0 else 10.0 for i in range(len(blocks))]) == [1, 3, 5]
+    labels = build_blocks("\n\n".join(p + ":" if i % 2 == 0 else p for i, p in enumerate(pairs)))
+    assert teaser_deks(labels, [-3.0 if i % 2 == 0 else 10.0 for i in range(len(labels))]) == []

@@ -174,6 +174,15 @@ def _cut_mid_sentence(prev: str, prev_words: int) -> bool:
     return prev_words >= CUT_MIN_WORDS and OPEN_END_RE.search(prev[-TAIL_CHARS:]) is not None
 
 
+#: A sentence end followed by a capitalised word: a full sentence inside the line.
+INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
+
+
+def has_inner_stop(text: str) -> bool:
+    """A sentence end before the last few characters (a full sentence precedes a cut tail)."""
+    return bool(INNER_STOP_RE.search(text[:-4]))
+
+
 def looks_like_heading(text: str) -> bool:
     """Title Case runs without a stop ("Republicans Are Following Trump to Nowhere")."""
     words = [w for w in text.split() if w[:1].isalpha()]

@@ -16,11 +16,11 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_lines import Block, credit_tail, is_bracketed, looks_like_heading
+from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
+from factwire.clean.text_runs import TABLE_ROW_SCORE, table_rows, teaser_deks
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
-INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
 #: negative, paragraphs strongly positive.  Calibrated on text-dev: grid 5/7/9 x SHORT_PENALTY
@@ -82,8 +82,10 @@ COMMENTS_TITLE_RE = re.compile(r"^(?:\d+|one|two|three) (?:thoughts? on|response
                                r" [\"“«‘'„]", re.I)
 #: Substrings one of which COMMENT_WORD_RE needs (a cheap pre-check).
 COMMENT_KEYS = ("comment", "coment", "respons", "repl", "komment", "коммент")
-#: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
-GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])")
+#: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word;
+#: or, in Markdown (html2text), the teaser set in italics right after the headline on the same
+#: line ("... Student-Athlete _A 24-year-old woman ...": a card's dek is an `<em>` run).
+GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])|[\w?!’”)](?= _[A-Z“\"])")
 #: The glued headline needs this many words, so "iPhone"/"McDonald" inside prose do not count.
 TEASER_HEAD_WORDS = 5
 #: Headlines are short: the glue point is looked for in the first this-many characters only.
@@ -114,18 +116,13 @@ def is_prose(b: Block) -> bool:
 
     Not prose: ALL CAPS, a teaser cut with "..." (a related-story snippet), a Title Case
     headline that happens to end with "?" or "!"."""
-    if is_allcaps(b) or b.text.endswith(("...", "…")) and not _has_inner_stop(b.text):
+    if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text):
         return False
     if b.words >= PROSE_MIN_WORDS and b.terminal and (
             b.words > HEADING_MAX_WORDS or not looks_like_heading(b.text)):
         return True
     return b.words >= LONG_LINE_WORDS and (b.stop_ratio >= PROSE_STOP_RATIO
                                            or len(INNER_PUNCT_RE.findall(b.text)) >= 2)
-
-
-def _has_inner_stop(text: str) -> bool:
-    """A sentence end before the last few characters (a full sentence precedes a cut tail)."""
-    return bool(INNER_STOP_RE.search(text[:-4]))
 
 
 def is_comments_header(b: Block) -> bool:
@@ -178,48 +175,12 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     """Scores for all blocks, in order; rows of a data table inside the article cost nothing
     (see table_rows)."""
     scores = [score_block(b) for b in blocks]
-    for i in table_rows(blocks, scores):
+    for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
+    for i in teaser_deks(blocks, scores):
+        scores[i] = -SHORT_PENALTY
     return scores
 
-
-#: Score of a row of a data table: neutral.  A table (prices, amounts, results) is part of
-#: the article but never sentence-shaped, so at the menu cost a long table between two halves
-#: of an article cut it in two; a menu seldom has a figure in every entry.
-TABLE_ROW_SCORE = 0.0
-#: A table row is a short line (a few cells) ...
-TABLE_ROW_WORDS = (2, 25)
-#: ... with this many figures (a price, an amount, a score: a row has a figure per column) ...
-TABLE_ROW_FIGURES = 2
-#: ... in a run of at least this many such rows in a row (one figure line between headlines
-#: is a date in a teaser list).
-TABLE_MIN_ROWS = 3
-#: Cells hold no phrase punctuation: a comma between words or a quote marks a citation
-#: ("Beige Book," Oct. 16, 2019) or a list entry ("June 9 – Tampa, FL"), not a table row.
-_PHRASE_PUNCT_RE = re.compile(r"[,;](?= )|[\"“”]")
-_FIGURE_RE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d.,:/%]*(?:%|g|kg|ml|st|nd|rd|th)?(?!\w)")
-
-
-def _is_table_row(b: Block, score: float) -> bool:
-    lo, hi = TABLE_ROW_WORDS
-    return score == -SHORT_PENALTY and lo <= b.words <= hi and not b.bullet and \
-        not _PHRASE_PUNCT_RE.search(b.text) and len(_FIGURE_RE.findall(b.text)) >= TABLE_ROW_FIGURES
-
-
-def table_rows(blocks: list[Block], scores: list[float]) -> list[int]:
-    """Blocks in runs of >= TABLE_MIN_ROWS short lines that each carry a figure."""
-    out: list[int] = []
-    run: list[int] = []
-    for i, (b, s) in enumerate(zip(blocks, scores)):
-        if _is_table_row(b, s):
-            run.append(i)
-            continue
-        if len(run) >= TABLE_MIN_ROWS:
-            out.extend(run)
-        run = []
-    if len(run) >= TABLE_MIN_ROWS:
-        out.extend(run)
-    return out
 
 
 def is_tail_header(b: Block, score: float) -> bool:
