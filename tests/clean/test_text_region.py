@@ -64,3 +64,12 @@ def test_headline_and_one_sentence_dek_pairs_are_a_teaser_list():
     assert teaser_deks(blocks, [-3.0 if i % 2 == 0 else 10.0 for i in range(len(blocks))]) == [1, 3, 5]
     labels = build_blocks("\n\n".join(p + ":" if i % 2 == 0 else p for i, p in enumerate(pairs)))
     assert teaser_deks(labels, [-3.0 if i % 2 == 0 else 10.0 for i in range(len(labels))]) == []
+
+
+def test_w3m_bordered_table_lines_are_table_rows():
+    """w3m draws a bordered (data) table with box-drawing characters; its lines are rows of
+    the article's table whatever their figures, borders included."""
+    lines = ["┌───────┬──────────┐", "│Rank   │School    │", "│1      │Chicago   │",
+             "│       │Booth     │", "└───────┴──────────┘"]
+    blocks = build_blocks("\n".join(lines))
+    assert table_rows(blocks, score_blocks(blocks), -3.0) == list(range(len(blocks)))

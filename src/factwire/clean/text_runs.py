@@ -24,11 +24,19 @@ TABLE_ROW_FIGURES = 2
 TABLE_MIN_ROWS = 3
 #: Cells hold no phrase punctuation: a comma between words or a quote marks a citation
 #: ("Beige Book," Oct. 16, 2019) or a list entry ("June 9 – Tampa, FL"), not a table row.
+_BOX_START = frozenset("│┃┌┏├┣└┗")
 _PHRASE_PUNCT_RE = re.compile(r"[,;](?= )|[\"“”]")
 _FIGURE_RE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d.,:/%]*(?:%|g|kg|ml|st|nd|rd|th)?(?!\w)")
 
 
+#: Box-drawing characters: w3m draws a bordered table (`<table border>`, a data table) with
+#: them, one table line per text line, cells split over several lines.
+_BOX_RE = re.compile(r"[\u2500-\u257f]")
+
+
 def _is_table_row(b: Block, score: float, menu_score: float) -> bool:
+    if b.text[:1] in _BOX_START or _BOX_RE.search(b.text[:2]):
+        return True
     lo, hi = TABLE_ROW_WORDS
     return score == menu_score and lo <= b.words <= hi and not b.bullet and \
         not _PHRASE_PUNCT_RE.search(b.text) and len(_FIGURE_RE.findall(b.text)) >= TABLE_ROW_FIGURES
