@@ -73,3 +73,35 @@ def test_w3m_bordered_table_lines_are_table_rows():
              "│       │Booth     │", "└───────┴──────────┘"]
     blocks = build_blocks("\n".join(lines))
     assert table_rows(blocks, score_blocks(blocks), -3.0) == list(range(len(blocks)))
+
+
+def _box(k: int, price: bool = True) -> list[str]:
+    name = ["Apple AirPods", "Beats Solo3 Headphones", "Apple Watch Series 3", "Anker Charger", "Kindle Paperwhite"][k % 5]
+    lines = [name, "Automatically on", "Quick access to Siri", "Sweat resistant", "Charges quickly in the case"]
+    lines += [f"{name} (Latest Model) ${100 + 7 * k}.99" if price else "Sale price withheld.", "Buy Now"]
+    return lines
+
+
+def test_a_run_of_priced_product_boxes_is_the_article_going_on():
+    """A deals post lists its products as boxes (name, features, price, buy button) between
+    its lede and its closing lines; every box has a price, which a menu or teaser rail lacks,
+    so the run is bridged instead of cutting the post after the lede -- one box without a
+    price included."""
+    lede = [_para(40, "deals"), _para(30, "deals page")]
+    boxes = [line for k in range(5) for line in _box(k, price=k != 2)]
+    close = _para(25, "deals closing")
+    page = "\n\n".join([MENU, *lede, *boxes, close, MENU])
+    cleaned = clean_text(page)
+    assert close in cleaned.paragraphs and "Beats Solo3 Headphones" in cleaned.paragraphs
+
+
+def test_product_boxes_need_repeated_prices_at_line_end():
+    """Two priced lines, or headlines quoting a price mid-sentence, are no run of boxes."""
+    from factwire.clean.text_runs import product_boxes
+
+    two = [line for k in range(2) for line in _box(k)]
+    blocks = build_blocks("\n\n".join(two))
+    assert product_boxes(blocks, [-3.0] * len(blocks), -3.0) == []
+    rail = [f"Sony earbuds are on sale for ${k}9 today only and more" for k in range(1, 6)]
+    blocks = build_blocks("\n\n".join(x for r in rail for x in (r, "By Maren Estrada 2 days ago")))
+    assert product_boxes(blocks, [-3.0] * len(blocks), -3.0) == []

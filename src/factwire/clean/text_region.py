@@ -17,7 +17,7 @@ from factwire.clean.boilerplate import (
     section_kind,
 )
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
-from factwire.clean.text_runs import TABLE_ROW_SCORE, table_rows, teaser_deks
+from factwire.clean.text_runs import TABLE_ROW_SCORE, product_boxes, table_rows, teaser_deks
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
@@ -179,6 +179,8 @@ def score_blocks(blocks: list[Block]) -> list[float]:
         scores[i] = TABLE_ROW_SCORE
     for i in teaser_deks(blocks, scores):
         scores[i] = -SHORT_PENALTY
+    for i in product_boxes(blocks, scores, -SHORT_PENALTY):
+        scores[i] = TABLE_ROW_SCORE
     return scores
 
 
@@ -248,8 +250,9 @@ def gap_flags(blocks: list[Block], scores: list[float]) -> list[bool]:
     """Which blocks count towards a body-ending gap: menu-like ones (a few words, or chrome).
     List items and table rows inside an article are short, but not menu-short; and a line
     with a figure in it ("63", "85%", "3-1") is a table cell a renderer put on its own line
-    (bs4, a browser copy), which a menu entry seldom is."""
-    return [s <= 0 and (s == -BOILER_PENALTY or b.words <= GAP_MAX_WORDS and not _HAS_DIGIT.search(b.text))
+    (bs4, a browser copy), which a menu entry seldom is.  Lines text_runs made neutral (table
+    rows, product boxes) are never part of a gap."""
+    return [s < 0 and (s == -BOILER_PENALTY or b.words <= GAP_MAX_WORDS and not _HAS_DIGIT.search(b.text))
             for b, s in zip(blocks, scores)]
 
 

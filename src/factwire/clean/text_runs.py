@@ -102,3 +102,59 @@ def teaser_deks(blocks: list[Block], scores: list[float]) -> list[int]:
     if len(run) >= TEASER_MIN_PAIRS:
         out.extend(run)
     return out
+
+
+#: A price closing a line: a currency sign and an amount ("$139.00", "£29", "€ 4,99", "1.299 €").
+PRICE_RE = re.compile(r"(?:[$€£¥]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD))\W{0,2}$")
+#: Product boxes: price lines at most this many blocks apart (name, up to ~12 feature bullets,
+#: an image, the price, a buy button: 4-18 lines a box on text-dev, and one box without a
+#: price -- "price withheld" -- between two priced ones) ...
+BOX_PERIOD = 28
+TAIL = 24
+#: Inside a run of boxes every chrome-scored line is part of a box (a "Buy Now" button, an
+#: affiliate note, an image placeholder, a product name the label vocabulary mistakes for a
+#: menu label): costs up to this (text_region's BOILER_PENALTY) become neutral; a comments
+#: header (infinite) stays a wall.
+BOX_MAX_COST = 6.0
+#: ... at least this many boxes in a row.
+BOX_MIN = 3
+#: A price line is short and ends with the price (a box's "$139.00", "Buy for $29.99", a
+#: product name with its price), not a sentence or headline quoting a price mid-line.
+PRICE_LINE_WORDS = 12
+
+
+def product_boxes(blocks: list[Block], scores: list[float], menu_score: float) -> list[int]:
+    """The short lines of a run of product boxes (name, features, price, buy button): the
+    article's own list of products in a buying guide or deals post.  A box has a price; a
+    menu or teaser rail has none, so a run of priced boxes is the article going on in items,
+    not chrome between two parts of it."""
+    prices = [i for i, b in enumerate(blocks) if scores[i] < 0 and b.words <= PRICE_LINE_WORDS
+              and PRICE_RE.search(b.text[-TAIL:])]
+    out: list[int] = []
+    run: list[int] = []
+    for i in prices + [len(blocks) + BOX_PERIOD + 1]:
+        if run and i - run[-1] <= BOX_PERIOD:
+            run.append(i)
+            continue
+        if len(run) >= BOX_MIN:
+            first, last = _box_span(scores, run)
+            out.extend(k for k in range(first, last + 1) if -BOX_MAX_COST <= scores[k] < 0)
+        run = [i]
+    return out
+
+
+#: Lines of the last box after its price (its buy button, an affiliate note).
+BOX_AFTER_PRICE = 2
+
+
+def _box_span(scores: list[float], prices: list[int]) -> tuple[int, int]:
+    """First and last block of a run of boxes with these price lines: the first box starts
+    one box length (the distance between the first two prices) before its price, the last
+    ends a button or two after its own, never across prose (a positive score)."""
+    first = max(0, prices[0] - (prices[1] - prices[0]) + 1)
+    while any(x > 0 for x in scores[first:prices[0]]):
+        first += 1
+    last = prices[-1]
+    while last + 1 < len(scores) and last < prices[-1] + BOX_AFTER_PRICE and scores[last + 1] <= 0:
+        last += 1
+    return first, last
