@@ -105,3 +105,17 @@ def test_product_boxes_need_repeated_prices_at_line_end():
     rail = [f"Sony earbuds are on sale for ${k}9 today only and more" for k in range(1, 6)]
     blocks = build_blocks("\n\n".join(x for r in rail for x in (r, "By Maren Estrada 2 days ago")))
     assert product_boxes(blocks, [-3.0] * len(blocks), -3.0) == []
+
+
+def test_a_subhead_about_comments_is_no_comments_wall():
+    """"Mistake 3: Ignoring comments or messages ..." is a subhead of the article (long, no
+    count, dense prose below); "12 Comments" over a thread stays the wall it was."""
+    body = [_para(40, "shop"), _para(35, "shop again"), _para(30, "sales")]
+    sub = "Mistake 3: Ignoring comments or messages about the shopping experience"
+    after = [_para(40, "social"), _para(35, "social media"), _para(30, "service")]
+    cleaned = clean_text("\n\n".join([MENU, *body, sub, *after, MENU]))
+    assert after[2] in cleaned.paragraphs
+    thread = ["12 Comments", "Jane Doe", "May 3, 2024 at 9:15 am", _para(20, "reader"), "Reply",
+              "Bob", "May 4, 2024 at 1:00 pm", _para(15, "other reader"), "Reply"]
+    cleaned = clean_text("\n\n".join([MENU, *body, *thread]))
+    assert body[2] in cleaned.paragraphs and thread[3] not in cleaned.paragraphs

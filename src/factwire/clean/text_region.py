@@ -38,7 +38,9 @@ SHORT_PENALTY = 3
 MAX_CAPTION_WORDS = 70
 #: Cost of a recognised chrome label (boilerplate.py).
 BOILER_PENALTY = 6
-#: Cost of a comments-section header: infinite, a hard wall (comments are prose too).
+#: Cost of a comments-section header: infinite, a hard wall (comments are prose too) -- unless
+#: it is a long uncounted subhead and what follows is as dense as an article (see
+#: _is_comment_subhead; a thread alternates posts with names and dates).
 COMMENTS_BARRIER = float("inf")
 #: Prose score needed before a comments header for it to open the real comments section
 #: (about two paragraphs); calibrated on text-dev (40..150 flat, 20 cut short ledes).
@@ -181,7 +183,30 @@ def score_blocks(blocks: list[Block]) -> list[float]:
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
+    for h, s in enumerate(scores):
+        if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \
+                _density(scores, h + 1) >= SUBHEAD_MIN_DENSITY:
+            scores[h] = -SHORT_PENALTY  # the article goes on below it
     return scores
+
+
+#: A line naming comments with at least this many words and no count is a subhead that talks
+#: about comments ("Mistake 3: Ignoring comments or messages about the shopping experience");
+#: a thread's header is a label ("Leave a Reply", "No comments yet") or counts them
+#: ("... 0 Comments", "14 Comments").
+COMMENT_SUBHEAD_WORDS = 8
+#: ... and what follows it is at least this dense: an article with many subheads (0.44 and
+#: up on text-dev, see RELATED_MAX_DENSITY); a long subhead-like comments header over a
+#: thread of bare posts is the risk, so not lower.
+SUBHEAD_MIN_DENSITY = 0.5
+
+
+def _is_comment_subhead(b: Block) -> bool:
+    return b.words >= COMMENT_SUBHEAD_WORDS and not _COMMENT_COUNT_RE.search(b.text) and \
+        not COMMENTS_TITLE_RE.match(b.text) and section_kind(b.text) != "comments"
+
+
+_COMMENT_COUNT_RE = re.compile(r"\d\s*(?:comment|respons|repl|kommentar|commentaire|comentario|коммент)", re.I)
 
 
 
