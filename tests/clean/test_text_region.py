@@ -119,3 +119,19 @@ def test_a_subhead_about_comments_is_no_comments_wall():
               "Bob", "May 4, 2024 at 1:00 pm", _para(15, "other reader"), "Reply"]
     cleaned = clean_text("\n\n".join([MENU, *body, *thread]))
     assert body[2] in cleaned.paragraphs and thread[3] not in cleaned.paragraphs
+
+
+def test_an_announced_list_keeps_items_whose_link_or_image_has_its_own_line():
+    """After "... ecco le offerte su Amazon:" the numbered items go on the article whatever a
+    renderer prints between them: html2text's `**http://...` / `<http://...>` links, a lone
+    `**`, w3m's `[1-300x300]` image placeholder, an item name wrapped onto a second line."""
+    from factwire.clean.text_region import announced_list
+
+    lines = [_para(30, "black friday"), "Ecco allora le offerte da non lasciarsi sfuggire su Amazon:",
+             "1) Lego Star Wars 75188 Bombardiere", "**http://amzn.to/2iJFhRj", "**",
+             "2) Cofanetto Nolan: Interstellar/Il Cavaliere Oscuro – La", "Trilogia/Inception/Memento (Blu-Ray)",
+             "<http://amzn.to/2hWw372>", "3) Blade Runner The Final Cut", "[4-240x300]",
+             "4) Monopoly Travel Versione da Viaggio", "http://amzn.to/2jRvThQ", "Home", "Contact us"]
+    blocks = build_blocks("\n\n".join(lines))
+    span = announced_list(blocks, 1)
+    assert [blocks[i].text for i in span][-1] == "http://amzn.to/2jRvThQ"

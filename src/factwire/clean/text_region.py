@@ -383,10 +383,20 @@ def announced_list(blocks: list[Block], end: int) -> range:
         b = blocks[i]
         if b.bullet and b.words <= LIST_ITEM_WORDS[1]:
             items += 1
-        elif not URL_LINE_RE.match(b.text):
+        elif not _item_extra(b, blocks[i - 1]):
             break
         last = i
     return range(end + 1, last + 1) if items >= LIST_MIN_ITEMS else range(0)
+
+
+def _item_extra(b: Block, prev: Block) -> bool:
+    """A line that belongs to the list item above it: its link printed as an address (bare,
+    or in Markdown's `<...>` / `**...**`), an image placeholder, a left-over markup line, or
+    the wrapped rest of the item's name (a short non-sentence right after the bullet)."""
+    text = b.text.strip("*<>_ ")
+    if not text or URL_LINE_RE.match(text) or is_bracketed(b.text):
+        return True
+    return prev.bullet and not b.terminal and b.words <= LIST_ITEM_WORDS[1] // 2
 
 
 def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:
