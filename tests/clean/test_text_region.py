@@ -135,3 +135,17 @@ def test_an_announced_list_keeps_items_whose_link_or_image_has_its_own_line():
     blocks = build_blocks("\n\n".join(lines))
     span = announced_list(blocks, 1)
     assert [blocks[i].text for i in span][-1] == "http://amzn.to/2jRvThQ"
+
+
+def test_lines_opening_with_the_page_headline_are_echoed_alt_teasers():
+    """A rail whose pictures all carry the page's headline as alt prints "<headline> <teaser>"
+    per item; lines that merely share their first words (a meal plan's ingredient lines) are
+    not such echoes."""
+    from factwire.clean.text_runs import echoed_openings
+
+    head = "‘He died in my hands’: 3 demonstrators killed in clashes near fuel plant"
+    rail = [f"{head} {t}" for t in ("Miss Moscow picks a dress", "A galaxy far away", "Drunk man on a bus")]
+    blocks = build_blocks("\n\n".join([head, _para(30, "protest"), *rail]))
+    assert echoed_openings(blocks) == [2, 3, 4]
+    meals = [f"Asparagus and Eggs with one cup of asparagus and {k} poached eggs" for k in range(2, 6)]
+    assert echoed_openings(build_blocks("\n\n".join(meals))) == []

@@ -158,3 +158,29 @@ def _box_span(scores: list[float], prices: list[int]) -> tuple[int, int]:
     while last + 1 < len(scores) and last < prices[-1] + BOX_AFTER_PRICE and scores[last + 1] <= 0:
         last += 1
     return first, last
+
+
+#: A line the page prints alone (its headline, at least this many words) ...
+ECHO_PREFIX_WORDS = 8
+#: ... that opens this many other, longer lines or more: those are teasers behind an echoed
+#: image alt -- a rail whose every picture carries the page's own headline as alt text prints
+#: "<headline> <teaser>" per item (RT in lynx/w3m).  An article does not open three
+#: paragraphs with one of its own lines.
+ECHO_MIN_LINES = 3
+
+
+def echoed_openings(blocks: list[Block]) -> list[int]:
+    """Blocks that open with the whole text of another block (>= ECHO_PREFIX_WORDS words),
+    when ECHO_MIN_LINES or more blocks open with that same one."""
+    heads: dict[str, set[str]] = {}
+    for b in blocks:
+        words = b.text.split()
+        if len(words) >= ECHO_PREFIX_WORDS:
+            heads.setdefault(" ".join(words[:ECHO_PREFIX_WORDS]), set()).add(b.text)
+    found: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        words = b.text.split()
+        for head in heads.get(" ".join(words[:ECHO_PREFIX_WORDS]), ()) if len(words) > ECHO_PREFIX_WORDS else ():
+            if len(b.text) > len(head) and b.text.startswith(head + " "):
+                found.setdefault(head, []).append(i)
+    return sorted(i for idx in found.values() if len(idx) >= ECHO_MIN_LINES for i in idx)
