@@ -149,3 +149,14 @@ def test_lines_opening_with_the_page_headline_are_echoed_alt_teasers():
     assert echoed_openings(blocks) == [2, 3, 4]
     meals = [f"Asparagus and Eggs with one cup of asparagus and {k} poached eggs" for k in range(2, 6)]
     assert echoed_openings(build_blocks("\n\n".join(meals))) == []
+
+
+def test_a_line_with_a_raw_character_reference_is_an_attribute_not_prose():
+    """Renderers decode entities in the page's text; "Huawei&#39;s press conference ..." kept
+    its reference because it was an alt/title printed raw (lynx/w3m photo rails)."""
+    from factwire.clean.text_region import score_block
+
+    alt = ("A guest holds her phone showing a picture taken during Huawei&#39;s press conference "
+           "unveiling its new operating system in Dongguan, Guangdong province on August 9, 2019.")
+    assert score_block(build_blocks(alt)[0]) < 0
+    assert score_block(build_blocks(alt.replace("&#39;", "'"))[0]) > 0

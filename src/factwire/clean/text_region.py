@@ -108,6 +108,12 @@ PROSE_STOP_RATIO = 0.15
 LONG_LINE_WORDS = 20
 
 
+#: A character reference left in the text ("Huawei&#39;s", "&amp;"): renderers decode them in
+#: the page's text, so one that survives was escaped twice -- an attribute value (an image's
+#: alt or title, a CNN rail's photo description) printed raw, not the article's prose.
+ESCAPED_ENTITY_RE = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|amp|quot|lt|gt|apos|nbsp);")
+
+
 def is_allcaps(b: Block) -> bool:
     """ALL-CAPS line of several words: a headline of another story or a shouting label."""
     return b.words >= 3 and b.upper_ratio >= ALLCAPS_RATIO
@@ -161,7 +167,8 @@ def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
     if is_comments_header(b):
         return -COMMENTS_BARRIER
-    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text):
+    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
+            or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
