@@ -160,3 +160,11 @@ def test_a_line_with_a_raw_character_reference_is_an_attribute_not_prose():
            "unveiling its new operating system in Dongguan, Guangdong province on August 9, 2019.")
     assert score_block(build_blocks(alt)[0]) < 0
     assert score_block(build_blocks(alt.replace("&#39;", "'"))[0]) > 0
+
+
+def test_a_fact_box_of_label_value_lines_is_table_rows():
+    """"Location: Boston, Massachusetts" / "Median GMAT: 740" / "Class Size: 930": a fact box
+    of the article, one row per line, is neutral like a table; a lone "Tags: news" is not."""
+    facts = ["Location: Boston, Massachusetts", "Median GMAT: 740", "Class Size: 930", "Acceptance Rate: 14%"]
+    blocks = build_blocks("\n\n".join([*facts, "Learn more about the program", "Tags: news"]))
+    assert table_rows(blocks, [-3.0] * len(blocks), -3.0) == [0, 1, 2, 3]

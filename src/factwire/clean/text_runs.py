@@ -42,13 +42,24 @@ def _is_table_row(b: Block, score: float, menu_score: float) -> bool:
         not _PHRASE_PUNCT_RE.search(b.text) and len(_FIGURE_RE.findall(b.text)) >= TABLE_ROW_FIGURES
 
 
+#: A fact box line: a short label, a colon, a value ("Median GMAT: 740", "Location: Boston,
+#: Massachusetts") -- a spec sheet or fact box of the article, one row per line.
+_FACT_LINE_RE = re.compile(r"^[A-Z][\w'’ ]{1,24}: \S")
+#: A fact line has at most this many words.
+FACT_LINE_WORDS = 10
+
+
+def _is_fact_line(b: Block, score: float, menu_score: float) -> bool:
+    return score == menu_score and b.words <= FACT_LINE_WORDS and _FACT_LINE_RE.match(b.text) is not None
+
+
 def table_rows(blocks: list[Block], scores: list[float], menu_score: float) -> list[int]:
     """Blocks in runs of >= TABLE_MIN_ROWS short lines that each carry a figure (among the
     lines scored `menu_score`, what a short non-prose line gets)."""
     out: list[int] = []
     run: list[int] = []
     for i, (b, s) in enumerate(zip(blocks, scores)):
-        if _is_table_row(b, s, menu_score):
+        if _is_table_row(b, s, menu_score) or _is_fact_line(b, s, menu_score):
             run.append(i)
             continue
         if len(run) >= TABLE_MIN_ROWS:
