@@ -168,3 +168,15 @@ def test_a_fact_box_of_label_value_lines_is_table_rows():
     facts = ["Location: Boston, Massachusetts", "Median GMAT: 740", "Class Size: 930", "Acceptance Rate: 14%"]
     blocks = build_blocks("\n\n".join([*facts, "Learn more about the program", "Tags: news"]))
     assert table_rows(blocks, [-3.0] * len(blocks), -3.0) == [0, 1, 2, 3]
+
+
+def test_lines_the_renderer_aligned_in_columns_are_table_rows():
+    """inscriptis and w3m align a table's cells with runs of spaces; such lines are rows
+    whatever they hold (words with commas and semicolons included)."""
+    rows = ["Company          Type        Membership   Notable",
+            "UnitedHealthcare For-Profit  ~47M         Largest insurer; diverse plans",
+            "Elevance Health  For-Profit  ~45M         Focus on digital tools",
+            "Kaiser           Non-Profit  ~12.6M       Integrated care, hospitals"]
+    blocks = build_blocks("\n".join(rows))
+    assert [b.gaps >= 2 for b in blocks] == [True] * 4
+    assert table_rows(blocks, [-3.0] * 4, -3.0) == [0, 1, 2, 3]

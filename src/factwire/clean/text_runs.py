@@ -22,6 +22,9 @@ TABLE_ROW_FIGURES = 2
 #: ... in a run of at least this many such rows in a row (one figure line between headlines
 #: is a date in a teaser list).
 TABLE_MIN_ROWS = 3
+#: A line with at least this many column gaps (2+ spaces between words) is a table row the
+#: renderer aligned (inscriptis, w3m): three cells, whatever they hold.
+TABLE_ROW_GAPS = 2
 #: Cells hold no phrase punctuation: a comma between words or a quote marks a citation
 #: ("Beige Book," Oct. 16, 2019) or a list entry ("June 9 – Tampa, FL"), not a table row.
 _BOX_START = frozenset("│┃┌┏├┣└┗")
@@ -36,6 +39,8 @@ _BOX_RE = re.compile(r"[\u2500-\u257f]")
 
 def _is_table_row(b: Block, score: float, menu_score: float) -> bool:
     if b.text[:1] in _BOX_START or _BOX_RE.search(b.text[:2]):
+        return True
+    if b.gaps >= TABLE_ROW_GAPS and score <= 0:
         return True
     lo, hi = TABLE_ROW_WORDS
     return score == menu_score and lo <= b.words <= hi and not b.bullet and \
