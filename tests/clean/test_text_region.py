@@ -180,3 +180,12 @@ def test_lines_the_renderer_aligned_in_columns_are_table_rows():
     blocks = build_blocks("\n".join(rows))
     assert [b.gaps >= 2 for b in blocks] == [True] * 4
     assert table_rows(blocks, [-3.0] * 4, -3.0) == [0, 1, 2, 3]
+
+
+def test_italian_and_portuguese_comment_headers_are_comments_walls():
+    """"Lascia un commento" / "Deixe seu comentário" open the comments like "Leave a comment"."""
+    from factwire.clean.text_region import is_comments_header
+
+    for text in ("Lascia un commento", "Deixe seu comentário", "12 commenti"):
+        assert is_comments_header(build_blocks(text)[0]), text
+    assert not is_comments_header(build_blocks("Il commento del direttore sulla partita.")[0])

@@ -75,9 +75,12 @@ TAIL_WEAK = 0.25
 #: 0.924/0.923 (a mega-menu's teaser list before its "More Weather" header scores 2.75).
 TAIL_STRONG = 3
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
+#: The word in the languages of the benchmark pages (Italian "Lascia un commento", Portuguese
+#: "Deixe seu comentário" as well as English, German, French, Spanish, Russian).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
-                             r"\bcommentaires?\b|\bcomentarios?\b|комментари", re.I)
+                             r"\bcommentaires?\b|\bcomentarios?\b|\bcomment[oi]\b|\bcomentários?\b|"
+                             r"комментари", re.I)
 #: WordPress's comments title, "10 thoughts on “<headline>”" / "34 responses to ...": a count
 #: and the post's whole headline, so longer than COMMENT_HEADER_WORDS allows.
 COMMENTS_TITLE_RE = re.compile(r"^(?:\d+|one|two|three) (?:thoughts? on|responses? to|comments? on|replies to)"
