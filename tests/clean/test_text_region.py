@@ -189,3 +189,20 @@ def test_italian_and_portuguese_comment_headers_are_comments_walls():
     for text in ("Lascia un commento", "Deixe seu comentário", "12 commenti"):
         assert is_comments_header(build_blocks(text)[0]), text
     assert not is_comments_header(build_blocks("Il commento del direttore sulla partita.")[0])
+
+
+def test_a_rail_of_cards_with_one_kicker_has_no_prose():
+    """"Company Town" over every teaser (kicker, headline, one-sentence dek) is a rail of
+    other stories; a label with a colon over each part of a guide is the article's."""
+    from factwire.clean.text_runs import kicker_deks
+
+    cards = []
+    for k in range(5):
+        cards += ["Company Town", f"Studio number {k} signs a new agreement with the guild",
+                  f"The agency is the {k}th company to break ranks with the talent agents group."]
+    blocks = build_blocks("\n\n".join(cards))
+    scores = [-3.0 if i % 3 < 2 else 12.0 for i in range(len(blocks))]
+    assert kicker_deks(blocks, scores) == [2, 5, 8, 11, 14]
+    labels = [c.replace("Company Town", "Top Expert Picks:") for c in cards]
+    blocks = build_blocks("\n\n".join(labels))
+    assert kicker_deks(blocks, scores) == []

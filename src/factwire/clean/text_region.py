@@ -17,7 +17,14 @@ from factwire.clean.boilerplate import (
     section_kind,
 )
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
-from factwire.clean.text_runs import TABLE_ROW_SCORE, echoed_openings, product_boxes, table_rows, teaser_deks
+from factwire.clean.text_runs import (
+    TABLE_ROW_SCORE,
+    echoed_openings,
+    kicker_deks,
+    product_boxes,
+    table_rows,
+    teaser_deks,
+)
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
@@ -189,7 +196,7 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
-    for i in teaser_deks(blocks, scores) + echoed_openings(blocks):
+    for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores):
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE

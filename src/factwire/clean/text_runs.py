@@ -200,3 +200,41 @@ def echoed_openings(blocks: list[Block]) -> list[int]:
             if len(b.text) > len(head) and b.text.startswith(head + " "):
                 found.setdefault(head, []).append(i)
     return sorted(i for idx in found.values() if len(idx) >= ECHO_MIN_LINES for i in idx)
+
+
+#: A card rail's kicker: a short label (2-5 words, no figure) printed on every card of a rail
+#: of other stories ("Company Town" above each L.A. Times teaser) ...
+KICKER_WORDS = (2, 5)
+#: ... at least this many times, each within this many blocks of the previous one (a card is
+#: kicker, headline, a copy of the headline, a dek).
+KICKER_MIN = 4
+KICKER_PERIOD = 5
+#: The headline under a kicker has at least this many words (headlines run 5-20; a rail of
+#: two-word video titles between paragraphs is no card with a dek).
+KICKED_HEAD_WORDS = 5
+
+
+def kicker_deks(blocks: list[Block], scores: list[float]) -> list[int]:
+    """The one-sentence deks inside runs of cards that repeat one kicker line over a headline
+    (a line of headline length): teasers of other stories, whose summaries are not the
+    article's prose.  A label ending in a colon opens a part of the article ("Top picks:") and
+    is no kicker, nor is a form control a text browser prints ("(BUTTON) Expand", "[Go]")."""
+    where: dict[str, list[int]] = {}
+    for i, (b, s) in enumerate(zip(blocks, scores)):
+        lo, hi = KICKER_WORDS
+        if s < 0 and lo <= b.words <= hi and not b.bullet and not b.text.endswith(":") and \
+                not any(c.isdigit() for c in b.text) and not b.text.startswith(("(BUTTON)", "[")) and \
+                i + 1 < len(blocks) and KICKED_HEAD_WORDS <= blocks[i + 1].words <= TITLE_HEAD_WORDS[1]:
+            where.setdefault(b.text, []).append(i)
+    out: list[int] = []
+    for idx in where.values():
+        run = idx[:1]
+        for i in idx[1:] + [len(blocks) + KICKER_PERIOD + 1]:
+            if i - run[-1] <= KICKER_PERIOD:
+                run.append(i)
+                continue
+            if len(run) >= KICKER_MIN:
+                out.extend(k for k in range(run[0], min(run[-1] + KICKER_PERIOD, len(blocks)))
+                           if _is_dek(blocks[k], scores[k]))
+            run = [i]
+    return sorted(set(out))
