@@ -206,3 +206,16 @@ def test_a_rail_of_cards_with_one_kicker_has_no_prose():
     labels = [c.replace("Company Town", "Top Expert Picks:") for c in cards]
     blocks = build_blocks("\n\n".join(labels))
     assert kicker_deks(blocks, scores) == []
+
+
+def test_a_closing_author_box_is_not_the_article():
+    """"Sobre Carlos Nadalim" and his bio after the last paragraph is the author's box; an
+    "About" header far above the region's end is a section of the article."""
+    body = [_para(40, "school"), _para(35, "reading"), _para(30, "homework")]
+    bio = "Pai de dois filhos, Carlos Nadalim é coordenador pedagógico numa escola em Londrina e escreve sobre educação."
+    cleaned = clean_text("\n\n".join([MENU, *body, "Sobre Carlos Nadalim", bio, "Facebook", "Artigos relacionados"]))
+    assert cleaned.paragraphs == body
+    from factwire.clean.text_region import author_box_start
+
+    blocks = build_blocks("\n\n".join([body[0], "About the project", *body[1:], body[0] + " Again.", body[2] + " More."]))
+    assert author_box_start(blocks, 0, len(blocks) - 1) == len(blocks) - 1

@@ -449,3 +449,21 @@ def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
             out.update(range(i, j + 1))
         i = j + 1
     return out
+
+
+#: "About the author" / "About <Name>" in the languages of the benchmark pages: the header of
+#: the author's (or publisher's) bio box that closes a post -- metadata, not the article.
+ABOUT_HEADER_RE = re.compile(r"^(?:about|sobre|acerca de|à propos de|über|chi è|o autorze|об авторе)\b"
+                             r"(?: the author| (?:[A-ZÀ-Ý][\w.'’-]+ ?){1,3})?$", re.I)
+#: The bio box is the region's last few blocks: at most this many after its header.
+AUTHOR_BOX_BLOCKS = 3
+
+
+def author_box_start(blocks: list[Block], start: int, end: int) -> int:
+    """The region's end, moved before a closing author bio box ("Sobre Carlos Nadalim" and
+    two lines about him) when one ends it; an "About" header deeper in is a section."""
+    for h in range(max(start + 1, end - AUTHOR_BOX_BLOCKS), end + 1):
+        b = blocks[h]
+        if b.words <= TAIL_HEADER_WORDS and ABOUT_HEADER_RE.match(b.text.rstrip(" :")):
+            return h - 1
+    return end
