@@ -27,18 +27,14 @@ TABLE_MIN_ROWS = 3
 TABLE_ROW_GAPS = 2
 #: Cells hold no phrase punctuation: a comma between words or a quote marks a citation
 #: ("Beige Book," Oct. 16, 2019) or a list entry ("June 9 – Tampa, FL"), not a table row.
-_BOX_START = frozenset("│┃┌┏├┣└┗")
 _PHRASE_PUNCT_RE = re.compile(r"[,;](?= )|[\"“”]")
 _FIGURE_RE = re.compile(r"(?<![\w.])[$€£¥]?\d[\d.,:/%]*(?:%|g|kg|ml|st|nd|rd|th)?(?!\w)")
 
 
-#: Box-drawing characters: w3m draws a bordered table (`<table border>`, a data table) with
-#: them, one table line per text line, cells split over several lines.
-_BOX_RE = re.compile(r"[\u2500-\u257f]")
-
-
+#: Box-drawing characters (U+2500-U+257F): w3m draws a bordered table (`<table border>`, a
+#: data table) with them, one table line per text line, cells split over several lines.
 def _is_table_row(b: Block, score: float, menu_score: float) -> bool:
-    if b.text[:1] in _BOX_START or _BOX_RE.search(b.text[:2]):
+    if "\u2500" <= b.text[:1] <= "\u257f" or "\u2500" <= b.text[1:2] <= "\u257f":
         return True
     if b.gaps >= TABLE_ROW_GAPS and score <= 0:
         return True
@@ -188,16 +184,22 @@ ECHO_MIN_LINES = 3
 def echoed_openings(blocks: list[Block]) -> list[int]:
     """Blocks that open with the whole text of another block (>= ECHO_PREFIX_WORDS words),
     when ECHO_MIN_LINES or more blocks open with that same one."""
+    keys: list[tuple[int, str]] = []  # (block, its first words) for blocks long enough
     heads: dict[str, set[str]] = {}
-    for b in blocks:
-        words = b.text.split()
-        if len(words) >= ECHO_PREFIX_WORDS:
-            heads.setdefault(" ".join(words[:ECHO_PREFIX_WORDS]), set()).add(b.text)
-    found: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
-        words = b.text.split()
-        for head in heads.get(" ".join(words[:ECHO_PREFIX_WORDS]), ()) if len(words) > ECHO_PREFIX_WORDS else ():
-            if len(b.text) > len(head) and b.text.startswith(head + " "):
+        if len(b.text) < 2 * ECHO_PREFIX_WORDS - 1:
+            continue  # fewer characters than ECHO_PREFIX_WORDS words need
+        words = b.text.split(None, ECHO_PREFIX_WORDS)
+        if len(words) >= ECHO_PREFIX_WORDS:
+            key = " ".join(words[:ECHO_PREFIX_WORDS])
+            heads.setdefault(key, set()).add(b.text)
+            if len(words) > ECHO_PREFIX_WORDS:
+                keys.append((i, key))
+    found: dict[str, list[int]] = {}
+    for i, key in keys:
+        text = blocks[i].text
+        for head in heads[key] if len(heads[key]) > 1 else ():
+            if len(text) > len(head) and text.startswith(head + " "):
                 found.setdefault(head, []).append(i)
     return sorted(i for idx in found.values() if len(idx) >= ECHO_MIN_LINES for i in idx)
 
@@ -214,6 +216,9 @@ KICKER_PERIOD = 5
 KICKED_HEAD_WORDS = 5
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def kicker_deks(blocks: list[Block], scores: list[float]) -> list[int]:
     """The one-sentence deks inside runs of cards that repeat one kicker line over a headline
     (a line of headline length): teasers of other stories, whose summaries are not the
@@ -222,9 +227,10 @@ def kicker_deks(blocks: list[Block], scores: list[float]) -> list[int]:
     where: dict[str, list[int]] = {}
     for i, (b, s) in enumerate(zip(blocks, scores)):
         lo, hi = KICKER_WORDS
-        if s < 0 and lo <= b.words <= hi and not b.bullet and not b.text.endswith(":") and \
-                not any(c.isdigit() for c in b.text) and not b.text.startswith(("(BUTTON)", "[")) and \
-                i + 1 < len(blocks) and KICKED_HEAD_WORDS <= blocks[i + 1].words <= TITLE_HEAD_WORDS[1]:
+        if s < 0 and lo <= b.words <= hi and not b.bullet and i + 1 < len(blocks) and \
+                KICKED_HEAD_WORDS <= blocks[i + 1].words <= TITLE_HEAD_WORDS[1] and \
+                not b.text.endswith(":") and not b.text.startswith(("(BUTTON)", "[")) and \
+                not _DIGIT_RE.search(b.text):
             where.setdefault(b.text, []).append(i)
     out: list[int] = []
     for idx in where.values():
