@@ -24,6 +24,7 @@ from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail,
 from factwire.clean.text_region import (
     MAX_CAPTION_WORDS,
     announced_list,
+    author_box_start,
     comments_start,
     find_region,
     find_region_scored,
@@ -74,6 +75,7 @@ def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
         if len(run) >= LIST_BODY_ITEMS:
             return run[0], run[-1], run
     start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
+    end = author_box_start(blocks, start, end)
     tail = trailing_list(blocks, end) or announced_list(blocks, end)
     return start, (tail[-1] if tail else end), tail
 

@@ -107,6 +107,7 @@ class Block:
     terminal: bool = False  # ends like a sentence
     stop_ratio: float = 0.0
     upper_ratio: float = 0.0  # share of cased letters that are upper case
+    gaps: int = 0  # column gaps in its first line (a table row aligned by the renderer)
     raw: list[str] = field(default_factory=list)
 
 
@@ -121,16 +122,26 @@ def count_words(text: str) -> int:
     return latin + cjk // CJK_CHARS_PER_WORD
 
 
+#: Two or more spaces inside a line: a column gap (inscriptis and w3m align table cells).
+COLUMN_GAP_RE = re.compile(r"\S {2,}(?=\S)")
+
+
 def split_lines(text: str) -> list[tuple[str, bool]]:
     """Non-blank stripped lines, each with whether a blank line came before it."""
-    out: list[tuple[str, bool]] = []
+    return [(line, blank) for line, blank, _ in split_lines_gaps(text)]
+
+
+def split_lines_gaps(text: str) -> list[tuple[str, bool, int]]:
+    """split_lines with each line's number of column gaps (before spaces are collapsed)."""
+    out: list[tuple[str, bool, int]] = []
     blank = False
     for raw in text.splitlines():
         line = " ".join(raw.split())
         if not line:
             blank = True
             continue
-        out.append((line, blank))
+        gaps = len(COLUMN_GAP_RE.findall(raw)) if "  " in raw.strip() else 0
+        out.append((line, blank, gaps))
         blank = False
     return out
 
@@ -174,6 +185,15 @@ def _cut_mid_sentence(prev: str, prev_words: int) -> bool:
     return prev_words >= CUT_MIN_WORDS and OPEN_END_RE.search(prev[-TAIL_CHARS:]) is not None
 
 
+#: A sentence end followed by a capitalised word: a full sentence inside the line.
+INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
+
+
+def has_inner_stop(text: str) -> bool:
+    """A sentence end before the last few characters (a full sentence precedes a cut tail)."""
+    return bool(INNER_STOP_RE.search(text[:-4]))
+
+
 def looks_like_heading(text: str) -> bool:
     """Title Case runs without a stop ("Republicans Are Following Trump to Nowhere")."""
     words = [w for w in text.split() if w[:1].isalpha()]
@@ -193,8 +213,8 @@ def glue(prev: str, line: str) -> str:
 def build_blocks(text: str) -> list[Block]:
     """Group the page's lines into blocks (re-joining split paragraphs) and compute features."""
     blocks: list[Block] = []
-    lines = split_lines(text)
-    for idx, (line, blank) in enumerate(lines):
+    lines = split_lines_gaps(text)
+    for idx, (line, blank, gaps) in enumerate(lines):
         n = count_words(line)
         nxt = lines[idx + 1][0] if idx + 1 < len(lines) and not lines[idx + 1][1] else None
         if blocks and continues(blocks[-1].text, blocks[-1].words, line, n, blank, nxt):
@@ -203,7 +223,7 @@ def build_blocks(text: str) -> list[Block]:
             last.raw.append(line)
             last.words += n
             continue
-        blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line], words=n))
+        blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line], words=n, gaps=gaps))
     for b in blocks:
         add_features(b)
     return blocks

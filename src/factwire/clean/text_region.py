@@ -16,11 +16,18 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_lines import Block, credit_tail, is_bracketed, looks_like_heading
+from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
+from factwire.clean.text_runs import (
+    TABLE_ROW_SCORE,
+    echoed_openings,
+    kicker_deks,
+    product_boxes,
+    table_rows,
+    teaser_deks,
+)
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
-INNER_STOP_RE = re.compile(r"[.!?][\"'”’)]* [A-Z“\"]")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
 #: negative, paragraphs strongly positive.  Calibrated on text-dev: grid 5/7/9 x SHORT_PENALTY
@@ -38,7 +45,9 @@ SHORT_PENALTY = 3
 MAX_CAPTION_WORDS = 70
 #: Cost of a recognised chrome label (boilerplate.py).
 BOILER_PENALTY = 6
-#: Cost of a comments-section header: infinite, a hard wall (comments are prose too).
+#: Cost of a comments-section header: infinite, a hard wall (comments are prose too) -- unless
+#: it is a long uncounted subhead and what follows is as dense as an article (see
+#: _is_comment_subhead; a thread alternates posts with names and dates).
 COMMENTS_BARRIER = float("inf")
 #: Prose score needed before a comments header for it to open the real comments section
 #: (about two paragraphs); calibrated on text-dev (40..150 flat, 20 cut short ledes).
@@ -73,17 +82,22 @@ TAIL_WEAK = 0.25
 #: 0.924/0.923 (a mega-menu's teaser list before its "More Weather" header scores 2.75).
 TAIL_STRONG = 3
 #: A comments header is at most this many words ("34 responses to “<headline>”" included).
+#: The word in the languages of the benchmark pages (Italian "Lascia un commento", Portuguese
+#: "Deixe seu comentário" as well as English, German, French, Spanish, Russian).
 COMMENT_HEADER_WORDS = 14
 COMMENT_WORD_RE = re.compile(r"\bcomments?\b|\bresponses? to\b|\breplies\b|\bkommentare?\b|"
-                             r"\bcommentaires?\b|\bcomentarios?\b|комментари", re.I)
+                             r"\bcommentaires?\b|\bcomentarios?\b|\bcomment[oi]\b|\bcomentários?\b|"
+                             r"комментари", re.I)
 #: WordPress's comments title, "10 thoughts on “<headline>”" / "34 responses to ...": a count
 #: and the post's whole headline, so longer than COMMENT_HEADER_WORDS allows.
 COMMENTS_TITLE_RE = re.compile(r"^(?:\d+|one|two|three) (?:thoughts? on|responses? to|comments? on|replies to)"
                                r" [\"“«‘'„]", re.I)
 #: Substrings one of which COMMENT_WORD_RE needs (a cheap pre-check).
 COMMENT_KEYS = ("comment", "coment", "respons", "repl", "komment", "коммент")
-#: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word.
-GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])")
+#: Headline glued to teaser: lower case (or ?/!) immediately followed by a capitalised word;
+#: or, in Markdown (html2text), the teaser set in italics right after the headline on the same
+#: line ("... Student-Athlete _A 24-year-old woman ...": a card's dek is an `<em>` run).
+GLUE_RE = re.compile(r"[a-z?!’”)](?=[A-Z][a-z])|[\w?!’”)](?= _[A-Z“\"])")
 #: The glued headline needs this many words, so "iPhone"/"McDonald" inside prose do not count.
 TEASER_HEAD_WORDS = 5
 #: Headlines are short: the glue point is looked for in the first this-many characters only.
@@ -104,6 +118,12 @@ PROSE_STOP_RATIO = 0.15
 LONG_LINE_WORDS = 20
 
 
+#: A character reference left in the text ("Huawei&#39;s", "&amp;"): renderers decode them in
+#: the page's text, so one that survives was escaped twice -- an attribute value (an image's
+#: alt or title, a CNN rail's photo description) printed raw, not the article's prose.
+ESCAPED_ENTITY_RE = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|amp|quot|lt|gt|apos|nbsp);")
+
+
 def is_allcaps(b: Block) -> bool:
     """ALL-CAPS line of several words: a headline of another story or a shouting label."""
     return b.words >= 3 and b.upper_ratio >= ALLCAPS_RATIO
@@ -114,18 +134,13 @@ def is_prose(b: Block) -> bool:
 
     Not prose: ALL CAPS, a teaser cut with "..." (a related-story snippet), a Title Case
     headline that happens to end with "?" or "!"."""
-    if is_allcaps(b) or b.text.endswith(("...", "…")) and not _has_inner_stop(b.text):
+    if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text):
         return False
     if b.words >= PROSE_MIN_WORDS and b.terminal and (
             b.words > HEADING_MAX_WORDS or not looks_like_heading(b.text)):
         return True
     return b.words >= LONG_LINE_WORDS and (b.stop_ratio >= PROSE_STOP_RATIO
                                            or len(INNER_PUNCT_RE.findall(b.text)) >= 2)
-
-
-def _has_inner_stop(text: str) -> bool:
-    """A sentence end before the last few characters (a full sentence precedes a cut tail)."""
-    return bool(INNER_STOP_RE.search(text[:-4]))
 
 
 def is_comments_header(b: Block) -> bool:
@@ -162,7 +177,8 @@ def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
     if is_comments_header(b):
         return -COMMENTS_BARRIER
-    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text):
+    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
+            or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
@@ -175,8 +191,40 @@ def score_block(b: Block) -> float:
 
 
 def score_blocks(blocks: list[Block]) -> list[float]:
-    """Scores for all blocks, in order."""
-    return [score_block(b) for b in blocks]
+    """Scores for all blocks, in order; rows of a data table inside the article cost nothing
+    (see table_rows)."""
+    scores = [score_block(b) for b in blocks]
+    for i in table_rows(blocks, scores, -SHORT_PENALTY):
+        scores[i] = TABLE_ROW_SCORE
+    for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores):
+        scores[i] = -SHORT_PENALTY
+    for i in product_boxes(blocks, scores, -SHORT_PENALTY):
+        scores[i] = TABLE_ROW_SCORE
+    for h, s in enumerate(scores):
+        if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \
+                _density(scores, h + 1) >= SUBHEAD_MIN_DENSITY:
+            scores[h] = -SHORT_PENALTY  # the article goes on below it
+    return scores
+
+
+#: A line naming comments with at least this many words and no count is a subhead that talks
+#: about comments ("Mistake 3: Ignoring comments or messages about the shopping experience");
+#: a thread's header is a label ("Leave a Reply", "No comments yet") or counts them
+#: ("... 0 Comments", "14 Comments").
+COMMENT_SUBHEAD_WORDS = 8
+#: ... and what follows it is at least this dense: an article with many subheads (0.44 and
+#: up on text-dev, see RELATED_MAX_DENSITY); a long subhead-like comments header over a
+#: thread of bare posts is the risk, so not lower.
+SUBHEAD_MIN_DENSITY = 0.5
+
+
+def _is_comment_subhead(b: Block) -> bool:
+    return b.words >= COMMENT_SUBHEAD_WORDS and not _COMMENT_COUNT_RE.search(b.text) and \
+        not COMMENTS_TITLE_RE.match(b.text) and section_kind(b.text) != "comments"
+
+
+_COMMENT_COUNT_RE = re.compile(r"\d\s*(?:comment|respons|repl|kommentar|commentaire|comentario|коммент)", re.I)
+
 
 
 def is_tail_header(b: Block, score: float) -> bool:
@@ -244,8 +292,9 @@ def gap_flags(blocks: list[Block], scores: list[float]) -> list[bool]:
     """Which blocks count towards a body-ending gap: menu-like ones (a few words, or chrome).
     List items and table rows inside an article are short, but not menu-short; and a line
     with a figure in it ("63", "85%", "3-1") is a table cell a renderer put on its own line
-    (bs4, a browser copy), which a menu entry seldom is."""
-    return [s <= 0 and (s == -BOILER_PENALTY or b.words <= GAP_MAX_WORDS and not _HAS_DIGIT.search(b.text))
+    (bs4, a browser copy), which a menu entry seldom is.  Lines text_runs made neutral (table
+    rows, product boxes) are never part of a gap."""
+    return [s < 0 and (s == -BOILER_PENALTY or b.words <= GAP_MAX_WORDS and not _HAS_DIGIT.search(b.text))
             for b, s in zip(blocks, scores)]
 
 
@@ -351,10 +400,20 @@ def announced_list(blocks: list[Block], end: int) -> range:
         b = blocks[i]
         if b.bullet and b.words <= LIST_ITEM_WORDS[1]:
             items += 1
-        elif not URL_LINE_RE.match(b.text):
+        elif not _item_extra(b, blocks[i - 1]):
             break
         last = i
     return range(end + 1, last + 1) if items >= LIST_MIN_ITEMS else range(0)
+
+
+def _item_extra(b: Block, prev: Block) -> bool:
+    """A line that belongs to the list item above it: its link printed as an address (bare,
+    or in Markdown's `<...>` / `**...**`), an image placeholder, a left-over markup line, or
+    the wrapped rest of the item's name (a short non-sentence right after the bullet)."""
+    text = b.text.strip("*<>_ ")
+    if not text or URL_LINE_RE.match(text) or is_bracketed(b.text):
+        return True
+    return prev.bullet and not b.terminal and b.words <= LIST_ITEM_WORDS[1] // 2
 
 
 def _is_item(b: Block, shape: tuple[str, frozenset[str]] | None) -> bool:
@@ -390,3 +449,21 @@ def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
             out.update(range(i, j + 1))
         i = j + 1
     return out
+
+
+#: "About the author" / "About <Name>" in the languages of the benchmark pages: the header of
+#: the author's (or publisher's) bio box that closes a post -- metadata, not the article.
+ABOUT_HEADER_RE = re.compile(r"^(?:about|sobre|acerca de|à propos de|über|chi è|o autorze|об авторе)\b"
+                             r"(?: the author| (?:[A-ZÀ-Ý][\w.'’-]+ ?){1,3})?$", re.I)
+#: The bio box is the region's last few blocks: at most this many after its header.
+AUTHOR_BOX_BLOCKS = 3
+
+
+def author_box_start(blocks: list[Block], start: int, end: int) -> int:
+    """The region's end, moved before a closing author bio box ("Sobre Carlos Nadalim" and
+    two lines about him) when one ends it; an "About" header deeper in is a section."""
+    for h in range(max(start + 1, end - AUTHOR_BOX_BLOCKS), end + 1):
+        b = blocks[h]
+        if b.words <= TAIL_HEADER_WORDS and ABOUT_HEADER_RE.match(b.text.rstrip(" :")):
+            return h - 1
+    return end
