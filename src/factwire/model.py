@@ -108,7 +108,7 @@ def as_json(obj: Any, optional: tuple[str, ...] = ()) -> dict[str, Any]:
     a field with `metadata={"json": False}` left out, and an `optional` field left out when it
     is None (today's JSON has no such key then, e.g. "caption" on body facts)."""
     out: dict[str, Any] = {}
-    for name, key, skip_none in _json_plan(type(obj), optional):
+    for name, key, skip_none in _json_plan(obj.__class__, optional):
         value = getattr(obj, name)
         if value is None:
             if skip_none:
