@@ -93,11 +93,18 @@ def test_a_dependency_error_in_the_facts_stage_is_recorded_not_raised(monkeypatc
     assert rec.errors and rec.errors[0]["stage"] == "facts" and "UnicodeEncodeError" in rec.errors[0]["reason"]
 
 
+#: A limit this page's facts stage always exceeds (~0.9 s) and its cleaning never (~0.1 s), so both runs
+#: stop in the same stage: at LIMIT the page, faster since session 6, ended within a hair of the
+#: facts/events boundary and the stage named depended on the machine's load.
+REPETITIVE_LIMIT = 0.5
+
+
 def test_the_100k_repetitive_page_stops_at_the_limit_in_a_thread_as_in_the_main_thread():
-    rec, seconds = in_thread(process_page, page(REPETITIVE_TEXT), timeout=LIMIT)
-    assert seconds < LIMIT + SLACK_S
-    assert rec.errors and rec.errors[0]["reason"].endswith(f"exceeded the {LIMIT:g} s time limit")
-    main = process_page(page(REPETITIVE_TEXT), timeout=LIMIT)
+    rec, seconds = in_thread(process_page, page(REPETITIVE_TEXT), timeout=REPETITIVE_LIMIT)
+    assert seconds < REPETITIVE_LIMIT + SLACK_S
+    assert rec.errors and rec.errors[0]["reason"].endswith(f"exceeded the {REPETITIVE_LIMIT:g} s time limit")
+    assert rec.errors[0]["stage"] == "facts"
+    main = process_page(page(REPETITIVE_TEXT), timeout=REPETITIVE_LIMIT)
     assert [e["stage"] for e in main.errors] == [e["stage"] for e in rec.errors]
 
 
