@@ -32,7 +32,7 @@ def _texts() -> list[str]:
 
 
 def _without_ner(nlp, texts):
-    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in ("tok2vec", "tagger", "parser")]):
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in ("tok2vec", "tagger", "parser", "factwire_parser")]):
         return list(nlp.pipe(texts))
 
 

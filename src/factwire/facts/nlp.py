@@ -53,6 +53,13 @@ NER_PIPE = "factwire_ner"
 #: (numpy) runs them through facts/tok2vec_fast.py (embeddings cached, same products).
 TOK2VEC_ENV = "FACTWIRE_TOK2VEC"
 TOK2VEC_CHOICES = ("numpy", "thinc")
+#: Which loop sets heads and labels: "auto" (the default: the compiled loop of facts/parser_greedy.py
+#: when setup.py could build it, else spaCy's), "compiled" (required: an error when it is not
+#: built) or "spacy" (the model's own `parser` pipe).  The compiled loop gives spaCy's own parses
+#: (bench/parser_check.py) at about a third of the pipe's cost.
+PARSER_ENV = "FACTWIRE_PARSER"
+PARSER_CHOICES = ("auto", "compiled", "spacy")
+PARSER_PIPE = "factwire_parser"
 BLAS_THREADS = 1
 BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 #: numpy wheels' OpenBLAS and the function that sets its thread count at run time, for when
@@ -127,6 +134,37 @@ def attach_ner(nlp) -> None:
     nlp.add_pipe(NER_PIPE, last=True)
 
 
+def attach_parser(nlp) -> str:
+    """The compiled parser loop (facts/parser_greedy.py) in the `parser` pipe's place, spaCy's
+    `parser` disabled (its weights are read); returns which parser runs."""
+    from factwire.facts.parser_greedy import ParserUnavailable, check_available
+
+    choice = env_choice(PARSER_ENV, PARSER_CHOICES)
+    if PARSER_PIPE in nlp.pipe_names:
+        return "compiled"
+    if choice == "spacy" or "parser" not in nlp.pipe_names:
+        return "spacy"
+    try:
+        check_available(nlp.get_pipe("parser"))
+    except ParserUnavailable:
+        if choice == "compiled":
+            raise
+        return "spacy"
+    from spacy.language import Language
+
+    if not Language.has_factory(PARSER_PIPE):
+        Language.factory(PARSER_PIPE, func=_make_parser_pipe)
+    nlp.add_pipe(PARSER_PIPE, after="parser")
+    nlp.disable_pipe("parser")
+    return "compiled"
+
+
+def _make_parser_pipe(nlp, name: str):
+    from factwire.facts.parser_greedy import GreedyParser
+
+    return GreedyParser(nlp.get_pipe("parser"))
+
+
 def _make_ner_pipe(nlp, name: str):
     from factwire.facts.ner_greedy import GreedyNER
 
@@ -196,6 +234,7 @@ def _load():
     nlp.max_length = MAX_CHARS
     if NUMPY_GEMM:
         use_numpy_gemm(nlp)
+    attach_parser(nlp)  # FACTWIRE_PARSER (default: the compiled loop, parser_greedy.py, when built)
     attach_ner(nlp)  # FACTWIRE_NER (default numpy: ner_greedy.py) replaces spaCy's ner pipe
     use_fast_tok2vec(nlp)
     has_ruler = "attribute_ruler" in nlp.pipe_names
