@@ -67,3 +67,19 @@ def test_the_stored_text_is_what_spacy_rebuilds():
     for text in TRICKY[:3]:
         doc = nlp_mod.parse(text)
         assert nlp_mod.doc_text(doc) == doc.text == text
+
+
+def test_doc_ents_are_the_docs_entities_built_once():
+    doc = nlp_mod.parse("Russian drones hit Kyiv and Lviv on Monday, the Ukrainian army said.")
+    ents = nlp_mod.doc_ents(doc)
+    assert [(e.start, e.end, e.label_) for e in ents] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert nlp_mod.doc_ents(doc) is ents  # the second read is the stored tuple
+
+
+def test_tokens_with_are_the_tokens_a_word_scan_visits():
+    doc = nlp_mod.parse("In Lviv, near the Main Street hospital, IN, WA and the Counties met; in IN.")
+    lower_words, orth_words = {"in", "near", "street", "hospital", "counties"}, {"IN", "WA", ","}
+    assert nlp_mod.tokens_with(doc, "LOWER", nlp_mod.word_ids(lower_words)) == \
+        [t.i for t in doc if t.lower_ in lower_words]
+    assert nlp_mod.tokens_with(doc, "ORTH", nlp_mod.word_ids(orth_words)) == [t.i for t in doc if t.text in orth_words]
+    assert nlp_mod.tokens_with(nlp_mod.parse(""), "LOWER", nlp_mod.word_ids(lower_words)) == []

@@ -31,7 +31,7 @@ from .attributions_source import (
     resolve_pronoun,
     subject_of,
 )
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text
 
 # Word lists are surface forms (the pipeline runs without a lemmatizer), written from general
 # English usage of reporting, cognition and accusation verbs -- not mined from the gold.
@@ -109,7 +109,7 @@ def find_attributions(doc: Doc, published: dt.date | None = None) -> list[dict]:
     `published` is part of the extractor contract; attributions do not depend on it.
     """
     page = Page(doc_text(doc))
-    ents = list(doc.ents)
+    ents = list(doc_ents(doc))
     items: list[dict] = []
     for tok in cue_tokens(doc):
         check_deadline()

@@ -19,6 +19,7 @@ from spacy.strings import hash_string
 from factwire.deadline import check_deadline
 
 from .gazetteer import get_demonyms, get_gazetteer
+from .nlp import doc_ents
 from .places_aliases import NATION_ADJECTIVES, REGION_ADJECTIVES
 from .places_spans import RELABEL_LABELS, _relabel_part, _words_in_long_persons
 
@@ -47,7 +48,7 @@ def find_entities(doc, published=None) -> list[dict]:
     """Every kept entity as {"text","label","start","end"}, in text order."""
     gaz = get_gazetteer()
     person_words = _words_in_long_persons(doc)
-    out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc.ents
+    out = [_item(ent, _label(doc, ent, gaz, person_words)) for ent in doc_ents(doc)
            if ent.label_ in KEEP and any(c.isalpha() for c in ent.text)  # no "✓" NORP/PERSON
            and not _title_modifier(doc, ent)]
     for item in out:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from factwire.deadline import check_deadline
 
 from .gazetteer import Gazetteer, Place, get_demonyms, get_gazetteer, normalize
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text
 from .places_adjectival import adjectival_places, apposition_countries
 from .places_aliases import US_POSTAL_CODES
 from .places_facilities import facility_item
@@ -154,7 +154,7 @@ def _locate_by_named_town(facilities: list[dict], doc, gaz: Gazetteer) -> None:
     of River Avenue" in a story from "the Winnipeg Fire Paramedic Service"): a local body is
     named after its town, so the first such city (ORG_TOWN_MIN_POP people or more, by its own
     name) locates them, with that town as `locality` (in place)."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "ORG":
             continue
         words = [t for t in ent if t.lower_ != "the"]
@@ -213,7 +213,7 @@ def nationalities(doc) -> frozenset[str]:
     """Countries the article's nationality adjectives name ("the Greek islands" -> GR): context
     for its small places even where the country itself is never written."""
     demonyms = get_demonyms()
-    return frozenset(demonyms[e.text] for e in doc.ents if e.label_ == "NORP" and e.text in demonyms)
+    return frozenset(demonyms[e.text] for e in doc_ents(doc) if e.label_ == "NORP" and e.text in demonyms)
 
 
 def _region_readings(mentions: list[Mention], priors: dict, gaz: Gazetteer,

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from .gazetteer import Place, get_demonyms, get_gazetteer
-from .nlp import doc_text
+from .nlp import doc_ents, doc_text
 from .places_aliases import NATION_ADJECTIVES, NATION_NAMES, REGION_ADJECTIVES, REGIONS, SETTLEMENT_NOUNS
 
 #: The `use` value of an adjectival place (model.Place.use).
@@ -59,7 +59,7 @@ def adjectival_places(doc, literal: list[dict]) -> list[dict]:
     no literal place; text order."""
     demonyms = get_demonyms()
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ADJECTIVE_LABELS:
             continue
         if any(p["start"] < ent.end_char and ent.start_char < p["end"] for p in literal):

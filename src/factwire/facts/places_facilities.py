@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .gazetteer import normalize
+from .nlp import tokens_with, word_ids
 from .places_aliases import BUILDING_WORDS, LOWERCASE_BUILDING_WORDS, NOT_PLACE_NAMES, STREET_WORDS
 from .places_mention import Mention
 
@@ -33,6 +34,8 @@ BUILDING_LOCATIVES = frozenset({"at", "in", "into", "inside", "outside", "near",
 NOT_NAME_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: What may stand between a facility and the town written as its locator.
 LOCATOR_GLUE = frozenset({",", "in", "in the", "at", "of"})
+#: String ids of the head words (`tokens_with`): the only tokens the scan looks at.
+HEAD_WORD_IDS = word_ids(STREET_WORDS | BUILDING_WORDS)
 #: Longest name before the head word ("Crossdoney Presbyterian Hall", "N. Bedford Drive").
 MAX_NAME_TOKENS = 4
 
@@ -42,11 +45,10 @@ def find_facility_mentions(doc, is_place: Callable[[str], bool] | None = None) -
     gazetteer?), a lower-case building word after a capitalised name that is no known place
     makes a facility too ("at Heathrow airport"; "in Kyiv hospital" stays the city Kyiv)."""
     out = []
-    for tok in doc:
+    for i in tokens_with(doc, "LOWER", HEAD_WORD_IDS):
+        tok = doc[i]
         head = tok.lower_
         street = head in STREET_WORDS
-        if not (street or head in BUILDING_WORDS):
-            continue
         lower = not tok.text[:1].isupper()
         if lower and not _lower_head_allowed(head, street, is_place):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer, normalize
+from .nlp import tokens_with, word_ids
 from .places_aliases import COUNTRY_ALIASES, US_POSTAL_CODES, US_STATE_ABBREVIATIONS
 from .places_mention import ADMIN_WORDS, MAX_FALLBACK_TOKENS, Mention, modifies_a_name as _modifies_a_name
 
@@ -40,6 +41,9 @@ MAX_REGION_TOKENS = 3
 ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 #: Every form `_untagged_abbreviations` reads (one set test per token before anything else).
 ABBREVIATION_FORMS = frozenset(CAPS_COUNTRY_ALIASES) | frozenset(US_STATE_ABBREVIATIONS) | frozenset(US_POSTAL_CODES)
+#: String ids of the forms the token scans look for (`tokens_with`).
+ABBREVIATION_IDS = word_ids(ABBREVIATION_FORMS)
+COMMA_IDS, COUNTIES_IDS, BASED_IDS = word_ids([","]), word_ids(["counties"]), word_ids(["based"])
 #: Longest place name glued to "-based" ("Sugar Land-based", "Rio de Janeiro-based").
 MAX_BASED_TOKENS = 3
 
@@ -61,8 +65,9 @@ def _mention(doc, s: int, e: int, cands) -> Mention:
 
 def _untagged_abbreviations(doc, gaz: Gazetteer) -> list[Mention]:
     out = []
-    for tok in doc:
-        if tok.text not in ABBREVIATION_FORMS or tok.ent_type_ or _modifies_a_name(doc, tok.i + 1):
+    for i in tokens_with(doc, "ORTH", ABBREVIATION_IDS):
+        tok = doc[i]
+        if tok.ent_type_ or _modifies_a_name(doc, tok.i + 1):
             continue
         prev = doc[tok.i - 1].text if tok.i else ""
         is_state = tok.text in US_STATE_ABBREVIATIONS and prev in (",", "-")
@@ -89,9 +94,8 @@ def _address_or_dateline(doc, i: int) -> bool:
 
 def _county_lists(doc, gaz: Gazetteer) -> list[Mention]:
     out = []
-    for tok in doc:
-        if tok.lower_ != "counties":
-            continue
+    for i in tokens_with(doc, "LOWER", COUNTIES_IDS):
+        tok = doc[i]
         for s, e in _list_names(doc, tok.i):
             cands = [p for p in gaz.lookup(doc[s:e].text + " County") if p.kind == "admin"]
             if cands:
@@ -117,8 +121,9 @@ def _list_names(doc, end: int) -> list[tuple[int, int]]:
 
 def _based(doc, gaz: Gazetteer) -> list[Mention]:
     out = []
-    for tok in doc:
-        if tok.lower_ != "based" or tok.i < 2 or doc[tok.i - 1].text != "-":
+    for i in tokens_with(doc, "LOWER", BASED_IDS):
+        tok = doc[i]
+        if tok.i < 2 or doc[tok.i - 1].text != "-":
             continue
         e = tok.i - 1
         for s in range(max(0, e - MAX_BASED_TOKENS), e):
@@ -133,8 +138,9 @@ def _based(doc, gaz: Gazetteer) -> list[Mention]:
 def _name_comma_region(doc, gaz: Gazetteer) -> list[Mention]:
     """"<unknown Name>, <known Region>" pairs (see module doc): [name (fallback), region]."""
     out: list[Mention] = []
-    for comma in doc:
-        if comma.text != "," or comma.i == 0 or comma.i + 1 >= len(doc) or not doc[comma.i + 1].is_title:
+    for i in tokens_with(doc, "ORTH", COMMA_IDS):
+        comma = doc[i]
+        if comma.i == 0 or comma.i + 1 >= len(doc) or not doc[comma.i + 1].is_title:
             continue  # a region after the comma starts with a capital (`_region_after`): test that first
         settled = comma.i > 1 and doc[comma.i - 1].lower_ in SETTLEMENT_WORDS
         district = comma.i > 1 and doc[comma.i - 1].lower_ in DISTRICT_WORDS

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .attributions_gender import FEMALE_NAMES, MALE_NAMES
 from .gazetteer import Gazetteer, Place, normalize
+from .nlp import doc_ents, tokens_with, word_ids
 from .places_aliases import GENERIC_FEATURE_WORDS, NOT_PLACE_NAMES, US_POSTAL_CODES
 from .places_facilities import find_facility_mentions
 from .places_mention import (
@@ -72,6 +73,7 @@ LOCATIVE_NAME_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 #: Prepositions after which an untagged capitalised name is read as a place candidate.
 LOCATIVES = frozenset({"in", "on", "at", "near", "over", "from", "to", "into", "outside",
                        "around", "towards", "toward", "across", "inside"})
+LOCATIVE_IDS = word_ids(LOCATIVES)  # their string ids (`tokens_with`)
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: A dateline inside the text (after a photo caption or a headline, as scraped pages have them):
 #: stricter than at the start -- the caps name must open a line or follow a sentence end and be
@@ -102,7 +104,7 @@ class ArticleRegions:
 def article_regions(doc, gaz: Gazetteer) -> ArticleRegions:
     """Every country and US state some GPE entity of the article may name."""
     countries, states = set(), set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "GPE":
             continue
         for p in gaz.lookup(ent.text):
@@ -130,7 +132,7 @@ def collect_mentions(doc, gaz: Gazetteer, text: str | None = None) -> list[Menti
     for m in _from_locatives(doc, gaz, person_words):
         if not any(m.start < o.end and o.start < m.end for o in found):
             found.append(m)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         m = None
         if ent.label_ in PLACE_LABELS:
             m = _from_place_ent(doc, ent, gaz)
@@ -149,8 +151,9 @@ def _from_locatives(doc, gaz: Gazetteer, person_words: set[str]) -> list[Mention
     """Untagged proper names after "in/on/near/..." that the gazetteer knows well: the same
     strength test as a relabelled ORG/PERSON, so surnames and small namesakes stay out."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in LOCATIVES or tok.i + 1 >= len(doc):
+    for i in tokens_with(doc, "LOWER", LOCATIVE_IDS):
+        tok = doc[i]
+        if tok.i + 1 >= len(doc):
             continue
         s = e = tok.i + 1
         while e < len(doc) and e - s < MAX_RELABEL_TOKENS and _untagged_name(doc[e]):
@@ -378,7 +381,7 @@ def _own_name(p: Place, key: str) -> bool:
 
 def _words_in_long_persons(doc) -> set[str]:
     """Lower-cased words of multi-word PERSON names: a later lone "Clark" is that person."""
-    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {t.lower_ for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def _inner_datelines(text: str, gaz: Gazetteer) -> list[Mention]:
