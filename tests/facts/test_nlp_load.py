@@ -49,36 +49,6 @@ def test_models_multiply_with_numpy_not_blis():
     assert nodes and all(getattr(node.ops, "use_blis", True) is False for node in nodes)
 
 
-def _blas_how(code: str, env: dict[str, str]) -> list[str]:
-    import os
-
-    clean = {k: v for k, v in os.environ.items() if k not in nlp_mod.BLAS_THREAD_VARS}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**clean, **env}).stdout
-    return out.split()
-
-
-def test_one_blas_thread_unless_the_user_chose():
-    show = "import os; print(how, os.environ.get('OPENBLAS_NUM_THREADS'))"
-    first = "from factwire.facts.nlp import limit_blas_threads as f; how = f(); " + show
-    assert _blas_how(first, {}) == ["environment", "1"]
-    assert _blas_how(first, {"OPENBLAS_NUM_THREADS": "3"}) == ["user", "3"]
-    after_numpy = "import numpy; from factwire.facts.nlp import limit_blas_threads as f; how = f(); " + show
-    how, _ = _blas_how(after_numpy, {})
-    assert how == ("openblas" if _numpy_ships_openblas() else "unknown")
-
-
-def _numpy_ships_openblas() -> bool:
-    """numpy's wheels (1.26 and 2.x) ship their OpenBLAS in numpy.libs/; a numpy built against
-    a system BLAS does not, and then the thread count cannot be set after numpy's import."""
-    from pathlib import Path
-
-    import numpy
-
-    libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
-    return any(libs.glob("*openblas*")) if libs.is_dir() else False
-
-
 def test_loading_resources_freezes_them_and_keeps_the_collector_on():
     """annotate.load_resources: the loaded model/gazetteers are frozen out of garbage collection
     (why: annotate._load_once), and the collector is left as it was found (on)."""

