@@ -5,6 +5,11 @@ pinned process (so a loaded machine slows both sides alike).
 
     PYTHONPATH=src .venv/bin/python bench/tok2vec_check.py cache [--pages 600]
     PYTHONPATH=src .venv/bin/python bench/tok2vec_check.py ab [--sample 60] [--rounds 3]
+    PYTHONPATH=src .venv/bin/python bench/tok2vec_check.py kernels [--rows 3500] [--reps 20]
+
+`kernels` times one encoder layer (the shared network's weights, a batch of `--rows` rows) with
+its elementwise half in numpy and in the compiled kernel (facts/_tok2vec_kernels.c), interleaved,
+and checks that both give the same bits.
 
 Identity of the outputs is checked by bench/spacy_outputs.py (FACTWIRE_TOK2VEC=thinc vs the
 default, `--compare A B --ignore-tensor`); figures go to bench/results/profile.md by hand with
@@ -84,6 +89,39 @@ def ab_cmd(args) -> None:
     print(f"\nratio {best['tok2vec_fast'] / best['thinc']:.3f}")
 
 
+def kernels_cmd(args) -> None:
+    """CPU us a row and layer: numpy's elementwise operations vs the compiled kernel."""
+    import time
+
+    import numpy as np
+
+    if tok2vec_fast._kernels() is None:
+        raise SystemExit("the compiled kernels are not built (pip install -e . with a C compiler)")
+    cpu = ps.pin_one_core()
+    layers = tok2vec_fast.plan(networks()[0]).layers
+    rng = np.random.default_rng(5)
+    compiled = tok2vec_fast._kernels
+    spent = {"numpy": 0.0, "compiled": 0.0}
+    same = True
+    for rep in range(args.reps):
+        for layer in layers:
+            X = rng.standard_normal((args.rows, layer.n_out)).astype(np.float32)
+            window = np.zeros((args.rows, 3 * layer.n_out), dtype=np.float32)
+            outs = []
+            for mode in ("numpy", "compiled") if rep % 2 else ("compiled", "numpy"):
+                tok2vec_fast._kernels = compiled if mode == "compiled" else (lambda: None)
+                clock = time.process_time()
+                outs.append(layer.apply(X, window))
+                spent[mode] += time.process_time() - clock
+            same = same and np.array_equal(outs[0], outs[1])
+    tok2vec_fast._kernels = compiled
+    calls = args.reps * len(layers) * args.rows
+    print(f"one encoder layer, {args.rows} rows, {args.reps} x {len(layers)} layers interleaved, CPU {cpu}; "
+          f"identical bits: {same}\n\n| elementwise half by | CPU us a row and layer (whole layer) |\n|---|---|")
+    for mode, secs in spent.items():
+        print(f"| {mode} | {1e6 * secs / calls:.2f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -92,8 +130,11 @@ def main() -> None:
     a = sub.add_parser("ab")
     a.add_argument("--sample", type=int, default=60)
     a.add_argument("--rounds", type=int, default=3)
+    k = sub.add_parser("kernels")
+    k.add_argument("--rows", type=int, default=3500)
+    k.add_argument("--reps", type=int, default=20)
     args = ap.parse_args()
-    {"cache": cache_cmd, "ab": ab_cmd}[args.cmd](args)
+    {"cache": cache_cmd, "ab": ab_cmd, "kernels": kernels_cmd}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -118,3 +118,19 @@ def test_threads_share_one_cache_safely():
         reference = want[k % len(docs)]
         assert vectors.shape == reference.shape
         assert not len(vectors) or float(np.abs(vectors - reference).max()) < TOLERANCE
+
+
+def test_compiled_layer_kernels_give_numpys_floats_to_the_bit(monkeypatch):
+    """facts/_tok2vec_kernels.c does the layer's elementwise half with numpy's float32 operations
+    in numpy's order (pairwise row sums): the same bits as the numpy path, layer by layer."""
+    if tok2vec_fast._kernels() is None:
+        pytest.skip("the compiled tok2vec kernels are not built in this install (no C compiler)")
+    network = tok2vec_fast.plan(_networks()[0])
+    rng = np.random.default_rng(11)
+    for layer in network.layers:
+        X = rng.standard_normal((700, layer.n_out)).astype(np.float32)
+        compiled = layer.apply(X, np.zeros((700, 3 * layer.n_out), dtype=np.float32))
+        monkeypatch.setattr(tok2vec_fast, "_kernels", lambda: None)
+        plain = layer.apply(X, np.zeros((700, 3 * layer.n_out), dtype=np.float32))
+        monkeypatch.undo()
+        assert compiled.dtype == plain.dtype and np.array_equal(compiled, plain)

@@ -20,9 +20,10 @@ compares heads, labels and sentence starts with spaCy's own pipe.
 from __future__ import annotations
 
 import ctypes
-import importlib.util
 
 import numpy as np
+
+from .compiled import F32, I8, I32, U8, Unavailable, load
 
 #: The parser state's feature tokens this loop is written for (spaCy's "parser" state without
 #: extra_state_tokens); another model layout is refused at load rather than parsed wrongly.
@@ -34,25 +35,19 @@ LIBRARY = "factwire.facts._arc_eager"
 #: parse_batch's error codes: an arc spaCy could not delete (see _arc_eager.c), memory, a runaway state.
 ERRORS = {-2: "an arc replaced out of order", -3: "out of memory", -4: "too many steps"}
 
-_F32 = np.ctypeslib.ndpointer(np.float32, flags="C_CONTIGUOUS")
-_I32 = np.ctypeslib.ndpointer(np.int32, flags="C_CONTIGUOUS")
-_I8 = np.ctypeslib.ndpointer(np.int8, flags="C_CONTIGUOUS")
-_U8 = np.ctypeslib.ndpointer(np.uint8, flags="C_CONTIGUOUS")
-
-
 class ParserUnavailable(RuntimeError):
     """The compiled loop cannot serve this pipeline (no built library, or another model layout)."""
 
 
 def load_library() -> ctypes.CDLL:
     """The compiled loop, or ParserUnavailable saying why not."""
-    spec = importlib.util.find_spec(LIBRARY)
-    if spec is None or not spec.origin:
-        raise ParserUnavailable(f"{LIBRARY} is not built (pip install needs a C compiler for it)")
-    lib = ctypes.CDLL(spec.origin)
+    try:
+        lib = load(LIBRARY)
+    except Unavailable as exc:
+        raise ParserUnavailable(str(exc)) from None
     lib.parse_batch.restype = ctypes.c_int
-    lib.parse_batch.argtypes = [ctypes.c_int, _I32, _I8, _F32, _F32, _F32, _F32, _U8, _I32, _I32,
-                                ctypes.c_int, ctypes.c_int, ctypes.c_int, _I32, _I32]
+    lib.parse_batch.argtypes = [ctypes.c_int, I32, I8, F32, F32, F32, F32, U8, I32, I32,
+                                ctypes.c_int, ctypes.c_int, ctypes.c_int, I32, I32]
     return lib
 
 
