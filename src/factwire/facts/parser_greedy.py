@@ -101,6 +101,9 @@ class GreedyParser:
         presets = np.concatenate([d.to_array([SENT_START]).astype(np.int8).ravel() for d in docs])
         heads = np.empty(int(lengths.sum()), dtype=np.int32)
         labels = np.empty_like(heads)
+        if cached.shape[:2] != (int(lengths.sum()) + 1, STATE_FEATURES) or \
+                cached[0, 0].size != self.hiddens * self.pieces:  # the C loop indexes by these
+            raise ValueError(f"parser's first layer gave {cached.shape} for {int(lengths.sum())} tokens")
         err = self.lib.parse_batch(len(docs), lengths, presets, cached, self.feat_bias, self.upper_t,
                                    self.upper_b, self.seen, self.class_move, self.class_label,
                                    self.hiddens, self.pieces, len(self.seen), heads, labels)
