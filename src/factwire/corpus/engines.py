@@ -29,8 +29,12 @@ from factwire.read.pages import MAX_PAGE_BYTES
 
 log = logging.getLogger(__name__)
 
-#: Tasks queued per worker beyond the one it is on, so it never waits for the parent.
-PREFETCH = 2
+#: Tasks queued per worker beyond the one it is on, so it never waits for the parent and always
+#: finds a whole spaCy batch (FACTS_BATCH pages) queued when it finishes one: with 2 queued, a
+#: worker often gathered batches of 1-2 pages.  Measured on 600 corpus-bench pages, 2 workers,
+#: two alternated rounds (session 7, bench/results/corpus.md): workers' CPU a page 57.6 / 58.9 ms
+#: with 2 queued, 54.6 / 55.6 ms with 7.
+PREFETCH = 2 * FACTS_BATCH - 1
 #: A page is tried this many times in total when its worker dies on it.
 MAX_ATTEMPTS = 2
 #: How long the supervisor waits for any news before checking workers again (seconds).
