@@ -57,3 +57,8 @@ def test_sections_state_targets_and_replace_only_their_own_block(tmp_path):
     bench.write_section("memory", "second\n", path)
     text = path.read_text()
     assert "keep" in text and "second" in text and "first" not in text and text.count("corpus_bench:memory:start") == 1
+
+
+def test_the_ratio_reference_is_trafilaturas_mean_around_the_one_worker_run():
+    assert bench.bracketed_rate({"pages_per_s": 60.0}) == 60.0
+    assert bench.bracketed_rate({"pages_per_s": 60.0, "after": 50.0}) == 55.0
