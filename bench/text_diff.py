@@ -70,7 +70,7 @@ def diff(a_path: str, b_path: str) -> None:
 def worst(path: str, n: int) -> None:
     """The n lowest pages, with each source page's F1 on the other renderers alongside."""
     rows = json.load(open(path, encoding="utf-8"))
-    for i, (r, f1) in sorted(rows.items(), key=lambda kv: kv[1][1])[:n]:
+    for i, (_r, f1) in sorted(rows.items(), key=lambda kv: kv[1][1])[:n]:
         page = i.split("-", 1)[1]
         others = " ".join(f"{k.split('-')[0]}:{v[1]:.2f}" for k, v in sorted(rows.items())
                           if k.split("-", 1)[1] == page)

@@ -16,14 +16,17 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
+from factwire.clean.text_headers import is_more_header
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
+    announced_items,
     echoed_openings,
     kicker_deks,
     product_boxes,
     table_rows,
     teaser_deks,
+    template_labels,
 )
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
@@ -68,7 +71,6 @@ MAX_GAP_BLOCKS = 15
 GAP_MAX_WORDS = 4
 #: A related-list header is at most this many words ("More Washington Examiner").
 TAIL_HEADER_WORDS = 5
-MORE_HEADER_RE = re.compile(r"^(?:more|most|latest|top|popular|related) \w[^.!?]*$", re.I)
 #: What follows a related-list header must be sparser than that to be a teaser list (teaser
 #: lists on text-dev: 0.25-0.3; articles with many subheads go down to 0.44).
 RELATED_MAX_DENSITY = 0.4
@@ -191,14 +193,18 @@ def score_block(b: Block) -> float:
 
 
 def score_blocks(blocks: list[Block]) -> list[float]:
-    """Scores for all blocks, in order; rows of a data table inside the article cost nothing
-    (see table_rows)."""
+    """Scores for all blocks, in order; rows of a data table inside the article, the labels
+    of a listicle's repeated item template and the items of a list a sentence announces cost
+    nothing (see text_runs: each is the article going on in short lines, not a menu)."""
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
     for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores):
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
+        scores[i] = TABLE_ROW_SCORE
+    for i in template_labels(blocks, scores, -SHORT_PENALTY) | \
+            announced_items(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
     for h, s in enumerate(scores):
         if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \
@@ -233,7 +239,7 @@ def is_tail_header(b: Block, score: float) -> bool:
     if score == -COMMENTS_BARRIER:
         return True
     return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or
-                                             bool(MORE_HEADER_RE.match(b.text)))
+                                             is_more_header(b.text))
 
 
 def comments_start(blocks: list[Block], scores: list[float]) -> int:

@@ -1,0 +1,44 @@
+"""Is a short line the header of a list of other stories, or a subhead of the article?
+
+"More from Reuters", "Most Read", "Latest News", "Popular on IndieWire" open a page's tail of
+teasers; "Most Reliable Mover", "Top MBA Programs", "Popular Places to Visit" are subheads of
+a ranking or guide that happen to start with the same words.  The grammar of the first kind:
+after "most/latest/top/popular" comes what readers did with the stories (read, viewed,
+shared), a noun naming stories themselves (stories, posts, videos), or where they come from
+("on Time Out", "in World", "this week").  "More ...", "Related ..." and "Latest ..." open a
+list whatever follows, as before ("Latest Business" over a newspaper's section rail).
+"""
+from __future__ import annotations
+
+import re
+
+#: Lines opening a list of other stories whatever follows ("More Games", "Related Topics",
+#: "Latest Business").
+ALWAYS_HEADER_RE = re.compile(r"^(?:more|related|latest) \w[^.!?]*$", re.I)
+#: Lines that may open one ("Most Read") or be a subhead ("Most Reliable Mover").
+MAYBE_HEADER_RE = re.compile(r"^(?:most|top|popular) (\w[^.!?]*)$", re.I)
+#: What readers did with the stories of the list.
+READER_WORDS = frozenset(
+    "read reads viewed popular shared commented emailed recent watched discussed trending "
+    "clicked liked".split())
+#: Nouns naming stories or a list of them.
+STORY_NOUNS = frozenset(
+    "stories story articles article posts post news videos video reads content topics tags "
+    "links pages headlines issue edition podcasts galleries photos blogs categories picks "
+    "searches headline features updates".split())
+#: A preposition (or "this") right after the first word names the list's source or time
+#: ("Popular on Time Out", "Most read in World", "Popular this week").
+SOURCE_WORDS = frozenset("on in from at across this today now".split())
+
+
+def is_more_header(text: str) -> bool:
+    """True for a header that opens a list of other stories (see the module docstring)."""
+    if ALWAYS_HEADER_RE.match(text):
+        return True
+    m = MAYBE_HEADER_RE.match(text.rstrip(" :"))
+    if not m:
+        return False
+    words = [w.lower().strip("&,") for w in m.group(1).split()]
+    if words[0] in SOURCE_WORDS:
+        return True
+    return any(w in READER_WORDS or w in STORY_NOUNS for w in words)

@@ -1,0 +1,63 @@
+"""Tests for listicle item templates, announced lists and related-list headers in the text
+cleaner (factwire.clean.text_runs.template_labels / announced_items, clean.text_headers)."""
+from __future__ import annotations
+
+from factwire.clean.text import clean_text
+from factwire.clean.text_headers import is_more_header
+from factwire.clean.text_lines import build_blocks
+from factwire.clean.text_region import score_blocks
+from factwire.clean.text_runs import TABLE_ROW_SCORE, template_labels
+
+MENU = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "About"])
+TEMPLATE = ["Pros & Cons", "Pros", "Careful handling", "Quick service", "Cons", "Late arrival",
+            "Services", "Full-service", "Piano", "Storage", "Packing", "Labor-only", "In-state",
+            "Out-of-state", "Unpacking", "Junk hauling"]
+
+
+def _para(n: int, topic: str) -> str:
+    words = f"the {topic} company moved our whole house in one day and the crew was careful".split()
+    return " ".join((words * 5)[:n]).capitalize() + "."
+
+
+def _listicle(names: list[str]) -> list[str]:
+    return [line for name in names for line in (name, _para(35, name), *TEMPLATE)]
+
+
+def test_a_listicle_template_longer_than_a_menu_does_not_cut_the_article():
+    """Every entry prints the same 16 labels; at the menu cost that run ended the body after
+    the first entry."""
+    names = ["Acme Movers", "Bolt Moving", "Crate Haulers", "Dash Relocation", "Echo Vans"]
+    cleaned = clean_text("\n\n".join([MENU, *_listicle(names), MENU]))
+    for name in names:
+        assert _para(35, name) in cleaned.paragraphs
+    assert "Weather" not in cleaned.paragraphs
+
+
+def test_template_labels_need_several_labels_each_repeated_between_prose():
+    """One or two recurring buttons ("Get a demo") are a menu's, and a name printed three
+    times (byline, staff box, footer) is no template."""
+    page = "\n".join(line for k in range(5) for line in (_para(30, f"firm {k}"), "Get a demo", "Customers"))
+    blocks = build_blocks(page)
+    assert template_labels(blocks, score_blocks(blocks), -3.0) == set()
+    blocks = build_blocks("\n".join(_listicle(["Acme", "Bolt", "Crate", "Dash"])))
+    scores = score_blocks(blocks)
+    assert {blocks[i].text for i, s in enumerate(scores) if s == TABLE_ROW_SCORE} >= {"Pros & Cons", "Services"}
+
+
+def test_a_list_a_sentence_announces_does_not_end_the_body():
+    """"Check out these resources:" and twenty town names: the article goes on after them."""
+    towns = [f"Town{chr(97 + k)}ville" for k in range(20)]
+    first, second = _para(40, "local"), [_para(40, f"long distance {k}") for k in range(3)]
+    page = "\n\n".join([MENU, first, "Looking for a local mover? Check out these resources:", *towns,
+                        *second, MENU])
+    cleaned = clean_text(page)
+    assert first in cleaned.paragraphs and second[0] in cleaned.paragraphs
+
+
+def test_related_headers_name_stories_while_subheads_name_the_topic():
+    for header in ("Most Read", "Most read in World", "Popular on IndieWire", "Top Stories",
+                   "Latest Business", "More Weather", "Related Topics:", "Popular posts"):
+        assert is_more_header(header), header
+    for subhead in ("Most Transparent Pricing", "Most Reliable Mover", "Top MBA Programs",
+                    "Popular Distribution Channels to Consider"):
+        assert not is_more_header(subhead), subhead
