@@ -264,8 +264,9 @@ def template_labels(blocks: list[Block], scores: list[float], menu_score: float)
 
     Why: a listicle prints the same block of labels and short lists under each of its items;
     that block can be as long as a menu, so at the menu cost the body region was cut at it
-    although prose follows and precedes every copy; its labels score neutral instead.  Only plain short lines (`menu_score`) count: a
-    recognised chrome word ("close" under every panel of a mega menu) is no template label."""
+    although prose follows and precedes every copy; its labels score neutral instead.  Only
+    plain short lines (`menu_score`) count: a recognised chrome word ("close" under every
+    panel of a mega menu) is no template label."""
     seen: dict[str, list[int]] = {}
     for i, b in enumerate(blocks):
         if scores[i] == menu_score and 0 < b.words <= TEMPLATE_LABEL_WORDS:
