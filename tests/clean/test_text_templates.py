@@ -61,3 +61,15 @@ def test_related_headers_name_stories_while_subheads_name_the_topic():
     for subhead in ("Most Transparent Pricing", "Most Reliable Mover", "Top MBA Programs",
                     "Popular Distribution Channels to Consider"):
         assert not is_more_header(subhead), subhead
+
+
+def test_a_one_line_tag_list_is_metadata_not_prose():
+    """A long "Tags a, b, c, ..." line passed as prose by its length and pulled the body to a
+    promo rail under it; the page's real body was a race calendar."""
+    from factwire.clean.text_headers import is_tag_line
+
+    tags = "Tags calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida milhão"
+    assert is_tag_line(tags) and is_tag_line("Tagged: Apple, iPhone, Samsung, Galaxy")
+    assert not is_tag_line("Tags are labels, and readers use them, the editor said.")
+    blocks = build_blocks(tags)
+    assert score_blocks(blocks)[0] < 0

@@ -42,3 +42,16 @@ def is_more_header(text: str) -> bool:
     if words[0] in SOURCE_WORDS:
         return True
     return any(w in READER_WORDS or w in STORY_NOUNS for w in words)
+
+
+#: A tag list printed as one line: the label, then keywords between commas and no sentence
+#: ("Tags calendario stock car 2018, stock car brasil, ..."; "Tagged: Apple, iPhone").  The
+#: label in the languages of the benchmark pages.  Long enough to pass as prose by its length
+#: alone, it is the post's metadata.
+TAG_LINE_RE = re.compile(r"^(?:tags|tagged(?: with| in)?|keywords|etiquetas|schlagwörter|mots-clés|tópicos)"
+                         r"\b:?\s+[^.!?]*,[^.!?]*,[^.!?]*$", re.I)
+
+
+def is_tag_line(text: str) -> bool:
+    """True for a one-line tag list (TAG_LINE_RE): at least two commas after a tag label."""
+    return TAG_LINE_RE.match(text) is not None
