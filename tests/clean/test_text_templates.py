@@ -73,3 +73,14 @@ def test_a_one_line_tag_list_is_metadata_not_prose():
     assert not is_tag_line("Tags are labels, and readers use them, the editor said.")
     blocks = build_blocks(tags)
     assert score_blocks(blocks)[0] < 0
+
+
+def test_a_popular_subhead_over_a_full_paragraph_does_not_end_the_article():
+    """"Popular Types of Marketing Videos" names a teaser list's words, but a whole paragraph
+    under it is the article going on; "More Articles" over a long glued card row still ends it."""
+    before = [_para(60, f"video part {k}") for k in range(5)]
+    after = [_para(70, "brand video")]
+    page = "\n\n".join([MENU, *before, "Popular Types of Marketing Videos", *after, MENU])
+    assert after[0] in clean_text(page).paragraphs
+    page = "\n\n".join([MENU, *before, "More Articles", *after, MENU])
+    assert after[0] not in clean_text(page).paragraphs
