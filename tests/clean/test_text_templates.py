@@ -84,3 +84,16 @@ def test_a_popular_subhead_over_a_full_paragraph_does_not_end_the_article():
     assert after[0] in clean_text(page).paragraphs
     page = "\n\n".join([MENU, *before, "More Articles", *after, MENU])
     assert after[0] not in clean_text(page).paragraphs
+
+
+def test_a_cookie_banner_after_the_article_is_not_prose():
+    """A GDPR banner and its cookie table print sentences at the page's end; they out-scored a
+    short article behind a comment form."""
+    from factwire.clean.text_headers import is_cookie_notice
+
+    banner = ("We use cookies on our website to give you the most relevant experience by remembering "
+              "your preferences and repeat visits.")
+    assert is_cookie_notice(banner)
+    assert is_cookie_notice("This cookie is set by GDPR Cookie Consent plugin to store the user consent.")
+    assert not is_cookie_notice("Advertisers use cookies to follow readers from site to site, the study found.")
+    assert score_blocks(build_blocks(banner))[0] < 0

@@ -55,3 +55,18 @@ TAG_LINE_RE = re.compile(r"^(?:tags|tagged(?: with| in)?|keywords|etiquetas|schl
 def is_tag_line(text: str) -> bool:
     """True for a one-line tag list (TAG_LINE_RE): at least two commas after a tag label."""
     return TAG_LINE_RE.match(text) is not None
+
+
+#: A cookie-consent notice (GDPR banners and their "Privacy Overview" tables, printed at the
+#: end of the page text): the site talking about itself in sentences, prose by shape but never
+#: the article.  Only the banner's own phrasing: an article about cookies says "cookies track
+#: you", not "this website uses cookies".
+COOKIE_NOTICE_RE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this website) (?:use|uses|may use) cookies\b|"
+    r"\bthis cookie is (?:set|used)\b|\bcookie consent\b|\baccept (?:all )?cookies\b|"
+    r"\bby (?:continuing to use|using) (?:this|our) (?:web)?site\b", re.I)
+
+
+def is_cookie_notice(text: str) -> bool:
+    """True for a sentence of a cookie-consent banner (COOKIE_NOTICE_RE)."""
+    return COOKIE_NOTICE_RE.search(text) is not None

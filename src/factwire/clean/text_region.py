@@ -16,7 +16,7 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_headers import ALWAYS_HEADER_RE, is_more_header, is_tag_line
+from factwire.clean.text_headers import ALWAYS_HEADER_RE, is_cookie_notice, is_more_header, is_tag_line
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
@@ -182,7 +182,7 @@ def score_block(b: Block) -> float:
     if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
-    if is_tag_line(b.text):
+    if is_tag_line(b.text) or is_cookie_notice(b.text):
         return -BOILER_PENALTY
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
