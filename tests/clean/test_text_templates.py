@@ -97,3 +97,10 @@ def test_a_cookie_banner_after_the_article_is_not_prose():
     assert is_cookie_notice("This cookie is set by GDPR Cookie Consent plugin to store the user consent.")
     assert not is_cookie_notice("Advertisers use cookies to follow readers from site to site, the study found.")
     assert score_blocks(build_blocks(banner))[0] < 0
+
+
+def test_a_line_of_bare_web_addresses_is_not_prose():
+    """A sources list prints addresses side by side; their dots and slashes passed for phrase
+    punctuation, so a long line of them scored as a paragraph."""
+    urls = " ".join(f"https://www.example{k}.com/news/story-{k}.php?id={k}&ref=feed" for k in range(8))
+    assert score_blocks(build_blocks(urls))[0] < 0

@@ -135,14 +135,19 @@ def is_prose(b: Block) -> bool:
     """Sentence-shaped: ends like a sentence with a few words, or is long and wordy.
 
     Not prose: ALL CAPS, a teaser cut with "..." (a related-story snippet), a Title Case
-    headline that happens to end with "?" or "!"."""
-    if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text):
+    headline that happens to end with "?" or "!", a line of bare web addresses (a sources list:
+    the dots and slashes inside addresses looked like phrase punctuation)."""
+    if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text) or _only_urls(b.text):
         return False
     if b.words >= PROSE_MIN_WORDS and b.terminal and (
             b.words > HEADING_MAX_WORDS or not looks_like_heading(b.text)):
         return True
     return b.words >= LONG_LINE_WORDS and (b.stop_ratio >= PROSE_STOP_RATIO
                                            or len(INNER_PUNCT_RE.findall(b.text)) >= 2)
+
+
+def _only_urls(text: str) -> bool:
+    return "/" in text and all(URL_LINE_RE.match(t) for t in text.split())
 
 
 def is_comments_header(b: Block) -> bool:
