@@ -104,3 +104,13 @@ def test_a_line_of_bare_web_addresses_is_not_prose():
     punctuation, so a long line of them scored as a paragraph."""
     urls = " ".join(f"https://www.example{k}.com/news/story-{k}.php?id={k}&ref=feed" for k in range(8))
     assert score_blocks(build_blocks(urls))[0] < 0
+
+
+def test_rows_of_a_drawn_table_are_no_echoed_headline():
+    """w3m draws a bordered table with box characters; rows open alike (empty cells, one word
+    wrapped in a column) and were taken for teasers echoing one headline."""
+    from factwire.clean.text_runs import echoed_openings
+
+    head = "│ │Business │ │ │ │ │ │"
+    rows = [head, *(f"{head} ├───────┼─────────────┼── {k}" for k in range(4))]
+    assert echoed_openings(build_blocks("\n".join(rows))) == []

@@ -183,12 +183,14 @@ ECHO_MIN_LINES = 3
 
 def echoed_openings(blocks: list[Block]) -> list[int]:
     """Blocks that open with the whole text of another block (>= ECHO_PREFIX_WORDS words),
-    when ECHO_MIN_LINES or more blocks open with that same one."""
+    when ECHO_MIN_LINES or more blocks open with that same one.  Rows of a table w3m drew with
+    box characters are left out: they open alike ("│ │Business │ │ │ ...") because a column
+    of empty cells and the same word wrapped in one column repeat on every row."""
     keys: list[tuple[int, str]] = []  # (block, its first words) for blocks long enough
     heads: dict[str, set[str]] = {}
     for i, b in enumerate(blocks):
-        if len(b.text) < 2 * ECHO_PREFIX_WORDS - 1:
-            continue  # fewer characters than ECHO_PREFIX_WORDS words need
+        if len(b.text) < 2 * ECHO_PREFIX_WORDS - 1 or "\u2500" <= b.text[:1] <= "\u257f":
+            continue  # fewer characters than ECHO_PREFIX_WORDS words need; a drawn table row
         words = b.text.split(None, ECHO_PREFIX_WORDS)
         if len(words) >= ECHO_PREFIX_WORDS:
             key = " ".join(words[:ECHO_PREFIX_WORDS])
