@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.boilerplate import section_kind
+from factwire.clean.text_lines import Block
+
 #: Lines opening a list of other stories whatever follows ("More Games", "Related Topics",
 #: "Latest Business").
 ALWAYS_HEADER_RE = re.compile(r"^(?:more|related|latest) \w[^.!?]*$", re.I)
@@ -70,3 +73,21 @@ COOKIE_NOTICE_RE = re.compile(
 def is_cookie_notice(text: str) -> bool:
     """True for a sentence of a cookie-consent banner (COOKIE_NOTICE_RE)."""
     return COOKIE_NOTICE_RE.search(text) is not None
+
+
+#: A related-list header is followed by a headline and at most a short dek (text_runs:
+#: TEASER_DEK_WORDS = 35); a prose block this long within SUBHEAD_LOOKAHEAD blocks of the
+#: header is a paragraph of the article, and the "header" its subhead ("Popular Types of
+#: Marketing Videos").
+PARAGRAPH_WORDS = 50
+SUBHEAD_LOOKAHEAD = 2
+
+
+def opens_paragraph(blocks: list[Block], scores: list[float], h: int) -> bool:
+    """A paragraph of the article right under the header at `h` (see PARAGRAPH_WORDS).  Only
+    for a header that may be a subhead ("Most ...", "Top ...", "Popular ..."): under
+    "More ..." / "Related ..." a card row glued into one long line can look like a paragraph."""
+    if ALWAYS_HEADER_RE.match(blocks[h].text) or section_kind(blocks[h].text) == "related":
+        return False
+    return any(scores[k] > 0 and blocks[k].words >= PARAGRAPH_WORDS
+               for k in range(h + 1, min(h + 1 + SUBHEAD_LOOKAHEAD, len(blocks))))

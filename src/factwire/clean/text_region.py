@@ -16,7 +16,7 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_headers import ALWAYS_HEADER_RE, is_cookie_notice, is_more_header, is_tag_line
+from factwire.clean.text_headers import is_cookie_notice, is_more_header, is_tag_line, opens_paragraph
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
@@ -261,7 +261,7 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
         if not is_tail_header(blocks[h], s):
             continue
         (begin, end), best = find_region_scored(scores[:h])
-        if s != -COMMENTS_BARRIER and (_recurs(blocks, begin, h) or _opens_paragraph(blocks, scores, h)):
+        if s != -COMMENTS_BARRIER and (_recurs(blocks, begin, h) or opens_paragraph(blocks, scores, h)):
             continue
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
         near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS
@@ -271,23 +271,6 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
         if tail < TAIL_STRONG * best and (_density(scores, h + 1) < limit or tail < TAIL_WEAK * best):
             return h
     return len(blocks)
-
-
-#: A related-list header is followed by a headline and at most a short dek (text_runs:
-#: TEASER_DEK_WORDS = 35); a prose block this long within SUBHEAD_LOOKAHEAD blocks of the
-#: header is a paragraph of the article, and the "header" its subhead ("Popular Types of
-#: Marketing Videos").
-PARAGRAPH_WORDS = 50
-SUBHEAD_LOOKAHEAD = 2
-
-
-def _opens_paragraph(blocks: list[Block], scores: list[float], h: int) -> bool:
-    """Only for a header that may be a subhead ("Most ...", "Top ...", "Popular ..."): under
-    "More ..." / "Related ..." a card row glued into one long line can look like a paragraph."""
-    if ALWAYS_HEADER_RE.match(blocks[h].text) or section_kind(blocks[h].text) == "related":
-        return False
-    return any(scores[k] > 0 and blocks[k].words >= PARAGRAPH_WORDS
-               for k in range(h + 1, min(h + 1 + SUBHEAD_LOOKAHEAD, len(blocks))))
 
 
 def _recurs(blocks: list[Block], begin: int, h: int) -> bool:
