@@ -244,3 +244,19 @@ def test_a_sentence_cut_on_a_function_word_goes_on_after_a_blank_line():
     # a short run, or one that ends a sentence, does not pull the next line across a blank
     assert len(build_blocks("Latest news from the\n\nMarkets")) == 2
     assert len(build_blocks("Shares of Home Depot are up about 40% this year.\n\nDow Jones")) == 2
+
+
+def test_a_long_parenthesised_aside_is_no_photo_credit():
+    """"(AP Photo/Susan Walsh)" under a line makes it a caption; "(Leggi anche su: <headline>
+    – FOTO)" under the article's last paragraph is a cross-link, and the paragraph stays body."""
+    from factwire.clean.text import credit_of
+    from factwire.clean.text_lines import build_blocks
+
+    aside = "(Leggi anche su: I Cavalieri dello Zodiaco: ecco gli attori che interpreteranno Pegasus e co – FOTO)"
+    assert credit_of(build_blocks(aside)[0]) is None
+    assert credit_of(build_blocks("(AP Photo/Susan Walsh)")[0]) == "AP Photo/Susan Walsh"
+    body = ("Tornando al remake, il titolo provvisorio è Knights of the Zodiac e la prima stagione "
+            "dovrebbe essere di dodici episodi, che conterranno il periodo della Guerra Galattica.")
+    lede = " ".join(["La serie arriva su Netflix il prossimo anno e i fan la aspettano da tempo."] * 4)
+    cleaned = clean_text("\n\n".join(["Home", "News", lede, body, aside, "Cerca", "Search"]))
+    assert body in cleaned.paragraphs

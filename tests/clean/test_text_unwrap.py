@@ -141,3 +141,18 @@ def test_html2text_teaser_card_links_are_split_at_their_block_gaps():
     lines = normalize(text).splitlines()
     assert "Why farmers may want to paint their cows" in lines and "32M ago" in lines
     assert PARAS[0] in lines
+
+
+def test_markdown_images_with_escaped_parentheses_in_their_address_leave_nothing():
+    """html2text escapes parentheses inside addresses ("focal\\(0x0:659x692\\)", "Swim+\\(1\\).jpg")
+    and breaks long addresses after a hyphen; the image regex stopped at the first escaped one
+    and left ".jpg)" runs glued to the article's last sentence."""
+    from factwire.clean.text_unwrap import demarkdown
+
+    text = ("He won the 100 yard freestyle.\n\n"
+            + "\n\n".join(f"![](https://media.example.com/images/Swim+\\({k}\\).jpg)" for k in range(1, 4))
+            + "\n\n![A view of the gate.](https://cdn.vox-\ncdn.com/thumbor/x=/filters:focal\\(560x560:922x922\\)/cdn.vox-\n"
+            "cdn.com/uploads/image.jpg) Air quality fell.")
+    out = demarkdown(text)
+    assert ".jpg" not in out and "vox" not in out
+    assert "He won the 100 yard freestyle." in out and "Air quality fell." in out

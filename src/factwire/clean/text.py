@@ -102,9 +102,16 @@ def credit_of(block: Block) -> str | None:
     if block.words > 20:
         return None
     m = CREDIT_RE.match(block.text)
-    if not m:
+    if not m or m.group("p") and block.words > PAREN_CREDIT_WORDS:
         return None
     return (m.group("p") or m.group("c") or "").strip() or None
+
+
+#: A credit in parentheses names a photographer and an agency: "(AP Photo/Susan Walsh)",
+#: "(Photo by Jane Doe/Getty Images for Netflix)" run 2-10 words.  A longer parenthesised line
+#: is an aside of the article ("(Leggi anche su: <headline> – FOTO)"), and the paragraph above
+#: it no caption.
+PAREN_CREDIT_WORDS = 12
 
 
 #: Bare credit labels whose credit is on the next line (bs4 splits "Credit..." from the name).

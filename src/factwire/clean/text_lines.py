@@ -38,7 +38,7 @@ LINK_MAX_WORDS = 4
 TAIL_CHARS = 24
 
 #: First words of a section header that a one-text-node-per-line renderer splits from the
-#: styled name after them ("More" / "Washington Examiner"); text_region's MORE_HEADER_RE reads
+#: styled name after them ("More" / "Washington Examiner"); text_headers.is_more_header reads
 #: the joined header.
 HEADER_LEADS = frozenset({"more", "most", "latest", "top", "popular", "related", "more from", "more in"})
 #: Joining needs the growing paragraph (or the fragment) to have at least this many words, so

@@ -16,14 +16,17 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
+from factwire.clean.text_headers import is_cookie_notice, is_more_header, is_tag_line, opens_paragraph
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
+    announced_items,
     echoed_openings,
     kicker_deks,
     product_boxes,
     table_rows,
     teaser_deks,
+    template_labels,
 )
 
 INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
@@ -68,7 +71,6 @@ MAX_GAP_BLOCKS = 15
 GAP_MAX_WORDS = 4
 #: A related-list header is at most this many words ("More Washington Examiner").
 TAIL_HEADER_WORDS = 5
-MORE_HEADER_RE = re.compile(r"^(?:more|most|latest|top|popular|related) \w[^.!?]*$", re.I)
 #: What follows a related-list header must be sparser than that to be a teaser list (teaser
 #: lists on text-dev: 0.25-0.3; articles with many subheads go down to 0.44).
 RELATED_MAX_DENSITY = 0.4
@@ -133,14 +135,19 @@ def is_prose(b: Block) -> bool:
     """Sentence-shaped: ends like a sentence with a few words, or is long and wordy.
 
     Not prose: ALL CAPS, a teaser cut with "..." (a related-story snippet), a Title Case
-    headline that happens to end with "?" or "!"."""
-    if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text):
+    headline that happens to end with "?" or "!", a line of bare web addresses (a sources list:
+    the dots and slashes inside addresses looked like phrase punctuation)."""
+    if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text) or _only_urls(b.text):
         return False
     if b.words >= PROSE_MIN_WORDS and b.terminal and (
             b.words > HEADING_MAX_WORDS or not looks_like_heading(b.text)):
         return True
     return b.words >= LONG_LINE_WORDS and (b.stop_ratio >= PROSE_STOP_RATIO
                                            or len(INNER_PUNCT_RE.findall(b.text)) >= 2)
+
+
+def _only_urls(text: str) -> bool:
+    return "/" in text and all(URL_LINE_RE.match(t) for t in text.split())
 
 
 def is_comments_header(b: Block) -> bool:
@@ -180,6 +187,8 @@ def score_block(b: Block) -> float:
     if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
+    if is_tag_line(b.text) or is_cookie_notice(b.text):
+        return -BOILER_PENALTY
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
                 b.words <= MAX_PROMO_SENTENCE_WORDS and is_promo_sentence(b.text):
@@ -191,14 +200,18 @@ def score_block(b: Block) -> float:
 
 
 def score_blocks(blocks: list[Block]) -> list[float]:
-    """Scores for all blocks, in order; rows of a data table inside the article cost nothing
-    (see table_rows)."""
+    """Scores for all blocks, in order; rows of a data table inside the article, the labels
+    of a listicle's repeated item template and the items of a list a sentence announces cost
+    nothing (see text_runs: each is the article going on in short lines, not a menu)."""
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
     for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores):
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
+        scores[i] = TABLE_ROW_SCORE
+    for i in template_labels(blocks, scores, -SHORT_PENALTY) | \
+            announced_items(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
     for h, s in enumerate(scores):
         if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \
@@ -233,7 +246,7 @@ def is_tail_header(b: Block, score: float) -> bool:
     if score == -COMMENTS_BARRIER:
         return True
     return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or
-                                             bool(MORE_HEADER_RE.match(b.text)))
+                                             is_more_header(b.text))
 
 
 def comments_start(blocks: list[Block], scores: list[float]) -> int:
@@ -248,7 +261,7 @@ def comments_start(blocks: list[Block], scores: list[float]) -> int:
         if not is_tail_header(blocks[h], s):
             continue
         (begin, end), best = find_region_scored(scores[:h])
-        if s != -COMMENTS_BARRIER and _recurs(blocks, begin, h):
+        if s != -COMMENTS_BARRIER and (_recurs(blocks, begin, h) or opens_paragraph(blocks, scores, h)):
             continue
         limit = COMMENTS_MAX_DENSITY if s == -COMMENTS_BARRIER else RELATED_MAX_DENSITY
         near = sum(1 for b in blocks[end + 1:h] if b.words) <= COMMENTS_NEAR_BLOCKS

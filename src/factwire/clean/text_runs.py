@@ -183,12 +183,14 @@ ECHO_MIN_LINES = 3
 
 def echoed_openings(blocks: list[Block]) -> list[int]:
     """Blocks that open with the whole text of another block (>= ECHO_PREFIX_WORDS words),
-    when ECHO_MIN_LINES or more blocks open with that same one."""
+    when ECHO_MIN_LINES or more blocks open with that same one.  Rows of a table w3m drew with
+    box characters are left out: they open alike ("│ │Business │ │ │ ...") because a column
+    of empty cells and the same word wrapped in one column repeat on every row."""
     keys: list[tuple[int, str]] = []  # (block, its first words) for blocks long enough
     heads: dict[str, set[str]] = {}
     for i, b in enumerate(blocks):
-        if len(b.text) < 2 * ECHO_PREFIX_WORDS - 1:
-            continue  # fewer characters than ECHO_PREFIX_WORDS words need
+        if len(b.text) < 2 * ECHO_PREFIX_WORDS - 1 or "\u2500" <= b.text[:1] <= "\u257f":
+            continue  # fewer characters than ECHO_PREFIX_WORDS words need; a drawn table row
         words = b.text.split(None, ECHO_PREFIX_WORDS)
         if len(words) >= ECHO_PREFIX_WORDS:
             key = " ".join(words[:ECHO_PREFIX_WORDS])
@@ -244,3 +246,50 @@ def kicker_deks(blocks: list[Block], scores: list[float]) -> list[int]:
                            if _is_dek(blocks[k], scores[k]))
             run = [i]
     return sorted(set(out))
+
+
+#: A short line the page prints this many times, with prose between every two prints, is a
+#: label of the article's item template (a listicle's "Pros & Cons" / "Services" / "Get a
+#: Quote" under every entry): a site menu is printed once or twice (header, mobile copy,
+#: footer), and its copies are not each separated by the article's prose.
+TEMPLATE_MIN_REPEATS = 4
+#: Template labels are short (menu-short): a repeated sentence is something else.
+TEMPLATE_LABEL_WORDS = 6
+#: A template is a block of several labels (an item's sub-headings and its fixed list
+#: entries); one or two recurring lines are a menu's buttons ("Get a demo", "Customers"
+#: under every panel of a mega menu whose panels carry prose descriptions).
+TEMPLATE_MIN_LABELS = 3
+
+
+def template_labels(blocks: list[Block], scores: list[float], menu_score: float) -> set[int]:
+    """Indices of short lines that recur as labels of the article's repeated item template.
+
+    Why: a listicle prints the same block of labels and short lists under each of its items;
+    that block can be as long as a menu, so at the menu cost the body region was cut at it
+    although prose follows and precedes every copy; its labels score neutral instead.  Only
+    plain short lines (`menu_score`) count: a recognised chrome word ("close" under every
+    panel of a mega menu) is no template label."""
+    seen: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if scores[i] == menu_score and 0 < b.words <= TEMPLATE_LABEL_WORDS:
+            seen.setdefault(b.text.rstrip(" :").lower(), []).append(i)
+    groups = [idx for idx in seen.values() if len(idx) >= TEMPLATE_MIN_REPEATS and all(
+        any(s > 0 for s in scores[a + 1:b]) for a, b in zip(idx, idx[1:]))]
+    return {i for idx in groups for i in idx} if len(groups) >= TEMPLATE_MIN_LABELS else set()
+
+
+def announced_items(blocks: list[Block], scores: list[float], menu_score: float) -> set[int]:
+    """Indices of the plain short lines (`menu_score`) a prose line ending in a colon
+    announces, up to the next line that is not one ("Check out these resources:" and a list
+    of towns).
+
+    Why: a colon introduces an enumeration; the list it opens is the article going on in
+    items, however long, while a menu is not announced by a sentence of the article."""
+    out: set[int] = set()
+    for i, b in enumerate(blocks):
+        if scores[i] > 0 and b.text.endswith(":"):
+            j = i + 1
+            while j < len(blocks) and scores[j] == menu_score:
+                out.add(j)
+                j += 1
+    return out

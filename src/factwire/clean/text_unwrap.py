@@ -23,10 +23,11 @@ from factwire.clean.text_tables import join_cell_runs
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)", also before
 #: the link's title: "(https://x.com/a-\nb/ "Title")".
-MD_URL_BREAK_RE = re.compile(r"(\]\([^()\s]*-)\n(?=[^\s)]*(?:[)\n-]| \"))")
-#: An image; its alt text may hold escaped brackets (`![\[https://x/a.jpg\]](...)`).
-MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_URL_BREAK_RE = re.compile(r"(\]\((?:\\.|[^()\s\\])*-)\n(?=(?:\\.|[^\s)\\])*(?:[)\n-]| \"))")
+#: An image; its alt text may hold escaped brackets (`![\[https://x/a.jpg\]](...)`), its
+#: address escaped parentheses (html2text writes `focal\(0x0:659x692\)`, `Swim+\(1\).jpg`).
+MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\((?:\\.|[^)\s\\])*(?:\s+\"[^\"]*\")?\)")
+MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((?:\\.|[^()\s\\]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 #: A heading marker, also inside a list item ("  * ##### More Washington Examiner").
 MD_HEADING_RE = re.compile(r"^([ \t]*(?:[*+-][ \t]+)?)#{1,6}[ \t]+", re.M)
 #: Underscores standing alone: the emphasis of an empty icon link ("[__](mailto:...)").

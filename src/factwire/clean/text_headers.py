@@ -1,0 +1,96 @@
+"""Is a short line the header of a list of other stories, or a subhead of the article?
+
+"More from Reuters", "Most Read", "Latest News", "Popular on IndieWire" open a page's tail of
+teasers; "Most Reliable Mover", "Top MBA Programs", "Popular Places to Visit" are subheads of
+a ranking or guide that happen to start with the same words.  The grammar of the first kind:
+after "most/latest/top/popular" comes what readers did with the stories (read, viewed,
+shared), a noun naming stories themselves (stories, posts, videos), or where they come from
+("on Time Out", "in World", "this week").  "More ...", "Related ..." and "Latest ..." open a
+list whatever follows, as before ("Latest Business" over a newspaper's section rail).
+"""
+from __future__ import annotations
+
+import re
+
+from factwire.clean.boilerplate import section_kind
+from factwire.clean.text_lines import Block
+
+#: Lines opening a list of other stories whatever follows ("More Games", "Related Topics",
+#: "Latest Business").
+ALWAYS_HEADER_RE = re.compile(r"^(?:more|related|latest) \w[^.!?]*$", re.I)
+#: Lines that may open one ("Most Read") or be a subhead ("Most Reliable Mover").
+MAYBE_HEADER_RE = re.compile(r"^(?:most|top|popular) (\w[^.!?]*)$", re.I)
+#: What readers did with the stories of the list.
+READER_WORDS = frozenset(
+    "read reads viewed popular shared commented emailed recent watched discussed trending "
+    "clicked liked".split())
+#: Nouns naming stories or a list of them.
+STORY_NOUNS = frozenset(
+    "stories story articles article posts post news videos video reads content topics tags "
+    "links pages headlines issue edition podcasts galleries photos blogs categories picks "
+    "searches headline features updates".split())
+#: A preposition (or "this") right after the first word names the list's source or time
+#: ("Popular on Time Out", "Most read in World", "Popular this week").
+SOURCE_WORDS = frozenset("on in from at across this today now".split())
+
+
+def is_more_header(text: str) -> bool:
+    """True for a header that opens a list of other stories (see the module docstring)."""
+    if ALWAYS_HEADER_RE.match(text):
+        return True
+    m = MAYBE_HEADER_RE.match(text.rstrip(" :"))
+    if not m:
+        return False
+    words = [w.lower().strip("&,") for w in m.group(1).split()]
+    if words[0] in SOURCE_WORDS:
+        return True
+    return any(w in READER_WORDS or w in STORY_NOUNS for w in words)
+
+
+#: A tag list printed as one line: the label, then keywords between commas and no sentence
+#: ("Tags calendario stock car 2018, stock car brasil, ..."; "Tagged: Apple, iPhone").  The
+#: label in the languages of the benchmark pages.  Long enough to pass as prose by its length
+#: alone, it is the post's metadata.
+TAG_LINE_RE = re.compile(r"^(?:tags|tagged(?: with| in)?|keywords|etiquetas|schlagwörter|mots-clés|tópicos)"
+                         r"\b:?\s+[^.!?]*,[^.!?]*,[^.!?]*$", re.I)
+
+
+def is_tag_line(text: str) -> bool:
+    """True for a one-line tag list (TAG_LINE_RE): at least two commas after a tag label."""
+    return TAG_LINE_RE.match(text) is not None
+
+
+#: A cookie-consent notice (GDPR banners and their "Privacy Overview" tables, printed at the
+#: end of the page text): the site talking about itself in sentences, prose by shape but never
+#: the article.  Only the banner's own phrasing: an article about cookies says "cookies track
+#: you", not "this website uses cookies".
+COOKIE_NOTICE_RE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this website) (?:use|uses|may use) cookies\b|"
+    r"\bthis cookie is (?:set|used)\b|\bcookie consent\b|\baccept (?:all )?cookies\b|"
+    r"\bby (?:continuing to use|using) (?:this|our) (?:web)?site\b", re.I)
+
+
+def is_cookie_notice(text: str) -> bool:
+    """True for a sentence of a cookie-consent banner (COOKIE_NOTICE_RE; a substring every
+    branch needs is checked first, the regex runs on a few lines of a page)."""
+    if "ookie" not in text and "y continuing" not in text and "y using" not in text:
+        return False
+    return COOKIE_NOTICE_RE.search(text) is not None
+
+
+#: A related-list header is followed by a headline and at most a short dek (text_runs:
+#: TEASER_DEK_WORDS = 35); a prose block this long within SUBHEAD_LOOKAHEAD blocks of the
+#: header is a paragraph of the article, and the "header" its subhead ("Popular Types of
+#: Marketing Videos").
+PARAGRAPH_WORDS = 50
+SUBHEAD_LOOKAHEAD = 2
+
+
+def opens_paragraph(blocks: list[Block], scores: list[float], h: int) -> bool:
+    """A paragraph of the article right under the header at `h` (see PARAGRAPH_WORDS).  Only
+    for a header that may be a subhead ("Most ...", "Top ...", "Popular ..."): under
+    "More ..." / "Related ..." a card row glued into one long line can look like a paragraph."""
+    if ALWAYS_HEADER_RE.match(blocks[h].text) or section_kind(blocks[h].text) == "related":
+        return False
+    return any(scores[k] > 0 and blocks[k].words >= PARAGRAPH_WORDS
+               for k in range(h + 1, min(h + 1 + SUBHEAD_LOOKAHEAD, len(blocks))))
