@@ -197,7 +197,7 @@ static void free_state(State *s) { free(s->stack); free(s->breaks); free(s->node
 /* One step of every unfinished state, as spaCy's _parseC: score them all, give unseen classes
  * the batch's minimum score, then each takes its best valid move. */
 static void step(State **active, int n_active, const Weights *w, const unsigned char *seen,
-                 const int *class_move, const int *class_label, float *scratch) {
+                 const int *class_move, float *scratch) {
     float *unmaxed = scratch, *hidden = unmaxed + w->hiddens * w->pieces, *scores = hidden + w->hiddens;
     for (int i = 0; i < n_active; i++) score_state(active[i], w, unmaxed, hidden, scores + (size_t)i * w->classes);
     float low = scores[0];
@@ -211,7 +211,7 @@ static void step(State **active, int n_active, const Weights *w, const unsigned 
             if (valid[class_move[c]] && (best == -1 || sc[c] > sc[best])) best = c;
         }
         if (best == -1) { active[i]->depth = 0; active[i]->b_i = active[i]->n; }  /* spaCy's force_final */
-        else do_move(active[i], class_move[best], class_label[best]);
+        else do_move(active[i], class_move[best], best);  /* an arc's label is its class */
         active[i]->steps++;
     }
 }
@@ -221,7 +221,7 @@ static void step(State **active, int n_active, const Weights *w, const unsigned 
  * Returns 0, or a negative error (the caller then parses with spaCy). */
 int parse_batch(int n_docs, const int *lengths, const signed char *presets, const float *cached,
                 const float *feat_bias, const float *upper_t, const float *upper_b, const unsigned char *seen,
-                const int *class_move, const int *class_label, int hiddens, int pieces, int classes,
+                const int *class_move, int hiddens, int pieces, int classes,
                 int *heads, int *labels) {
     Weights w = {cached, feat_bias, upper_t, upper_b, hiddens, pieces, classes};
     State *states = calloc((size_t)n_docs + 1, sizeof(State));
@@ -233,7 +233,7 @@ int parse_batch(int n_docs, const int *lengths, const signed char *presets, cons
         if (err == OK && !is_final(&states[d])) active[n_active++] = &states[d];
     }
     while (err == OK && n_active > 0) {
-        step(active, n_active, &w, seen, class_move, class_label, scratch);
+        step(active, n_active, &w, seen, class_move, scratch);
         int kept = 0;
         for (int i = 0; i < n_active; i++) {
             State *s = active[i];

@@ -20,6 +20,7 @@ compares heads, labels and sentence starts with spaCy's own pipe.
 from __future__ import annotations
 
 import ctypes
+import logging
 
 import numpy as np
 
@@ -35,6 +36,9 @@ LIBRARY = "factwire.facts._arc_eager"
 #: parse_batch's error codes: an arc spaCy could not delete (see _arc_eager.c), memory, a runaway state.
 ERRORS = {-2: "an arc replaced out of order", -3: "out of memory", -4: "too many steps"}
 
+log = logging.getLogger(__name__)
+
+
 class ParserUnavailable(RuntimeError):
     """The compiled loop cannot serve this pipeline (no built library, or another model layout)."""
 
@@ -46,7 +50,7 @@ def load_library() -> ctypes.CDLL:
     except Unavailable as exc:
         raise ParserUnavailable(str(exc)) from None
     lib.parse_batch.restype = ctypes.c_int
-    lib.parse_batch.argtypes = [ctypes.c_int, I32, I8, F32, F32, F32, F32, U8, I32, I32,
+    lib.parse_batch.argtypes = [ctypes.c_int, I32, I8, F32, F32, F32, F32, U8, I32,
                                 ctypes.c_int, ctypes.c_int, ctypes.c_int, I32, I32]
     return lib
 
@@ -58,8 +62,7 @@ class GreedyParser:
         model = parser_pipe.model
         self.parser = parser_pipe
         self.tok2vec, self.lower = model.get_ref("tok2vec"), model.get_ref("lower")
-        check_layout(parser_pipe, self.lower.get_param("W").shape[0])
-        self.lib = load_library()
+        self.lib = check_available(parser_pipe)
         upper = model.get_ref("upper")
         self.upper_t = np.ascontiguousarray(np.asarray(upper.get_param("W"), dtype=np.float32).T)
         self.upper_b = np.ascontiguousarray(upper.get_param("b"), dtype=np.float32)
@@ -67,7 +70,6 @@ class GreedyParser:
         self.hiddens, self.pieces = self.lower.get_dim("nO"), self.lower.get_dim("nP")
         names = [parser_pipe.moves.get_class_name(k) for k in range(parser_pipe.moves.n_moves)]
         self.class_move = np.array([MOVE_CODES[n[0]] for n in names], dtype=np.int32)
-        self.class_label = np.arange(len(names), dtype=np.int32)
         strings = parser_pipe.vocab.strings
         self.dep_of_class = np.array([strings.add(n.split("-", 1)[1]) if "-" in n else 0 for n in names],
                                      dtype=np.uint64)
@@ -105,9 +107,11 @@ class GreedyParser:
                 cached[0, 0].size != self.hiddens * self.pieces:  # the C loop indexes by these
             raise ValueError(f"parser's first layer gave {cached.shape} for {int(lengths.sum())} tokens")
         err = self.lib.parse_batch(len(docs), lengths, presets, cached, self.feat_bias, self.upper_t,
-                                   self.upper_b, self.seen, self.class_move, self.class_label,
-                                   self.hiddens, self.pieces, len(self.seen), heads, labels)
+                                   self.upper_b, self.seen, self.class_move, self.hiddens, self.pieces,
+                                   len(self.seen), heads, labels)
         if err:
+            log.warning("compiled parser loop: %s in a batch of %d docs; parsed by spaCy's own loop",
+                        ERRORS.get(err, f"error {err}"), len(docs))
             self.parser.set_annotations(docs, self.parser.predict(docs))
             return
         offset = 0
@@ -132,10 +136,10 @@ class GreedyParser:
             hook(doc)
 
 
-def check_available(parser_pipe) -> None:
-    """ParserUnavailable unless the compiled loop is built and reproduces this parser."""
+def check_available(parser_pipe) -> ctypes.CDLL:
+    """The compiled loop's library, or ParserUnavailable unless it is built and reproduces this parser."""
     check_layout(parser_pipe, parser_pipe.model.get_ref("lower").get_param("W").shape[0])
-    load_library()
+    return load_library()
 
 
 def check_layout(parser_pipe, n_features: int) -> None:
