@@ -326,7 +326,7 @@ def targets(factwire: dict, baselines: list[dict], speed: dict | None) -> list[d
     """Issue 3's targets, each with the measured figure and met/missed."""
     out = [{"target": f"FACTS_F1 ≥ {TARGET_F1}", "value": f"{factwire['facts_f1']:.3f}",
             "met": factwire["facts_f1"] >= TARGET_F1}]
-    for field in FIELDS:
+    for field in FIELDS if baselines else ():  # `--only factwire`: nothing to compare with
         ours = factwire["fields"][field]["f1"]
         theirs = max((b["fields"][field]["f1"] for b in baselines if field in b.get("fields", {})), default=0.0)
         out.append({"target": f"{field} F1 above every baseline's", "value": f"{ours:.3f} vs {theirs:.3f}",
