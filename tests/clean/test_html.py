@@ -134,3 +134,32 @@ def test_byline_rule_spares_sentences_starting_with_by():
     text = "By Monday, the fire was out and residents were allowed back home."
     out = clean(page(paras([text] + BODY)))
     assert out.paragraphs[0] == text
+
+
+SECTION_PROSE = [
+    "The plan puts whole foods first and keeps processed ones out of the kitchen for good reasons.",
+    "Most people who try it for a month say that meals took longer to plan but less time to cook.",
+    "Dietitians advise starting with breakfast, since it is the meal people change most easily.",
+    "Cost is the usual worry, although dried beans and grains are among the cheapest foods sold.",
+]
+SHOPPING_LIST = [
+    "Fruits: berries, citrus fruits, pears, peaches, pineapple, bananas, apples, grapes, etc.",
+    "Vegetables: kale, spinach, tomatoes, broccoli, cauliflower, carrots, asparagus, etc.",
+    "Whole grains: brown rice, rolled oats, farro, quinoa, brown rice pasta, barley, etc.",
+    "Legumes: peas, chickpeas, lentils, peanuts, black beans, kidney beans, soy beans, etc.",
+    "Seeds and nuts: almonds, cashews, macadamia nuts, pumpkin seeds, sunflower seeds, etc.",
+    "Milks: coconut milk, almond milk, cashew milk, oat milk, rice milk, soy milk, hemp, etc.",
+]
+
+
+def test_a_dense_list_does_not_win_over_the_article_around_it():
+    """Each paragraph in its own wrapper, one section holding a comma-heavy list: the list
+    box scores highest alone, but the article around it out-scores the list's own section,
+    so the parent walk takes the whole article (readability.js's walk)."""
+    sections = "".join(f'<div class="sec"><div><p>{t}</p></div><div><p>{t}</p></div></div>'
+                       for t in SECTION_PROSE)
+    shop = "<div class=\"sec\"><h3>Shopping list</h3><ul>" + \
+        "".join(f"<li>{t}</li>" for t in SHOPPING_LIST) + "</ul></div>"
+    out = clean(page(f'<div class="body">{sections}{shop}</div>'))
+    assert SECTION_PROSE[0] in out.paragraphs and SECTION_PROSE[-1] in out.paragraphs
+    assert SHOPPING_LIST[0] in out.paragraphs

@@ -28,6 +28,9 @@ TAG_BONUS = {"div": 5.0, "article": 10.0, "main": 5.0, "section": 3.0, "td": 3.0
 #: Boxes with the winner's tag+class scoring at least this share of its score are chunks of the
 #: same article.  On scrapinghub-dev, 0.1..0.4 gave the same F1; a NYT chunk scored 0.56.
 CHUNK_RATIO = 0.2
+#: The parent walk (climb_to_container) stops at an ancestor scoring under this share of the
+#: winner: readability.js's threshold (a third).
+CLIMB_FLOOR = 1 / 3  # suites dev/held (bench/quick_eval.py suites): see climb_to_container
 #: A sibling of the winner joins it if its score reaches this share of the winner's (readability
 #: 0.2) and at least SIBLING_MIN_SCORE.
 SIBLING_RATIO = 0.2
@@ -104,10 +107,34 @@ def choose_main(flat: Flattener, totals: Totals) -> list[tuple[int, int]]:
     scores = final_scores(flat, totals)
     if not scores:  # no paragraph long enough to vote: a stub page; keep what is not chrome
         return [(0, len(flat.blocks))]
-    top = max(scores, key=scores.__getitem__)
+    top = climb_to_container(max(scores, key=scores.__getitem__), scores)
     ranges = sibling_ranges(flat, totals, scores, top)
     chunks = chunk_span(flat, scores, top)
     return merge_ranges(ranges + [chunks])
+
+
+def climb_to_container(top: Element, scores: dict[Element, float]) -> Element:
+    """The winner's nearest ancestor that out-scores the chain below it, if any.
+
+    readability.js's parent walk: a single dense box (a comma-heavy list, one section) can
+    out-score the article around it by a little, while the article's own paragraphs sit in
+    other boxes of that article.  Walking up, an ancestor whose score beats the last one seen
+    holds more of the article than the winner does; the walk stops at an ancestor scoring
+    under CLIMB_FLOOR of the winner (page wrappers that only got distant votes).
+    """
+    last = scores[top]
+    floor = last * CLIMB_FLOOR
+    anc = top.getparent()
+    while anc is not None:
+        s = scores.get(anc)
+        if s is not None:
+            if s < floor:
+                break
+            if s > last:
+                return anc
+            last = s
+        anc = anc.getparent()
+    return top
 
 
 def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
