@@ -163,3 +163,20 @@ def test_a_dense_list_does_not_win_over_the_article_around_it():
     out = clean(page(f'<div class="body">{sections}{shop}</div>'))
     assert SECTION_PROSE[0] in out.paragraphs and SECTION_PROSE[-1] in out.paragraphs
     assert SHOPPING_LIST[0] in out.paragraphs
+
+
+def test_a_blog_day_wrapper_named_after_its_date_is_not_a_dateline():
+    """Blogger's template wraps each day's posts in `date-outer`: a box named after a date that
+    holds the post's content box is that day's posts, not metadata, however short the post."""
+    post = ("I spent the week in Shanghai and the cities around it, working on the new plant. "
+            "The trains were fast, the food was better, and the meetings ran long every day.")
+    sidebar = ("About me: I write about manufacturing, supply chains and the people who run them, "
+               "and I have done so for twenty years, in print and online, for several outlets.")
+    html = ("<html><head><title>In Shanghai this week</title></head><body>"
+            '<div class="blog-posts"><div class="date-outer"><h2 class="date-header">Tuesday, '
+            'October 23, 2012</h2><div class="date-posts"><div class="post-outer">'
+            '<h3 class="post-title">In Shanghai this week</h3>'
+            f'<div class="post-body entry-content">{post}</div></div></div></div></div>'
+            f'<div class="sidebar"><div class="widget"><p>{sidebar}</p></div></div></body></html>')
+    out = clean(html)
+    assert out.paragraphs == [post]

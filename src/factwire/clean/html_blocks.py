@@ -9,6 +9,7 @@ walk a subtree twice.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
@@ -37,6 +38,11 @@ MARK_VETO_SHARE = 0.5
 #: than this is a post wrapper named after its date (Blogger's `date-outer`).  A standfirst
 #: or an author bio runs 100-500 characters.
 META_MAX_PROSE = 800
+#: The mark of a "meta" box whose class/id names a date (`date-outer`, `post-date`): painted as
+#: "meta", unless it wraps a content box (`post-body entry-content`) -- then it is a blog
+#: template's day wrapper (Blogger: date-outer > date-header + post-outer > post-body) around
+#: the posts of that day, however short they are.  A dateline never holds the article's box.
+DATE_BOX = "meta-date"
 #: Blocks counted as prose for the veto: running-text kinds of at least this many chars.
 PROSE_KINDS = frozenset({"p", "quote", "li", "oli", "pre"})
 PROSE_MIN_CHARS = 25
@@ -80,9 +86,9 @@ class Flattener:
 
     def run(self, root: Element) -> Flattener:
         self._walk_block(root, "html", "p")
-        anchors = [self.spans[el][0] for el, h in self.weights.items() if h.positive]
-        anchors += [i for i, b in enumerate(self.blocks) if b.kind == "h1"]
-        paint_marks(self.blocks, self.marked, sorted(anchors))
+        boxes = sorted(self.spans[el][0] for el, h in self.weights.items() if h.positive)
+        heads = [i for i, b in enumerate(self.blocks) if b.kind == "h1"]
+        paint_marks(self.blocks, self.marked, sorted(boxes + heads), boxes)
         return self
 
     def _add(self, text: str | None, in_link: bool) -> None:
@@ -163,12 +169,24 @@ class Flattener:
                 self._flush(el, kind)
         self.spans[el] = (start, len(self.blocks))
         if mark is not None:
+            if mark == "meta" and is_named_after_date(el):
+                mark = DATE_BOX
             self.marked.append((start, len(self.blocks), mark))
 
     def _emit_table(self, table: Element) -> None:
         text = table_text(table)
         if text:
             self.blocks.append(Block(text, "table", table, 0, None))
+
+
+def is_named_after_date(el: Element) -> bool:
+    """True when a word of the element's class or id is "date" (`date-outer`, `postDate`)."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return "date" in _NAME_WORDS.split(_CAMEL_CASE.sub(r"\1 \2", names).lower())
+
+
+_NAME_WORDS = re.compile(r"[^a-z0-9]+")
+_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
 
 
 def _mark_of(tag: str, hints: Hints) -> str | None:
@@ -222,7 +240,7 @@ def prose_chars(b: Block) -> int:
 
 
 def paint_marks(blocks: list[Block], marked: list[tuple[int, int, str]],
-                anchors: list[int] | None = None) -> None:
+                anchors: list[int] | None = None, boxes: list[int] | None = None) -> None:
     """Give each block the mark of its innermost marked ancestor, except marks that would
     swallow most of the page's prose: a wrapper called `paywall` or `rail-tall` around the
     article is the article.  A comment thread holds most of a short article's page too, so a
@@ -234,10 +252,11 @@ def paint_marks(blocks: list[Block], marked: list[tuple[int, int, str]],
     for start, end, mark in sorted(marked, key=lambda m: (m[0], -m[1])):
         held = prose[end] - prose[start]
         if held > limit and prose[-1] > 0 and (mark != "comments" or _holds_anchor(anchors, start, end)) or \
-                mark == "meta" and held > META_MAX_PROSE:
+                mark == "meta" and held > META_MAX_PROSE or \
+                mark == DATE_BOX and boxes is not None and _holds_anchor(boxes, start, end):
             continue
         for b in blocks[start:end]:
-            b.mark = mark
+            b.mark = "meta" if mark == DATE_BOX else mark
 
 
 def _holds_anchor(anchors: list[int] | None, start: int, end: int) -> bool:
