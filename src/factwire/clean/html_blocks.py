@@ -9,7 +9,6 @@ walk a subtree twice.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
@@ -22,6 +21,7 @@ from factwire.clean.html_patterns import (
     INLINE_TAGS,
     MARK_TAGS,
     SKIP_TAGS,
+    token_words,
 )
 from factwire.clean.html_tables import table_text
 
@@ -181,12 +181,8 @@ class Flattener:
 
 def is_named_after_date(el: Element) -> bool:
     """True when a word of the element's class or id is "date" (`date-outer`, `postDate`)."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return "date" in _NAME_WORDS.split(_CAMEL_CASE.sub(r"\1 \2", names).lower())
-
-
-_NAME_WORDS = re.compile(r"[^a-z0-9]+")
-_CAMEL_CASE = re.compile(r"([a-z])([A-Z])")
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any("date" in token_words(t) for t in names)
 
 
 def _mark_of(tag: str, hints: Hints) -> str | None:
