@@ -180,3 +180,16 @@ def test_a_blog_day_wrapper_named_after_its_date_is_not_a_dateline():
             f'<div class="sidebar"><div class="widget"><p>{sidebar}</p></div></div></body></html>')
     out = clean(html)
     assert out.paragraphs == [post]
+
+
+def test_a_winning_reference_list_hands_over_to_its_article():
+    """A long reference list in its own section wrappers out-scores the article by far, and the
+    wrappers between them score low (only the list's items voted for them): the walk goes on
+    past them to the article, which then holds the prose and the list."""
+    refs = "".join(f"<li>Author {i}, A., Other, B., Third, C. Title of paper {i}, Journal, 2020, "
+                   f"vol. {i}, pp. 1-10, doi, pmid, pmc.</li>" for i in range(6))
+    prose = "".join(f'<div class="sec"><p>{t}</p><p>{t}</p></div>' for t in SECTION_PROSE)
+    body = (f'<div class="body">{prose}<section><section class="refs"><h2>References</h2>'
+            f'<ul class="ref-list">{refs}</ul></section></section></div>')
+    out = clean(page(body))
+    assert SECTION_PROSE[0] in out.paragraphs and SECTION_PROSE[-1] in out.paragraphs

@@ -31,6 +31,8 @@ CHUNK_RATIO = 0.2
 #: The parent walk (climb_to_container) stops at an ancestor scoring under this share of the
 #: winner: readability.js's threshold (a third).
 CLIMB_FLOOR = 1 / 3  # suites dev/held (bench/quick_eval.py suites): see climb_to_container
+#: Container tags of list items (a list winner walks past low wrappers, see climb_to_container).
+LIST_TAGS = ("ul", "ol")
 #: A sibling of the winner joins it if its score reaches this share of the winner's (readability
 #: 0.2) and at least SIBLING_MIN_SCORE.
 SIBLING_RATIO = 0.2
@@ -119,8 +121,11 @@ def climb_to_container(top: Element, scores: dict[Element, float]) -> Element:
     readability.js's parent walk: a single dense box (a comma-heavy list, one section) can
     out-score the article around it by a little, while the article's own paragraphs sit in
     other boxes of that article.  Walking up, an ancestor whose score beats the last one seen
-    holds more of the article than the winner does; the walk stops at an ancestor scoring
-    under CLIMB_FLOOR of the winner (page wrappers that only got distant votes).
+    (and reaches CLIMB_FLOOR of the winner) holds more of the article than the winner does.
+    The walk stops at an ancestor under the floor (page wrappers that only got distant votes)
+    -- except above a list: readability lets no list item vote, so a winning list is a part
+    (a reference list, a shopping list) and the wrappers between it and its article, which
+    only its items voted for, do not end the walk.
     """
     last = scores[top]
     floor = last * CLIMB_FLOOR
@@ -128,11 +133,11 @@ def climb_to_container(top: Element, scores: dict[Element, float]) -> Element:
     while anc is not None:
         s = scores.get(anc)
         if s is not None:
-            if s < floor:
+            if s < floor and top.tag not in LIST_TAGS:
                 break
-            if s > last:
+            if s > last and s >= floor:
                 return anc
-            last = s
+            last = min(last, s)
         anc = anc.getparent()
     return top
 
