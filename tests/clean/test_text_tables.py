@@ -66,3 +66,13 @@ def test_grouped_menus_with_the_same_blank_gaps_are_no_table():
               ["Terms", "Privacy", "Cookies"], ["Facebook", "Twitter", "Instagram"]]
     lines = _bs4_table(groups)
     assert join_cell_runs(lines) == lines
+
+
+def test_a_browser_copys_tab_separated_rows_count_their_cells():
+    """innerText joins a table row's cells with tabs: each tab is a column gap, as two spaces
+    are in an inscriptis or w3m row (text_runs then takes three such rows for a table)."""
+    from factwire.clean.text_lines import build_blocks
+
+    blocks = build_blocks("Motivation\t% of Respondents\tRank\nEnergy and Focus\t61.59%\t1\nA sentence.")
+    assert [b.gaps for b in blocks] == [2, 2, 0]
+    assert blocks[0].text == "Motivation % of Respondents Rank"
