@@ -114,6 +114,14 @@ GAP_ROW_SHARE = 0.7
 #: ... and at least this share of them to hold a figure cell: a data table (amounts, prices,
 #: results); a grouped menu (footer columns of links) has the blank structure but no figures.
 GAP_FIGURE_SHARE = 0.5
+#: bs4 prints the whitespace node between two cells as at least one blank line; lines with no
+#: blank between them grouped by single blanks are paragraphs or lists of other renderers.
+GAP_MIN_INNER = 1
+#: Gaps between the inner and the row gap (a cell holding a line break) are at most this
+#: share of all gaps; more, and the blank lines follow no table's two levels.
+GAP_ODD_SHARE = 0.1
+#: A bulleted line ("* Dezembro (97)", lynx and html2text list items).
+_BULLET_RE = re.compile(r"^\s*(?:[*•·▪+-]|\d{1,3}[.)])\s")
 
 
 def gap_rows(lines: list[str], run: list[int]) -> list[list[int]] | None:
@@ -125,14 +133,16 @@ def gap_rows(lines: list[str], run: list[int]) -> list[list[int]] | None:
     one between rows.  This finds rows whose cells vary in kind ("3 (tie)", "N/A", "1 and a
     half"), where the figure/word period of _find_table does not repeat."""
     gaps = [b - a - 1 for a, b in zip(run, run[1:])]
-    if not gaps:
-        return None
+    if not gaps or any(_BULLET_RE.match(lines[k]) for k in run):
+        return None  # a list item is no cell: nested lists print in groups too
     counts = Counter(gaps)
     inner = counts.most_common(1)[0][0]
     larger = [g for g in counts if g > inner]
-    if not larger:
+    if inner < GAP_MIN_INNER or not larger:
         return None
     row_gap = max(larger, key=lambda g: (counts[g], -g))
+    if sum(n for g, n in counts.items() if inner < g < row_gap) > GAP_ODD_SHARE * len(gaps):
+        return None
     rows, row = [], [run[0]]
     for k, gap in zip(run[1:], gaps):
         if gap >= row_gap:
