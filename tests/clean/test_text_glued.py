@@ -26,3 +26,11 @@ def test_a_glued_menu_above_the_article_is_left_out():
     cleaned = clean_text(page)
     assert not any("Financial Dictionary" in p for p in cleaned.paragraphs)
     assert len(cleaned.paragraphs) == 3
+
+
+def test_web_addresses_are_no_glued_menu():
+    """Case changes inside an address or a query token are an encoding, not run-together entries."""
+    urls = ("https://www.clevelandutilities.com/news_detail_T6_R60.php https://www.bradfordwhite.com/"
+            "?utm_source=google&gclid=Cj0KCQjw0IGnBhDUARIsAMwFDLlYleS3ulu_GNd3ja-BOgAmoyh80AN1i2e7uAzZ "
+            "https://www.electrolux.com/en/?gad=1&gclid=Cj0KCQjw0IGnBhDUARIsAMwFDLlYleS3ulu_GNd3ja")
+    assert not is_glued_menu(urls, count_words(urls))

@@ -23,10 +23,15 @@ GLUED_MIN_POINTS = 4
 #: ... one every this many words or fewer (glued menu lines on wcxb-dev browser copies: one
 #: every 1-4 words; prose naming "AirPods" and "MacBook" twice a sentence: one every 10+).
 GLUED_WORDS_PER_POINT = 6
+#: A web address or query token ("...?gclid=Cj0KCQjw0IGn...", "news_detail_T6_R60.php"): its
+#: case changes are an encoding, not entries run together.
+ADDRESS_TOKEN_RE = re.compile(r"\S*[/=_%]\S*")
 
 
 def is_glued_menu(text: str, words: int) -> bool:
     """A line of menu entries run together with no space and no sentence in it."""
+    if "/" in text or "=" in text or "_" in text or "%" in text:
+        text = ADDRESS_TOKEN_RE.sub(" ", text)
     points = len(GLUE_POINT_RE.findall(text))
     return points >= GLUED_MIN_POINTS and points * GLUED_WORDS_PER_POINT >= words and \
         SENTENCE_GAP_RE.search(text) is None
