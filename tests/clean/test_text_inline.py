@@ -47,15 +47,3 @@ def test_the_markets_paragraph_is_kept_whole_in_the_body():
                       MARKETS, "Share", "Twitter"])
     body = " ".join(clean_text(page).paragraphs)
     assert "Kospi Index (KOSPI) fell 0.5%" in body and "Twitter" not in body
-
-
-def test_a_link_inside_a_sentence_joins_both_halves_but_a_heading_stays_apart():
-    text = "\n".join([
-        "After a three-year silence, there is news on the fourth film in rebooted", "Star Trek",
-        " film series.", "Markets", "Apple", " said on Monday it would buy back shares.",
-        "Shares rose", " after the news.",
-    ])
-    out = join_inline_runs(text).split("\n")
-    assert out[0] == ("After a three-year silence, there is news on the fourth film in rebooted "
-                      "Star Trek film series.")
-    assert out[1:3] == ["Markets", "Apple said on Monday it would buy back shares."]

@@ -34,8 +34,6 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.text_lines import JOIN_MIN_WORDS, LINK_MAX_WORDS, looks_like_heading
-
 #: The text after an inline element: one kept space, then a lower-case word or closing
 #: punctuation (" declined 0.3%", " (LOW) stock", ", said").
 TAIL_RE = re.compile(r"^ (?! )[a-z,.;:!?)\]}%’”»]")
@@ -55,12 +53,6 @@ STOP_END_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*$")
 MAX_BLANKS = 1
 #: Characters of a line's end looked at (a paragraph can grow long).
 TAIL_CHARS = 24
-#: An inline element between two halves of a sentence is a link of at most this many words
-#: (text_lines.LINK_MAX_WORDS) ...
-ELEMENT_MAX_WORDS = LINK_MAX_WORDS
-#: ... and the half before it has at least this many words (text_lines.JOIN_MIN_WORDS: a
-#: shorter line is as likely a menu entry or a label).
-SENTENCE_MIN_WORDS = JOIN_MIN_WORDS
 
 
 def join_inline_runs(text: str) -> str:
@@ -74,31 +66,11 @@ def join_inline_runs(text: str) -> str:
         stripped = ln.strip()
         k = _previous(out)
         if stripped and k is not None and _joins(out[k], ln, stripped):
-            if TAIL_RE.match(ln):
-                k = _join_element(out, k)
             out[k] = _glue(out[k], stripped)
             del out[k + 1:]
             continue
         out.append(ln)
     return "\n".join(out)
-
-
-def _join_element(out: list[str], k: int) -> int:
-    """Join the line `out[k]` that a tail follows to the text before it when it is an inline
-    element (a link of a few words) inside a sentence: the tail shows the sentence goes on
-    after it, and a sentence before it that has not ended is the one it sits in ("... film in
-    rebooted" / "Star Trek" / " film series").  A heading ("Markets" / "Apple" / " said ...")
-    is short or Title Case, and stays apart.  Returns the index the tail joins."""
-    j = _previous(out[:k])
-    if j is None or len(out[k].split()) > ELEMENT_MAX_WORDS:
-        return k
-    before = out[j].strip()
-    if STOP_END_RE.search(before[-TAIL_CHARS:]) or len(before.split()) < SENTENCE_MIN_WORDS or \
-            looks_like_heading(before):
-        return k
-    out[j] = _glue(out[j], out[k].strip())
-    del out[j + 1:]
-    return j
 
 
 def _previous(out: list[str]) -> int | None:

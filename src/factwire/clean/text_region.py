@@ -16,7 +16,6 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_glued import is_glued_menu
 from factwire.clean.text_headers import (
     is_cookie_notice,
     is_more_header,
@@ -143,11 +142,8 @@ def is_prose(b: Block) -> bool:
 
     Not prose: ALL CAPS, a teaser cut with "..." (a related-story snippet), a Title Case
     headline that happens to end with "?" or "!", a line of bare web addresses (a sources list:
-    the dots and slashes inside addresses looked like phrase punctuation), a menu a browser
-    copy glued into one line (text_glued)."""
+    the dots and slashes inside addresses looked like phrase punctuation)."""
     if is_allcaps(b) or b.text.endswith(("...", "…")) and not has_inner_stop(b.text) or _only_urls(b.text):
-        return False
-    if b.words >= LONG_LINE_WORDS and is_glued_menu(b.text, b.words):
         return False
     if b.words >= PROSE_MIN_WORDS and b.terminal and (
             b.words > HEADING_MAX_WORDS or not looks_like_heading(b.text)):
