@@ -6,6 +6,8 @@ text) print a table as a column of cells: "Pos.", "Piloto", "Pontos", "1", "Kyle
 table for a menu.  A table has a shape a menu lacks: its rows repeat one pattern of figure
 and word cells.  `join_cell_runs` finds that period and writes each row on one line
 ("1 Kyle Busch 5040 5 1"), the shape other renderers (inscriptis, a browser copy) give.
+Where the cells vary too much in kind for a period to repeat, bs4's blank lines still mark
+the rows (`gap_rows`: more blank lines between two rows than between two cells).
 """
 from __future__ import annotations
 
