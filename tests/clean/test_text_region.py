@@ -219,3 +219,17 @@ def test_a_closing_author_box_is_not_the_article():
 
     blocks = build_blocks("\n\n".join([body[0], "About the project", *body[1:], body[0] + " Again.", body[2] + " More."]))
     assert author_box_start(blocks, 0, len(blocks) - 1) == len(blocks) - 1
+
+
+def test_reference_list_entries_are_no_prose():
+    """An MLA/APA web source ("..., https://x.com/a. Accessed 4 Nov. 2025.") is an entry of the
+    sources list under the article, scored like a list entry, not as a sentence."""
+    from factwire.clean.text_headers import is_reference_entry
+    from factwire.clean.text_lines import build_blocks
+    from factwire.clean.text_region import SHORT_PENALTY, score_block
+
+    entry = "“M&A Opportunities | FP Transitions.” FP Transitions, https://www.fptransitions.com/ma. Accessed 11 Apr. 2025."
+    assert is_reference_entry(entry)
+    assert is_reference_entry("Smith, J. (2020). Title of work. Retrieved March 3, 2020, from https://x.org/a")
+    assert score_block(build_blocks(entry)[0]) == -SHORT_PENALTY
+    assert not is_reference_entry("The report, published at https://x.org/report, was accessed by millions.")

@@ -36,3 +36,43 @@ def test_a_standings_page_keeps_its_table_in_any_renderer():
     cells = [c for r in [HEADER, *ROWS, *ROWS] for c in r]
     page = "\n".join(["Home", "Menu", "Standings", *cells, "Tags", "RSS"])
     assert "1 Kyle Busch 5040 5" in clean_text(page).paragraphs
+
+
+def _bs4_table(rows: list[list[str]], cell_gap: int = 2, row_gap: int = 6) -> list[str]:
+    """Cells as bs4 prints them: `cell_gap` blank lines inside a row, `row_gap` between rows."""
+    lines: list[str] = []
+    for row in rows:
+        for k, cell in enumerate(row):
+            lines += [cell] + [""] * (cell_gap if k < len(row) - 1 else row_gap)
+    return lines
+
+
+def test_bs4_rows_are_found_by_their_longer_blank_gaps():
+    """Cells that vary in kind ("3 (tie)", "N/A", "1 and a half") break the figure/word period;
+    the blank lines bs4 prints between rows still mark them."""
+    rows = [["1", "Chicago Booth", "1", "37% / 40%", "$175,000"],
+            ["2", "Kellogg School of Management", "3 (tie)", "38% / 48%", "$165,000"],
+            ["3", "UPenn Wharton School", "1 (tie)", "N/A", "$175,000"],
+            ["6 (tie)", "Dartmouth Tuck", "11", "43% / 45%", "$159,842"]]
+    out = join_cell_runs(["The chart below has the data.", *_bs4_table(rows), "Share"])
+    assert "2 Kellogg School of Management 3 (tie) 38% / 48% $165,000" in out
+    assert "6 (tie) Dartmouth Tuck 11 43% / 45% $159,842" in out
+    assert out[0] == "The chart below has the data." and out[-1] == "Share"
+
+
+def test_grouped_menus_with_the_same_blank_gaps_are_no_table():
+    """Footer columns of links have the two gap lengths too, but no figures."""
+    groups = [["About", "Careers", "Press"], ["Help", "Contact", "Sitemap"],
+              ["Terms", "Privacy", "Cookies"], ["Facebook", "Twitter", "Instagram"]]
+    lines = _bs4_table(groups)
+    assert join_cell_runs(lines) == lines
+
+
+def test_a_browser_copys_tab_separated_rows_count_their_cells():
+    """innerText joins a table row's cells with tabs: each tab is a column gap, as two spaces
+    are in an inscriptis or w3m row (text_runs then takes three such rows for a table)."""
+    from factwire.clean.text_lines import build_blocks
+
+    blocks = build_blocks("Motivation\t% of Respondents\tRank\nEnergy and Focus\t61.59%\t1\nA sentence.")
+    assert [b.gaps for b in blocks] == [2, 2, 0]
+    assert blocks[0].text == "Motivation % of Respondents Rank"

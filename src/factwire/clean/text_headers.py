@@ -94,3 +94,17 @@ def opens_paragraph(blocks: list[Block], scores: list[float], h: int) -> bool:
         return False
     return any(scores[k] > 0 and blocks[k].words >= PARAGRAPH_WORDS
                for k in range(h + 1, min(h + 1 + SUBHEAD_LOOKAHEAD, len(blocks))))
+
+
+#: An entry of a reference list as citation styles write a web source: MLA ends it with the
+#: address and "Accessed 4 Nov. 2025."; APA writes "Retrieved <date>, from <address>".  A
+#: sentence of the article does not cite an address that way: the entry is the sources list
+#: under the article (which the WCXB gold leaves out), and a long one is no prose to extend
+#: the body over.
+REFERENCE_ENTRY_RE = re.compile(r"(?:https?://|www\.)\S+\.?\s+(?:Accessed|Retrieved|Archived)\b|"
+                                r"\b(?:Retrieved|Archived)\b[^.]{0,40}\bfrom (?:https?://|www\.)")
+
+
+def is_reference_entry(text: str) -> bool:
+    """A web source in a reference list ("Charles Schwab, https://... Accessed 4 Nov. 2025.")."""
+    return ("http" in text or "www." in text) and REFERENCE_ENTRY_RE.search(text) is not None

@@ -122,8 +122,10 @@ def count_words(text: str) -> int:
     return latin + cjk // CJK_CHARS_PER_WORD
 
 
-#: Two or more spaces inside a line: a column gap (inscriptis and w3m align table cells).
-COLUMN_GAP_RE = re.compile(r"\S {2,}(?=\S)")
+#: Two or more spaces inside a line: a column gap (inscriptis and w3m align table cells); or a
+#: tab: a browser's innerText ends every table cell but a row's last with a tab (the HTML
+#: spec's innerText rules), so a copied table row is its cells joined by tabs.
+COLUMN_GAP_RE = re.compile(r"\S(?: {2,}|[ ]?\t[\t ]*)(?=\S)")
 
 
 def split_lines(text: str) -> list[tuple[str, bool]]:
@@ -140,7 +142,8 @@ def split_lines_gaps(text: str) -> list[tuple[str, bool, int]]:
         if not line:
             blank = True
             continue
-        gaps = len(COLUMN_GAP_RE.findall(raw)) if "  " in raw.strip() else 0
+        inner = raw.strip()
+        gaps = len(COLUMN_GAP_RE.findall(inner)) if "  " in inner or "\t" in inner else 0
         out.append((line, blank, gaps))
         blank = False
     return out

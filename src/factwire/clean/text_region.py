@@ -16,7 +16,13 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_headers import is_cookie_notice, is_more_header, is_tag_line, opens_paragraph
+from factwire.clean.text_headers import (
+    is_cookie_notice,
+    is_more_header,
+    is_reference_entry,
+    is_tag_line,
+    opens_paragraph,
+)
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
@@ -189,6 +195,8 @@ def score_block(b: Block) -> float:
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_tag_line(b.text) or is_cookie_notice(b.text):
         return -BOILER_PENALTY
+    if is_reference_entry(b.text):
+        return -SHORT_PENALTY  # an entry of the sources list, scored as a list entry
     if is_prose(b):
         if b.words <= 12 and classify_boilerplate(b.text) or \
                 b.words <= MAX_PROMO_SENTENCE_WORDS and is_promo_sentence(b.text):
