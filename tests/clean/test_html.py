@@ -193,3 +193,20 @@ def test_a_winning_reference_list_hands_over_to_its_article():
             f'<ul class="ref-list">{refs}</ul></section></section></div>')
     out = clean(page(body))
     assert SECTION_PROSE[0] in out.paragraphs and SECTION_PROSE[-1] in out.paragraphs
+
+
+def test_a_short_post_under_the_headline_is_kept_when_a_sidebar_box_outscores_it():
+    """The headline that repeats the page's <title> opens the article: when the scored
+    container is a longer box elsewhere (a left-column "About me"), the post under the
+    headline is body too."""
+    post = "The new pack adds twelve tasks and fixes the bugs players reported last month."
+    about = ("About me: I have written about games, gadgets, apps and the people who make them "
+             "for more than ten years, for magazines, newspapers, radio shows and a few blogs, "
+             "and I test every game I write about, on every phone I can find, at home.")
+    html = ("<html><head><title>What is new in the September pack | Game Blog</title></head>"
+            f'<body><div id="wrap"><div class="col-b"><div class="box"><div class="in"><p>{about}'
+            '</p></div></div></div><div class="col-a"><div class="item">'
+            "<h3>What is new in the September pack</h3>"
+            f'<div class="inner"><div>{post}</div></div></div></div></div></body></html>')
+    out = clean(html)
+    assert post in out.paragraphs

@@ -17,6 +17,7 @@ from lxml import etree
 from factwire.clean.html_blocks import Block, Element, Flattener
 from factwire.clean.html_captions import CaptionCollector
 from factwire.clean.html_guard import Signature, guarded_signatures, overrules
+from factwire.clean.html_headline import headline_post
 from factwire.clean.html_patterns import (
     BYLINE_LINE,
     BYLINE_MAX_WORDS,
@@ -32,7 +33,7 @@ from factwire.clean.html_patterns import (
     is_contrib_line,
     is_copyright_line,
 )
-from factwire.clean.html_scoring import Totals, choose_main
+from factwire.clean.html_scoring import Totals, choose_main, merge_ranges
 from factwire.dom import byline_texts, text_of
 from factwire.model import Cleaned, Removed
 
@@ -61,6 +62,9 @@ def clean_html(root: etree._Element) -> Cleaned:
     flat = Flattener().run(root)
     totals = Totals(flat.blocks)
     ranges = choose_main(flat, totals)
+    post = headline_post(flat, ranges, root)
+    if post is not None:
+        ranges = merge_ranges([*ranges, post])
     inside = _inside_mask(len(flat.blocks), ranges)
     title = choose_title(flat.blocks, inside, root)
     router = Router(title, list_link_densities(flat, totals), guarded_signatures(flat.blocks, inside))
