@@ -156,3 +156,38 @@ def test_markdown_images_with_escaped_parentheses_in_their_address_leave_nothing
     out = demarkdown(text)
     assert ".jpg" not in out and "vox" not in out
     assert "He won the 100 yard freestyle." in out and "Air quality fell." in out
+
+
+JA_PARA = ("商標には、同じ商標が付された商品は同じ提供元のものであるという、商品の出所を表示する機能（出所表示機能）、"
+           "同じ商標が付された商品は同じ品質であることを保証する機能（品質保証機能）があります。")
+
+
+def _lynx_page(body_lines: list[str]) -> str:
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    return links + "\n\n" + "\n".join(body_lines) + "\n"
+
+
+def test_link_marks_tell_which_lines_open_with_a_link():
+    """normalize(marks=True) keeps where lynx's numbered links and Markdown links start;
+    build_blocks removes the marks and records them on each block."""
+    from factwire.clean.text_lines import LINK_MARK, build_blocks
+
+    rail = ["   [40]Pence aide describes call between Trump and Zelensky", "",
+            "   [41]Alexander Vindman, director for European affairs, speaks during a hearing.", ""]
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    text = _lynx_page(rail) + "\n" + body
+    assert LINK_MARK not in normalize(text)
+    blocks = build_blocks(normalize(text, marks=True))
+    assert all(LINK_MARK not in b.text for b in blocks)
+    by_text: dict = {}
+    for b in blocks:
+        by_text.setdefault(b.text, b)  # the lynx menu comes first; wrapped() repeats it unlinked
+    assert by_text["World"].link_lead and by_text["World"].links == 1
+    assert by_text["Pence aide describes call between Trump and Zelensky"].link_lead
+    para = next(b for b in blocks if b.text.startswith("Moscow"))
+    assert not para.link_lead and para.links == 1 and "[14]" not in para.text
+    md = "\n\n".join([f"* [{m}](https://example.com/{m.lower()})" for m in MENU] +
+                     ["[Pence aide describes call](https://example.com/a) in full", PARAS[0]])
+    blocks = build_blocks(normalize(md, marks=True))
+    assert [b.link_lead for b in blocks] == [True] * 5 + [True, False]
+    assert blocks[5].text == "Pence aide describes call in full"

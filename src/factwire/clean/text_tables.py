@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.text_lines import LINK_END, LINK_MARK
+
 #: A cell that is a figure: counts, scores, money, percentages, times, dates in digits, or a
 #: dash standing for an empty cell.
 FIGURE_CELL_RE = re.compile(r"^[-+−–—]?[$€£¥]?\d[\d.,:/%′″'x×-]*[%]?$|^[-–—]$")
@@ -28,10 +30,17 @@ MAX_BLANKS = 8
 
 def cell_kind(line: str) -> str | None:
     """'n' for a figure cell, 'w' for a word cell, None when the line is no cell at all."""
-    text = line.strip()
+    text = _bare(line)
     if not text or len(text.split()) > CELL_MAX_WORDS:
         return None
     return "n" if FIGURE_CELL_RE.match(text) else "w"
+
+
+def _bare(line: str) -> str:
+    """The line stripped, without link marks (a linked cell is a cell; a lone mark a blank)."""
+    if LINK_MARK in line or LINK_END in line:
+        line = line.replace(LINK_MARK, "").replace(LINK_END, "")
+    return line.strip()
 
 
 def join_cell_runs(lines: list[str]) -> list[str]:
@@ -61,7 +70,7 @@ def _cell_run(lines: list[str], start: int) -> list[int]:
     blanks = 0
     k = start
     while k < len(lines):
-        if not lines[k].strip():
+        if not _bare(lines[k]):
             blanks += 1
             if blanks > MAX_BLANKS:
                 break

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.text_lines import CJK_RE
+from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE
 from factwire.clean.text_tables import join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -76,15 +76,16 @@ LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 #: A following line starting like this is a new item, not the rest of the paragraph.
 NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
-#: Characters a terminal draws two columns wide (East Asian Wide/Fullwidth: Hangul Jamo, CJK
-#: symbols and punctuation such as 、。「」, kana, Han, Hangul, fullwidth forms such as ＋（）).
-#: A dump wraps a run of them at any character, so a wrap between two of them is no space.
-WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-                     r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
-def normalize(text: str) -> str:
-    """Text with renderer artefacts undone (wrapping, Markdown, lynx link numbers)."""
+def normalize(text: str, marks: bool = False) -> str:
+    """Text with renderer artefacts undone (wrapping, Markdown, lynx link numbers).  With
+    `marks`, every link start that lynx's numbers or Markdown show is left as LINK_MARK (for
+    build_blocks, which removes it): the line cleaner can then tell a run of links (a teaser
+    rail) from the article's prose, a distinction the plain words lose."""
+    mark = LINK_MARK if marks else ""
+    if LINK_MARK in text or LINK_END in text:
+        text = text.replace(LINK_MARK, "").replace(LINK_END, "")
     lines = text.splitlines()
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
@@ -93,7 +94,7 @@ def normalize(text: str) -> str:
     if width:
         lines = unwrap(lines, width)
     if lynx:
-        lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
+        lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
     joined = join_cell_runs(lines)
     changed = lynx or width is not None or len(joined) != len(lines)
     lines = joined
@@ -101,7 +102,7 @@ def normalize(text: str) -> str:
         return text
     text = "\n".join(lines)
     if len(MD_LINK_RE.findall(text)) >= MD_MIN_LINKS:
-        text = demarkdown(text)
+        text = demarkdown(text, mark)
     return text
 
 
@@ -208,23 +209,26 @@ def columns(line: str) -> int:
 MD_BLOCK_GAP_RE = re.compile(r" {2,}")
 
 
-def _link_text(m: re.Match[str]) -> str:
-    """A Markdown link's text; a link holding blocks (see MD_BLOCK_GAP_RE) on lines of its own."""
+def _link_text(m: re.Match[str], mark: str = "") -> str:
+    """A Markdown link's text (between `mark` and its end mark, LINK_END when marking); a link
+    holding blocks (see MD_BLOCK_GAP_RE) on lines of their own, each marked."""
     text = m.group(1)
+    end = LINK_END if mark else ""
     if "  " not in text.strip():
-        return text
-    return "\n" + "\n".join(MD_BLOCK_GAP_RE.split(text.strip())) + "\n"
+        return mark + text + end
+    return "\n" + "\n".join(mark + t + end for t in MD_BLOCK_GAP_RE.split(text.strip())) + "\n"
 
 
-def demarkdown(text: str) -> str:
+def demarkdown(text: str, mark: str = "") -> str:
     """Markdown as plain text: images dropped, links to their text (a link's text may run over
-    several lines), headings, rules, emphasis and escapes removed."""
+    several lines; its start marked with `mark`, its end too), headings, rules, emphasis and
+    escapes removed."""
     for _ in range(MAX_URL_BREAKS):
         text, n = MD_URL_BREAK_RE.subn(r"\1", text)
         if not n:
             break
     text = MD_IMAGE_RE.sub("", text)
-    text = MD_LINK_RE.sub(_link_text, text)
+    text = MD_LINK_RE.sub(lambda m: _link_text(m, mark), text) if mark else MD_LINK_RE.sub(_link_text, text)
     text = MD_RULE_RE.sub("", MD_HEADING_RE.sub(r"\1", text))
     if "**" in text:
         text = MD_BOLD_RE.sub(r"\1", text)
