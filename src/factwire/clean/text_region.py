@@ -18,6 +18,7 @@ from factwire.clean.boilerplate import (
 )
 from factwire.clean.text_headers import is_cookie_notice, is_more_header, is_tag_line, opens_paragraph
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
+from factwire.clean.text_links import link_rails
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
     announced_items,
@@ -206,7 +207,8 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
-    for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores):
+    for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores) + \
+            link_rails(blocks, scores):
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
