@@ -191,3 +191,16 @@ def test_link_marks_tell_which_lines_open_with_a_link():
     blocks = build_blocks(normalize(md, marks=True))
     assert [b.link_lead for b in blocks] == [True] * 5 + [True, False]
     assert blocks[5].text == "Pence aide describes call in full"
+
+
+def test_a_lynx_caption_ending_in_its_credit_is_not_joined_to_the_next_linked_picture():
+    """lynx keeps a link whole, so a line well into the width before a "[12]" link may be
+    wrapped -- but not when a photo credit ends it: a gallery's captions, one per picture."""
+    caps = []
+    for k in range(3):
+        caps += [f"   [{20 + k}]In this photo issued by ITV, Boris Johnson reacts during the election",
+                 f"   debate in Salford, picture {k}. (ITV via AP)"]
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    lines = normalize(links + "\n\n" + body + "\n" + "\n".join(caps) + "\n").splitlines()
+    assert sum(1 for ln in lines if ln.strip().startswith("In this photo")) == 3

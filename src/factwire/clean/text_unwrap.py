@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE
+from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail
 from factwire.clean.text_tables import join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -176,7 +176,9 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     """`line` ends near the wrap width and the next line's first word would have run past it
     -- or, for a line of running text well into the width, when the next "word" is a link that
     lynx keeps whole (`[123]Maurkice Pouncey`: its length is unknown here), unless a sentence
-    ends the line and the link is all the next line holds (a list of tags or menu links)."""
+    ends the line and the link is all the next line holds (a list of tags or menu links), or
+    a photo credit ends it ("... (ITV via AP)"): a caption ends there, and a gallery's next
+    linked picture starts a line of its own."""
     next_word = next_line.split(" ", 1)[0]
     n = columns(line.rstrip())
     if n > width or " " not in line.strip() and not CJK_RE.search(line):
@@ -184,7 +186,8 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
-        and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line))
+        and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line)) \
+        and credit_tail(line.rstrip()) is None
 
 
 def _unspaced(line: str) -> bool:
