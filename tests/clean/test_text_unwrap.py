@@ -204,3 +204,39 @@ def test_a_lynx_caption_ending_in_its_credit_is_not_joined_to_the_next_linked_pi
     links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
     lines = normalize(links + "\n\n" + body + "\n" + "\n".join(caps) + "\n").splitlines()
     assert sum(1 for ln in lines if ln.strip().startswith("In this photo")) == 3
+
+
+JA_PARA = ("商標には、同じ商標が付された商品は同じ提供元のものであるという、商品の出所を表示する機能（出所表示機能）、"
+           "同じ商標が付された商品は同じ品質であることを保証する機能（品質保証機能）があります。")
+
+
+def _lynx_page(body_lines: list[str]) -> str:
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    return links + "\n\n" + "\n".join(body_lines) + "\n"
+
+
+def test_lynx_wraps_japanese_by_characters_and_is_unwrapped():
+    """lynx fills a run of Japanese to 74 characters (not columns) after its 3-column indent:
+    no column width fits such a page, yet its wrapped lines all end at one length."""
+    paras = [JA_PARA * 2, JA_PARA.replace("商標には", "例えば") * 2, JA_PARA.replace("商標には", "通常") * 2]
+    lines = []
+    for p in paras:
+        lines += ["   " + p[k:k + 71] for k in range(0, len(p), 71)] + [""]
+    text = _lynx_page(lines)
+    out = normalize(text)
+    for p in paras:
+        assert p in out
+    short = _lynx_page(["   先日、男性が逮捕されました。", "   報道によると、販売されたのはiPhone。"] * 2)
+    assert "先日、男性が逮捕されました。" in [ln.strip() for ln in normalize(short).splitlines()]
+
+
+def test_a_line_ending_with_the_japanese_comma_goes_on_without_a_space():
+    """"、" cuts a sentence like "," does: the next line is its rest (one block, no space
+    between two wide characters)."""
+    from factwire.clean.text_lines import build_blocks
+
+    blocks = build_blocks("しかし、今回の事件のように、改造を加えて販売した場合は侵害になります。また、その他にも、\n"
+                          "もとの商品に付された商標を剥奪抹消した商品を販売する行為や、\n商標権侵害と判断される場合があります。")
+    assert len(blocks) == 1
+    assert "その他にも、もとの商品" in blocks[0].text and "行為や、商標権" in blocks[0].text
+

@@ -30,8 +30,9 @@ WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf9
 #: A line starting like this continues the previous line (closing punctuation, lowercase word).
 CONTINUATION_START_RE = re.compile(r"^(?:[,.;:!?)\]}’”%»]|[a-z]|'s\b)")
 CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
-#: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma, dash).
-OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|"
+#: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma -- the
+#: Japanese/Chinese enumeration comma "、" and fullwidth "，" too --, dash).
+OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–、，（「-]|"
                          r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
                          r"or|but|as|that|is|was|are|were|said|says|via|than|into|about))$")
 
@@ -269,8 +270,9 @@ def looks_like_heading(text: str) -> bool:
 
 def glue(prev: str, line: str) -> str:
     """Join two fragments with a space unless the second starts with closing punctuation."""
-    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")):
-        return prev + line
+    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")) or \
+            WIDE_RE.match(prev[-1]) and WIDE_RE.match(line[0]):
+        return prev + line  # no space inside a run of Japanese or Chinese either
     return prev + " " + line
 
 

@@ -93,6 +93,8 @@ def normalize(text: str, marks: bool = False) -> str:
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
         lines = unwrap(lines, width)
+    elif lynx and WIDE_RE.search(text):
+        lines = unwrap_wide(lines)
     if lynx:
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
     joined = join_cell_runs(lines)
@@ -188,6 +190,40 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
         and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line)) \
         and credit_tail(line.rstrip()) is None
+
+
+#: lynx wraps a run of Japanese or Chinese by characters, not columns (74 of them after its
+#: 3-column indent, where w3m fills 78 columns), so `wrap_width` finds no width on such a page.
+#: It breaks such a run at any character, so its wrapped lines end with a wide character
+#: within this many characters of the longest one (line-breaking rules move a character or two) ...
+WIDE_WRAP_SLACK = 3
+#: ... and a page has at least this many of them (one long line is no wrap width).
+WIDE_MIN_WRAPS = 3
+
+
+def unwrap_wide(lines: list[str]) -> list[str]:
+    """lynx's character-wrapped Japanese/Chinese lines joined: a line that ends with a wide
+    character at the page's longest such length is continued by the next line (no space
+    between two wide characters)."""
+    ends = [len(ln.rstrip()) for ln in lines if ln.strip() and WIDE_RE.match(ln.rstrip()[-1])]
+    width = max(ends, default=0)
+    if sum(1 for n in ends if n >= width - WIDE_WRAP_SLACK) < WIDE_MIN_WRAPS:
+        return lines
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        stripped = ln.strip()
+        prev = out[-1].rstrip() if out else ""
+        if i and stripped and not NEW_ITEM_RE.match(stripped) and _wide_full(lines[i - 1], width):
+            out[-1] = prev + ("" if _wide_join(prev, stripped) else " ") + stripped
+        else:
+            out.append(ln)
+    return out
+
+
+def _wide_full(line: str, width: int) -> bool:
+    """A line filled to `width` that ends with a wide character (see unwrap_wide)."""
+    line = line.rstrip()
+    return len(line) >= width - WIDE_WRAP_SLACK and WIDE_RE.match(line[-1]) is not None
 
 
 def _unspaced(line: str) -> bool:
