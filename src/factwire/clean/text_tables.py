@@ -105,3 +105,42 @@ def _find_table(lines: list[str], run: list[int]) -> tuple[int, int, int] | None
                 start = head
             return start, end - 1, width
     return None
+
+
+# --- tables w3m draws with box characters ---------------------------------------------------------
+#: w3m draws a bordered table (`<table border>`, a data table) with box-drawing characters: a
+#: row is several text lines, each "│cell│cell│", a cell's text wrapped inside its column, so
+#: reading the lines in order interleaves the cells ("Chicago" / "1 Booth 1 37% / 40%" /
+#: "School of").  Rows are rebuilt cell by cell, as other renderers print them.
+BOX_BAR = "\u2502"
+#: A border line holds only box-drawing characters (U+2500-U+257F) and spaces.
+BORDER_RE = re.compile(r"^[\u2500-\u257f ]+$")
+#: Cells of a rebuilt row are joined by this (a column gap, as inscriptis aligns cells).
+CELL_GAP = "  "
+
+
+def join_box_rows(lines: list[str]) -> list[str]:
+    """The lines with every box-drawn table row written on one line, cells in column order,
+    and its border lines blank."""
+    out: list[str] = []
+    row: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if s.startswith(BOX_BAR) and s.endswith(BOX_BAR) and s.count(BOX_BAR) >= 3:
+            row.append(s)
+            continue
+        if row:
+            out.append(_box_row(row))
+            row = []
+        out.append("" if s and BORDER_RE.match(s) else ln)
+    if row:
+        out.append(_box_row(row))
+    return out
+
+
+def _box_row(row: list[str]) -> str:
+    """One table row from its text lines: each column's pieces joined, top to bottom."""
+    split = [r.split(BOX_BAR)[1:-1] for r in row]
+    width = max(len(cells) for cells in split)
+    cols = [" ".join(c[k].strip() for c in split if k < len(c) and c[k].strip()) for k in range(width)]
+    return CELL_GAP.join(c for c in cols if c)

@@ -8,7 +8,8 @@ Three of their habits break a line-based cleaner that expects one line per parag
 * Markdown syntax (html2text): `[text](url)` puts the URL's words into the text, `# `, `**`
   and `\\-` escapes are not the page's words;
 * lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end;
-* tables printed one cell per line (bs4, readability's text): text_tables.py.
+* tables printed one cell per line (bs4, readability's text) or drawn with box characters,
+  a cell wrapped inside its column (w3m): text_tables.py.
 
 `normalize` detects each habit from the page itself (nothing is assumed from a renderer name)
 and returns text in the shape the cleaner was built for; text without them is returned as is.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 
 from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail
-from factwire.clean.text_tables import join_cell_runs
+from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)", also before
@@ -74,8 +75,9 @@ LINK_WRAP_SLACK = 40
 #: A line that is one lynx link of a few words and nothing else (a tag, a menu entry).
 LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
-#: A following line starting like this is a new item, not the rest of the paragraph.
-NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
+#: A following line starting like this is a new item, not the rest of the paragraph (a line of
+#: a table w3m draws with box characters, U+2500-U+257F, neither).
+NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\||[\u2500-\u257f])")
 
 
 def normalize(text: str, marks: bool = False) -> str:
@@ -97,8 +99,11 @@ def normalize(text: str, marks: bool = False) -> str:
         lines = unwrap_wide(lines)
     if lynx:
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
+    boxed = BOX_BAR in text
+    if boxed:
+        lines = join_box_rows(lines)
     joined = join_cell_runs(lines)
-    changed = lynx or width is not None or len(joined) != len(lines)
+    changed = lynx or boxed or width is not None or len(joined) != len(lines)
     lines = joined
     if not changed and text.count("](") < MD_MIN_LINKS:
         return text
@@ -129,7 +134,7 @@ def wrap_width(lines: list[str]) -> int | None:
     long: list[tuple[int, int]] = []  # (length, column of the first space after the indent)
     for ln in lines:
         n = columns(ln.rstrip())
-        if n > LONG_LINE:
+        if n > LONG_LINE and not _drawn(ln):
             indent = len(ln) - len(ln.lstrip())
             space = ln.find(" ", indent)
             if space < 0 or NEW_ITEM_RE.match(ln, indent) or "](" in ln:
@@ -183,7 +188,7 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     linked picture starts a line of its own."""
     next_word = next_line.split(" ", 1)[0]
     n = columns(line.rstrip())
-    if n > width or " " not in line.strip() and not CJK_RE.search(line):
+    if n > width or " " not in line.strip() and not CJK_RE.search(line) or _drawn(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
@@ -224,6 +229,12 @@ def _wide_full(line: str, width: int) -> bool:
     """A line filled to `width` that ends with a wide character (see unwrap_wide)."""
     line = line.rstrip()
     return len(line) >= width - WIDE_WRAP_SLACK and WIDE_RE.match(line[-1]) is not None
+
+
+def _drawn(line: str) -> bool:
+    """A line of a table w3m draws with box characters (U+2500-U+257F): as wide as the table,
+    not the page's wrap width, and never wrapped text."""
+    return "\u2500" <= line.lstrip()[:1] <= "\u257f"
 
 
 def _unspaced(line: str) -> bool:
