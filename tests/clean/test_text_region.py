@@ -18,7 +18,7 @@ def test_a_data_table_between_two_halves_of_an_article_keeps_both():
     """A table of amounts is never sentence-shaped; at the menu cost a long one cut the article
     in two and the half after it was lost."""
     rows = [f"Item {k} ${100 + k} ${200 + 3 * k} {k % 4 + 2} movers {k % 5 + 3} hours" for k in range(30)]
-    before = [_para(30, "moving") for _ in range(4)]
+    before = [_para(30 + k, "moving") for k in range(4)]  # distinct: a page printing one paragraph 4 times is a rail (repeated_prose)
     after = [_para(30, "storage"), _para(30, "storage budget")]
     page = "\n\n".join([MENU, *before, "Home size Avg. total cost Cost/hour", *rows, *after, MENU])
     cleaned = clean_text(page)
@@ -219,3 +219,19 @@ def test_a_closing_author_box_is_not_the_article():
 
     blocks = build_blocks("\n\n".join([body[0], "About the project", *body[1:], body[0] + " Again.", body[2] + " More."]))
     assert author_box_start(blocks, 0, len(blocks) - 1) == len(blocks) - 1
+
+
+def test_a_prose_line_printed_before_every_teaser_is_an_alt_not_the_article():
+    """w3m prints each picture's alt on its own line; a rail whose pictures all carry the
+    page's headline prints that headline (prose by its shape) before every teaser."""
+    from factwire.clean.text_runs import repeated_prose
+
+    head = "Three demonstrators were killed in clashes with the police near a fuel plant on Tuesday."
+    rail = [x for k in range(6) for x in (head, f"Teaser headline number {k} about another story")]
+    body = [_para(30, "fuel"), _para(40, "protest"), _para(35, "plant")]
+    blocks = build_blocks("\n\n".join([MENU, head, *body, MENU, *rail, MENU]))
+    scores = score_blocks(blocks)
+    assert all(scores[i] < 0 for i, b in enumerate(blocks) if b.text == head)
+    assert repeated_prose(build_blocks("\n\n".join([head, head, *body])), [1.0] * 5) == []
+    assert clean_text("\n\n".join([MENU, head, *body, MENU, *rail])).paragraphs == body
+

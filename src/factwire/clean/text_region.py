@@ -25,6 +25,7 @@ from factwire.clean.text_runs import (
     echoed_openings,
     kicker_deks,
     product_boxes,
+    repeated_prose,
     table_rows,
     teaser_deks,
     template_labels,
@@ -208,7 +209,7 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
     for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores) + \
-            link_rails(blocks, scores):
+            link_rails(blocks, scores) + repeated_prose(blocks, scores):
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
