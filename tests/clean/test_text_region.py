@@ -235,3 +235,13 @@ def test_a_prose_line_printed_before_every_teaser_is_an_alt_not_the_article():
     assert repeated_prose(build_blocks("\n\n".join([head, head, *body])), [1.0] * 5) == []
     assert clean_text("\n\n".join([MENU, head, *body, MENU, *rail])).paragraphs == body
 
+
+
+def test_more_from_a_publication_opens_the_tail():
+    from factwire.clean.text_headers import is_source_header
+
+    assert is_source_header("More From the Los Angeles Times")
+    assert is_source_header("More from The Wall Street Journal")
+    assert not is_source_header("More people are moving to the suburbs")
+    assert not is_source_header("More from the tour")
+

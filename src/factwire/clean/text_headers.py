@@ -47,6 +47,17 @@ def is_more_header(text: str) -> bool:
     return any(w in READER_WORDS or w in STORY_NOUNS for w in words)
 
 
+#: "More from <publication>": a publication's name runs to five words ("More From the Los
+#: Angeles Times", "More from The Wall Street Journal"), longer than other tail headers.
+SOURCE_HEADER_RE = re.compile(r"^(?i:more (?:from|by) (?:the )?)[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*){0,4}$")
+SOURCE_HEADER_WORDS = 7
+
+
+def is_source_header(text: str) -> bool:
+    """A "More from <Publication Name>" header (SOURCE_HEADER_RE; names capitalised)."""
+    return SOURCE_HEADER_RE.match(text) is not None
+
+
 #: A tag list printed as one line: the label, then keywords between commas and no sentence
 #: ("Tags calendario stock car 2018, stock car brasil, ..."; "Tagged: Apple, iPhone").  The
 #: label in the languages of the benchmark pages.  Long enough to pass as prose by its length

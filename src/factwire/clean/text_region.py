@@ -16,7 +16,14 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
-from factwire.clean.text_headers import is_cookie_notice, is_more_header, is_tag_line, opens_paragraph
+from factwire.clean.text_headers import (
+    SOURCE_HEADER_WORDS,
+    is_cookie_notice,
+    is_more_header,
+    is_source_header,
+    is_tag_line,
+    opens_paragraph,
+)
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
 from factwire.clean.text_links import link_rails
 from factwire.clean.text_runs import (
@@ -248,8 +255,8 @@ def is_tail_header(b: Block, score: float) -> bool:
     ("Related", "More Washington Examiner", "Most Read")."""
     if score == -COMMENTS_BARRIER:
         return True
-    return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or
-                                             is_more_header(b.text))
+    return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or is_more_header(b.text)) \
+        or b.words <= SOURCE_HEADER_WORDS and is_source_header(b.text)
 
 
 def comments_start(blocks: list[Block], scores: list[float]) -> int:
