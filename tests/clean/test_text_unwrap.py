@@ -240,3 +240,11 @@ def test_a_line_ending_with_the_japanese_comma_goes_on_without_a_space():
     assert len(blocks) == 1
     assert "その他にも、もとの商品" in blocks[0].text and "行為や、商標権" in blocks[0].text
 
+
+
+def test_markdown_links_numbered_like_references_do_not_make_a_lynx_page():
+    """html2text prints numbered references as "([1](https://...))": no lynx link numbers."""
+    refs = "\n\n".join(f"{p[:-1]} ([{k}](https://www.ncbi.nlm.nih.gov/pubmed/{k}))." for k, p in enumerate(PARAS * 2, 1))
+    out = normalize(refs)
+    assert "(1)." in out and "((https" not in out
+

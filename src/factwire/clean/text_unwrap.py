@@ -44,7 +44,9 @@ MAX_URL_BREAKS = 6
 MD_MIN_LINKS = 5
 
 # --- lynx ---------------------------------------------------------------------------------------
-LYNX_REF_RE = re.compile(r"\[\d{1,4}\]")
+#: A link number; not a Markdown link whose text is a number ("[1](https://...)", html2text's
+#: numbered references), whose address follows in brackets -- lynx's "[12](BUTTON)" does not.
+LYNX_REF_RE = re.compile(r"\[\d{1,4}\](?!\((?:[a-z][a-z0-9+.-]*:|/|#|\.))")
 LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidden)\]")
 #: A numbered URL of the list, or the rest of one: an href holding a line break is printed on
 #: several lines, the later ones a bare run of non-space characters (no prose line is).
