@@ -248,3 +248,12 @@ def test_markdown_links_numbered_like_references_do_not_make_a_lynx_page():
     out = normalize(refs)
     assert "(1)." in out and "((https" not in out
 
+
+
+def test_html2text_blockquote_marks_are_taken_off_before_unwrapping():
+    quote = textwrap.fill(PARAS[0], 76, initial_indent="> ", subsequent_indent="> ")
+    md = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [quote] +
+                     [textwrap.fill(p, 76) for p in PARAS[1:] * 2])
+    out = normalize(md)
+    assert PARAS[0] in out and ">" not in out
+

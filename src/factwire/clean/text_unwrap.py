@@ -37,6 +37,9 @@ MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE_RE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|[-|: \t]*-{3,}[-|: \t]*)$", re.M)
+#: html2text's blockquote marks ("> " before every line of a quote, "> > " nested): taken off
+#: before unwrapping, or a wrapped quote keeps a ">" inside each of its sentences.
+MD_QUOTE_RE = re.compile(r"^([ \t]*)(?:>[ \t]?)+")
 #: A link target broken over more lines than this is left as it is.
 MAX_URL_BREAKS = 6
 #: Markdown links in at least this many lines make a page Markdown (html2text output has
@@ -91,6 +94,8 @@ def normalize(text: str, marks: bool = False) -> str:
     if LINK_MARK in text or LINK_END in text:
         text = text.replace(LINK_MARK, "").replace(LINK_END, "")
     lines = text.splitlines()
+    if ">" in text and text.count("](") >= MD_MIN_LINKS:
+        lines = [MD_QUOTE_RE.sub(r"\1", ln) if ln.lstrip().startswith(">") else ln for ln in lines]
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
         lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
