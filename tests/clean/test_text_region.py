@@ -245,3 +245,11 @@ def test_more_from_a_publication_opens_the_tail():
     assert not is_source_header("More people are moving to the suburbs")
     assert not is_source_header("More from the tour")
 
+
+
+def test_related_article_headers_in_japanese_chinese_and_korean():
+    from factwire.clean.text_headers import is_more_header
+
+    for text in ("関連記事", "おすすめ記事", "人気の記事", "相关文章", "相關新聞", "관련 기사"):
+        assert is_more_header(text), text
+    assert not is_more_header("関連する法律の改正について")

@@ -18,6 +18,10 @@ from factwire.clean.text_lines import Block
 #: Lines opening a list of other stories whatever follows ("More Games", "Related Topics",
 #: "Latest Business").
 ALWAYS_HEADER_RE = re.compile(r"^(?:more|related|latest) \w[^.!?]*$", re.I)
+#: The same headers in Japanese, Chinese and Korean: "related / recommended / popular
+#: articles" ("関連記事", "おすすめ記事", "相关文章", "관련 기사").
+CJK_HEADER_RE = re.compile(r"^(?:関連|おすすめ|オススメ|人気|相关|相關|推荐|推薦|热门|熱門)(?:の)?(?:記事|ニュース|"
+                           r"エントリー?|投稿|文章|新闻|新聞|阅读|閱讀)|^(?:관련|추천|인기) ?(?:기사|뉴스)")
 #: Lines that may open one ("Most Read") or be a subhead ("Most Reliable Mover").
 MAYBE_HEADER_RE = re.compile(r"^(?:most|top|popular) (\w[^.!?]*)$", re.I)
 #: What readers did with the stories of the list.
@@ -36,7 +40,7 @@ SOURCE_WORDS = frozenset("on in from at across this today now".split())
 
 def is_more_header(text: str) -> bool:
     """True for a header that opens a list of other stories (see the module docstring)."""
-    if ALWAYS_HEADER_RE.match(text):
+    if ALWAYS_HEADER_RE.match(text) or not text.isascii() and CJK_HEADER_RE.match(text):
         return True
     m = MAYBE_HEADER_RE.match(text.rstrip(" :"))
     if not m:
