@@ -257,3 +257,12 @@ def test_html2text_blockquote_marks_are_taken_off_before_unwrapping():
     out = normalize(md)
     assert PARAS[0] in out and ">" not in out
 
+
+
+def test_html2text_wrap_width_is_measured_on_lines_without_links():
+    """A menu of Markdown links wraps wherever the next address does not fit: when no width
+    fits all long lines, the article's wrapped lines (without links) give it."""
+    menu = [f"[{m} desk](https://www.example.com/{m.lower()}/{'x' * (k % 20)})" for k, m in enumerate(MENU * 6)]
+    text = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 78) for p in PARAS) + "\n"
+    assert wrap_width(text.splitlines()) is not None
+    assert PARAS[1] in normalize(text)

@@ -137,8 +137,12 @@ def wrap_width(lines: list[str]) -> int | None:
     """The column at which the page was hard-wrapped, or None when it was not.
 
     Wrapped text has most of its long lines ending a little short of one column, and no line
-    past it that could have been broken there (a long URL with no space may run past)."""
+    past it that could have been broken there (a long URL with no space may run past).  When
+    no width fits, it is looked for again on the lines without a Markdown link: html2text
+    keeps a link's markup whole, so a line holding one ends wherever the next address did not
+    fit (a menu of links wraps every 40-60 columns), which can hide the page's width."""
     long: list[tuple[int, int]] = []  # (length, column of the first space after the indent)
+    plain: list[int] = []  # lengths of the long lines without a Markdown link
     for ln in lines:
         n = columns(ln.rstrip())
         if n > LONG_LINE and not _drawn(ln):
@@ -147,18 +151,29 @@ def wrap_width(lines: list[str]) -> int | None:
             if space < 0 or NEW_ITEM_RE.match(ln, indent) or "](" in ln:
                 space = n  # list items and Markdown links are left unwrapped (html2text)
             long.append((n, space))
+            if "](" not in ln:
+                plain.append(n)
     if len(long) < 5:
         return None
+    best = _best_width(long, [n for n, _ in long])
+    if best is None and len(plain) >= 5 and len(plain) < len(long):
+        best = _best_width(long, plain)
+    return best
+
+
+def _best_width(long: list[tuple[int, int]], sample: list[int]) -> int | None:
+    """The width at which the largest share of `sample` (line lengths) ends within WRAP_SLACK
+    columns, with few of the long lines running past it where they could have been broken."""
     lo, hi = WRAP_WIDTHS
-    upto = [0] * (hi + 2)  # upto[k]: long lines of at most k columns (k <= hi)
-    for n, _ in long:
+    upto = [0] * (hi + 2)  # upto[k]: sampled lines of at most k columns (k <= hi)
+    for n in sample:
         if n <= hi:
             upto[n] += 1
     for k in range(1, hi + 2):
         upto[k] += upto[k - 1]
     best, best_share = None, 0.0
     for width in range(lo, hi + 1):
-        share = (upto[width] - upto[width - WRAP_SLACK - 1]) / len(long)
+        share = (upto[width] - upto[width - WRAP_SLACK - 1]) / len(sample)
         if share < WRAP_SHARE or share <= best_share:
             continue  # the overflow count below runs for a few widths of wrapped pages only
         over = sum(1 for n, space in long if n > width and space < width)
