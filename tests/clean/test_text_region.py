@@ -253,3 +253,17 @@ def test_related_article_headers_in_japanese_chinese_and_korean():
     for text in ("関連記事", "おすすめ記事", "人気の記事", "相关文章", "相關新聞", "관련 기사"):
         assert is_more_header(text), text
     assert not is_more_header("関連する法律の改正について")
+
+
+def test_end_of_article_ends_the_body_and_a_glued_author_box_is_no_paragraph():
+    """"End of Article" says where the article stops: the author box and teasers below it are
+    the page's tail; "About the AuthorTOI Lifestyle Desk" (two elements glued) heads a bio box."""
+    body = [_para(30, "meditation"), _para(45, "brain"), _para(38, "practice")]
+    bio = "The Lifestyle Desk is a dynamic team of dedicated journalists who sift through the news to bring stories."
+    teasers = [f"Article image for: Story number {k} about how to eat well and sleep better at home." for k in range(4)]
+    page = "\n\n".join([MENU, *body, "About the AuthorTOI Lifestyle Desk", bio, "End of Article", *teasers, MENU])
+    assert clean_text(page).paragraphs == body
+    from factwire.clean.text_headers import is_end_marker
+
+    assert is_end_marker("End of Article") and is_end_marker("End of story.")
+    assert not is_end_marker("End of an era for the club")

@@ -62,6 +62,21 @@ def is_source_header(text: str) -> bool:
     return SOURCE_HEADER_RE.match(text) is not None
 
 
+#: A line saying the article ends here ("End of Article", "End of story"): what follows is the
+#: page's tail (author box, teasers), however prose-like.
+END_MARKER_RE = re.compile(r"^(?:end of (?:the )?(?:article|story)|ende des artikels|fin de l'article|"
+                           r"fin del art[ií]culo|fine dell'articolo)\W*$", re.I)
+
+
+def is_end_marker(text: str) -> bool:
+    """True for an end-of-article line (END_MARKER_RE)."""
+    return len(text) < END_MARKER_CHARS and END_MARKER_RE.match(text) is not None
+
+
+#: End markers are short lines (the regex runs on short lines only).
+END_MARKER_CHARS = 30
+
+
 #: A tag list printed as one line: the label, then keywords between commas and no sentence
 #: ("Tags calendario stock car 2018, stock car brasil, ..."; "Tagged: Apple, iPhone").  The
 #: label in the languages of the benchmark pages.  Long enough to pass as prose by its length

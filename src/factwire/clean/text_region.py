@@ -19,6 +19,7 @@ from factwire.clean.boilerplate import (
 from factwire.clean.text_headers import (
     SOURCE_HEADER_WORDS,
     is_cookie_notice,
+    is_end_marker,
     is_more_header,
     is_source_header,
     is_tag_line,
@@ -191,8 +192,8 @@ def is_glued_teaser(b: Block) -> bool:
 
 def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
-    if is_comments_header(b):
-        return -COMMENTS_BARRIER
+    if is_comments_header(b) or b.words <= 4 and is_end_marker(b.text):
+        return -COMMENTS_BARRIER  # comments, or the page saying the article ends
     if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
@@ -474,10 +475,12 @@ def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
     return out
 
 
-#: "About the author" / "About <Name>" in the languages of the benchmark pages: the header of
+#: "About the author" / "About <Name>" in the languages of the benchmark pages (also "About the
+#: Author" with the author's name after it, glued when a renderer joins the two elements): the header of
 #: the author's (or publisher's) bio box that closes a post -- metadata, not the article.
 ABOUT_HEADER_RE = re.compile(r"^(?:about|sobre|acerca de|à propos de|über|chi è|o autorze|об авторе)\b"
-                             r"(?: the author| (?:[A-ZÀ-Ý][\w.'’-]+ ?){1,3})?$", re.I)
+                             r"(?: the author| (?:[A-ZÀ-Ý][\w.'’-]+ ?){1,3})?$|"
+                             r"^about the author(?:[ :]*(?-i:[A-Z])[\w.'’ -]{0,40})?$", re.I)
 #: The bio box is the region's last few blocks: at most this many after its header.
 AUTHOR_BOX_BLOCKS = 3
 
