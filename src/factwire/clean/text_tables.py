@@ -46,10 +46,11 @@ def _bare(line: str) -> str:
 def join_cell_runs(lines: list[str]) -> list[str]:
     """The lines with every table printed one cell per line rewritten one row per line."""
     out: list[str] = []
+    bare = [_bare(ln) for ln in lines]  # once: a run is looked for from every line
     i = 0
     while i < len(lines):
-        run = _cell_run(lines, i)
-        table = _find_table(lines, run) if len(run) >= MIN_COLUMNS * MIN_ROWS else None
+        run = _cell_run(bare, i)
+        table = _find_table(bare, run) if len(run) >= MIN_COLUMNS * MIN_ROWS else None
         if table is None:  # no table starts anywhere in this run: step over all of it
             stop = run[-1] + 1 if run else i + 1
             out.extend(lines[i:stop])
@@ -65,12 +66,13 @@ def join_cell_runs(lines: list[str]) -> list[str]:
 
 
 def _cell_run(lines: list[str], start: int) -> list[int]:
-    """Indices of the cell-shaped lines from `start` on, across short blank stretches."""
+    """Indices of the cell-shaped lines from `start` on, across short blank stretches (`lines`
+    stripped of link marks)."""
     run: list[int] = []
     blanks = 0
     k = start
     while k < len(lines):
-        if not _bare(lines[k]):
+        if not lines[k]:
             blanks += 1
             if blanks > MAX_BLANKS:
                 break
