@@ -18,7 +18,7 @@ def test_a_data_table_between_two_halves_of_an_article_keeps_both():
     """A table of amounts is never sentence-shaped; at the menu cost a long one cut the article
     in two and the half after it was lost."""
     rows = [f"Item {k} ${100 + k} ${200 + 3 * k} {k % 4 + 2} movers {k % 5 + 3} hours" for k in range(30)]
-    before = [_para(30, "moving") for _ in range(4)]
+    before = [_para(30 + k, "moving") for k in range(4)]  # distinct: a page printing one paragraph 4 times is a rail (repeated_prose)
     after = [_para(30, "storage"), _para(30, "storage budget")]
     page = "\n\n".join([MENU, *before, "Home size Avg. total cost Cost/hour", *rows, *after, MENU])
     cleaned = clean_text(page)
@@ -233,3 +233,49 @@ def test_reference_list_entries_are_no_prose():
     assert is_reference_entry("Smith, J. (2020). Title of work. Retrieved March 3, 2020, from https://x.org/a")
     assert score_block(build_blocks(entry)[0]) == -SHORT_PENALTY
     assert not is_reference_entry("The report, published at https://x.org/report, was accessed by millions.")
+
+
+def test_a_prose_line_printed_before_every_teaser_is_an_alt_not_the_article():
+    """w3m prints each picture's alt on its own line; a rail whose pictures all carry the
+    page's headline prints that headline (prose by its shape) before every teaser."""
+    from factwire.clean.text_runs import repeated_prose
+
+    head = "Three demonstrators were killed in clashes with the police near a fuel plant on Tuesday."
+    rail = [x for k in range(6) for x in (head, f"Teaser headline number {k} about another story")]
+    body = [_para(30, "fuel"), _para(40, "protest"), _para(35, "plant")]
+    blocks = build_blocks("\n\n".join([MENU, head, *body, MENU, *rail, MENU]))
+    scores = score_blocks(blocks)
+    assert all(scores[i] < 0 for i, b in enumerate(blocks) if b.text == head)
+    assert repeated_prose(build_blocks("\n\n".join([head, head, *body])), [1.0] * 5) == []
+    assert clean_text("\n\n".join([MENU, head, *body, MENU, *rail])).paragraphs == body
+
+
+def test_more_from_a_publication_opens_the_tail():
+    from factwire.clean.text_headers import is_source_header
+
+    assert is_source_header("More From the Los Angeles Times")
+    assert is_source_header("More from The Wall Street Journal")
+    assert not is_source_header("More people are moving to the suburbs")
+    assert not is_source_header("More from the tour")
+
+
+def test_related_article_headers_in_japanese_chinese_and_korean():
+    from factwire.clean.text_headers import is_more_header
+
+    for text in ("関連記事", "おすすめ記事", "人気の記事", "相关文章", "相關新聞", "관련 기사"):
+        assert is_more_header(text), text
+    assert not is_more_header("関連する法律の改正について")
+
+
+def test_end_of_article_ends_the_body_and_a_glued_author_box_is_no_paragraph():
+    """"End of Article" says where the article stops: the author box and teasers below it are
+    the page's tail; "About the AuthorTOI Lifestyle Desk" (two elements glued) heads a bio box."""
+    body = [_para(30, "meditation"), _para(45, "brain"), _para(38, "practice")]
+    bio = "The Lifestyle Desk is a dynamic team of dedicated journalists who sift through the news to bring stories."
+    teasers = [f"Article image for: Story number {k} about how to eat well and sleep better at home." for k in range(4)]
+    page = "\n\n".join([MENU, *body, "About the AuthorTOI Lifestyle Desk", bio, "End of Article", *teasers, MENU])
+    assert clean_text(page).paragraphs == body
+    from factwire.clean.text_headers import is_end_marker
+
+    assert is_end_marker("End of Article") and is_end_marker("End of story.")
+    assert not is_end_marker("End of an era for the club")

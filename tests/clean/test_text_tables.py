@@ -76,3 +76,45 @@ def test_a_browser_copys_tab_separated_rows_count_their_cells():
     blocks = build_blocks("Motivation\t% of Respondents\tRank\nEnergy and Focus\t61.59%\t1\nA sentence.")
     assert [b.gaps for b in blocks] == [2, 2, 0]
     assert blocks[0].text == "Motivation % of Respondents Rank"
+
+
+W3M_TABLE = """\
+┌───────┬──────────┬────────┬─────────┐
+│Ranking│Business  │Previous│Average  │
+│in 2023│School    │Ranking │GMAT     │
+├───────┼──────────┼────────┼─────────┤
+│       │Chicago   │        │         │
+│1      │Booth     │1       │729      │
+│       │School of │        │         │
+│       │Business  │        │         │
+├───────┼──────────┼────────┼─────────┤
+│       │Kellogg   │        │         │
+│2      │School of │3 (tie) │729      │
+│       │Management│        │         │
+└───────┴──────────┴────────┴─────────┘"""
+
+
+def test_w3m_box_drawn_rows_are_rebuilt_cell_by_cell():
+    """w3m wraps a cell inside its column, so its lines interleave the cells of a row."""
+    from factwire.clean.text_tables import join_box_rows
+
+    out = [ln for ln in join_box_rows(W3M_TABLE.splitlines()) if ln]
+    assert out == ["Ranking in 2023  Business School  Previous Ranking  Average GMAT",
+                   "1  Chicago Booth School of Business  1  729",
+                   "2  Kellogg School of Management  3 (tie)  729"]
+
+
+def test_a_box_drawn_table_is_neither_unwrapped_nor_taken_for_the_wrap_width():
+    """The table is wider than the page's text; its lines are no wrapped prose."""
+    import textwrap
+
+    from factwire.clean.text_unwrap import normalize, wrap_width
+
+    para = ("The 2023 ranking data for the top full-time programs can be found in the chart below, "
+            "with the previous ranking and the average score of every school in the list. ") * 3
+    wide = "\n".join(ln[:-1] + (" " if ln.endswith("│") else "─") * 60 + ln[-1] for ln in W3M_TABLE.splitlines())
+    text = "\n".join(textwrap.wrap(para, 79)) + "\n\n" + wide + "\n\n" + "\n".join(textwrap.wrap(para, 79)) + "\n"
+    assert (wrap_width(text.splitlines()) or 0) in range(70, 80)
+    out = normalize(text)
+    assert para.strip() in out
+    assert "1  Chicago Booth School of Business  1  729" in out.splitlines()

@@ -156,3 +156,113 @@ def test_markdown_images_with_escaped_parentheses_in_their_address_leave_nothing
     out = demarkdown(text)
     assert ".jpg" not in out and "vox" not in out
     assert "He won the 100 yard freestyle." in out and "Air quality fell." in out
+
+
+JA_PARA = ("商標には、同じ商標が付された商品は同じ提供元のものであるという、商品の出所を表示する機能（出所表示機能）、"
+           "同じ商標が付された商品は同じ品質であることを保証する機能（品質保証機能）があります。")
+
+
+def _lynx_page(body_lines: list[str]) -> str:
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    return links + "\n\n" + "\n".join(body_lines) + "\n"
+
+
+def test_link_marks_tell_which_lines_open_with_a_link():
+    """normalize(marks=True) keeps where lynx's numbered links and Markdown links start;
+    build_blocks removes the marks and records them on each block."""
+    from factwire.clean.text_lines import LINK_MARK, build_blocks
+
+    rail = ["   [40]Pence aide describes call between Trump and Zelensky", "",
+            "   [41]Alexander Vindman, director for European affairs, speaks during a hearing.", ""]
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    text = _lynx_page(rail) + "\n" + body
+    assert LINK_MARK not in normalize(text)
+    blocks = build_blocks(normalize(text, marks=True))
+    assert all(LINK_MARK not in b.text for b in blocks)
+    by_text: dict = {}
+    for b in blocks:
+        by_text.setdefault(b.text, b)  # the lynx menu comes first; wrapped() repeats it unlinked
+    assert by_text["World"].link_lead and by_text["World"].links == 1
+    assert by_text["Pence aide describes call between Trump and Zelensky"].link_lead
+    para = next(b for b in blocks if b.text.startswith("Moscow"))
+    assert not para.link_lead and para.links == 1 and "[14]" not in para.text
+    md = "\n\n".join([f"* [{m}](https://example.com/{m.lower()})" for m in MENU] +
+                     ["[Pence aide describes call](https://example.com/a) in full", PARAS[0]])
+    blocks = build_blocks(normalize(md, marks=True))
+    assert [b.link_lead for b in blocks] == [True] * 5 + [True, False]
+    assert blocks[5].text == "Pence aide describes call in full"
+
+
+def test_a_lynx_caption_ending_in_its_credit_is_not_joined_to_the_next_linked_picture():
+    """lynx keeps a link whole, so a line well into the width before a "[12]" link may be
+    wrapped -- but not when a photo credit ends it: a gallery's captions, one per picture."""
+    caps = []
+    for k in range(3):
+        caps += [f"   [{20 + k}]In this photo issued by ITV, Boris Johnson reacts during the election",
+                 f"   debate in Salford, picture {k}. (ITV via AP)"]
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    lines = normalize(links + "\n\n" + body + "\n" + "\n".join(caps) + "\n").splitlines()
+    assert sum(1 for ln in lines if ln.strip().startswith("In this photo")) == 3
+
+
+JA_PARA = ("商標には、同じ商標が付された商品は同じ提供元のものであるという、商品の出所を表示する機能（出所表示機能）、"
+           "同じ商標が付された商品は同じ品質であることを保証する機能（品質保証機能）があります。")
+
+
+def _lynx_page(body_lines: list[str]) -> str:
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    return links + "\n\n" + "\n".join(body_lines) + "\n"
+
+
+def test_lynx_wraps_japanese_by_characters_and_is_unwrapped():
+    """lynx fills a run of Japanese to 74 characters (not columns) after its 3-column indent:
+    no column width fits such a page, yet its wrapped lines all end at one length."""
+    paras = [JA_PARA * 2, JA_PARA.replace("商標には", "例えば") * 2, JA_PARA.replace("商標には", "通常") * 2]
+    lines = []
+    for p in paras:
+        lines += ["   " + p[k:k + 71] for k in range(0, len(p), 71)] + [""]
+    text = _lynx_page(lines)
+    out = normalize(text)
+    for p in paras:
+        assert p in out
+    short = _lynx_page(["   先日、男性が逮捕されました。", "   報道によると、販売されたのはiPhone。"] * 2)
+    assert "先日、男性が逮捕されました。" in [ln.strip() for ln in normalize(short).splitlines()]
+
+
+def test_a_line_ending_with_the_japanese_comma_goes_on_without_a_space():
+    """"、" cuts a sentence like "," does: the next line is its rest (one block, no space
+    between two wide characters)."""
+    from factwire.clean.text_lines import build_blocks
+
+    blocks = build_blocks("しかし、今回の事件のように、改造を加えて販売した場合は侵害になります。また、その他にも、\n"
+                          "もとの商品に付された商標を剥奪抹消した商品を販売する行為や、\n商標権侵害と判断される場合があります。")
+    assert len(blocks) == 1
+    assert "その他にも、もとの商品" in blocks[0].text and "行為や、商標権" in blocks[0].text
+
+
+
+def test_markdown_links_numbered_like_references_do_not_make_a_lynx_page():
+    """html2text prints numbered references as "([1](https://...))": no lynx link numbers."""
+    refs = "\n\n".join(f"{p[:-1]} ([{k}](https://www.ncbi.nlm.nih.gov/pubmed/{k}))." for k, p in enumerate(PARAS * 2, 1))
+    out = normalize(refs)
+    assert "(1)." in out and "((https" not in out
+
+
+
+def test_html2text_blockquote_marks_are_taken_off_before_unwrapping():
+    quote = textwrap.fill(PARAS[0], 76, initial_indent="> ", subsequent_indent="> ")
+    md = "\n\n".join([f"[{m}](https://example.com/{m.lower()})" for m in MENU] + [quote] +
+                     [textwrap.fill(p, 76) for p in PARAS[1:] * 2])
+    out = normalize(md)
+    assert PARAS[0] in out and ">" not in out
+
+
+
+def test_html2text_wrap_width_is_measured_on_lines_without_links():
+    """A menu of Markdown links wraps wherever the next address does not fit: when no width
+    fits all long lines, the article's wrapped lines (without links) give it."""
+    menu = [f"[{m} desk](https://www.example.com/{m.lower()}/{'x' * (k % 20)})" for k, m in enumerate(MENU * 6)]
+    text = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 78) for p in PARAS) + "\n"
+    assert wrap_width(text.splitlines()) is not None
+    assert PARAS[1] in normalize(text)

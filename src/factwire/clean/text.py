@@ -47,7 +47,7 @@ CREDIT_RE = re.compile(r"^\((?P<p>[^()]{3,120})\)$|^(?:credit|photo|image|pictur
 
 def clean_text(text: str) -> Cleaned:
     """Return the article body of a page flattened to text, line by line."""
-    blocks = build_blocks(normalize(text))
+    blocks = build_blocks(normalize(text, marks=True))
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     start, end, tail = locate_body(blocks)

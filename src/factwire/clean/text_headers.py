@@ -18,6 +18,10 @@ from factwire.clean.text_lines import Block
 #: Lines opening a list of other stories whatever follows ("More Games", "Related Topics",
 #: "Latest Business").
 ALWAYS_HEADER_RE = re.compile(r"^(?:more|related|latest) \w[^.!?]*$", re.I)
+#: The same headers in Japanese, Chinese and Korean: "related / recommended / popular
+#: articles" ("関連記事", "おすすめ記事", "相关文章", "관련 기사").
+CJK_HEADER_RE = re.compile(r"^(?:関連|おすすめ|オススメ|人気|相关|相關|推荐|推薦|热门|熱門)(?:の)?(?:記事|ニュース|"
+                           r"エントリー?|投稿|文章|新闻|新聞|阅读|閱讀)|^(?:관련|추천|인기) ?(?:기사|뉴스)")
 #: Lines that may open one ("Most Read") or be a subhead ("Most Reliable Mover").
 MAYBE_HEADER_RE = re.compile(r"^(?:most|top|popular) (\w[^.!?]*)$", re.I)
 #: What readers did with the stories of the list.
@@ -36,7 +40,7 @@ SOURCE_WORDS = frozenset("on in from at across this today now".split())
 
 def is_more_header(text: str) -> bool:
     """True for a header that opens a list of other stories (see the module docstring)."""
-    if ALWAYS_HEADER_RE.match(text):
+    if ALWAYS_HEADER_RE.match(text) or not text.isascii() and CJK_HEADER_RE.match(text):
         return True
     m = MAYBE_HEADER_RE.match(text.rstrip(" :"))
     if not m:
@@ -45,6 +49,32 @@ def is_more_header(text: str) -> bool:
     if words[0] in SOURCE_WORDS:
         return True
     return any(w in READER_WORDS or w in STORY_NOUNS for w in words)
+
+
+#: "More from <publication>": a publication's name runs to five words ("More From the Los
+#: Angeles Times", "More from The Wall Street Journal"), longer than other tail headers.
+SOURCE_HEADER_RE = re.compile(r"^(?i:more (?:from|by) (?:the )?)[A-Z][\w.'’&-]*(?: [A-Z&][\w.'’&-]*){0,4}$")
+SOURCE_HEADER_WORDS = 7
+
+
+def is_source_header(text: str) -> bool:
+    """A "More from <Publication Name>" header (SOURCE_HEADER_RE; names capitalised)."""
+    return SOURCE_HEADER_RE.match(text) is not None
+
+
+#: A line saying the article ends here ("End of Article", "End of story"): what follows is the
+#: page's tail (author box, teasers), however prose-like.
+END_MARKER_RE = re.compile(r"^(?:end of (?:the )?(?:article|story)|ende des artikels|fin de l'article|"
+                           r"fin del art[ií]culo|fine dell'articolo)\W*$", re.I)
+
+
+def is_end_marker(text: str) -> bool:
+    """True for an end-of-article line (END_MARKER_RE)."""
+    return len(text) < END_MARKER_CHARS and END_MARKER_RE.match(text) is not None
+
+
+#: End markers are short lines (the regex runs on short lines only).
+END_MARKER_CHARS = 30
 
 
 #: A tag list printed as one line: the label, then keywords between commas and no sentence

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factwire.clean.boilerplate import is_placeholder
 
@@ -21,11 +22,17 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 #: Characters per word-equivalent in CJK text (Japanese/Chinese news runs 1.5-2.5 chars per
 #: English word of the translation); 2 puts a 60-character Japanese sentence at ~30 "words".
 CJK_CHARS_PER_WORD = 2
+#: Characters a terminal draws two columns wide (East Asian Wide/Fullwidth: Hangul Jamo, CJK
+#: symbols and punctuation such as 、。「」, kana, Han, Hangul, fullwidth forms such as ＋（）).
+#: A dump wraps a run of them at any character, so a wrap between two of them is no space.
+WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                     r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 #: A line starting like this continues the previous line (closing punctuation, lowercase word).
 CONTINUATION_START_RE = re.compile(r"^(?:[,.;:!?)\]}’”%»]|[a-z]|'s\b)")
 CLOSING_START_RE = re.compile(r"^[,.;:!?)\]}’”%»]")
-#: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma, dash).
-OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–-]|"
+#: A line ending like this is cut in the middle of a sentence (open bracket/quote, comma -- the
+#: Japanese/Chinese enumeration comma "、" and fullwidth "，" too --, dash).
+OPEN_END_RE = re.compile(r"(?:[,(\[{“‘«/—–、，（「-]|"
                          r"\b(?:a|an|the|of|to|in|on|at|by|for|from|with|and|"
                          r"or|but|as|that|is|was|are|were|said|says|via|than|into|about))$")
 
@@ -64,6 +71,15 @@ el los las del en y que por con para una es al lo como más pero sus le ya o fue
 #: A line that is one bracketed run and nothing else: w3m prints an image as "[alt]" (or
 #: "[file-name]" when it has no alt) and a form field as "[    ]"; prose is never bracketed whole.
 BRACKET_LINE_RE = re.compile(r"^\[[^\[\]]*\]$")
+
+
+#: Where a link starts, in the text ``text_unwrap.normalize(marks=True)`` hands to
+#: build_blocks: lynx numbers every link ("[12]Home") and html2text writes "[Home](url)";
+#: both are removed from the words but kept here as evidence of what is a link.  A Unicode
+#: noncharacter (reserved for a program's internal use, never in a page's text).
+LINK_MARK = "\ufdd0"
+#: Where a link's text ends (Markdown only: lynx shows where a link starts, not where it ends).
+LINK_END = "\ufdd1"
 
 
 def is_bracketed(text: str) -> bool:
@@ -108,6 +124,9 @@ class Block:
     stop_ratio: float = 0.0
     upper_ratio: float = 0.0  # share of cased letters that are upper case
     gaps: int = 0  # column gaps in its first line (a table row aligned by the renderer)
+    links: int = 0  # links that start in it (LINK_MARK: lynx and Markdown renders only)
+    link_lead: bool = False  # its first line opens with a link (after a bullet)
+    linked: int = 0  # non-space characters of link text in it (LINK_MARK to LINK_END: Markdown only)
     raw: list[str] = field(default_factory=list)
 
 
@@ -130,23 +149,69 @@ COLUMN_GAP_RE = re.compile(r"\S(?: {2,}|[ ]?\t[\t ]*)(?=\S)")
 
 def split_lines(text: str) -> list[tuple[str, bool]]:
     """Non-blank stripped lines, each with whether a blank line came before it."""
-    return [(line, blank) for line, blank, _ in split_lines_gaps(text)]
+    return [(line.text, line.blank) for line in split_lines_gaps(text)]
 
 
-def split_lines_gaps(text: str) -> list[tuple[str, bool, int]]:
-    """split_lines with each line's number of column gaps (before spaces are collapsed)."""
-    out: list[tuple[str, bool, int]] = []
-    blank = False
+class Line(NamedTuple):
+    """One non-blank line with what build_blocks needs of it."""
+
+    text: str
+    blank: bool  # a blank line came before it
+    gaps: int  # column gaps (before spaces are collapsed)
+    links: int = 0  # links that start in it (LINK_MARK, removed from the text)
+    lead: bool = False  # it opens with a link
+    linked: int = 0  # characters of link text (LINK_MARK to LINK_END)
+
+
+def split_lines_gaps(text: str) -> list[Line]:
+    """split_lines with each line's number of column gaps (before spaces are collapsed) and
+    its link marks (see Line)."""
+    out: list[Line] = []
+    blank = inside = False
+    marked, ended = LINK_MARK in text, LINK_END in text  # lynx marks no link's end
     for raw in text.splitlines():
+        links, lead, linked = 0, False, 0
+        if marked and (inside or LINK_MARK in raw or ended and LINK_END in raw):
+            links, lead = raw.count(LINK_MARK), _opens_with_link(raw)
+            if ended:
+                linked, inside = _linked_chars(raw, inside)
+                raw = raw.replace(LINK_END, "")
+            raw = raw.replace(LINK_MARK, "")
         line = " ".join(raw.split())
         if not line:
             blank = True
             continue
         inner = raw.strip()
         gaps = len(COLUMN_GAP_RE.findall(inner)) if "  " in inner or "\t" in inner else 0
-        out.append((line, blank, gaps))
+        out.append(Line(line, blank, gaps, links, lead, linked))
         blank = False
     return out
+
+
+def _opens_with_link(raw: str) -> bool:
+    """The line's first word (after a list bullet) is a link."""
+    line = raw.lstrip()
+    m = BULLET_RE.match(line)
+    return line[m.end() if m else 0:].startswith(LINK_MARK)
+
+
+def _linked_chars(raw: str, inside: bool) -> tuple[int, bool]:
+    """Non-space characters of `raw` inside links, and whether a link is still open at its end
+    (a link's text may run over several lines)."""
+    n, pos = 0, 0
+    while True:
+        if inside:
+            end = raw.find(LINK_END, pos)
+            piece = raw[pos:] if end < 0 else raw[pos:end]
+            n += len(piece) - piece.count(" ") - piece.count(LINK_MARK)
+            if end < 0:
+                return n, True
+            pos, inside = end + 1, False
+        else:
+            start = raw.find(LINK_MARK, pos)
+            if start < 0:
+                return n, False
+            pos, inside = start + 1, True
 
 
 def continues(prev: str, prev_words: int, line: str, line_words: int, blank_before: bool,
@@ -208,8 +273,9 @@ def looks_like_heading(text: str) -> bool:
 
 def glue(prev: str, line: str) -> str:
     """Join two fragments with a space unless the second starts with closing punctuation."""
-    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")):
-        return prev + line
+    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")) or \
+            WIDE_RE.match(prev[-1]) and WIDE_RE.match(line[0]):
+        return prev + line  # no space inside a run of Japanese or Chinese either
     return prev + " " + line
 
 
@@ -217,16 +283,19 @@ def build_blocks(text: str) -> list[Block]:
     """Group the page's lines into blocks (re-joining split paragraphs) and compute features."""
     blocks: list[Block] = []
     lines = split_lines_gaps(text)
-    for idx, (line, blank, gaps) in enumerate(lines):
+    for idx, (line, blank, gaps, links, lead, linked) in enumerate(lines):
         n = count_words(line)
-        nxt = lines[idx + 1][0] if idx + 1 < len(lines) and not lines[idx + 1][1] else None
+        nxt = lines[idx + 1].text if idx + 1 < len(lines) and not lines[idx + 1].blank else None
         if blocks and continues(blocks[-1].text, blocks[-1].words, line, n, blank, nxt):
             last = blocks[-1]
             last.text = glue(last.text, line)
             last.raw.append(line)
             last.words += n
+            last.links += links
+            last.linked += linked
             continue
-        blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line], words=n, gaps=gaps))
+        blocks.append(Block(text=line, line=idx, blank_before=blank, raw=[line], words=n, gaps=gaps,
+                            links=links, link_lead=lead, linked=linked))
     for b in blocks:
         add_features(b)
     return blocks

@@ -17,19 +17,24 @@ from factwire.clean.boilerplate import (
     section_kind,
 )
 from factwire.clean.text_headers import (
+    SOURCE_HEADER_WORDS,
     is_cookie_notice,
+    is_end_marker,
     is_more_header,
     is_reference_entry,
+    is_source_header,
     is_tag_line,
     opens_paragraph,
 )
 from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
+from factwire.clean.text_links import link_rails
 from factwire.clean.text_runs import (
     TABLE_ROW_SCORE,
     announced_items,
     echoed_openings,
     kicker_deks,
     product_boxes,
+    repeated_prose,
     table_rows,
     teaser_deks,
     template_labels,
@@ -188,8 +193,8 @@ def is_glued_teaser(b: Block) -> bool:
 
 def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
-    if is_comments_header(b):
-        return -COMMENTS_BARRIER
+    if is_comments_header(b) or b.words <= 4 and is_end_marker(b.text):
+        return -COMMENTS_BARRIER  # comments, or the page saying the article ends
     if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
@@ -214,7 +219,8 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
-    for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores):
+    for i in teaser_deks(blocks, scores) + echoed_openings(blocks) + kicker_deks(blocks, scores) + \
+            link_rails(blocks, scores) + repeated_prose(blocks, scores):
         scores[i] = -SHORT_PENALTY
     for i in product_boxes(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
@@ -253,8 +259,8 @@ def is_tail_header(b: Block, score: float) -> bool:
     ("Related", "More Washington Examiner", "Most Read")."""
     if score == -COMMENTS_BARRIER:
         return True
-    return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or
-                                             is_more_header(b.text))
+    return b.words <= TAIL_HEADER_WORDS and (section_kind(b.text) == "related" or is_more_header(b.text)) \
+        or b.words <= SOURCE_HEADER_WORDS and is_source_header(b.text)
 
 
 def comments_start(blocks: list[Block], scores: list[float]) -> int:
@@ -472,10 +478,12 @@ def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
     return out
 
 
-#: "About the author" / "About <Name>" in the languages of the benchmark pages: the header of
+#: "About the author" / "About <Name>" in the languages of the benchmark pages (also "About the
+#: Author" with the author's name after it, glued when a renderer joins the two elements): the header of
 #: the author's (or publisher's) bio box that closes a post -- metadata, not the article.
 ABOUT_HEADER_RE = re.compile(r"^(?:about|sobre|acerca de|à propos de|über|chi è|o autorze|об авторе)\b"
-                             r"(?: the author| (?:[A-ZÀ-Ý][\w.'’-]+ ?){1,3})?$", re.I)
+                             r"(?: the author| (?:[A-ZÀ-Ý][\w.'’-]+ ?){1,3})?$|"
+                             r"^about the author(?:[ :]*(?-i:[A-Z])[\w.'’ -]{0,40})?$", re.I)
 #: The bio box is the region's last few blocks: at most this many after its header.
 AUTHOR_BOX_BLOCKS = 3
 

@@ -206,6 +206,23 @@ def echoed_openings(blocks: list[Block]) -> list[int]:
     return sorted(i for idx in found.values() if len(idx) >= ECHO_MIN_LINES for i in idx)
 
 
+#: A prose line printed this many times or more is an image alt repeated over a rail's cards:
+#: w3m prints each picture's alt on a line of its own, and a rail whose pictures all carry the
+#: page's own headline (RT) prints it before every teaser -- the w3m form of what
+#: echoed_openings finds on one line in lynx.  An article does not print one of its own
+#: sentences four times (and drop_repeats keeps it once where it does).
+REPEATED_PROSE_MIN = 4
+
+
+def repeated_prose(blocks: list[Block], scores: list[float]) -> list[int]:
+    """Prose-scored blocks whose whole text the page prints REPEATED_PROSE_MIN times or more."""
+    seen: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if scores[i] > 0:
+            seen.setdefault(b.text, []).append(i)
+    return sorted(i for idx in seen.values() if len(idx) >= REPEATED_PROSE_MIN for i in idx)
+
+
 #: A card rail's kicker: a short label (2-5 words, no figure) printed on every card of a rail
 #: of other stories ("Company Town" above each L.A. Times teaser) ...
 KICKER_WORDS = (2, 5)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from factwire.clean.text_lines import LINK_END, LINK_MARK
+
 #: A cell that is a figure: counts, scores, money, percentages, times, dates in digits, or a
 #: dash standing for an empty cell.
 FIGURE_CELL_RE = re.compile(r"^[-+−–—]?[$€£¥]?\d[\d.,:/%′″'x×-]*[%]?$|^[-–—]$")
@@ -32,26 +34,34 @@ MAX_BLANKS = 8
 
 def cell_kind(line: str) -> str | None:
     """'n' for a figure cell, 'w' for a word cell, None when the line is no cell at all."""
-    text = line.strip()
+    text = _bare(line)
     if not text or len(text.split()) > CELL_MAX_WORDS:
         return None
     return "n" if FIGURE_CELL_RE.match(text) else "w"
 
 
+def _bare(line: str) -> str:
+    """The line stripped, without link marks (a linked cell is a cell; a lone mark a blank)."""
+    if LINK_MARK in line or LINK_END in line:
+        line = line.replace(LINK_MARK, "").replace(LINK_END, "")
+    return line.strip()
+
+
 def join_cell_runs(lines: list[str]) -> list[str]:
     """The lines with every table printed one cell per line rewritten one row per line."""
     out: list[str] = []
+    bare = [_bare(ln) for ln in lines]  # once: a run is looked for from every line
     i = 0
     while i < len(lines):
-        run = _cell_run(lines, i)
-        rows = gap_rows(lines, run) if len(run) >= MIN_COLUMNS * MIN_ROWS else None
+        run = _cell_run(bare, i)
+        rows = gap_rows(bare, run) if len(run) >= MIN_COLUMNS * MIN_ROWS else None
         if rows is not None:
             out.extend(lines[i:rows[0][0]])
             out.extend(" ".join(lines[k].strip() for k in row) for row in rows)
             out.append("")
             i = rows[-1][-1] + 1
             continue
-        table = _find_table(lines, run) if len(run) >= MIN_COLUMNS * MIN_ROWS else None
+        table = _find_table(bare, run) if len(run) >= MIN_COLUMNS * MIN_ROWS else None
         if table is None:  # no table starts anywhere in this run: step over all of it
             stop = run[-1] + 1 if run else i + 1
             out.extend(lines[i:stop])
@@ -67,12 +77,13 @@ def join_cell_runs(lines: list[str]) -> list[str]:
 
 
 def _cell_run(lines: list[str], start: int) -> list[int]:
-    """Indices of the cell-shaped lines from `start` on, across short blank stretches."""
+    """Indices of the cell-shaped lines from `start` on, across short blank stretches (`lines`
+    stripped of link marks)."""
     run: list[int] = []
     blanks = 0
     k = start
     while k < len(lines):
-        if not lines[k].strip():
+        if not lines[k]:
             blanks += 1
             if blanks > MAX_BLANKS:
                 break
@@ -175,3 +186,42 @@ def _table_span(lines: list[str], rows: list[list[int]]) -> list[list[int]] | No
 
 
 _DIGIT_RE = re.compile(r"\d")
+
+
+# --- tables w3m draws with box characters ---------------------------------------------------------
+#: w3m draws a bordered table (`<table border>`, a data table) with box-drawing characters: a
+#: row is several text lines, each "│cell│cell│", a cell's text wrapped inside its column, so
+#: reading the lines in order interleaves the cells ("Chicago" / "1 Booth 1 37% / 40%" /
+#: "School of").  Rows are rebuilt cell by cell, as other renderers print them.
+BOX_BAR = "\u2502"
+#: A border line holds only box-drawing characters (U+2500-U+257F) and spaces.
+BORDER_RE = re.compile(r"^[\u2500-\u257f ]+$")
+#: Cells of a rebuilt row are joined by this (a column gap, as inscriptis aligns cells).
+CELL_GAP = "  "
+
+
+def join_box_rows(lines: list[str]) -> list[str]:
+    """The lines with every box-drawn table row written on one line, cells in column order,
+    and its border lines blank."""
+    out: list[str] = []
+    row: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if s.startswith(BOX_BAR) and s.endswith(BOX_BAR) and s.count(BOX_BAR) >= 3:
+            row.append(s)
+            continue
+        if row:
+            out.append(_box_row(row))
+            row = []
+        out.append("" if s and BORDER_RE.match(s) else ln)
+    if row:
+        out.append(_box_row(row))
+    return out
+
+
+def _box_row(row: list[str]) -> str:
+    """One table row from its text lines: each column's pieces joined, top to bottom."""
+    split = [r.split(BOX_BAR)[1:-1] for r in row]
+    width = max(len(cells) for cells in split)
+    cols = [" ".join(c[k].strip() for c in split if k < len(c) and c[k].strip()) for k in range(width)]
+    return CELL_GAP.join(c for c in cols if c)

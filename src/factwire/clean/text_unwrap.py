@@ -8,7 +8,8 @@ Three of their habits break a line-based cleaner that expects one line per parag
 * Markdown syntax (html2text): `[text](url)` puts the URL's words into the text, `# `, `**`
   and `\\-` escapes are not the page's words;
 * lynx's link numbers: `[12]Home` inline, and a `References` list of every URL at the end;
-* tables printed one cell per line (bs4, readability's text): text_tables.py.
+* tables printed one cell per line (bs4, readability's text) or drawn with box characters,
+  a cell wrapped inside its column (w3m): text_tables.py.
 
 `normalize` detects each habit from the page itself (nothing is assumed from a renderer name)
 and returns text in the shape the cleaner was built for; text without them is returned as is.
@@ -17,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.text_lines import CJK_RE
-from factwire.clean.text_tables import join_cell_runs
+from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail
+from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
 #: html2text breaks a long link target after a hyphen: "(https://x.com/a-\nb-c)", also before
@@ -36,6 +37,9 @@ MD_BOLD_RE = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 MD_ITALIC_RE = re.compile(r"(?<![\w*])_(\S(?:.*?\S)?)_(?!\w)")
 MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE_RE = re.compile(r"^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|[-|: \t]*-{3,}[-|: \t]*)$", re.M)
+#: html2text's blockquote marks ("> " before every line of a quote, "> > " nested): taken off
+#: before unwrapping, or a wrapped quote keeps a ">" inside each of its sentences.
+MD_QUOTE_RE = re.compile(r"^([ \t]*)(?:>[ \t]?)+")
 #: A link target broken over more lines than this is left as it is.
 MAX_URL_BREAKS = 6
 #: Markdown links in at least this many lines make a page Markdown (html2text output has
@@ -43,7 +47,9 @@ MAX_URL_BREAKS = 6
 MD_MIN_LINKS = 5
 
 # --- lynx ---------------------------------------------------------------------------------------
-LYNX_REF_RE = re.compile(r"\[\d{1,4}\]")
+#: A link number; not a Markdown link whose text is a number ("[1](https://...)", html2text's
+#: numbered references), whose address follows in brackets -- lynx's "[12](BUTTON)" does not.
+LYNX_REF_RE = re.compile(r"\[\d{1,4}\](?!\((?:[a-z][a-z0-9+.-]*:|/|#|\.))")
 LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidden)\]")
 #: A numbered URL of the list, or the rest of one: an href holding a line break is printed on
 #: several lines, the later ones a bare run of non-space characters (no prose line is).
@@ -74,34 +80,43 @@ LINK_WRAP_SLACK = 40
 #: A line that is one lynx link of a few words and nothing else (a tag, a menu entry).
 LONE_LINK_RE = re.compile(r"^\[\d{1,4}\]\W*\w+(?:\W+\w+){0,3}\W*$")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
-#: A following line starting like this is a new item, not the rest of the paragraph.
-NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
-#: Characters a terminal draws two columns wide (East Asian Wide/Fullwidth: Hangul Jamo, CJK
-#: symbols and punctuation such as 、。「」, kana, Han, Hangul, fullwidth forms such as ＋（）).
-#: A dump wraps a run of them at any character, so a wrap between two of them is no space.
-WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-                     r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+#: A following line starting like this is a new item, not the rest of the paragraph (a line of
+#: a table w3m draws with box characters, U+2500-U+257F, neither).
+NEW_ITEM_RE = re.compile(r"^(?:[*•·▪+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\||[\u2500-\u257f])")
 
 
-def normalize(text: str) -> str:
-    """Text with renderer artefacts undone (wrapping, Markdown, lynx link numbers)."""
+def normalize(text: str, marks: bool = False) -> str:
+    """Text with renderer artefacts undone (wrapping, Markdown, lynx link numbers).  With
+    `marks`, every link start that lynx's numbers or Markdown show is left as LINK_MARK (for
+    build_blocks, which removes it): the line cleaner can then tell a run of links (a teaser
+    rail) from the article's prose, a distinction the plain words lose."""
+    mark = LINK_MARK if marks else ""
+    if LINK_MARK in text or LINK_END in text:
+        text = text.replace(LINK_MARK, "").replace(LINK_END, "")
     lines = text.splitlines()
+    if ">" in text and text.count("](") >= MD_MIN_LINKS:
+        lines = [MD_QUOTE_RE.sub(r"\1", ln) if ln.lstrip().startswith(">") else ln for ln in lines]
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
         lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
         lines = unwrap(lines, width)
+    elif lynx and WIDE_RE.search(text):
+        lines = unwrap_wide(lines)
     if lynx:
-        lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub("", ln)) for ln in lines]
+        lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
+    boxed = BOX_BAR in text
+    if boxed:
+        lines = join_box_rows(lines)
     joined = join_cell_runs(lines)
-    changed = lynx or width is not None or len(joined) != len(lines)
+    changed = lynx or boxed or width is not None or len(joined) != len(lines)
     lines = joined
     if not changed and text.count("](") < MD_MIN_LINKS:
         return text
     text = "\n".join(lines)
     if len(MD_LINK_RE.findall(text)) >= MD_MIN_LINKS:
-        text = demarkdown(text)
+        text = demarkdown(text, mark)
     return text
 
 
@@ -122,28 +137,43 @@ def wrap_width(lines: list[str]) -> int | None:
     """The column at which the page was hard-wrapped, or None when it was not.
 
     Wrapped text has most of its long lines ending a little short of one column, and no line
-    past it that could have been broken there (a long URL with no space may run past)."""
+    past it that could have been broken there (a long URL with no space may run past).  When
+    no width fits, it is looked for again on the lines without a Markdown link: html2text
+    keeps a link's markup whole, so a line holding one ends wherever the next address did not
+    fit (a menu of links wraps every 40-60 columns), which can hide the page's width."""
     long: list[tuple[int, int]] = []  # (length, column of the first space after the indent)
+    plain: list[int] = []  # lengths of the long lines without a Markdown link
     for ln in lines:
         n = columns(ln.rstrip())
-        if n > LONG_LINE:
+        if n > LONG_LINE and not _drawn(ln):
             indent = len(ln) - len(ln.lstrip())
             space = ln.find(" ", indent)
             if space < 0 or NEW_ITEM_RE.match(ln, indent) or "](" in ln:
                 space = n  # list items and Markdown links are left unwrapped (html2text)
             long.append((n, space))
+            if "](" not in ln:
+                plain.append(n)
     if len(long) < 5:
         return None
+    best = _best_width(long, [n for n, _ in long])
+    if best is None and len(plain) >= 5 and len(plain) < len(long):
+        best = _best_width(long, plain)
+    return best
+
+
+def _best_width(long: list[tuple[int, int]], sample: list[int]) -> int | None:
+    """The width at which the largest share of `sample` (line lengths) ends within WRAP_SLACK
+    columns, with few of the long lines running past it where they could have been broken."""
     lo, hi = WRAP_WIDTHS
-    upto = [0] * (hi + 2)  # upto[k]: long lines of at most k columns (k <= hi)
-    for n, _ in long:
+    upto = [0] * (hi + 2)  # upto[k]: sampled lines of at most k columns (k <= hi)
+    for n in sample:
         if n <= hi:
             upto[n] += 1
     for k in range(1, hi + 2):
         upto[k] += upto[k - 1]
     best, best_share = None, 0.0
     for width in range(lo, hi + 1):
-        share = (upto[width] - upto[width - WRAP_SLACK - 1]) / len(long)
+        share = (upto[width] - upto[width - WRAP_SLACK - 1]) / len(sample)
         if share < WRAP_SHARE or share <= best_share:
             continue  # the overflow count below runs for a few widths of wrapped pages only
         over = sum(1 for n, space in long if n > width and space < width)
@@ -175,15 +205,58 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     """`line` ends near the wrap width and the next line's first word would have run past it
     -- or, for a line of running text well into the width, when the next "word" is a link that
     lynx keeps whole (`[123]Maurkice Pouncey`: its length is unknown here), unless a sentence
-    ends the line and the link is all the next line holds (a list of tags or menu links)."""
+    ends the line and the link is all the next line holds (a list of tags or menu links), or
+    a photo credit ends it ("... (ITV via AP)"): a caption ends there, and a gallery's next
+    linked picture starts a line of its own."""
     next_word = next_line.split(" ", 1)[0]
     n = columns(line.rstrip())
-    if n > width or " " not in line.strip() and not CJK_RE.search(line):
+    if n > width or " " not in line.strip() and not CJK_RE.search(line) or _drawn(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
         return True
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
-        and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line))
+        and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line)) \
+        and credit_tail(line.rstrip()) is None
+
+
+#: lynx wraps a run of Japanese or Chinese by characters, not columns (74 of them after its
+#: 3-column indent, where w3m fills 78 columns), so `wrap_width` finds no width on such a page.
+#: It breaks such a run at any character, so its wrapped lines end with a wide character
+#: within this many characters of the longest one (line-breaking rules move a character or two) ...
+WIDE_WRAP_SLACK = 3
+#: ... and a page has at least this many of them (one long line is no wrap width).
+WIDE_MIN_WRAPS = 3
+
+
+def unwrap_wide(lines: list[str]) -> list[str]:
+    """lynx's character-wrapped Japanese/Chinese lines joined: a line that ends with a wide
+    character at the page's longest such length is continued by the next line (no space
+    between two wide characters)."""
+    ends = [len(ln.rstrip()) for ln in lines if ln.strip() and WIDE_RE.match(ln.rstrip()[-1])]
+    width = max(ends, default=0)
+    if sum(1 for n in ends if n >= width - WIDE_WRAP_SLACK) < WIDE_MIN_WRAPS:
+        return lines
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        stripped = ln.strip()
+        prev = out[-1].rstrip() if out else ""
+        if i and stripped and not NEW_ITEM_RE.match(stripped) and _wide_full(lines[i - 1], width):
+            out[-1] = prev + ("" if _wide_join(prev, stripped) else " ") + stripped
+        else:
+            out.append(ln)
+    return out
+
+
+def _wide_full(line: str, width: int) -> bool:
+    """A line filled to `width` that ends with a wide character (see unwrap_wide)."""
+    line = line.rstrip()
+    return len(line) >= width - WIDE_WRAP_SLACK and WIDE_RE.match(line[-1]) is not None
+
+
+def _drawn(line: str) -> bool:
+    """A line of a table w3m draws with box characters (U+2500-U+257F): as wide as the table,
+    not the page's wrap width, and never wrapped text."""
+    return "\u2500" <= line.lstrip()[:1] <= "\u257f"
 
 
 def _unspaced(line: str) -> bool:
@@ -208,23 +281,26 @@ def columns(line: str) -> int:
 MD_BLOCK_GAP_RE = re.compile(r" {2,}")
 
 
-def _link_text(m: re.Match[str]) -> str:
-    """A Markdown link's text; a link holding blocks (see MD_BLOCK_GAP_RE) on lines of its own."""
+def _link_text(m: re.Match[str], mark: str = "") -> str:
+    """A Markdown link's text (between `mark` and its end mark, LINK_END when marking); a link
+    holding blocks (see MD_BLOCK_GAP_RE) on lines of their own, each marked."""
     text = m.group(1)
+    end = LINK_END if mark else ""
     if "  " not in text.strip():
-        return text
-    return "\n" + "\n".join(MD_BLOCK_GAP_RE.split(text.strip())) + "\n"
+        return mark + text + end
+    return "\n" + "\n".join(mark + t + end for t in MD_BLOCK_GAP_RE.split(text.strip())) + "\n"
 
 
-def demarkdown(text: str) -> str:
+def demarkdown(text: str, mark: str = "") -> str:
     """Markdown as plain text: images dropped, links to their text (a link's text may run over
-    several lines), headings, rules, emphasis and escapes removed."""
+    several lines; its start marked with `mark`, its end too), headings, rules, emphasis and
+    escapes removed."""
     for _ in range(MAX_URL_BREAKS):
         text, n = MD_URL_BREAK_RE.subn(r"\1", text)
         if not n:
             break
     text = MD_IMAGE_RE.sub("", text)
-    text = MD_LINK_RE.sub(_link_text, text)
+    text = MD_LINK_RE.sub(lambda m: _link_text(m, mark), text) if mark else MD_LINK_RE.sub(_link_text, text)
     text = MD_RULE_RE.sub("", MD_HEADING_RE.sub(r"\1", text))
     if "**" in text:
         text = MD_BOLD_RE.sub(r"\1", text)
