@@ -50,10 +50,10 @@ def headline_index(blocks: list[Block], parts: list[str]) -> int | None:
 def headline_post(flat: Flattener, ranges: list[tuple[int, int]],
                   root: etree._Element) -> tuple[int, int] | None:
     """The block range of the post under the headline, if the chosen ranges miss it."""
+    if sum(_prose_after(flat.blocks, s, e) for s, e in ranges) >= THIN_CHOICE_CHARS:
+        return None  # checked first: most pages, and cheaper than finding the <title>
     h = headline_index(flat.blocks, title_parts(root))
     if h is None or any(s <= h < e or h < s <= h + NEAR_BLOCKS for s, e in ranges):
-        return None
-    if sum(_prose_after(flat.blocks, s, e) for s, e in ranges) >= THIN_CHOICE_CHARS:
         return None
     el: Element | None = flat.blocks[h].el
     while el is not None:
