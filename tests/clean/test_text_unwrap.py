@@ -206,15 +206,6 @@ def test_a_lynx_caption_ending_in_its_credit_is_not_joined_to_the_next_linked_pi
     assert sum(1 for ln in lines if ln.strip().startswith("In this photo")) == 3
 
 
-JA_PARA = ("商標には、同じ商標が付された商品は同じ提供元のものであるという、商品の出所を表示する機能（出所表示機能）、"
-           "同じ商標が付された商品は同じ品質であることを保証する機能（品質保証機能）があります。")
-
-
-def _lynx_page(body_lines: list[str]) -> str:
-    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
-    return links + "\n\n" + "\n".join(body_lines) + "\n"
-
-
 def test_lynx_wraps_japanese_by_characters_and_is_unwrapped():
     """lynx fills a run of Japanese to 74 characters (not columns) after its 3-column indent:
     no column width fits such a page, yet its wrapped lines all end at one length."""
