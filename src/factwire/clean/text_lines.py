@@ -271,10 +271,15 @@ def looks_like_heading(text: str) -> bool:
     return caps / len(words) >= 0.6
 
 
+def wide_join(prev: str, nxt: str) -> bool:
+    """A break between two wide characters (inside a run of Japanese or Chinese, where words
+    are not spaced even when the line holds a Latin name elsewhere): joined without a space."""
+    return WIDE_RE.match(prev[-1]) is not None and WIDE_RE.match(nxt[0]) is not None
+
+
 def glue(prev: str, line: str) -> str:
     """Join two fragments with a space unless the second starts with closing punctuation."""
-    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")) or \
-            WIDE_RE.match(prev[-1]) and WIDE_RE.match(line[0]):
+    if CLOSING_START_RE.match(line) or prev.endswith(("(", "[", "“", "‘", "«", "/")) or wide_join(prev, line):
         return prev + line  # no space inside a run of Japanese or Chinese either
     return prev + " " + line
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail
+from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def unwrap(lines: list[str], width: int) -> list[str]:
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
             glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) or \
-                _wide_join(prev, stripped) else " "
+                wide_join(prev, stripped) else " "
             out[-1] = prev + glue + stripped
         else:
             out.append(ln)
@@ -241,7 +241,7 @@ def unwrap_wide(lines: list[str]) -> list[str]:
         stripped = ln.strip()
         prev = out[-1].rstrip() if out else ""
         if i and stripped and not NEW_ITEM_RE.match(stripped) and _wide_full(lines[i - 1], width):
-            out[-1] = prev + ("" if _wide_join(prev, stripped) else " ") + stripped
+            out[-1] = prev + ("" if wide_join(prev, stripped) else " ") + stripped
         else:
             out.append(ln)
     return out
@@ -262,12 +262,6 @@ def _drawn(line: str) -> bool:
 def _unspaced(line: str) -> bool:
     """A line of a script written without spaces (its wrap can fall inside a Latin word too)."""
     return " " not in line.strip() and CJK_RE.search(line) is not None
-
-
-def _wide_join(prev: str, nxt: str) -> bool:
-    """A wrap between two wide characters (inside a run of Japanese or Chinese, where words
-    are not spaced even when the line holds a Latin name elsewhere)."""
-    return WIDE_RE.match(prev[-1]) is not None and WIDE_RE.match(nxt[0]) is not None
 
 
 def columns(line: str) -> int:
