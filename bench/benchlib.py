@@ -61,3 +61,18 @@ def write_section(path, owner: str, name: str, body: str) -> None:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def exact_or_cost_cli(doc: str | None, exact, cost, sample: int, batch_help: str = "pages a batch") -> None:
+    """The command line of the *_check scripts (ner_check, parser_check): `exact` (our
+    component gives spaCy's outputs) or `cost [--sample N] [--batch B]` (CPU ms a page)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("exact")
+    b = sub.add_parser("cost")
+    b.add_argument("--sample", type=int, default=sample)
+    b.add_argument("--batch", type=int, default=4, help=batch_help)
+    args = ap.parse_args()
+    {"exact": exact, "cost": cost}[args.cmd](args)

@@ -12,11 +12,12 @@ TimeBank, AQUAINT, GeoWebNews); `cost` times both on corpus-bench pages in one p
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from pathlib import Path
+
+import benchlib  # noqa: E402  (bench/benchlib.py; the script's folder is on sys.path)
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "bench"
@@ -93,14 +94,7 @@ def cost_cmd(args) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("exact")
-    b = sub.add_parser("cost")
-    b.add_argument("--sample", type=int, default=60)
-    b.add_argument("--batch", type=int, default=4)
-    args = ap.parse_args()
-    {"exact": exact_cmd, "cost": cost_cmd}[args.cmd](args)
+    benchlib.exact_or_cost_cli(__doc__, exact_cmd, cost_cmd, sample=60)
 
 
 if __name__ == "__main__":

@@ -12,13 +12,14 @@ process, interleaved page batch by page batch so that load moves both alike.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+
+import benchlib  # noqa: E402  (bench/benchlib.py; the script's folder is on sys.path)
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -93,14 +94,8 @@ def cost_cmd(args) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("exact")
-    b = sub.add_parser("cost")
-    b.add_argument("--sample", type=int, default=120)
-    b.add_argument("--batch", type=int, default=4, help="pages a batch (the pipeline's FACTS_BATCH)")
-    args = ap.parse_args()
-    {"exact": exact_cmd, "cost": cost_cmd}[args.cmd](args)
+    benchlib.exact_or_cost_cli(__doc__, exact_cmd, cost_cmd, sample=120,
+                               batch_help="pages a batch (the pipeline's FACTS_BATCH)")
 
 
 if __name__ == "__main__":
