@@ -210,3 +210,17 @@ def test_a_short_post_under_the_headline_is_kept_when_a_sidebar_box_outscores_it
             f'<div class="inner"><div>{post}</div></div></div></div></div></body></html>')
     out = clean(html)
     assert post in out.paragraphs
+
+
+def test_a_long_post_in_a_date_wrapper_without_a_content_box_is_still_the_article():
+    """A `date-outer` box holding more prose than a dateline ever does is a post wrapper even
+    when no class inside it says "content" (META_MAX_PROSE)."""
+    paras_ = [f"{t} It was the {k} time the council met this year." for k, t in
+              enumerate(SECTION_PROSE * 3)]
+    blurb = " ".join(SHOPPING_LIST * 4).replace(",", "")  # a sidebar: more prose than the post
+    html = ("<html><head><title>Council notes</title></head><body>"
+            '<div class="date-outer"><h2 class="date-header">Tuesday, October 23, 2012</h2>'
+            f'<div class="wrap">{paras(paras_)}</div></div>'
+            f'<div class="col-b"><div class="box"><p>{blurb}</p></div></div></body></html>')
+    out = clean(html)
+    assert out.paragraphs[:2] == paras_[:2] and len(out.paragraphs) == len(paras_)

@@ -248,7 +248,7 @@ def paint_marks(blocks: list[Block], marked: list[tuple[int, int, str]],
     for start, end, mark in sorted(marked, key=lambda m: (m[0], -m[1])):
         held = prose[end] - prose[start]
         if held > limit and prose[-1] > 0 and (mark != "comments" or _holds_anchor(anchors, start, end)) or \
-                mark == "meta" and held > META_MAX_PROSE or \
+                mark in ("meta", DATE_BOX) and held > META_MAX_PROSE or \
                 mark == DATE_BOX and boxes is not None and _holds_anchor(boxes, start, end):
             continue
         for b in blocks[start:end]:
