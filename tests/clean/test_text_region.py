@@ -125,7 +125,7 @@ def test_an_announced_list_keeps_items_whose_link_or_image_has_its_own_line():
     """After "... ecco le offerte su Amazon:" the numbered items go on the article whatever a
     renderer prints between them: html2text's `**http://...` / `<http://...>` links, a lone
     `**`, w3m's `[1-300x300]` image placeholder, an item name wrapped onto a second line."""
-    from factwire.clean.text_region import announced_list
+    from factwire.clean.text_lists import announced_list
 
     lines = [_para(30, "black friday"), "Ecco allora le offerte da non lasciarsi sfuggire su Amazon:",
              "1) Lego Star Wars 75188 Bombardiere", "**http://amzn.to/2iJFhRj", "**",

@@ -21,9 +21,15 @@ import re
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
 from factwire.clean.text_lead import is_byline, skip_standfirst
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
+from factwire.clean.text_lists import (
+    announced_list,
+    item_shape,
+    list_runs,
+    longest_list,
+    trailing_list,
+)
 from factwire.clean.text_region import (
     MAX_CAPTION_WORDS,
-    announced_list,
     author_box_start,
     comments_start,
     find_region,
@@ -31,11 +37,7 @@ from factwire.clean.text_region import (
     gap_flags,
     is_allcaps,
     is_prose,
-    item_shape,
-    list_runs,
-    longest_list,
     score_blocks,
-    trailing_list,
 )
 from factwire.clean.text_unwrap import normalize
 from factwire.model import Caption, Cleaned, Removed
