@@ -10,7 +10,10 @@ same JSONL lines ``{"id", "text", "seconds", "error"}`` and the same ``<out stem
 fields.  Methodology, as for the peers:
 
 * the import of factwire is timed separately (``import_s``) and excluded from pages/s;
-* one untimed warm-up call (run_peer's warm-up page, as HTML and as text) precedes timing;
+* one untimed warm-up call per input kind the run will see (run_peer's warm-up page as HTML,
+  a flattened page as text) precedes timing; a text-only run is not warmed with HTML, which
+  would load the HTML-only libraries (htmldate and its urllib3, ~24 MB) into a run that never
+  uses them and charge them to its peak RSS;
 * the timed region per page is the *whole* ``extract(raw_bytes, url=..., input_kind=..., facts=False)`` call
   (read + clean + metadata: what the peers do; the NLP facts stage has its own benchmark, bench/facts.py),
   so byte decoding happens inside it, as ``decode_page`` does inside it for the peers;
@@ -55,13 +58,15 @@ def load_factwire() -> tuple[Extract, float]:
     return run, time.perf_counter() - t0
 
 
-def warm_up(run: Extract) -> float:
+def warm_up(run: Extract, kinds: set[str]) -> float:
     """One untimed call per input kind so lazy initialisation is not charged to page one."""
     t0 = time.perf_counter()
     page = run_peer._WARMUP_HTML.encode("utf-8")
     flat = b"Warm-up headline\n\n" + (b"This is a warm-up paragraph with enough words to look like an "
                                       b"article body, so that lazily loaded resources are initialised.\n\n") * 6
     for raw, kind in ((page, "html"), (flat, "text")):
+        if kind not in kinds:
+            continue
         try:
             run(raw, None, kind)
         except Exception:  # noqa: BLE001 - a warm-up failure must not stop the run
@@ -148,10 +153,10 @@ def main(argv: list[str] | None = None) -> None:
     logging.disable(logging.CRITICAL)
     warnings.filterwarnings("ignore")
     run, import_s = load_factwire()
-    warmup_s = warm_up(run)
-    rss_after_warmup = run_peer.peak_rss_mb()
     pages = run_peer.list_pages(args.pages)
     pages = pages[: args.limit] if args.limit else pages
+    warmup_s = warm_up(run, {input_kind(path, args.input_kind) for _, path in pages})
+    rss_after_warmup = run_peer.peak_rss_mb()
     times, errors = run_pages(run, pages, run_peer.load_urls(args.gold), args.input_kind, args.out)
     meta = build_meta(times, errors, args.pages, import_s, warmup_s, rss_after_warmup)
     stem = args.out[:-6] if args.out.endswith(".jsonl") else args.out

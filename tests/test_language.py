@@ -62,10 +62,13 @@ def test_short_english_notes_are_english_or_undecided_never_another_language(tex
 def test_script_weights_keep_only_that_scripts_languages_in_profile_order():
     from factwire.metadata.language import load_profiles, script_weights
 
-    scripts, weights = load_profiles()
+    scripts, owners = load_profiles()
     for script in ("latin", "cyrillic"):
         table = script_weights(script)
         assert table and all(scripts[lang] == script for pairs in table.values() for lang, _ in pairs)
         word = next(iter(table))
-        assert table[word] == tuple((lang, x) for lang, x in weights[word].items() if scripts[lang] == script)
+        k = len(owners[word])
+        assert table[word] == tuple((lang, 1.0 / k) for lang in owners[word] if scripts[lang] == script)
+    shared = [w for w, langs in owners.items() if len(langs) > 1 and all(scripts[x] == "latin" for x in langs)]
+    assert shared and sum(x for _, x in script_weights("latin")[shared[0]]) == pytest.approx(1.0)
     assert "the" in script_weights("latin") and "the" not in script_weights("cyrillic")

@@ -59,8 +59,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @lru_cache(maxsize=1)
-def load_profiles() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
-    """(language -> script, word -> {language: weight}); a word shared by k languages weighs 1/k."""
+def load_profiles() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(language -> script, word -> the languages that list it, in profile order).
+
+    Kept lean on purpose: a word -> {language: weight} dict per word cost 6 MB of resident
+    memory for 20,000 words, which counts against the peak-RSS target (issue 14)."""
     raw = json.loads(files("factwire").joinpath("data", "stopwords.json").read_text(encoding="utf-8"))
     raw = drop_identical_lists(raw)
     scripts = {lang: dominant_script(" ".join(words)) or "latin" for lang, words in raw.items()}
@@ -68,18 +71,24 @@ def load_profiles() -> tuple[dict[str, str], dict[str, dict[str, float]]]:
     for lang, words in raw.items():
         for w in words:
             owners.setdefault(w, []).append(lang)
-    weights = {w: {lang: 1.0 / len(langs) for lang in langs} for w, langs in owners.items()}
-    return scripts, weights
+    return scripts, {w: tuple(langs) for w, langs in owners.items()}
 
 
 @cache
 def script_weights(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
     """word -> ((language, weight), ...) of the languages written in `script`, in
-    `load_profiles` order: the vote's inner loop then skips other scripts' languages at once."""
-    scripts, weights = load_profiles()
-    table = {w: tuple((lang, x) for lang, x in by_lang.items() if scripts[lang] == script)
-             for w, by_lang in weights.items()}
-    return {w: pairs for w, pairs in table.items() if pairs}
+    `load_profiles` order: the vote's inner loop then skips other scripts' languages at once.
+    A word listed by k languages (of any script) weighs 1/k for each; the (language, weight)
+    pairs are shared between words, so the table costs a dict entry and a tuple per word."""
+    scripts, owners = load_profiles()
+    pairs: dict[tuple[str, int], tuple[str, float]] = {}
+    table = {}
+    for w, langs in owners.items():
+        row = tuple(pairs.setdefault((lang, len(langs)), (lang, 1.0 / len(langs)))
+                    for lang in langs if scripts[lang] == script)
+        if row:
+            table[w] = row
+    return table
 
 
 def drop_identical_lists(raw: dict[str, list[str]]) -> dict[str, list[str]]:
