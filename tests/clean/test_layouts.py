@@ -235,3 +235,22 @@ def test_an_unclosed_title_does_not_swallow_the_page():
             "</article></body></html>")
     rec = extract(page.encode(), facts=False)
     assert LONG in rec.paragraphs
+
+
+def test_an_aria_complementary_box_is_not_the_article():
+    """role="complementary" is an <aside> (WAI-ARIA): a long comma list of linked names in it
+    (a fan-fiction site's kudos) must not out-vote the story, however many commas it has."""
+    names = ", ".join(f"<a href='/users/u{i}'>reader_{i}</a>" for i in range(400))
+    story = "".join(f"<p>{LONG.replace('minister', f'minister {i}')}</p>" for i in range(6))
+    html = (f"<html><body><div id='main'><h1>Chapter 1</h1><div class='userstuff'>{story}</div></div>"
+            f"<div id='feedback' role='complementary'><h3>Kudos</h3><p class='kudos'>{names}</p>"
+            f"</div></body></html>")
+    out = clean_html(parse_html(html))
+    assert len(out.paragraphs) == 6 and not any("reader_" in p for p in out.paragraphs)
+
+
+def test_an_aria_role_gives_way_to_an_article_class():
+    """A box whose class says "article" keeps no mark from its role, as with class words."""
+    story = "".join(f"<p>{LONG}</p>" for _ in range(3))
+    out = cleaned(f"<div class='article-body' role='complementary'>{story}</div>")
+    assert out.paragraphs == [LONG, LONG, LONG]

@@ -20,6 +20,7 @@ from factwire.clean.html_patterns import (
     HEADING_KINDS,
     INLINE_TAGS,
     MARK_TAGS,
+    ROLE_MARKS,
     SKIP_TAGS,
     token_words,
 )
@@ -147,7 +148,7 @@ class Flattener:
         """Walk a block element.  Its chrome mark is only recorded with its block range here:
         marks are painted onto blocks after the walk (see `paint_marks`)."""
         start = len(self.blocks)
-        mark = _mark_of(tag, hints)
+        mark = _mark_of(el, tag, hints)
         kind = _kind_of(el, tag, outer_kind, hints)
         if hints.positive or hints.mark:
             self.weights[el] = hints
@@ -185,11 +186,14 @@ def is_named_after_date(el: Element) -> bool:
     return any("date" in token_words(t) for t in names)
 
 
-def _mark_of(tag: str, hints: Hints) -> str | None:
+def _mark_of(el: Element, tag: str, hints: Hints) -> str | None:
     if tag in MARK_TAGS:
         return MARK_TAGS[tag]
     if hints.mark and not hints.positive:
         return hints.mark
+    role = el.get("role")
+    if role and not hints.positive:
+        return ROLE_MARKS.get(role.strip().lower())
     return None
 
 

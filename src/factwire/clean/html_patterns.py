@@ -51,6 +51,13 @@ for _kind, _words in {
 #: page furniture ("Menu", "Share") but not skipped: an unclosed one makes the HTML parser nest
 #: the rest of the page inside it, and a marked subtree holding most of the prose keeps no mark.
 MARK_TAGS = {"nav": "navigation", "footer": "navigation", "aside": "related", "button": "navigation"}
+#: ARIA roles that say the same as those tags (WAI-ARIA: `complementary` is an <aside>,
+#: `navigation` a <nav>, `contentinfo` the page footer) or name a menu or a pop-up; the set is
+#: readability.js's UNLIKELY_ROLES plus `contentinfo`.  A box whose class/id says "article"
+#: keeps no mark (the same veto as for class words).
+ROLE_MARKS = {"navigation": "navigation", "menu": "navigation", "menubar": "navigation",
+              "contentinfo": "navigation", "complementary": "related", "alert": "promo",
+              "alertdialog": "promo", "dialog": "promo"}
 
 #: Class/id words that say "this is the article": they veto a negative mark on the same element
 #: (a `main-content has-sidebar` wrapper is still the content) and add to a container's score.
