@@ -254,3 +254,16 @@ def test_an_aria_role_gives_way_to_an_article_class():
     story = "".join(f"<p>{LONG}</p>" for _ in range(3))
     out = cleaned(f"<div class='article-body' role='complementary'>{story}</div>")
     assert out.paragraphs == [LONG, LONG, LONG]
+
+
+def test_schema_org_article_body_wins_over_a_longer_sibling():
+    """itemprop="articleBody" says "this is the body" by definition (schema.org): it scores like
+    an article class, and a longer paragraph in a sibling box is not joined to it."""
+    decoy = ("Not the story - a long promotional paragraph about a developer tool, with commas, "
+             "clauses, asides, and more words than the story itself has, so that it would win, "
+             "on length and commas alone, any vote between the two boxes of this page.")
+    story = "Search teams were mobilised on Sunday after an airliner lost contact off the coast."
+    html = (f"<html><body><div><p>{decoy}</p></div><div itemprop='articleBody'><p>{story}</p></div>"
+            f"</body></html>")
+    out = clean_html(parse_html(html))
+    assert out.paragraphs == [story]
