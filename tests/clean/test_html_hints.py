@@ -83,3 +83,11 @@ def test_element_hints_read_class_and_id_but_not_a_heading_id() -> None:
     assert element_hints(box).mark == "comments"
     heading = etree.fromstring('<h2 class="title" id="related-research"/>')
     assert element_hints(heading).mark is None
+
+
+def test_wordpress_recent_widgets_are_chrome() -> None:
+    """WordPress core names its widgets with glued words: `<ul id="recentcomments">` (recent
+    comments: prose, so it out-voted a short post) and `widget_recent_entries` (recent posts)."""
+    assert compute_hints("scroller", "recentcomments").mark == "comments"
+    assert compute_hints("widget widget_recent_entries", "recent-posts-2").mark == "related"
+    assert compute_hints("recent-article", "").mark is None  # "recent" alone says nothing

@@ -30,10 +30,12 @@ HEADING_KINDS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6
 #: Class/id words that mark a subtree as not-body, by the kind it is set aside under.
 MARK_WORDS: dict[str, str] = {}
 for _kind, _words in {
-    "comments": "comment comments commentlist disqus discussion respond replies",
+    # "recentcomments" / "recent-entries": the ids and classes WordPress core gives its
+    # recent-comments and recent-posts widgets (one glued word, so spelled out here)
+    "comments": "comment comments commentlist disqus discussion respond replies recentcomments",
     "related": "related recommended recommendations recirc trending popular mostread "
                "most-popular outbrain taboola morestories more-stories read-next readnext "
-               "sidebar rail up-next upnext also-read "
+               "sidebar rail up-next upnext also-read recent-entries recent-posts recentposts "
                # an embedded player's headline and duration teases another piece (CNN's
                # video-resource__headline inside the body): set aside with the teasers
                "video videos player playlist",
