@@ -91,3 +91,11 @@ def test_wordpress_recent_widgets_are_chrome() -> None:
     assert compute_hints("scroller", "recentcomments").mark == "comments"
     assert compute_hints("widget widget_recent_entries", "recent-posts-2").mark == "related"
     assert compute_hints("recent-article", "").mark is None  # "recent" alone says nothing
+
+
+def test_a_hidden_label_modifier_does_not_hide_its_field() -> None:
+    """Drupal core puts `field--label-visually_hidden` on a field whose *label* is hidden --
+    the article body's field included; a box that is itself screen-reader-only stays hidden."""
+    assert compute_hints("field field--name-body field--label-visually_hidden", "").role is None
+    assert compute_hints("visually-hidden", "").role == "hidden"
+    assert compute_hints("u-visually-hidden", "").role == "hidden"

@@ -108,7 +108,10 @@ def _token_hints(token: str, is_id: bool) -> tuple[str | None, int]:
     flags |= BYLINE if not keys.isdisjoint(BYLINE_WORDS) else 0
     # the whole token too: words come with adjacent pairs only, so "screen-reader-text" (three
     # words) was never found among them
-    flags |= HIDDEN if low in SR_ONLY or not keys.isdisjoint(SR_ONLY) else 0
+    # ... but a token that names a label says how the box's label shows, not the box: Drupal
+    # core puts `field--label-visually_hidden` on every field whose label is hidden, the
+    # article body's field included
+    flags |= HIDDEN if low in SR_ONLY or not keys.isdisjoint(SR_ONLY) and "label" not in keys else 0
     flags |= CAPTION_OR_CREDIT if any(s in low for s in _CAPTION_OR_CREDIT) else 0
     flags |= SOURCE if "source" in low else 0
     flags |= AUTHOR if "byline" in token or (not is_id and "author" in token) else 0
