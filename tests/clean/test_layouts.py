@@ -267,3 +267,15 @@ def test_schema_org_article_body_wins_over_a_longer_sibling():
             f"</body></html>")
     out = clean_html(parse_html(html))
     assert out.paragraphs == [story]
+
+
+def test_a_react_streamed_segment_is_read_a_plain_hidden_box_is_not():
+    """React 18+ streams late parts of a page in `<div hidden id="S:0">`, moved into view by
+    an inline script at once: a browser shows them, so must we; any other hidden box stays out."""
+    story = "".join(f"<p>{LONG.replace('minister', f'minister {i}')}</p>" for i in range(4))
+    html = ("<html><body><header><a href='/'>Home</a></header><main><template id='B:0'></template>"
+            f"</main><footer>About us</footer><div hidden id='S:0'><article><h1>Deal</h1>{story}"
+            f"</article></div><div hidden><p>{LONG.replace('minister', 'hidden envoy')}</p></div>"
+            "<script>$RC(\"B:0\",\"S:0\")</script></body></html>")
+    out = clean_html(parse_html(html))
+    assert len(out.paragraphs) == 4 and not any("hidden envoy" in p for p in out.paragraphs)

@@ -9,6 +9,7 @@ walk a subtree twice.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
@@ -53,6 +54,10 @@ DATA_CELL_MAX_CHARS = 300
 _LAYOUT_CELL_TAGS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "article", "section")
 
 
+#: React's id for a streamed segment (`$RC("B:0", "S:0")` moves S:0 into boundary B:0).
+STREAMED_SEGMENT_ID = re.compile(r"S:\d+$")
+
+
 @dataclass(slots=True)
 class Block:
     text: str
@@ -63,9 +68,13 @@ class Block:
 
 
 def is_hidden(el: Element) -> bool:
-    """Hidden by attribute or inline style: not visible, so not article text."""
+    """Hidden by attribute or inline style: not visible, so not article text.
+
+    Except a React streaming segment: React 18+ server rendering streams each late part of
+    the page (often the article itself) in a `<div hidden id="S:0">` that its inline script
+    moves into the page at once; a browser shows it, so its text is read where it stands."""
     if el.get("hidden") is not None:
-        return True
+        return not (el.tag == "div" and STREAMED_SEGMENT_ID.match(el.get("id") or ""))
     style = el.get("style")
     if style and "none" in style or style and "hidden" in style:
         s = style.replace(" ", "").lower()
