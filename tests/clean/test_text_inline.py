@@ -82,3 +82,32 @@ def test_bracket_decorations_and_list_entries_stay_on_their_own_lines():
     text = "\n".join(["Prices rose", " on Monday.", "It fell", " again.", "They said", " so.", *refs])
     out = join_inline_runs(text).split("\n")
     assert out[3:] == refs
+
+
+def test_repeated_speaker_and_field_labels_join_their_values():
+    """A label printed above its value on every turn ("Prof. Carlos:" / "Estou aqui ...") is a
+    bold name inside the paragraph; one printed once ("Related:") heads a list, and a label
+    never takes another label ("Presented by:" / "In Partnership With:") for its value."""
+    text = "\n".join([
+        "It rose", " by a third.", "Shares fell", " after the news.", "They said", " so.",
+        "Prof. Carlos:", "Estou aqui ao lado do Eugênio.", "Eugênio:", "Por sua causa, Carlos.",
+        "Prof. Carlos:", "Daquele famoso vídeo.", "Eugênio:", "Isso mesmo.",
+        "Related:", "Key Facts and Trends in Manufacturing",
+        "Presented by:", "In Partnership With:", "Presented by:", "On-Demand",
+    ])
+    out = join_inline_runs(text).split("\n")
+    assert "Prof. Carlos: Estou aqui ao lado do Eugênio." in out and "Eugênio: Isso mesmo." in out
+    assert "Related:" in out and "Key Facts and Trends in Manufacturing" in out
+    assert "In Partnership With:" in out
+
+
+def test_a_link_between_two_tails_joins_the_run_however_short_the_run_is():
+    """"Wells Fargo" / " analyst" / "Zachary Fadem" / " points out ...": the name sits between
+    two tails, so it is inside the sentence even though "Wells Fargo analyst" is short and
+    capitalised like a heading."""
+    text = "\n".join(["He is not worried.", "Wells Fargo", " analyst", "Zachary Fadem",
+                      " points out a couple of reasons investors should not fret.", "Markets",
+                      "Apple", " said so."])
+    out = join_inline_runs(text).split("\n")
+    assert out[1] == "Wells Fargo analyst Zachary Fadem points out a couple of reasons investors should not fret."
+    assert out[2] == "Markets"

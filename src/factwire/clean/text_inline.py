@@ -75,6 +75,11 @@ ELEMENT_MAX_WORDS = LINK_MAX_WORDS
 #: ... and the half before it has at least this many words (text_lines.JOIN_MIN_WORDS: a
 #: shorter line is as likely a menu entry or a label).
 SENTENCE_MIN_WORDS = JOIN_MIN_WORDS
+#: A label ("Prof. Carlos:", "Average GMAT:") is at most this many words.
+LABEL_MAX_WORDS = 4
+LABEL_MAX_CHARS = 40
+#: ... printed at least this many times on the page (speaker turns, a listing's fields).
+LABEL_MIN_REPEATS = 2
 
 
 def join_inline_runs(text: str) -> str:
@@ -83,21 +88,41 @@ def join_inline_runs(text: str) -> str:
     lines = text.split("\n")
     if sum(1 for ln in lines if ln[:1] == " " and TAIL_RE.match(ln)) < MIN_TAILS:
         return text
+    labels = _repeated_labels(lines)
     out: list[str] = []
+    ran: list[bool] = []  # per line of `out`: a tail or closing punctuation was joined to it
     for ln in lines:
         stripped = ln.strip()
         k = _previous(out)
-        if stripped and k is not None and _joins(out[k], ln, stripped):
-            if TAIL_RE.match(ln) or CLOSING_RE.match(stripped):
-                k = _join_element(out, k)
+        if stripped and k is not None and (_joins(out[k], ln, stripped) or
+                                           k == len(out) - 1 and out[k].strip() in labels and
+                                           not stripped.endswith(":")):
+            tail = bool(TAIL_RE.match(ln) or CLOSING_RE.match(stripped))
+            if tail:
+                k = _join_element(out, ran, k)
             out[k] = _glue(out[k], stripped)
-            del out[k + 1:]
+            del out[k + 1:], ran[k + 1:]
+            ran[k] = ran[k] or tail
             continue
         out.append(ln)
+        ran.append(False)
     return "\n".join(out)
 
 
-def _join_element(out: list[str], k: int) -> int:
+def _repeated_labels(lines: list[str]) -> set[str]:
+    """Labels of a few words ending with a colon that the page prints at least
+    LABEL_MIN_REPEATS times, each on the line right above its value: a transcript's speakers
+    ("Prof. Carlos:" / "Estou aqui ..."), a listing's field names ("Location:" / "Boston,
+    Massachusetts") -- a bold name inside the paragraph it introduces.  A label printed once
+    ("Related:", "Article Sources:") heads a list of its own."""
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.endswith(":") and len(ln) <= LABEL_MAX_CHARS and len(ln.split()) <= LABEL_MAX_WORDS:
+            counts[ln.strip()] = counts.get(ln.strip(), 0) + 1
+    return {t for t, n in counts.items() if n >= LABEL_MIN_REPEATS}
+
+
+def _join_element(out: list[str], ran: list[bool], k: int) -> int:
     """Join the line `out[k]` that a tail or closing punctuation follows to the text before it
     when it is an inline element (a link of a few words) inside a sentence: the tail shows the
     sentence goes on after it, and a sentence before it that has not ended is the one it sits in ("... film in
@@ -107,9 +132,9 @@ def _join_element(out: list[str], k: int) -> int:
     if j is None or len(out[k].split()) > ELEMENT_MAX_WORDS:
         return k
     before = out[j].strip()
-    if STOP_END_RE.search(before[-TAIL_CHARS:]) or len(before.split()) < SENTENCE_MIN_WORDS or \
-            looks_like_heading(before):
-        return k
+    if STOP_END_RE.search(before[-TAIL_CHARS:]) or not ran[j] and (
+            len(before.split()) < SENTENCE_MIN_WORDS or looks_like_heading(before)):
+        return k  # a line that took a tail is a sentence going on, however short
     out[j] = _glue(out[j], out[k].strip())
     del out[j + 1:]
     return j
