@@ -128,7 +128,7 @@ def _join_element(out: list[str], ran: list[bool], k: int) -> int:
     sentence goes on after it, and a sentence before it that has not ended is the one it sits in ("... film in
     rebooted" / "Star Trek" / " film series").  A heading ("Markets" / "Apple" / " said ...")
     is short or Title Case, and stays apart.  Returns the index the tail joins."""
-    j = _previous(out[:k])
+    j = _previous(out, k)
     if j is None or len(out[k].split()) > ELEMENT_MAX_WORDS:
         return k
     before = out[j].strip()
@@ -140,9 +140,11 @@ def _join_element(out: list[str], ran: list[bool], k: int) -> int:
     return j
 
 
-def _previous(out: list[str]) -> int | None:
-    """Index of the last non-blank line, when at most MAX_BLANKS blank lines follow it."""
-    for k in range(len(out) - 1, max(-1, len(out) - MAX_BLANKS - 2), -1):
+def _previous(out: list[str], end: int | None = None) -> int | None:
+    """Index of the last non-blank line before `end` (default: the end of `out`), when at most
+    MAX_BLANKS blank lines follow it."""
+    end = len(out) if end is None else end
+    for k in range(end - 1, max(-1, end - MAX_BLANKS - 2), -1):
         if out[k].strip():
             return k
     return None
