@@ -26,7 +26,9 @@ cannot stand at a sentence's edge (the grammar of punctuation, not a site's mark
   "(N225) ...": a parenthetical after a name);
 * the inline element itself (a link of a few words) between a sentence that has not ended and
   such a line ("... the fourth film in rebooted" / "Star Trek" / " film series."; "... Do Not
-  Call lists. See" / "Privacy Policy" / ".").
+  Call lists. See" / "Privacy Policy" / ".");
+* a label the page prints at least twice ("Prof. Carlos:", "Location:") and its value on the
+  next line: a bold speaker or field name inside the paragraph it introduces.
 
 Square brackets are left alone: bs4 prints the brackets a site draws around a link as lines of
 their own ("[" / "edit" / "]", a reference's "[" / "DOI" / "]"), decorations of a list of links
@@ -77,6 +79,7 @@ ELEMENT_MAX_WORDS = LINK_MAX_WORDS
 SENTENCE_MIN_WORDS = JOIN_MIN_WORDS
 #: A label ("Prof. Carlos:", "Average GMAT:") is at most this many words.
 LABEL_MAX_WORDS = 4
+#: ... and characters (a cheap bound before the word count).
 LABEL_MAX_CHARS = 40
 #: ... printed at least this many times on the page (speaker turns, a listing's fields).
 LABEL_MIN_REPEATS = 2
@@ -95,8 +98,7 @@ def join_inline_runs(text: str) -> str:
         stripped = ln.strip()
         k = _previous(out)
         if stripped and k is not None and (_joins(out[k], ln, stripped) or
-                                           k == len(out) - 1 and out[k].strip() in labels and
-                                           not stripped.endswith(":")):
+                                           k == len(out) - 1 and _labels_value(out[k], stripped, labels)):
             tail = bool(TAIL_RE.match(ln) or CLOSING_RE.match(stripped))
             if tail:
                 k = _join_element(out, ran, k)
@@ -122,11 +124,17 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     return {t for t, n in counts.items() if n >= LABEL_MIN_REPEATS}
 
 
+def _labels_value(prev: str, line: str, labels: set[str]) -> bool:
+    """`line`, printed right below the repeated label `prev`, is its value (a label is never
+    the value of another: "Presented by:" / "In Partnership With:" in a menu)."""
+    return prev.strip() in labels and not line.endswith(":")
+
+
 def _join_element(out: list[str], ran: list[bool], k: int) -> int:
     """Join the line `out[k]` that a tail or closing punctuation follows to the text before it
     when it is an inline element (a link of a few words) inside a sentence: the tail shows the
-    sentence goes on after it, and a sentence before it that has not ended is the one it sits in ("... film in
-    rebooted" / "Star Trek" / " film series").  A heading ("Markets" / "Apple" / " said ...")
+    sentence goes on after it, and a sentence before it that has not ended is the one it sits
+    in ("... film in rebooted" / "Star Trek" / " film series").  A heading ("Markets" / "Apple" / " said ...")
     is short or Title Case, and stays apart.  Returns the index the tail joins."""
     j = _previous(out, k)
     if j is None or len(out[k].split()) > ELEMENT_MAX_WORDS:
