@@ -260,3 +260,15 @@ def test_a_long_parenthesised_aside_is_no_photo_credit():
     lede = " ".join(["La serie arriva su Netflix il prossimo anno e i fan la aspettano da tempo."] * 4)
     cleaned = clean_text("\n\n".join(["Home", "News", lede, body, aside, "Cerca", "Search"]))
     assert body in cleaned.paragraphs
+
+
+def test_a_photo_credit_ends_its_caption_before_a_split_gallery_counter():
+    """bs4 prints a gallery's "2 of 4" as three lines; "2" followed by "of" read as a link
+    inside a sentence and joined the caption above it, so its "(... via AP)" credit was no
+    longer at the end and the caption scored as prose.  A credit closes a caption."""
+    from factwire.clean.text_lines import build_blocks
+
+    cap = ("A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in Grass "
+           "Valley, Calif., before the planned power shutdown. (Elias Funez/The Union via AP)")
+    blocks = build_blocks("\n".join(["1", "of", "4", cap, "2", "of", "4", cap]))
+    assert blocks[3].text == cap and blocks[-1].text == cap

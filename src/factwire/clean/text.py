@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
+from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
 from factwire.clean.text_lists import (
@@ -49,7 +50,7 @@ CREDIT_RE = re.compile(r"^\((?P<p>[^()]{3,120})\)$|^(?:credit|photo|image|pictur
 
 def clean_text(text: str) -> Cleaned:
     """Return the article body of a page flattened to text, line by line."""
-    blocks = build_blocks(normalize(text, marks=True))
+    blocks = build_blocks(join_inline_runs(normalize(text, marks=True)))
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
     start, end, tail = locate_body(blocks)

@@ -224,6 +224,8 @@ def continues(prev: str, prev_words: int, line: str, line_words: int, blank_befo
         return False
     if TERMINAL_RE.search(prev[-TAIL_CHARS:]) and not CLOSING_START_RE.match(line):
         return False
+    if prev.endswith(")") and not CLOSING_START_RE.match(line) and credit_tail(prev) is not None:
+        return False  # a photo credit ends its caption ("... Wednesday. (Elias Funez/The Union via AP)")
     if not blank_before and prev.lower() in HEADER_LEADS and line_words <= LINK_MAX_WORDS:
         return True  # "More" + "Washington Examiner": a header whose name is a styled span
     if blank_before and not re.match(r"^[,.;:!?)\]’”]", line) and not _cut_mid_sentence(prev, prev_words):

@@ -16,6 +16,7 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
+from factwire.clean.text_footer import is_copyright_notice
 from factwire.clean.text_headers import (
     SOURCE_HEADER_WORDS,
     is_cookie_notice,
@@ -194,8 +195,8 @@ def is_glued_teaser(b: Block) -> bool:
 
 def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
-    if is_comments_header(b) or b.words <= 4 and is_end_marker(b.text):
-        return -COMMENTS_BARRIER  # comments, or the page saying the article ends
+    if is_comments_header(b) or b.words <= 4 and is_end_marker(b.text) or is_copyright_notice(b.text, b.words):
+        return -COMMENTS_BARRIER  # comments, or the page saying the article ends (its footer)
     if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
