@@ -117,7 +117,16 @@ def normalize(text: str, marks: bool = False) -> str:
     text = "\n".join(lines)
     if len(MD_LINK_RE.findall(text)) >= MD_MIN_LINKS:
         text = demarkdown(text, mark)
+    if mark and mark in text:
+        text = GLUED_LINK_RE.sub("\\1\n", text)
     return text
+
+
+#: A sentence's stop with a link starting right after it, no space between ("... Biletix
+#: reveals.[Kim Kardashian ...](url)"): the two were separate elements (a list item's dek and
+#: the next item's headline, an image between them that the renderer dropped), since in
+#: running prose a space follows a stop; such a line is two blocks.
+GLUED_LINK_RE = re.compile("([.!?][\"'”’)]*)(?=" + LINK_MARK + ")")
 
 
 def cut_references(lines: list[str]) -> list[str]:
