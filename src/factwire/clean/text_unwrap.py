@@ -58,6 +58,11 @@ LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links)
 #: lynx's bullets of nested lists ("o", "+", "#", "@"), indented deeper than a paragraph
 #: (lynx indents paragraphs by 3; its nested items sit at 7-15): made "* " items.
 LYNX_NESTED_BULLET_RE = re.compile(r"^(\s{5,})[o+#@] (?=\S)")
+#: lynx's placeholder for an image without alt text: the file's name (and its query, which
+#: may hold wrapped spaces and line breaks) in brackets.
+LYNX_IMAGE_NAME_RE = re.compile(r"\[[^\[\]\s]+\.(?:jpe?g|png|gif|webp|svg|bmp)(?:[?#][^\[\]]{0,300})?\]", re.I)
+#: What may stand before a placeholder that is alone on its line: indent, bullet, link number.
+LYNX_LINE_HEAD_RE = re.compile(r"^\s*(?:[*+o#@-]\s+)?(?:\[\d{1,4}\])?\s*$")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
 LYNX_MIN_REFS = 5
 
@@ -105,6 +110,7 @@ def normalize(text: str, marks: bool = False) -> str:
     elif lynx and WIDE_RE.search(text):
         lines = unwrap_wide(lines)
     if lynx:
+        lines = drop_image_names(lines)
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
     boxed = BOX_BAR in text
     if boxed:
@@ -127,6 +133,28 @@ def normalize(text: str, marks: bool = False) -> str:
 #: the next item's headline, an image between them that the renderer dropped), since in
 #: running prose a space follows a stop; such a line is two blocks.
 GLUED_LINK_RE = re.compile("([.!?][\"'”’)]*)(?=" + LINK_MARK + ")")
+
+
+def drop_image_names(lines: list[str]) -> list[str]:
+    """lynx's lines without its placeholders for images that have no alt text: lynx prints the
+    file's name in brackets ("[ps4dualshockcrystal.jpg?width=640&amp;...]", "[1x1.trans.gif]"),
+    a long one wrapped over two lines; a name of a file is no word of the page."""
+    text = "\n".join(lines)
+    if "[" not in text:
+        return lines
+    return LYNX_IMAGE_NAME_RE.sub(_inline_name, text).split("\n")
+
+
+def _inline_name(m: re.Match[str]) -> str:
+    """"" for a placeholder inside a line of text; one alone on its line (a linked icon, a
+    spacer between two rails) is kept: a line of images only is the page's chrome, and the
+    cleaner scores it so (text_lines.is_bracketed)."""
+    text = m.string
+    head = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    end = text.find("\n", m.end())
+    tail = text[m.end():end if end >= 0 else len(text)]
+    alone = LYNX_LINE_HEAD_RE.match(head) and not tail.strip()
+    return m.group(0) if alone else ""
 
 
 def cut_references(lines: list[str]) -> list[str]:
