@@ -279,3 +279,19 @@ def test_end_of_article_ends_the_body_and_a_glued_author_box_is_no_paragraph():
 
     assert is_end_marker("End of Article") and is_end_marker("End of story.")
     assert not is_end_marker("End of an era for the club")
+
+
+def test_a_long_agency_caption_and_a_labelled_credit_caption_score_as_captions():
+    """Getty captions describe the event in full (over 70 words) and end in the credit;
+    Bloomberg's end in "Photographer: Name/Agency": image alts a text browser printed."""
+    from factwire.clean.text_region import score_block
+    getty = ("WASHINGTON, DC - NOVEMBER 19: " + "Officials arrive to testify before the committee "
+             "in the office building on Capitol Hill in Washington. " * 8 +
+             "(Photo by Chip Somodevilla/Getty Images)")
+    bloomberg = ("Alexander Vindman, director for European affairs, speaks during a hearing in "
+                 "Washington on Tuesday, Nov. 19, 2019. Photographer: Andrew Harrer/Bloomberg via Getty Images")
+    body = ("Alexander Vindman, director for European affairs, spoke during a hearing in "
+            "Washington on Tuesday and told the committee what he had heard on the call.")
+    getty_b, bloom_b, body_b = build_blocks("\n\n".join([getty, bloomberg, body]))
+    assert getty_b.words > 70
+    assert score_block(getty_b) < 0 and score_block(bloom_b) < 0 and score_block(body_b) > 0

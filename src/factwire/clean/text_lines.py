@@ -106,6 +106,17 @@ def credit_tail(text: str) -> re.Match[str] | None:
     return CREDIT_TAIL_RE.search(text, max(0, len(text) - CREDIT_TAIL_CHARS))
 
 
+#: A caption's credit as a label after its last sentence, no parentheses: Bloomberg's
+#: "... on Tuesday. Photographer: Andrew Harrer/Bloomberg", "... Credit: Tyvak", "Photo: X".
+LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^.:]{2,80}$")
+
+
+def labelled_credit(text: str) -> bool:
+    """The line ends in a labelled photo credit (see LABELLED_CREDIT_RE)."""
+    start = max(0, len(text) - CREDIT_TAIL_CHARS)
+    return ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start) is not None
+
+
 #: A caption's credit tail is looked for in the last this-many characters (two credits of
 #: up to 120 characters each).
 CREDIT_TAIL_CHARS = 300
