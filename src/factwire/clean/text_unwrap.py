@@ -54,6 +54,12 @@ LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidde
 #: A numbered URL of the list, or the rest of one: an href holding a line break is printed on
 #: several lines, the later ones a bare run of non-space characters (no prose line is).
 LYNX_REF_LINE_RE = re.compile(r"^\s*(?:\d{1,5}\. \S|\S+\s*$)")
+#: A link target holding spaces and line breaks (a "mailto:?body=<the headline and the
+#: article's dek>") prints lines that are neither a numbered URL nor a bare run: the list still
+#: goes on when at most this share of its lines are such ...
+REF_ODD_SHARE = 0.1
+#: ... (the scan stops at the first odd lines once this many exceed that share: the page's text).
+REF_ODD_MIN = 3
 LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
 #: lynx's bullets of nested lists ("o", "+", "#", "@"), indented deeper than a paragraph
 #: (lynx indents paragraphs by 3; its nested items sit at 7-15): made "* " items.
@@ -160,13 +166,18 @@ def _inline_name(m: re.Match[str]) -> str:
 def cut_references(lines: list[str]) -> list[str]:
     """The page without lynx's closing lists of link URLs ("References", or "Visible links"
     and "Hidden links"): the tail made only of such headers, numbered URLs and blank lines."""
-    cut = len(lines)
+    cut, odd, seen = len(lines), 0, 0
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if LYNX_REFS_HEADER_RE.match(line):
-            cut = i
-        elif line.strip() and not LYNX_REF_LINE_RE.match(line):
-            break
+            if odd <= REF_ODD_SHARE * seen:
+                cut, odd, seen = i, 0, 0
+        elif line.strip():
+            seen += 1
+            if not LYNX_REF_LINE_RE.match(line):
+                odd += 1
+                if odd > REF_ODD_SHARE * seen and odd >= REF_ODD_MIN:
+                    break
     return lines[:cut]
 
 
