@@ -295,3 +295,16 @@ def test_a_long_agency_caption_and_a_labelled_credit_caption_score_as_captions()
     getty_b, bloom_b, body_b = build_blocks("\n\n".join([getty, bloomberg, body]))
     assert getty_b.words > 70
     assert score_block(getty_b) < 0 and score_block(bloom_b) < 0 and score_block(body_b) > 0
+
+
+def test_a_caption_ending_in_the_photographer_and_agency_scores_as_a_caption():
+    """lynx and w3m print a figcaption and its credit span as one paragraph: "... harming air
+    quality. Sakib Ali/Hindustan Times/Getty Images"; a sentence naming an agency is prose."""
+    from factwire.clean.text_region import score_block
+    cap = ("A fire to rid of crop stubble raises smoke at a farm near Masuri on November 4, 2019 in "
+           "Ghaziabad, India. Burning crop stubble is sending smoke into the city. Sakib Ali/Hindustan "
+           "Times/Getty Images")
+    body = ("The photographs were sold to Getty Images and AFP, and the agencies sent them to every "
+            "newspaper in the country on the same afternoon.")
+    cap_b, body_b = build_blocks(cap + "\n\n" + body)
+    assert score_block(cap_b) < 0 < score_block(body_b)

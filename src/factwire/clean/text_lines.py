@@ -111,10 +111,22 @@ def credit_tail(text: str) -> re.Match[str] | None:
 LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^.:]{2,80}$")
 
 
+#: ... or as the photographer's name and the agency after a slash, no label: "... harming air
+#: quality. Sakib Ali/Hindustan Times/Getty Images" (a figcaption and its credit span, which
+#: lynx and w3m print as one paragraph).
+NAMED_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w.’'-]*\s){1,3}?[A-Z][\w.’'-]*\s?/\s?(?:[\w.’'& -]+/)*\s?"
+                             r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|iStock|Alamy|"
+                             r"NurPhoto|Sipa USA|Zuma Press|Xinhua|Anadolu Agency|SOPA Images|LightRocket)"
+                             r"(?: via Getty Images)?$")
+
+
 def labelled_credit(text: str) -> bool:
-    """The line ends in a labelled photo credit (see LABELLED_CREDIT_RE)."""
+    """The line ends in a photo credit after its last sentence, labelled or named (see
+    LABELLED_CREDIT_RE, NAMED_CREDIT_RE)."""
     start = max(0, len(text) - CREDIT_TAIL_CHARS)
-    return ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start) is not None
+    if ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start):
+        return True
+    return "/" in text[start:] and NAMED_CREDIT_RE.search(text, start) is not None
 
 
 #: A caption's credit tail is looked for in the last this-many characters (two credits of
