@@ -40,7 +40,7 @@ SOURCE_WORDS = frozenset("on in from at across this today now".split())
 
 #: The post navigation after an article: "Next Article", "Previous Post", "Next Auto News -",
 #: "Older Stories" -- a link to another story under a label naming it one (STORY_NOUNS).
-NAV_HEADER_RE = re.compile(r"^(?:next|previous|prev|older|newer)((?: [\w&-]+){1,3})[\s:»›<>-]*$", re.I)
+NAV_HEADER_RE = re.compile(r"^(?:next|previous|prev|older|newer)((?: [\w&][\w&-]*){1,3})[\s:»›<>-]*$", re.I)
 
 
 def is_more_header(text: str) -> bool:
