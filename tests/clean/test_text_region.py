@@ -308,3 +308,15 @@ def test_a_caption_ending_in_the_photographer_and_agency_scores_as_a_caption():
             "newspaper in the country on the same afternoon.")
     cap_b, body_b = build_blocks(cap + "\n\n" + body)
     assert score_block(cap_b) < 0 < score_block(body_b)
+
+
+def test_captions_ending_in_an_agency_restriction_or_a_copyright_score_as_captions():
+    from factwire.clean.text_region import score_block
+    afp = ("This combination of photographs shows supporters from France and Croatia cheering on "
+           "their teams during the final in Moscow on July 15, 2018. / AFP PHOTO / - / RESTRICTED TO "
+           "EDITORIAL USE - NO MOBILE PUSH ALERTS/DOWNLOADS -/AFP/Getty Images")
+    ap = ("Los Angeles Lakers' LeBron James dunks during the first half of the team's game against "
+          "the Oklahoma City Thunder on Tuesday. Photo: Ringo H.W. Chiu, AP / Copyright 2019 "
+          "Associated Press. All rights reserved.")
+    for block in build_blocks(afp + "\n\n" + ap):
+        assert score_block(block) < 0, block.text

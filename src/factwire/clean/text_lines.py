@@ -107,17 +107,17 @@ def credit_tail(text: str) -> re.Match[str] | None:
 
 
 #: A caption's credit as a label after its last sentence, no parentheses: Bloomberg's
-#: "... on Tuesday. Photographer: Andrew Harrer/Bloomberg", "... Credit: Tyvak", "Photo: X".
-LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^.:]{2,80}$")
-
-
-#: ... or as the photographer's name and the agency after a slash, no label: "... harming air
-#: quality. Sakib Ali/Hindustan Times/Getty Images" (a figcaption and its credit span, which
-#: lynx and w3m print as one paragraph).
-NAMED_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][\w.’'-]*\s){1,3}?[A-Z][\w.’'-]*\s?/\s?(?:[\w.’'& -]+/)*\s?"
-                             r"(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|iStock|Alamy|"
-                             r"NurPhoto|Sipa USA|Zuma Press|Xinhua|Anadolu Agency|SOPA Images|LightRocket)"
-                             r"(?: via Getty Images)?$")
+#: "... on Tuesday. Photographer: Andrew Harrer/Bloomberg", "... Credit: Tyvak", AP's "Photo:
+#: Ringo H.W. Chiu, AP / Copyright 2019 Associated Press. All rights reserved.".
+LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^:]{2,60}?"
+                                r"(?:\s*/?\s*(?:Copyright|©)[^/:]{0,80})?$")
+#: ... or the agency after a slash ending the line, within a few words of its last sentence:
+#: "... harming air quality. Sakib Ali/Hindustan Times/Getty Images" (a figcaption and its
+#: credit span, which lynx and w3m print as one paragraph), "... July 15, 2018. / AFP PHOTO /
+#: - / RESTRICTED TO EDITORIAL USE -/AFP/Getty Images".
+NAMED_CREDIT_RE = re.compile(r"[.!?].{0,160}/\s?(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|"
+                             r"iStock|Alamy|NurPhoto|Sipa USA|Zuma Press|Xinhua|Anadolu Agency|SOPA Images|"
+                             r"LightRocket)(?: via Getty Images)?$")
 
 
 def labelled_credit(text: str) -> bool:
