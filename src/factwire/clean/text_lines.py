@@ -126,7 +126,12 @@ def labelled_credit(text: str) -> bool:
     start = max(0, len(text) - CREDIT_TAIL_CHARS)
     if ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start):
         return True
-    return "/" in text[start:] and NAMED_CREDIT_RE.search(text, start) is not None
+    return text.endswith(CREDIT_AGENCY_ENDS) and NAMED_CREDIT_RE.search(text, start) is not None
+
+
+#: The last words NAMED_CREDIT_RE can end on (a cheap pre-check: most blocks end otherwise).
+CREDIT_AGENCY_ENDS = ("Images", "AFP", "AP", "Reuters", "EPA", "Bloomberg", "Shutterstock", "iStock",
+                      "Alamy", "NurPhoto", "USA", "Press", "Xinhua", "Agency", "LightRocket")
 
 
 #: A caption's credit tail is looked for in the last this-many characters (two credits of
