@@ -77,3 +77,24 @@ def test_a_section_header_ends_a_rail_run():
     blocks = build_blocks(normalize(_lynx([BODY[0], last, "More From Dawgs By Nature", *RAIL]), marks=True))
     rails = link_rails(blocks, [score_block(b) for b in blocks])
     assert rails and all(not blocks[i].text.startswith("Matt") for i in rails)
+
+
+def test_a_link_glued_to_a_stop_starts_a_new_block():
+    """html2text drops the bullet image between a dek and the next headline link: "reveals.[Kim
+    ...](url)" is two elements, split into two blocks (only where links are marked)."""
+    md = ("A lede paragraph of the other story, as a rail prints it, ends here.[Kim Kardashian, "
+          "Christian Bale support a new institute](https://x.example/news/2/) and more words follow")
+    links = " ".join(f"[Menu {k}](https://x.example/{k}/)" for k in range(6))
+    blocks = build_blocks(normalize(links + "\n\n" + md, marks=True))
+    texts = [b.text for b in blocks]
+    assert "A lede paragraph of the other story, as a rail prints it, ends here." in texts
+    assert any(t.startswith("Kim Kardashian") for t in texts)
+    assert normalize(md) == md  # no marks (no Markdown page): the text is left as it is
+
+
+def test_a_link_after_a_spaced_stop_stays_in_the_paragraph():
+    md = ("The council voted on Tuesday. [The report](https://x.example/r/) says more than that "
+          "and the vote was close.")
+    links = " ".join(f"[Menu {k}](https://x.example/{k}/)" for k in range(6))
+    blocks = build_blocks(normalize(links + "\n\n" + md, marks=True))
+    assert any(b.text.startswith("The council voted") and b.text.endswith("was close.") for b in blocks)

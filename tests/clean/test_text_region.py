@@ -279,3 +279,44 @@ def test_end_of_article_ends_the_body_and_a_glued_author_box_is_no_paragraph():
 
     assert is_end_marker("End of Article") and is_end_marker("End of story.")
     assert not is_end_marker("End of an era for the club")
+
+
+def test_a_long_agency_caption_and_a_labelled_credit_caption_score_as_captions():
+    """Getty captions describe the event in full (over 70 words) and end in the credit;
+    Bloomberg's end in "Photographer: Name/Agency": image alts a text browser printed."""
+    from factwire.clean.text_region import score_block
+    getty = ("WASHINGTON, DC - NOVEMBER 19: " + "Officials arrive to testify before the committee "
+             "in the office building on Capitol Hill in Washington. " * 8 +
+             "(Photo by Chip Somodevilla/Getty Images)")
+    bloomberg = ("Alexander Vindman, director for European affairs, speaks during a hearing in "
+                 "Washington on Tuesday, Nov. 19, 2019. Photographer: Andrew Harrer/Bloomberg via Getty Images")
+    body = ("Alexander Vindman, director for European affairs, spoke during a hearing in "
+            "Washington on Tuesday and told the committee what he had heard on the call.")
+    getty_b, bloom_b, body_b = build_blocks("\n\n".join([getty, bloomberg, body]))
+    assert getty_b.words > 70
+    assert score_block(getty_b) < 0 and score_block(bloom_b) < 0 and score_block(body_b) > 0
+
+
+def test_a_caption_ending_in_the_photographer_and_agency_scores_as_a_caption():
+    """lynx and w3m print a figcaption and its credit span as one paragraph: "... harming air
+    quality. Sakib Ali/Hindustan Times/Getty Images"; a sentence naming an agency is prose."""
+    from factwire.clean.text_region import score_block
+    cap = ("A fire to rid of crop stubble raises smoke at a farm near Masuri on November 4, 2019 in "
+           "Ghaziabad, India. Burning crop stubble is sending smoke into the city. Sakib Ali/Hindustan "
+           "Times/Getty Images")
+    body = ("The photographs were sold to Getty Images and AFP, and the agencies sent them to every "
+            "newspaper in the country on the same afternoon.")
+    cap_b, body_b = build_blocks(cap + "\n\n" + body)
+    assert score_block(cap_b) < 0 < score_block(body_b)
+
+
+def test_captions_ending_in_an_agency_restriction_or_a_copyright_score_as_captions():
+    from factwire.clean.text_region import score_block
+    afp = ("This combination of photographs shows supporters from France and Croatia cheering on "
+           "their teams during the final in Moscow on July 15, 2018. / AFP PHOTO / - / RESTRICTED TO "
+           "EDITORIAL USE - NO MOBILE PUSH ALERTS/DOWNLOADS -/AFP/Getty Images")
+    ap = ("Los Angeles Lakers' LeBron James dunks during the first half of the team's game against "
+          "the Oklahoma City Thunder on Tuesday. Photo: Ringo H.W. Chiu, AP / Copyright 2019 "
+          "Associated Press. All rights reserved.")
+    for block in build_blocks(afp + "\n\n" + ap):
+        assert score_block(block) < 0, block.text

@@ -114,3 +114,10 @@ def test_rows_of_a_drawn_table_are_no_echoed_headline():
     head = "│ │Business │ │ │ │ │ │"
     rows = [head, *(f"{head} ├───────┼─────────────┼── {k}" for k in range(4))]
     assert echoed_openings(build_blocks("\n".join(rows))) == []
+
+
+def test_post_navigation_labels_naming_a_story_are_tail_headers():
+    for text in ("Next Auto News", "Previous Auto News -", "Next Article", "Previous Post:", "Older Stories"):
+        assert is_more_header(text), text
+    for text in ("Next steps", "Previous owners of the house", "Next", "Newer models and their prices"):
+        assert not is_more_header(text), text

@@ -257,3 +257,31 @@ def test_html2text_wrap_width_is_measured_on_lines_without_links():
     text = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 78) for p in PARAS) + "\n"
     assert wrap_width(text.splitlines()) is not None
     assert PARAS[1] in normalize(text)
+
+
+def test_lynx_image_file_names_inside_text_are_dropped_and_alone_kept():
+    """lynx prints an image without alt text as its file's name in brackets; one before a
+    paragraph (its query wrapped over a line break) is no word of it, one alone on its line
+    stays for the cleaner to score as chrome."""
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    first = textwrap.fill("quality=20&amp;dpr=0.05] " + PARAS[0], 76, initial_indent="   ",
+                          subsequent_indent="   ")
+    rest = [textwrap.fill(p, 76, initial_indent="   ", subsequent_indent="   ") for p in PARAS[1:]]
+    body = "\n\n".join(["   [ps4crystal.jpg?width=640&amp;fit=bounds&amp;height=480&amp;\n" + first, *rest])
+    out = normalize(links + "\n\n   [12][li_red.gif]\n\n" + body)
+    assert "ps4crystal" not in out and "quality=20" not in out and PARAS[0] in out
+    assert "[li_red.gif]" in out
+
+
+def test_lynx_reference_list_with_a_mailto_body_is_cut_whole():
+    """A share link's "mailto:?body=<headline> <dek>" prints lines of prose inside the list of
+    URLs: the list is still cut at its header, so the page's wrap width is found."""
+    body = wrapped(width=76, indent="   ").replace("relentless", "[14]relentless")
+    links = "\n".join(f"   * [{i}]{m}" for i, m in enumerate(MENU, 1))
+    long_urls = "\n".join(f"  {k}. https://example.com/share?u=" + "x" * 90 for k in range(6, 16))
+    refs = ("\nReferences\n\n   1. https://example.com/\n" + long_urls +
+            "\n  17. mailto:?body=Drones deal agreed as both nations press on\n"
+            "Moscow and Tehran agree to build drones, a report said\n  18. https://example.com/world\n")
+    out = normalize(links + "\n\n" + body + refs)
+    assert "https://" not in out and "mailto" not in out
+    assert PARAS[0] in out

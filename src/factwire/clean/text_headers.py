@@ -38,9 +38,17 @@ STORY_NOUNS = frozenset(
 SOURCE_WORDS = frozenset("on in from at across this today now".split())
 
 
+#: The post navigation after an article: "Next Article", "Previous Post", "Next Auto News -",
+#: "Older Stories" -- a link to another story under a label naming it one (STORY_NOUNS).
+NAV_HEADER_RE = re.compile(r"^(?:next|previous|prev|older|newer)((?: [\w&][\w&-]*){1,3})[\s:»›<>-]*$", re.I)
+
+
 def is_more_header(text: str) -> bool:
     """True for a header that opens a list of other stories (see the module docstring)."""
     if ALWAYS_HEADER_RE.match(text) or not text.isascii() and CJK_HEADER_RE.match(text):
+        return True
+    m = NAV_HEADER_RE.match(text)
+    if m and m.group(1).split()[-1].lower() in STORY_NOUNS:
         return True
     m = MAYBE_HEADER_RE.match(text.rstrip(" :"))
     if not m:

@@ -106,6 +106,34 @@ def credit_tail(text: str) -> re.Match[str] | None:
     return CREDIT_TAIL_RE.search(text, max(0, len(text) - CREDIT_TAIL_CHARS))
 
 
+#: A caption's credit as a label after its last sentence, no parentheses: Bloomberg's
+#: "... on Tuesday. Photographer: Andrew Harrer/Bloomberg", "... Credit: Tyvak", AP's "Photo:
+#: Ringo H.W. Chiu, AP / Copyright 2019 Associated Press. All rights reserved.".
+LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^:]{2,60}?"
+                                r"(?:\s*/?\s*(?:Copyright|©)[^/:]{0,80})?$")
+#: ... or the agency after a slash ending the line, within a few words of its last sentence:
+#: "... harming air quality. Sakib Ali/Hindustan Times/Getty Images" (a figcaption and its
+#: credit span, which lynx and w3m print as one paragraph), "... July 15, 2018. / AFP PHOTO /
+#: - / RESTRICTED TO EDITORIAL USE -/AFP/Getty Images".
+NAMED_CREDIT_RE = re.compile(r"[.!?].{0,160}/\s?(?:Getty Images|AFP|AP|Reuters|EPA|Bloomberg|Shutterstock|"
+                             r"iStock|Alamy|NurPhoto|Sipa USA|Zuma Press|Xinhua|Anadolu Agency|SOPA Images|"
+                             r"LightRocket)(?: via Getty Images)?$")
+
+
+def labelled_credit(text: str) -> bool:
+    """The line ends in a photo credit after its last sentence, labelled or named (see
+    LABELLED_CREDIT_RE, NAMED_CREDIT_RE)."""
+    start = max(0, len(text) - CREDIT_TAIL_CHARS)
+    if ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start):
+        return True
+    return text.endswith(CREDIT_AGENCY_ENDS) and NAMED_CREDIT_RE.search(text, start) is not None
+
+
+#: The last words NAMED_CREDIT_RE can end on (a cheap pre-check: most blocks end otherwise).
+CREDIT_AGENCY_ENDS = ("Images", "AFP", "AP", "Reuters", "EPA", "Bloomberg", "Shutterstock", "iStock",
+                      "Alamy", "NurPhoto", "USA", "Press", "Xinhua", "Agency", "LightRocket")
+
+
 #: A caption's credit tail is looked for in the last this-many characters (two credits of
 #: up to 120 characters each).
 CREDIT_TAIL_CHARS = 300

@@ -27,7 +27,14 @@ from factwire.clean.text_headers import (
     is_tag_line,
     opens_paragraph,
 )
-from factwire.clean.text_lines import Block, credit_tail, has_inner_stop, is_bracketed, looks_like_heading
+from factwire.clean.text_lines import (
+    Block,
+    credit_tail,
+    has_inner_stop,
+    is_bracketed,
+    labelled_credit,
+    looks_like_heading,
+)
 from factwire.clean.text_links import link_rails
 from factwire.clean.text_lists import URL_LINE_RE
 from factwire.clean.text_runs import (
@@ -59,6 +66,10 @@ SHORT_PENALTY = 3
 #: A caption or credit is at most this long (words); body paragraphs can be longer.
 #: Calibrated on the seed page (longest caption 47 words) and text-dev captions.
 MAX_CAPTION_WORDS = 70
+#: ... but a line that ends in an agency's photo credit ("... (Photo by Chip Somodevilla/Getty
+#: Images)") is a caption up to this long: agency captions describe the event in full (Getty's
+#: run to 120 words), and no body paragraph ends in a photo credit (none on dev, wcxb-dev, held).
+CREDITED_CAPTION_WORDS = 160
 #: Cost of a recognised chrome label (boilerplate.py).
 BOILER_PENALTY = 6
 #: Cost of a comments-section header: infinite, a hard wall (comments are prose too) -- unless
@@ -197,7 +208,8 @@ def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
     if is_comments_header(b) or b.words <= 4 and is_end_marker(b.text) or is_copyright_notice(b.text, b.words):
         return -COMMENTS_BARRIER  # comments, or the page saying the article ends (its footer)
-    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= MAX_CAPTION_WORDS and credit_tail(b.text) \
+    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= CREDITED_CAPTION_WORDS and credit_tail(b.text) \
+            or b.words <= MAX_CAPTION_WORDS and labelled_credit(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_tag_line(b.text) or is_cookie_notice(b.text):

@@ -54,10 +54,21 @@ LYNX_PLACEHOLDER_RE = re.compile(r"\[(?:IMG|INLINE|LINK|BUTTON|EMBED|FRAME|hidde
 #: A numbered URL of the list, or the rest of one: an href holding a line break is printed on
 #: several lines, the later ones a bare run of non-space characters (no prose line is).
 LYNX_REF_LINE_RE = re.compile(r"^\s*(?:\d{1,5}\. \S|\S+\s*$)")
+#: A link target holding spaces and line breaks (a "mailto:?body=<the headline and the
+#: article's dek>") prints lines that are neither a numbered URL nor a bare run: the list still
+#: goes on when at most this share of its lines are such ...
+REF_ODD_SHARE = 0.1
+#: ... (the scan stops at the first odd lines once this many exceed that share: the page's text).
+REF_ODD_MIN = 3
 LYNX_REFS_HEADER_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links):?\s*$")
 #: lynx's bullets of nested lists ("o", "+", "#", "@"), indented deeper than a paragraph
 #: (lynx indents paragraphs by 3; its nested items sit at 7-15): made "* " items.
 LYNX_NESTED_BULLET_RE = re.compile(r"^(\s{5,})[o+#@] (?=\S)")
+#: lynx's placeholder for an image without alt text: the file's name (and its query, which
+#: may hold wrapped spaces and line breaks) in brackets.
+LYNX_IMAGE_NAME_RE = re.compile(r"\[[^\[\]\s]+\.(?:jpe?g|png|gif|webp|svg|bmp)(?:[?#][^\[\]]{0,300})?\]", re.I)
+#: What may stand before a placeholder that is alone on its line: indent, bullet, link number.
+LYNX_LINE_HEAD_RE = re.compile(r"^\s*(?:[*+o#@-]\s+)?(?:\[\d{1,4}\])?\s*$")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
 LYNX_MIN_REFS = 5
 
@@ -105,6 +116,7 @@ def normalize(text: str, marks: bool = False) -> str:
     elif lynx and WIDE_RE.search(text):
         lines = unwrap_wide(lines)
     if lynx:
+        lines = drop_image_names(lines)
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
     boxed = BOX_BAR in text
     if boxed:
@@ -117,19 +129,55 @@ def normalize(text: str, marks: bool = False) -> str:
     text = "\n".join(lines)
     if len(MD_LINK_RE.findall(text)) >= MD_MIN_LINKS:
         text = demarkdown(text, mark)
+    if mark and mark in text:
+        text = GLUED_LINK_RE.sub("\\1\n", text)
     return text
+
+
+#: A sentence's stop with a link starting right after it, no space between ("... Biletix
+#: reveals.[Kim Kardashian ...](url)"): the two were separate elements (a list item's dek and
+#: the next item's headline, an image between them that the renderer dropped), since in
+#: running prose a space follows a stop; such a line is two blocks.
+GLUED_LINK_RE = re.compile("([.!?][\"'”’)]*)(?=" + LINK_MARK + ")")
+
+
+def drop_image_names(lines: list[str]) -> list[str]:
+    """lynx's lines without its placeholders for images that have no alt text: lynx prints the
+    file's name in brackets ("[ps4dualshockcrystal.jpg?width=640&amp;...]", "[1x1.trans.gif]"),
+    a long one wrapped over two lines; a name of a file is no word of the page."""
+    text = "\n".join(lines)
+    if "[" not in text:
+        return lines
+    return LYNX_IMAGE_NAME_RE.sub(_inline_name, text).split("\n")
+
+
+def _inline_name(m: re.Match[str]) -> str:
+    """"" for a placeholder inside a line of text; one alone on its line (a linked icon, a
+    spacer between two rails) is kept: a line of images only is the page's chrome, and the
+    cleaner scores it so (text_lines.is_bracketed)."""
+    text = m.string
+    head = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    end = text.find("\n", m.end())
+    tail = text[m.end():end if end >= 0 else len(text)]
+    alone = LYNX_LINE_HEAD_RE.match(head) and not tail.strip()
+    return m.group(0) if alone else ""
 
 
 def cut_references(lines: list[str]) -> list[str]:
     """The page without lynx's closing lists of link URLs ("References", or "Visible links"
     and "Hidden links"): the tail made only of such headers, numbered URLs and blank lines."""
-    cut = len(lines)
+    cut, odd, seen = len(lines), 0, 0
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if LYNX_REFS_HEADER_RE.match(line):
-            cut = i
-        elif line.strip() and not LYNX_REF_LINE_RE.match(line):
-            break
+            if odd <= REF_ODD_SHARE * seen:
+                cut, odd, seen = i, 0, 0
+        elif line.strip():
+            seen += 1
+            if not LYNX_REF_LINE_RE.match(line):
+                odd += 1
+                if odd > REF_ODD_SHARE * seen and odd >= REF_ODD_MIN:
+                    break
     return lines[:cut]
 
 
