@@ -272,3 +272,17 @@ def test_a_photo_credit_ends_its_caption_before_a_split_gallery_counter():
            "Valley, Calif., before the planned power shutdown. (Elias Funez/The Union via AP)")
     blocks = build_blocks("\n".join(["1", "of", "4", cap, "2", "of", "4", cap]))
     assert blocks[3].text == cap and blocks[-1].text == cap
+
+
+def test_image_alts_written_from_the_title_and_a_counter_are_set_aside():
+    """A CMS names a post's images "<headline> 2", "<headline> 3"; a text dump prints the alts
+    inside the body.  Short counted headings ("Step 2") stay."""
+    para = ("The council approved the new budget on Monday after a long debate, a spokesman said, "
+            "and the first payments will be made in the spring of next year.")
+    head = "Why Some Councils Approve Budgets Faster Than Others"
+    body = [para, f"{head} 2", "Step 2", para.replace("council", "board"), f"{head} 3",
+            para.replace("council", "city")]
+    out = clean_text(f"{head}\n\n" + "\n\n".join(body))
+    assert not any(p.startswith(head) for p in out.paragraphs)
+    assert "Step 2" in out.paragraphs and len(out.paragraphs) == 4
+    assert f"{head} 2" in out.removed.navigation

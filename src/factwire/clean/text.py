@@ -194,6 +194,7 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
             removed.add(kind, (b.line, b.text))
         i += 1
     paragraphs = drop_repeats([p for p in paragraphs if norm_key(p[1]) not in cap_keys])
+    paragraphs = drop_numbered_alts(blocks, paragraphs, removed)
     paragraphs = trim_edges(blocks, paragraphs, removed)
     return [p[1] for p in paragraphs], [p[2] for p in paragraphs], captions
 
@@ -226,6 +227,28 @@ def drop_repeats(paragraphs: list[tuple[int, str, str]]) -> list[tuple[int, str,
         seen.update(keys)
         out.append(item)
     return out
+
+
+#: An image alt a CMS wrote from the post's title and a counter ("<headline> 2", "<headline> 3"):
+#: a phrase of at least NUMBERED_ALT_WORDS words printed with NUMBERED_ALT_COPIES or more
+#: different numbers after it.  Short phrases with counters ("Step 2", "Part 3") are headings.
+NUMBERED_ALT_RE = re.compile(r"^(?P<p>.+?)\s+\d{1,2}$")
+NUMBERED_ALT_WORDS = 5
+NUMBERED_ALT_COPIES = 2
+
+
+def drop_numbered_alts(blocks: list[Block], paragraphs: list[tuple[int, str, str]], removed: Removed
+                       ) -> list[tuple[int, str, str]]:
+    """Set aside image alts that repeat one phrase with a counter (see NUMBERED_ALT_RE)."""
+    groups: dict[str, list[int]] = {}
+    for k, (_, text, _) in enumerate(paragraphs):
+        m = NUMBERED_ALT_RE.match(text)
+        if m and len(m.group("p").split()) >= NUMBERED_ALT_WORDS:
+            groups.setdefault(norm_key(m.group("p")), []).append(k)
+    drop = {k for ks in groups.values() if len(ks) >= NUMBERED_ALT_COPIES for k in ks}
+    for k in sorted(drop):
+        removed.add("navigation", (blocks[paragraphs[k][0]].line, paragraphs[k][1]))
+    return [p for k, p in enumerate(paragraphs) if k not in drop]
 
 
 #: Sentences shorter than this (letters+digits) are not used to detect repeats ("Yes.").
