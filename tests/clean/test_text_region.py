@@ -320,3 +320,17 @@ def test_captions_ending_in_an_agency_restriction_or_a_copyright_score_as_captio
           "Associated Press. All rights reserved.")
     for block in build_blocks(afp + "\n\n" + ap):
         assert score_block(block) < 0, block.text
+
+
+def test_an_alt_glued_to_its_cards_headline_is_a_teaser_not_prose():
+    """A text dump prints a rail's card as "<alt sentence>.<Headline>" with no space; the card
+    must not extend the body, while a glued sentence followed by more prose stays prose."""
+    from factwire.clean.text_lines import build_blocks
+    from factwire.clean.text_region import is_glued_alt_card
+
+    card = ("A Kylie Jenner cosmetics display in an Ulta store in New York.One of the "
+            "top-performing beauty stocks could surge after a makeover")
+    prose = ("The article provides practical steps to create smart strategies for saving money.It's "
+             "recommended that you pay down your debts first. Then save.")
+    assert is_glued_alt_card(build_blocks(card)[0])
+    assert not is_glued_alt_card(build_blocks(prose)[0])

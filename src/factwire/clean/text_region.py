@@ -204,11 +204,31 @@ def is_glued_teaser(b: Block) -> bool:
     return sum(1 for w in words if w[0].isupper()) / len(words) >= TEASER_HEAD_CAPS
 
 
+#: An image alt glued to the headline of its teaser card ("A Kylie Jenner cosmetics display in
+#: an Ulta store in New York.One of the top-performing beauty stocks could surge ..."): a
+#: sentence's stop followed at once by a capital, and after it a short line with no stop of its
+#: own -- a headline.  Text dumps print a rail's cards so (alt, then link text, no space).
+ALT_GLUE_RE = re.compile(r"[a-z]{2}[.!?][\"”’)]?(?=[A-Z][a-z])")
+#: ... the headline after the glue has at most this many words (headlines run 6-20).
+ALT_HEADLINE_WORDS = 20
+
+
+def is_glued_alt_card(b: Block) -> bool:
+    """A teaser card printed as "<alt sentence>.<Headline>" (see ALT_GLUE_RE)."""
+    m = ALT_GLUE_RE.search(b.text)
+    if m is None or SENTENCE_END_RE.search(b.text):
+        return False
+    rest = b.text[m.end():]
+    return len(rest.split()) <= ALT_HEADLINE_WORDS and not ALT_GLUE_RE.search(rest) and \
+        not re.search(r"[.!?][\"”’)]?\s", rest)
+
+
 def score_block(b: Block) -> float:
     """Signed evidence that a block belongs to the article body."""
     if is_comments_header(b) or b.words <= 4 and is_end_marker(b.text) or is_copyright_notice(b.text, b.words):
         return -COMMENTS_BARRIER  # comments, or the page saying the article ends (its footer)
-    if is_glued_teaser(b) or is_bracketed(b.text) or b.words <= CREDITED_CAPTION_WORDS and credit_tail(b.text) \
+    if is_glued_teaser(b) or is_glued_alt_card(b) or is_bracketed(b.text) \
+            or b.words <= CREDITED_CAPTION_WORDS and credit_tail(b.text) \
             or b.words <= MAX_CAPTION_WORDS and labelled_credit(b.text) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
