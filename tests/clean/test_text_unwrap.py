@@ -285,3 +285,13 @@ def test_lynx_reference_list_with_a_mailto_body_is_cut_whole():
     out = normalize(links + "\n\n" + body + refs)
     assert "https://" not in out and "mailto" not in out
     assert PARAS[0] in out
+
+
+def test_w3m_image_placeholder_glued_to_its_paragraph_is_dropped():
+    """w3m prints an image as its cut alt or file name in brackets, glued to the paragraph after
+    it; a Markdown link is not such a placeholder."""
+    text = ("[switchlite]Save $31 if you get a turquoise Switch Lite with a game and a case.\n\n"
+            "[Read more](https://example.com/x) about the console.")
+    out = normalize(text)
+    assert out.startswith("Save $31 if you get")
+    assert "Read more" in out

@@ -67,6 +67,11 @@ LYNX_NESTED_BULLET_RE = re.compile(r"^(\s{5,})[o+#@] (?=\S)")
 #: lynx's placeholder for an image without alt text: the file's name (and its query, which
 #: may hold wrapped spaces and line breaks) in brackets.
 LYNX_IMAGE_NAME_RE = re.compile(r"\[[^\[\]\s]+\.(?:jpe?g|png|gif|webp|svg|bmp)(?:[?#][^\[\]]{0,300})?\]", re.I)
+#: w3m's placeholder for an image (its alt or file name, cut to a few characters, in brackets)
+#: glued to the paragraph the image opens: "[switchlite]Save $31 if you get ...".  One bracketed
+#: token with no space, at a line's start, a letter right after it (a Markdown link has "](",
+#: a lynx link number is digits): never a word of the page.
+GLUED_IMAGE_RE = re.compile(r"^(\s*)\[[^\[\]\s\d!][^\[\]\s]{2,40}\](?=[A-Za-z“\"])", re.M)
 #: What may stand before a placeholder that is alone on its line: indent, bullet, link number.
 LYNX_LINE_HEAD_RE = re.compile(r"^\s*(?:[*+o#@-]\s+)?(?:\[\d{1,4}\])?\s*$")
 #: Inline `[12]` markers on at least this many lines make a page a lynx dump.
@@ -104,6 +109,8 @@ def normalize(text: str, marks: bool = False) -> str:
     mark = LINK_MARK if marks else ""
     if LINK_MARK in text or LINK_END in text:
         text = text.replace(LINK_MARK, "").replace(LINK_END, "")
+    if "]" in text:
+        text = GLUED_IMAGE_RE.sub(r"\1", text)
     lines = text.splitlines()
     if ">" in text and text.count("](") >= MD_MIN_LINKS:
         lines = [MD_QUOTE_RE.sub(r"\1", ln) if ln.lstrip().startswith(">") else ln for ln in lines]
