@@ -209,18 +209,23 @@ def is_glued_teaser(b: Block) -> bool:
 #: sentence's stop followed at once by a capital, and after it a short line with no stop of its
 #: own -- a headline.  Text dumps print a rail's cards so (alt, then link text, no space).
 ALT_GLUE_RE = re.compile(r"[a-z]{2}[.!?][\"”’)]?(?=[A-Z][a-z])")
-#: ... the headline after the glue has at most this many words (headlines run 6-20).
+#: ... the headline after the glue has at most this many words (headlines run 6-20) and no
+#: sentence end of its own (a stop, then a space).
 ALT_HEADLINE_WORDS = 20
+STOP_THEN_SPACE_RE = re.compile(r"[.!?][\"”’)]?\s")
 
 
 def is_glued_alt_card(b: Block) -> bool:
-    """A teaser card printed as "<alt sentence>.<Headline>" (see ALT_GLUE_RE)."""
+    """A teaser card printed as "<alt sentence>.<Headline>" (see ALT_GLUE_RE).  Most blocks
+    end with a stop and leave at the first test, before any scan for the glue."""
+    if SENTENCE_END_RE.search(b.text):
+        return False
     m = ALT_GLUE_RE.search(b.text)
-    if m is None or SENTENCE_END_RE.search(b.text):
+    if m is None:
         return False
     rest = b.text[m.end():]
     return len(rest.split()) <= ALT_HEADLINE_WORDS and not ALT_GLUE_RE.search(rest) and \
-        not re.search(r"[.!?][\"”’)]?\s", rest)
+        not STOP_THEN_SPACE_RE.search(rest)
 
 
 def score_block(b: Block) -> float:
