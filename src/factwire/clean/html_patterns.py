@@ -81,20 +81,23 @@ BYLINE_WORDS = frozenset({
     "dek", "standfirst", "abstract", "subtitle", "sub-title", "subheadline", "sub-headline",
 })
 
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"([a-z])([A-Z])")
+_WORD_RUN = re.compile(r"[a-z0-9]+")
+#: A lower -> upper step inside a camelCase class token (`relatedPosts`).
+CAMEL_STEP = re.compile(r"([a-z])([A-Z])")
 
 
 def token_words(token: str) -> dict[str, None]:
     """The words of one class/id token, then its hyphenated pairs.  Not cached here: its one
     caller (clean/html_hints) caches each token's whole answer."""
     low = token.lower()
-    if low != token and _CAMEL.search(token):  # camelCase: split at each lower->upper step
-        low = _CAMEL.sub(r"\1-\2", token).lower()
+    if low != token and CAMEL_STEP.search(token):  # camelCase: split at each lower->upper step
+        low = CAMEL_STEP.sub(r"\1-\2", token).lower()
     elif low.isalnum():  # most tokens: one word
         return {low: None}
-    parts = [p for p in _WORD_SPLIT.split(low) if p]
-    return dict.fromkeys([*parts, *(f"{a}-{b}" for a, b in zip(parts, parts[1:]))])
+    parts = _WORD_RUN.findall(low)
+    if len(parts) < 2:
+        return dict.fromkeys(parts)
+    return dict.fromkeys(parts + ["-".join(pair) for pair in zip(parts, parts[1:])])
 
 
 #: Whole short blocks that are page furniture wherever they appear (checked on blocks of at most

@@ -43,6 +43,8 @@ _SCRIPTS = {
     "sinhala": r"\u0D80-\u0DFF", "ethiopic": r"\u1200-\u137F", "tibetan": r"\u0F00-\u0FFF",
 }
 _SCRIPT_RES = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPTS.items()}
+#: Any letter of a script other than Latin: without one, the per-script counts are not needed.
+_OTHER_SCRIPTS = re.compile("[%s]" % "".join(c for name, c in _SCRIPTS.items() if name != "latin"))
 #: Scripts used by one language only (in news), decided without a vote.
 _SCRIPT_LANGUAGE = {
     "greek": "el", "hebrew": "he", "hangul": "ko", "thai": "th", "armenian": "hy", "georgian": "ka",
@@ -116,6 +118,9 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # most pages: skip the per-script counting (21 regex scans)
         letters = len(sample) - len(sample.translate(_NOT_LETTERS))
+        return vote_by_stopwords(sample, "latin") if letters >= MIN_LETTERS else None
+    if not _OTHER_SCRIPTS.search(sample):  # Latin text with curly quotes or accents: one scan
+        letters = len(_SCRIPT_RES["latin"].findall(sample))
         return vote_by_stopwords(sample, "latin") if letters >= MIN_LETTERS else None
     counts = script_counts(sample)
     letters = sum(counts.values())
