@@ -1,7 +1,7 @@
 """clean/html_blocks: the flattening pass over a parsed page."""
 from __future__ import annotations
 
-from factwire.clean.html_blocks import Flattener, hidden_elements, is_hidden
+from factwire.clean.html_blocks import Flattener, is_hidden
 from factwire.dom import parse_html
 
 PAGE = """<html><body><article>
@@ -14,10 +14,9 @@ PAGE = """<html><body><article>
 </article></body></html>"""
 
 
-def test_the_hidden_set_is_what_is_hidden_says_of_each_element() -> None:
+def test_hidden_by_attribute_or_by_a_css_value_in_any_case() -> None:
     root = parse_html(PAGE)
-    assert hidden_elements(root) == {el for el in root.iter() if is_hidden(el)}
-    assert len(hidden_elements(root)) == 3
+    assert len([el for el in root.iter() if is_hidden(el)]) == 3
 
 
 def test_hidden_elements_give_no_blocks() -> None:

@@ -56,8 +56,6 @@ _LAYOUT_CELL_TAGS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3", "article
 
 #: React's id for a streamed segment (`$RC("B:0", "S:0")` moves S:0 into boundary B:0).
 STREAMED_SEGMENT_ID = re.compile(r"S:\d+$")
-#: Elements that `is_hidden` may call hidden: those with a `hidden` or a `style` attribute.
-_MAY_HIDE = etree.XPath("//*[@hidden or @style]")
 
 
 @dataclass(slots=True)
@@ -84,12 +82,6 @@ def is_hidden(el: Element) -> bool:
     return False
 
 
-def hidden_elements(root: Element) -> set[Element]:
-    """The elements `is_hidden` says are hidden, found by one XPath query in libxml2: reading
-    two attributes of every element from Python cost ~3 % of extraction (scrapinghub-dev)."""
-    return {el for el in _MAY_HIDE(root) if is_hidden(el)}
-
-
 class Flattener:
     """One pass over the tree: `blocks` in document order and `spans[el] = (start, end)`."""
 
@@ -101,10 +93,8 @@ class Flattener:
         self.author_elements: list[Element] = []  # class/id says author/byline, page order
         self._parts: list[str] = []
         self._links = 0
-        self._hidden: set[Element] = set()
 
     def run(self, root: Element) -> Flattener:
-        self._hidden = hidden_elements(root)
         self._walk_block(root, "html", "p")
         boxes = sorted(self.spans[el][0] for el, h in self.weights.items() if h.positive)
         heads = [i for i, b in enumerate(self.blocks) if b.kind == "h1"]
@@ -128,7 +118,7 @@ class Flattener:
 
     def _walk(self, el: Element, owner: Element, kind: str, link: bool) -> None:
         tag = el.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS or el in self._hidden:
+        if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
             return
         hints = element_hints(el, tag)
         if hints.author:
