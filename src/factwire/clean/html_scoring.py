@@ -31,6 +31,11 @@ CHUNK_RATIO = 0.2
 #: The parent walk (climb_to_container) stops at an ancestor scoring under this share of the
 #: winner: readability.js's threshold (a third).
 CLIMB_FLOOR = 1 / 3  # suites dev/held (bench/quick_eval.py suites): see climb_to_container
+#: gather_close_rivals: readability.js's DEFAULT_N_TOP_CANDIDATES (5), its 0.75 score ratio
+#: and MINIMUM_TOPCANDIDATES (3).
+TOP_CANDIDATES = 5
+RIVAL_RATIO = 0.75
+RIVALS_NEEDED = 3
 #: Container tags of list items (a list winner walks past low wrappers, see climb_to_container).
 LIST_TAGS = ("ul", "ol")
 #: A sibling of the winner joins it if its score reaches this share of the winner's (readability
@@ -112,6 +117,7 @@ def choose_main(flat: Flattener, totals: Totals) -> list[tuple[int, int]]:
     if not scores:  # no paragraph long enough to vote: a stub page; keep what is not chrome
         return [(0, len(flat.blocks))]
     top = climb_to_container(max(scores, key=scores.__getitem__), scores)
+    top = gather_close_rivals(flat, top, scores)
     ranges = sibling_ranges(flat, totals, scores, top)
     chunks = chunk_span(flat, scores, top)
     return merge_ranges(ranges + [chunks])
@@ -140,6 +146,35 @@ def climb_to_container(top: Element, scores: dict[Element, float]) -> Element:
             if s > last and s >= floor:
                 return anc
             last = min(last, s)
+        anc = anc.getparent()
+    return top
+
+
+def gather_close_rivals(flat: Flattener, top: Element, scores: dict[Element, float]) -> Element:
+    """The winner's nearest ancestor holding RIVALS_NEEDED of the close rivals, if any (and
+    then in `scores`).
+
+    readability.js's "alternative candidate ancestors": an article cut into sections of equal
+    weight (how-to steps, each in its own box; Q&A turns) gives several top boxes of nearly
+    the same score, none holding the others.  Of the TOP_CANDIDATES best boxes, those scoring
+    at least RIVAL_RATIO of the winner and lying outside it are its rivals; when there are
+    enough of them, the first ancestor holding that many of them is the article (readability
+    also counts boxes inside the winner, which would lift any winner with nested boxes)."""
+    best = sorted(scores, key=scores.__getitem__, reverse=True)[:TOP_CANDIDATES]
+    floor = RIVAL_RATIO * scores.get(top, 0.0)
+    start, end = flat.spans[top]
+    rivals = [span for span in (flat.spans.get(el) for el in best if scores[el] >= floor)
+              if span is not None and (span[0] >= end or span[1] <= start)]  # outside the winner
+    if len(rivals) < RIVALS_NEEDED:
+        return top
+    anc = top.getparent()
+    while anc is not None and anc.tag != "body":
+        span = flat.spans.get(anc)
+        if span is not None and sum(span[0] <= r[0] and r[1] <= span[1] for r in rivals) >= RIVALS_NEEDED:
+            # often too far above the paragraphs to have a vote: it scores as the winner it
+            # holds, for the sibling and chunk shares measured against it
+            scores[anc] = max(scores.get(anc, 0.0), scores.get(top, 0.0))
+            return anc
         anc = anc.getparent()
     return top
 
