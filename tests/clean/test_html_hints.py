@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from factwire.clean.html_hints import SR_ONLY, Hints, compute_hints, element_hints
+from factwire.clean.html_hints import NO_HINTS, SR_ONLY, Hints, compute_hints, element_hints
 from factwire.clean.html_patterns import (
     BYLINE_WORDS,
     CAPTION_STEMS,
@@ -113,3 +113,22 @@ def test_a_one_word_token_reads_as_the_general_token_reading() -> None:
         if low.isalnum():
             for is_id in (False, True):
                 assert _word_hints(low, token, is_id) == _split_token_hints(token, low, is_id), token
+
+
+def test_inline_hints_keep_what_an_inline_element_uses() -> None:
+    """inline_hints skips classes that name no role: the role and author flag must be those of
+    the full reading for every class string (the words behind them are all in the prefilter)."""
+    from factwire.clean.html_hints import _HINT_CACHE, INLINE_ROLE_WORDS, inline_hints
+
+    for word in [*SR_ONLY, *CAPTION_STEMS, *CREDIT_STEMS, "source", "byline", "author"]:
+        assert INLINE_ROLE_WORDS.search(word), word
+    rng = random.Random(7)
+    for _ in range(3_000):
+        cls = " ".join(rng.choice(_VOCAB) + rng.choice(["", "-", "_", "Body", "-link"])
+                       for _ in range(rng.randint(1, 3)))
+        span = etree.fromstring(f'<span class="{cls}">x</span>')
+        _HINT_CACHE.clear()  # read it fresh: a cached full answer would hide a wrong skip
+        quick = inline_hints(span)
+        full = element_hints(span)
+        assert (quick.role, quick.author) == (full.role, full.author), cls
+    assert inline_hints(etree.fromstring('<a class="nav-link icon">x</a>')) is NO_HINTS

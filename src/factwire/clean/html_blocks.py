@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from lxml import etree
 
-from factwire.clean.html_hints import NO_HINTS, Hints, element_hints
+from factwire.clean.html_hints import NO_HINTS, Hints, element_hints, inline_hints
 from factwire.clean.html_patterns import (
     HEADING_KINDS,
     INLINE_TAGS,
@@ -120,7 +120,7 @@ class Flattener:
         tag = el.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS or is_hidden(el):
             return
-        hints = element_hints(el, tag)
+        hints = inline_hints(el) if tag in INLINE_TAGS else element_hints(el, tag)
         if hints.author:
             self.author_elements.append(el)
         if tag in _UNMARKABLE:  # page wrappers carry site-wide class lists: only the + sign counts

@@ -62,6 +62,11 @@ _TOKEN_CACHE_MAX = 65_536
 
 
 _HINT_CACHE: dict[str, Hints] = {}
+#: Every class/id word behind an inline element's role or author flag holds one of these (the
+#: SR_ONLY names, CAPTION_STEMS, CREDIT_STEMS, "source", "byline", "author"): without one, the
+#: answer for an inline element is NO_HINTS.  tests/clean/test_html_hints.py checks the list.
+INLINE_ROLE_WORDS = re.compile(r"only|screen|visually|invisible|a11y|caption|credit|copyright|"
+                               r"source|byline|author", re.I)
 #: Numbers in class/id ("menu-item-12345", "post-6789") say nothing and made most keys unique:
 #: folded to "0", a page's menu items share one cache entry (11 % fewer analyses on DEV).  No
 #: vocabulary word holds a run of 3+ digits (short runs such as "a11y" are kept).
@@ -89,6 +94,23 @@ def element_hints(el: Element, tag: str | None = None) -> Hints:
             hit = _HINT_CACHE[folded] = compute_hints(*folded.split("\x00"))
         _HINT_CACHE[key] = hit
     return hit
+
+
+def inline_hints(el: Element) -> Hints:
+    """`element_hints` as far as an inline element (a, span, em ...) uses them: only its role
+    (hidden, caption, credit, source) and its author flag count, since its text joins the
+    block around it whatever box it names.  A class that names none of those is not analysed
+    (a fresh page's inline classes are mostly `nav-link`, `icon`, `btn`: ~20 % of the class
+    strings a process meets, scrapinghub-dev)."""
+    cls = el.get("class")
+    eid = el.get("id")
+    if not cls and not eid:
+        return NO_HINTS
+    key = cls if eid is None else f"{cls}\x00{eid}"
+    hit = _HINT_CACHE.get(key)
+    if hit is not None:
+        return hit
+    return element_hints(el) if INLINE_ROLE_WORDS.search(key) else NO_HINTS
 
 
 def _token_hints(token: str, is_id: bool) -> tuple[str | None, int]:
