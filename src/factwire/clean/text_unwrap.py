@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.text_embeds import drop_frames
 from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
@@ -116,7 +117,7 @@ def normalize(text: str, marks: bool = False) -> str:
         lines = [MD_QUOTE_RE.sub(r"\1", ln) if ln.lstrip().startswith(">") else ln for ln in lines]
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
-        lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
+        lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in drop_frames(cut_references(lines))]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
         lines = unwrap(lines, width)
