@@ -47,3 +47,31 @@ def test_lynx_page_keeps_no_frame_address_in_the_body():
 def test_text_without_frames_is_unchanged():
     lines = ["IFRAMES: are a word here", "", "The EMBED label needs a colon"]
     assert drop_frames(lines) == lines
+
+
+def test_image_file_names_and_slugs_are_no_words():
+    from factwire.clean.text_embeds import is_file_name
+
+    for name in ("apple-iphone-11-pro-colors-091019.jpg", "what-is-catering-business-demo",
+                 "milano-design-week-2018-flos-anastassiades-jewels-after-jewels-Arra ngements-01",
+                 "french-blue-farringdon-pattern-flooring.jpg easy-steps-beautiful-interior-design.jpg",
+                 "IMG_2041.JPG"):
+        assert is_file_name(name), name
+    for text in ("state-of-the-art", "Apple iPhone 11 Pro.", "COVID-19", "Read more-in-depth coverage here",
+                 "http://example.com/a-b-c-d", "See www.example.com/file.jpg"):
+        assert not is_file_name(text), text
+
+
+def test_a_file_name_alt_inside_the_body_is_set_aside():
+    paras = [
+        "The new earbuds have Alexa built in, have active noise cancellation, and work with both "
+        "iOS and Android devices, which makes them a good pick for most households this season.",
+        "apple-iphone-11-pro-colors-091019.jpg",
+        "Apple's newest phones come in four colours this year, and the camera module has three lenses "
+        "for the first time, one of them an ultra-wide lens that the reviewers liked a great deal.",
+        "The battery lasts most of a second day in light use, the company says, and the phone charges "
+        "faster with the adapter that now comes in the box, which older models had to buy separately.",
+    ]
+    cleaned = clean_text("\n\n".join(["Home", "News", "Reviews"] + paras))
+    assert "apple-iphone-11-pro-colors-091019.jpg" not in cleaned.paragraphs
+    assert cleaned.paragraphs[0].startswith("The new earbuds") and len(cleaned.paragraphs) == 3

@@ -33,3 +33,28 @@ def drop_frames(lines: list[str]) -> list[str]:
         in_frame = False
         out.append(ln)
     return out
+
+
+#: An image printed by its file's name: a CMS that has no alt text fills it with the file name
+#: ("apple-iphone-11-pro-colors-091019.jpg") or its slug ("what-is-catering-business-demo"),
+#: and a dump prints that alt where the picture was.  A slug joins at least SLUG_MIN_PARTS words
+#: with hyphens or underscores in at least SLUG_MIN_CHARS characters (a compound such as
+#: "state-of-the-art" has four parts but is short; slugs of file names on the tune pages run
+#: 27-70 characters) ...
+SLUG_MIN_PARTS = 4
+SLUG_MIN_CHARS = 20
+FILE_NAME_RE = re.compile(r"[\w.-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)|"
+                          r"(?=\S{%d})[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){%d,}" % (SLUG_MIN_CHARS, SLUG_MIN_PARTS - 1),
+                          re.I)
+#: ... and the other "words" of such a line are the rest of a name the wrap broke ("...-Arra"
+#: / "ngements-01": lynx breaks a name it cannot wrap) or another file name.
+NAME_PIECE_RE = re.compile(r"[\w.]*[-_][\w.-]*|[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)", re.I)
+
+
+def is_file_name(text: str) -> bool:
+    """A line made of image file names or slugs only (see FILE_NAME_RE): no word of the page."""
+    parts = text.split()
+    if not parts or len(parts) > 4 or "/" in text or ":" in text:
+        return False
+    return any(FILE_NAME_RE.fullmatch(p) for p in parts) and \
+        all(FILE_NAME_RE.fullmatch(p) or NAME_PIECE_RE.fullmatch(p) for p in parts)
