@@ -296,7 +296,8 @@ def unwrap_wide(lines: list[str]) -> list[str]:
     for i, ln in enumerate(lines):
         stripped = ln.strip()
         prev = out[-1].rstrip() if out else ""
-        if i and stripped and not NEW_ITEM_RE.match(stripped) and _wide_full(lines[i - 1], width):
+        if i and stripped and not NEW_ITEM_RE.match(stripped) and \
+                (_wide_full(lines[i - 1], width) or _latin_break(lines[i - 1], stripped, width)):
             out[-1] = prev + ("" if wide_join(prev, stripped) else " ") + stripped
         else:
             out.append(ln)
@@ -307,6 +308,17 @@ def _wide_full(line: str, width: int) -> bool:
     """A line filled to `width` that ends with a wide character (see unwrap_wide)."""
     line = line.rstrip()
     return len(line) >= width - WIDE_WRAP_SLACK and WIDE_RE.match(line[-1]) is not None
+
+
+def _latin_break(line: str, nxt: str, width: int) -> bool:
+    """A wide-script line that lynx broke at the space before a Latin word: it ends with a
+    Latin word ("...脱獄すれば、App") and the next line's first run ("Storeにない非公式アプリを...",
+    no space in it) would not have fitted after it."""
+    line = line.rstrip()
+    if not line or not line[-1].isascii() or not line[-1].isalnum() or not nxt[0].isascii() or \
+            not nxt[0].isalpha() or WIDE_RE.search(line) is None:
+        return False
+    return len(line) + 1 + len(nxt.split(" ", 1)[0]) > width
 
 
 def _drawn(line: str) -> bool:
