@@ -184,6 +184,18 @@ def test_image_alts_with_an_agency_credit_are_captions_not_body():
     assert inside.captions[0].credit == "AP Photo/Jane Doe"
 
 
+def test_a_caption_with_a_labelled_or_named_credit_inside_the_body_is_a_caption():
+    """A figcaption and its credit span print as one paragraph ("... air quality. Sakib
+    Ali/Hindustan Times/Getty Images", "... on Tuesday. Photographer: Andrew Harrer/Bloomberg"):
+    inside the body region it is set aside as a caption, like one with "(AP Photo/...)"."""
+    named = ("A fire to rid of crop stubble raises smoke at a farm near Masuri on November 4, 2019. "
+             "Burning crop stubble is sending smoke into the city. Sakib Ali/Hindustan Times/Getty Images")
+    labelled = "Traders work on the floor of the exchange on Tuesday. Photographer: Andrew Harrer/Bloomberg"
+    cleaned = clean_text("\n\n".join(["Home", BODY, named, BODY2, labelled, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert [c.text for c in cleaned.captions] == [named, labelled]
+
+
 def test_text_browser_image_placeholders_are_not_body():
     """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
     page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])

@@ -22,7 +22,7 @@ from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_
 from factwire.clean.text_embeds import is_file_name
 from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
-from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
+from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed, labelled_credit
 from factwire.clean.text_lists import (
     announced_list,
     item_shape,
@@ -157,6 +157,8 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     m = credit_tail(b.text)
     if m:
         return b.text[:m.start() + 1], m.group("c").strip(), 1
+    if labelled_credit(b.text):
+        return b.text, None, 1
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
