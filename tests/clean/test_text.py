@@ -196,6 +196,22 @@ def test_a_caption_with_a_labelled_or_named_credit_inside_the_body_is_a_caption(
     assert [c.text for c in cleaned.captions] == [named, labelled]
 
 
+def test_a_caption_with_a_copyright_credit_is_a_caption_and_a_site_notice_is_none():
+    """"© Reuters / David Mercado" after a caption's sentence, or "© John Brecher" before it,
+    credits a photo; "© Telegraph Media Group Limited 2019" (a year) is the site's notice."""
+    from factwire.clean.text_lines import copyright_credit
+
+    after = ("A cyclist rides next to a blocked petrol plant of Senkata in the outskirts of La Paz, "
+             "Bolivia, November 19, 2019. © Reuters / David Mercado")
+    before = "© John Brecher Needle poking skin during administration of flu shot at a health center."
+    cleaned = clean_text("\n\n".join(["Home", BODY, after, BODY2, before, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert copyright_credit("© Regan") and copyright_credit(after)
+    for notice in ("© Telegraph Media Group Limited 2019", "© Phys.org 2003 - 2019 powered by Science X",
+                   "© Example News. All rights reserved.", "Prices fell 3 % © in the index"):
+        assert not copyright_credit(notice), notice
+
+
 def test_text_browser_image_placeholders_are_not_body():
     """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
     page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])

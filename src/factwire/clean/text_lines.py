@@ -126,7 +126,29 @@ def labelled_credit(text: str) -> bool:
     start = max(0, len(text) - CREDIT_TAIL_CHARS)
     if ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start):
         return True
+    if "©" in text and copyright_credit(text):
+        return True
     return text.endswith(CREDIT_AGENCY_ENDS) and NAMED_CREDIT_RE.search(text, start) is not None
+
+
+#: A photo credit as a copyright sign and the holder's name, after a caption's sentence or
+#: before it: "... Bolivia, November 19, 2019. © Reuters / David Mercado", "© John Brecher
+#: Needle poking skin ..." (MSN / RT style) ...
+COPYRIGHT_CREDIT_RE = re.compile(r"(?:^|[.!?\"”’]\s*)©\s?[A-Z]")
+#: ... with no year among the first this-many words after the sign: "© Telegraph Media Group
+#: Limited 2019", "© Phys.org 2003 - 2019" are the site's own notice (text_footer) ...
+COPYRIGHT_YEAR_WORDS = 6
+#: ... and no words of a notice ("All rights reserved", "Copyright").
+NOTICE_WORDS_RE = re.compile(r"\b(?:rights|copyright|reserved)\b", re.I)
+
+
+def copyright_credit(text: str) -> bool:
+    """The line holds a photo credit written "© <Name>" (see COPYRIGHT_CREDIT_RE)."""
+    m = COPYRIGHT_CREDIT_RE.search(text)
+    if m is None or NOTICE_WORDS_RE.search(text):
+        return False
+    after = text[m.end() - 1:].split()[:COPYRIGHT_YEAR_WORDS]
+    return not any(ch.isdigit() for word in after for ch in word)
 
 
 #: The last words NAMED_CREDIT_RE can end on (a cheap pre-check: most blocks end otherwise).
