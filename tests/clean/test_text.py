@@ -212,6 +212,18 @@ def test_a_caption_with_a_copyright_credit_is_a_caption_and_a_site_notice_is_non
         assert not copyright_credit(notice), notice
 
 
+def test_a_reuters_caption_credited_agency_first_is_a_caption():
+    """Reuters credits "REUTERS/<Photographer>" after the caption's last sentence."""
+    from factwire.clean.text_lines import labelled_credit
+
+    cap = ("FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, "
+           "U.S., November 18, 2019. REUTERS/Brendan McDermid")
+    cleaned = clean_text("\n\n".join(["Home", BODY, cap, BODY2, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert labelled_credit("Officials met on Monday. REUTERS/Erin Scott/File Photo")
+    assert not labelled_credit("The figures were published on Monday by Reuters/Ipsos polls")
+
+
 def test_text_browser_image_placeholders_are_not_body():
     """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
     page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])

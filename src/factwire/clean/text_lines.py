@@ -128,9 +128,18 @@ def labelled_credit(text: str) -> bool:
         return True
     if "©" in text and copyright_credit(text):
         return True
+    if "/" in text[-AGENCY_FIRST_CHARS:] and AGENCY_FIRST_CREDIT_RE.search(text, start):
+        return True
     return text.endswith(CREDIT_AGENCY_ENDS) and NAMED_CREDIT_RE.search(text, start) is not None
 
 
+#: Reuters' house style puts the agency first: "... in New York, U.S., November 18, 2019.
+#: REUTERS/Brendan McDermid", "... REUTERS/Erin Scott/File Photo" -- the agency, a slash and the
+#: photographer's name (two to four capitalised words) after the caption's last sentence.
+AGENCY_FIRST_CREDIT_RE = re.compile(r"[.!?\"”’]\s+(?:REUTERS|Reuters|AFP|AP|EPA)/\s?[A-Z][\w.'’-]+"
+                                    r"(?: [A-Z][\w.'’-]+){0,3}(?:/File Photo)?$")
+#: ... looked for when a slash is among the last this-many characters.
+AGENCY_FIRST_CHARS = 60
 #: A photo credit as a copyright sign and the holder's name, after a caption's sentence or
 #: before it: "... Bolivia, November 19, 2019. © Reuters / David Mercado", "© John Brecher
 #: Needle poking skin ..." (MSN / RT style) ...
