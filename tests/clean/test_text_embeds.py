@@ -75,3 +75,17 @@ def test_a_file_name_alt_inside_the_body_is_set_aside():
     cleaned = clean_text("\n\n".join(["Home", "News", "Reviews"] + paras))
     assert "apple-iphone-11-pro-colors-091019.jpg" not in cleaned.paragraphs
     assert cleaned.paragraphs[0].startswith("The new earbuds") and len(cleaned.paragraphs) == 3
+
+
+def test_lynx_rules_are_taken_out_of_text_lines_and_set_aside_in_the_body():
+    from factwire.clean.text_embeds import drop_rules, is_rule
+
+    rule = "   " + "_" * 66
+    lines = ["   Use our checklist so you don't miss anything. " + "_" * 66, rule,
+             "   ____________________ Email Address*"]
+    assert drop_rules(lines) == ["   Use our checklist so you don't miss anything.", rule, lines[2]]
+    assert is_rule(rule.strip()) and is_rule("____________________")
+    assert not is_rule("____________________ Email Address*") and not is_rule("snake_case_name")
+    page = "\n".join(MENU.splitlines() + ["", *BODY[:3], rule.strip(), "", *BODY[8:11]]) + "\n"
+    body = clean_text(page).paragraphs
+    assert not any("___" in p for p in body) and len(body) == 2

@@ -1,4 +1,7 @@
-"""Embedded frames in a lynx dump: the address of a frame is no word of the page.
+"""What a dump prints for page elements that hold no words: frames, image file names, rules
+and form fields.
+
+Frames: the address of a frame is no word of the page.
 
 lynx prints an `<iframe>` (a video player, a map, a social "like" button, an ad widget) as a
 label and a link to the frame's address: "IFRAME: [22]https://www.youtube.com/embed/..." on
@@ -58,3 +61,33 @@ def is_file_name(text: str) -> bool:
         return False
     return any(FILE_NAME_RE.fullmatch(p) for p in parts) and \
         all(FILE_NAME_RE.fullmatch(p) or NAME_PIECE_RE.fullmatch(p) for p in parts)
+
+
+#: lynx draws a horizontal rule (`<hr>`) as a line of underscores (66 after its indent), at
+#: the end of the text line before it when no blank line separates them ("... miss anything.
+#: ______"), and a text field as a shorter run ("____________________ Email Address*", 20).
+#: "_" is a word character to a tokenizer, so each run reads as a word.
+UNDERSCORE_RUN_RE = re.compile(r"_{3,}")
+#: A run at least this long is a rule: taken out of a line of text.  A text field's run is
+#: left on its line (a form's line is chrome, and its run says so).
+RULE_RE = re.compile(r"\s*_{30,}")
+
+
+def drop_rules(lines: list[str]) -> list[str]:
+    """lynx's text lines without a rule drawn at their end or inside them (see RULE_RE).  A
+    line that is one rule or field and nothing else is kept: it is a break between two parts of
+    the page that the region finder reads as chrome; inside the body it is set aside (is_rule)."""
+    if not any("_" * 30 in ln for ln in lines):
+        return lines
+    return [_without_rule(ln) if "_" * 30 in ln else ln for ln in lines]
+
+
+def _without_rule(line: str) -> str:
+    """`line` without its rules, unless nothing else is on it."""
+    rest = RULE_RE.sub("", line).rstrip()
+    return rest if rest.strip() else line
+
+
+def is_rule(text: str) -> bool:
+    """A line that is only a drawn rule or text field (runs of underscores)."""
+    return text.startswith("___") and not UNDERSCORE_RUN_RE.sub("", text).strip()
