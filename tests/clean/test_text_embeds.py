@@ -89,3 +89,14 @@ def test_lynx_rules_are_taken_out_of_text_lines_and_set_aside_in_the_body():
     page = "\n".join(MENU.splitlines() + ["", *BODY[:3], rule.strip(), "", *BODY[8:11]]) + "\n"
     body = clean_text(page).paragraphs
     assert not any("___" in p for p in body) and len(body) == 2
+
+
+def test_lynx_button_markers_inside_text_go_and_a_button_line_is_a_control():
+    from factwire.clean.text_embeds import drop_inline_buttons, is_control
+
+    lines = ["   The definition holds, according to (BUTTON) Mikey Shulman, a lecturer.",
+             "     * [2]Training (BUTTON)", "   (BUTTON) (BUTTON) (BUTTON)", "   (BUTTON) Share"]
+    assert drop_inline_buttons(lines) == [
+        "   The definition holds, according to Mikey Shulman, a lecturer.", "     * [2]Training",
+        "   (BUTTON) (BUTTON) (BUTTON)", "   (BUTTON) Share"]
+    assert is_control("(BUTTON) Get a Quote") and not is_control("Buttons and zips")

@@ -91,3 +91,22 @@ def _without_rule(line: str) -> str:
 def is_rule(text: str) -> bool:
     """A line that is only a drawn rule or text field (runs of underscores)."""
     return text.startswith("___") and not UNDERSCORE_RUN_RE.sub("", text).strip()
+
+
+#: lynx prints a form button as "(BUTTON) <label>".  A line opening with one is a control of
+#: the page (share, subscribe, expand, close), never the article; inside a line of text (a
+#: name the site made a button: "according to (BUTTON) Mikey Shulman, a lecturer ...") the
+#: marker is no word of the sentence and is taken out.
+BUTTON = "(BUTTON)"
+INLINE_BUTTON_RE = re.compile(r"(?<=[^\s)]) ?\(BUTTON\)(?= |$)")
+
+
+def drop_inline_buttons(lines: list[str]) -> list[str]:
+    """lynx's lines without the button markers inside them (see BUTTON); a marker opening a
+    line is kept (is_control reads it)."""
+    return [INLINE_BUTTON_RE.sub("", ln) if BUTTON in ln else ln for ln in lines]
+
+
+def is_control(text: str) -> bool:
+    """A line that opens with lynx's button marker: a control of the page (see BUTTON)."""
+    return text.startswith(BUTTON)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from factwire.clean.text_embeds import drop_frames, drop_rules
+from factwire.clean.text_embeds import drop_frames, drop_inline_buttons, drop_rules
 from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
@@ -124,7 +124,7 @@ def normalize(text: str, marks: bool = False) -> str:
     elif lynx and WIDE_RE.search(text):
         lines = unwrap_wide(lines)
     if lynx:
-        lines = drop_rules(drop_image_names(lines))
+        lines = drop_inline_buttons(drop_rules(drop_image_names(lines)))
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
     boxed = BOX_BAR in text
     if boxed:
