@@ -224,6 +224,13 @@ def test_a_reuters_caption_credited_agency_first_is_a_caption():
     assert not labelled_credit("The figures were published on Monday by Reuters/Ipsos polls")
 
 
+def test_a_lynx_button_after_a_paragraph_is_no_credit_of_a_caption():
+    """"(BUTTON)" is parenthesised like "(AP Photo/...)" but credits nothing: the paragraph
+    before it stays in the body."""
+    cleaned = clean_text("\n".join(["Home", "", BODY, "", BODY2, "", BODY3, "(BUTTON)", "", "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+
+
 def test_text_browser_image_placeholders_are_not_body():
     """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
     page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])

@@ -103,8 +103,8 @@ def _order_removed(removed: Removed) -> Removed:
 
 def credit_of(block: Block) -> str | None:
     """The credit text when a block is a photo credit line, else None."""
-    if block.words > 20:
-        return None
+    if block.words > 20 or is_control(block.text):
+        return None  # lynx's "(BUTTON)" is parenthesised, but no credit
     m = CREDIT_RE.match(block.text)
     if not m or m.group("p") and block.words > PAREN_CREDIT_WORDS:
         return None
