@@ -26,6 +26,7 @@ from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail,
 from factwire.clean.text_lists import (
     announced_list,
     item_shape,
+    list_context,
     list_runs,
     longest_list,
     trailing_list,
@@ -77,7 +78,8 @@ def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
     if best < THIN_PROSE_SCORE:
         run = longest_list(blocks)
         if len(run) >= LIST_BODY_ITEMS:
-            return run[0], run[-1], run
+            first, last = list_context(scores, run)
+            return first, last, run
     start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
     end = author_box_start(blocks, start, end)
     tail = trailing_list(blocks, end) or announced_list(blocks, end)
