@@ -100,3 +100,29 @@ def test_lynx_button_markers_inside_text_go_and_a_button_line_is_a_control():
         "   The definition holds, according to Mikey Shulman, a lecturer.", "     * [2]Training",
         "   (BUTTON) (BUTTON) (BUTTON)", "   (BUTTON) Share"]
     assert is_control("(BUTTON) Get a Quote") and not is_control("Buttons and zips")
+
+
+def test_a_line_naming_a_picture_is_a_caption_not_body():
+    from factwire.clean.text_embeds import names_a_picture
+
+    for alt in ("Image of a doctor wearing a white coat with a stethoscope around their neck",
+                "A stock image of a woman holding a joint. Researchers have looked at the data.",
+                "Photos: Crossgates Mall through the years", "Grouped bar graph: Cost of College by type",
+                "Screenshot of the settings page"):
+        assert names_a_picture(alt), alt
+    for prose in ("Imagery from the satellite shows the fires.", "Photography is his passion, he said.",
+                  "A picture-perfect day ended in a storm.", "The image of the city has changed."):
+        assert not names_a_picture(prose), prose
+    paras = [
+        "The survey asked four thousand shoppers how they found the brands they now buy most often, "
+        "and which of the social networks they had used before deciding on a purchase this year.",
+        "Stats showing the percentage of social users who make a purchase on Facebook",
+        "Image of a shopper holding a phone with a social feed open on the screen in a busy store",
+        "Nearly four in ten said they had bought something they first saw on a social feed, up from "
+        "a quarter two years ago, and the share was highest among shoppers under thirty years old.",
+        "Brands that answered questions quickly were named most often, the report said, ahead of "
+        "those with the lowest prices or the most famous faces in their advertising campaigns.",
+    ]
+    cleaned = clean_text("\n\n".join(["Home", "Blog", "Pricing"] + paras))
+    assert not any(p.startswith("Image of") for p in cleaned.paragraphs)
+    assert cleaned.paragraphs[0].startswith("The survey") and cleaned.paragraphs[-1].startswith("Brands")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
-from factwire.clean.text_embeds import is_control, is_file_name, is_rule
+from factwire.clean.text_embeds import is_control, is_file_name, is_rule, names_a_picture
 from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
 from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed, labelled_credit
@@ -159,7 +159,7 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     m = credit_tail(b.text)
     if m:
         return b.text[:m.start() + 1], m.group("c").strip(), 1
-    if labelled_credit(b.text):
+    if labelled_credit(b.text) or names_a_picture(b.text):
         return b.text, None, 1
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:

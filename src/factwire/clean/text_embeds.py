@@ -110,3 +110,20 @@ def drop_inline_buttons(lines: list[str]) -> list[str]:
 def is_control(text: str) -> bool:
     """A line that opens with lynx's button marker: a control of the page (see BUTTON)."""
     return text.startswith(BUTTON)
+
+
+#: A line that opens by naming a picture: an image's alt text or caption as the site wrote it
+#: ("Image of a doctor wearing ...", "A stock image of a woman ...", "Photos: Crossgates Mall
+#: through the years", "Grouped bar graph: Cost of College ...", "Photo: Getty Images").
+#: Article prose talks about its subject, not about "an image of" it; on the two tune splits
+#: no such line is body text (237 blocks over the seven renderers).
+PICTURE_LEAD_RE = re.compile(
+    r"^(?:an? )?(?:(?:close-up |stock |file |aerial )?(?:image|photo|photograph|picture|icon|screenshot|"
+    r"screen shot|illustration|graphic|infographic|chart|(?:grouped |stacked )?(?:bar |line )?graph|"
+    r"pie chart|diagram|logo|headshot|portrait|rendering|video still)s?)(?: of\b| showing\b| depicting\b|"
+    r" that shows\b|:)", re.I)
+
+
+def names_a_picture(text: str) -> bool:
+    """The line opens by naming a picture (see PICTURE_LEAD_RE)."""
+    return PICTURE_LEAD_RE.match(text) is not None
