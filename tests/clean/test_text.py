@@ -193,7 +193,8 @@ def test_a_caption_with_a_labelled_or_named_credit_inside_the_body_is_a_caption(
     labelled = "Traders work on the floor of the exchange on Tuesday. Photographer: Andrew Harrer/Bloomberg"
     cleaned = clean_text("\n\n".join(["Home", BODY, named, BODY2, labelled, BODY3, "Facebook"]))
     assert cleaned.paragraphs == [BODY, BODY2, BODY3]
-    assert [c.text for c in cleaned.captions] == [named, labelled]
+    assert [c.text for c in cleaned.captions] == [named, labelled.split(" Photographer")[0]]
+    assert cleaned.captions[1].credit == "Photographer: Andrew Harrer/Bloomberg"
 
 
 def test_a_caption_with_a_copyright_credit_is_a_caption_and_a_site_notice_is_none():
@@ -229,6 +230,16 @@ def test_a_lynx_button_after_a_paragraph_is_no_credit_of_a_caption():
     before it stays in the body."""
     cleaned = clean_text("\n".join(["Home", "", BODY, "", BODY2, "", BODY3, "(BUTTON)", "", "Facebook"]))
     assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+
+
+def test_a_caption_glued_to_its_nyt_credit_and_its_alt_rendition_both_go():
+    """The New York Times labels a credit "Credit..."; a dump glues it to the caption
+    ("... get it.Credit...Doug Mills/The New York Times") printed after the image's alt."""
+    alt = "Trump asked voters in Louisiana for a big win. He didn't get it."
+    cap = alt + "Credit...Doug Mills/The New York Times"
+    cleaned = clean_text("\n\n".join(["Home", BODY, alt, cap, BODY2, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert cleaned.captions[0].text == alt
 
 
 def test_text_browser_image_placeholders_are_not_body():

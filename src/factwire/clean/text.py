@@ -22,7 +22,15 @@ from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_
 from factwire.clean.text_embeds import is_control, is_file_name, is_rule, names_a_picture
 from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
-from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed, labelled_credit
+from factwire.clean.text_lines import (
+    LABELLED_CREDIT_RE,
+    WORD_RE,
+    Block,
+    build_blocks,
+    credit_tail,
+    is_bracketed,
+    labelled_credit,
+)
 from factwire.clean.text_lists import (
     announced_list,
     item_shape,
@@ -160,7 +168,10 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     if m:
         return b.text[:m.start() + 1], m.group("c").strip(), 1
     if labelled_credit(b.text) or names_a_picture(b.text):
-        return b.text, None, 1
+        m = LABELLED_CREDIT_RE.search(b.text)  # caption and credit apart (the caption alone is
+        if m is None:  # how its alt rendition printed it)
+            return b.text, None, 1
+        return b.text[:m.start() + 1], b.text[m.start() + 1:].strip(), 1
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1

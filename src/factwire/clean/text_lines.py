@@ -106,10 +106,13 @@ def credit_tail(text: str) -> re.Match[str] | None:
     return CREDIT_TAIL_RE.search(text, max(0, len(text) - CREDIT_TAIL_CHARS))
 
 
-#: A caption's credit as a label after its last sentence, no parentheses: Bloomberg's
+#: A caption's credit as a label after its last sentence, no parentheses (the New York Times
+#: prints "Credit..." before the name, glued to the caption in a dump: "... get it.Credit...Doug
+#: Mills/The New York Times"): Bloomberg's
 #: "... on Tuesday. Photographer: Andrew Harrer/Bloomberg", "... Credit: Tyvak", AP's "Photo:
 #: Ringo H.W. Chiu, AP / Copyright 2019 Associated Press. All rights reserved.".
-LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^:]{2,60}?"
+LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?"
+                                r"(?:: |\.\.\.|…)[^:]{2,60}?"
                                 r"(?:\s*/?\s*(?:Copyright|©)[^/:]{0,80})?$")
 #: ... or the agency after a slash ending the line, within a few words of its last sentence:
 #: "... harming air quality. Sakib Ali/Hindustan Times/Getty Images" (a figcaption and its
@@ -124,7 +127,7 @@ def labelled_credit(text: str) -> bool:
     """The line ends in a photo credit after its last sentence, labelled or named (see
     LABELLED_CREDIT_RE, NAMED_CREDIT_RE)."""
     start = max(0, len(text) - CREDIT_TAIL_CHARS)
-    if ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start):
+    if (": " in text[start:] or "Credit..." in text or "Credit…" in text) and LABELLED_CREDIT_RE.search(text, start):
         return True
     if "©" in text and copyright_credit(text):
         return True
