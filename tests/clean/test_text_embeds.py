@@ -126,3 +126,16 @@ def test_a_line_naming_a_picture_is_a_caption_not_body():
     cleaned = clean_text("\n\n".join(["Home", "Blog", "Pricing"] + paras))
     assert not any(p.startswith("Image of") for p in cleaned.paragraphs)
     assert cleaned.paragraphs[0].startswith("The survey") and cleaned.paragraphs[-1].startswith("Brands")
+
+
+def test_a_short_line_ending_in_a_pictures_name_is_an_alt():
+    from factwire.clean.text_embeds import names_a_picture
+
+    for alt in ("CIS SecureSuite logo", "main article image", "Sections arrow icon",
+                "UH rallies past Rice in second half - Photo",
+                "Lexus wants you to drive topless with 2020 LC500 Convertible image"):
+        assert names_a_picture(alt), alt
+    for text in ("B&H Photo", "He redesigned the company's logo.", "Photography",
+                 "The state of the economy is what shapes the president's public image in the end, "
+                 "pollsters say, more than any speech he gives or any other image"):
+        assert not names_a_picture(text), text

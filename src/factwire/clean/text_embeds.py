@@ -124,6 +124,22 @@ PICTURE_LEAD_RE = re.compile(
     r" that shows\b|:)", re.I)
 
 
+#: ... or closes by naming one: an alt written as "<name> logo", "<thing> icon", "main article
+#: image", a teaser's "<headline> - Photo" (452 such blocks on the tune splits, one body line).
+PICTURE_TAIL_RE = re.compile(r"^\S.{1,80}(?: (?:logo|icon|image|thumbnail|headshot|avatar)| - (?:photo|image))$", re.I)
+#: ... when it is short, as alts are: at most this many words.
+PICTURE_TAIL_WORDS = 14
+
+
 def names_a_picture(text: str) -> bool:
-    """The line opens by naming a picture (see PICTURE_LEAD_RE)."""
-    return PICTURE_LEAD_RE.match(text) is not None
+    """The line opens by naming a picture (see PICTURE_LEAD_RE) or is a short one ending in
+    a picture's name (PICTURE_TAIL_RE)."""
+    if PICTURE_LEAD_RE.match(text) is not None:
+        return True
+    return text.endswith(PICTURE_TAIL_ENDS) and len(text.split()) <= PICTURE_TAIL_WORDS and \
+        PICTURE_TAIL_RE.match(text) is not None
+
+
+#: The last words PICTURE_TAIL_RE can end on (a cheap pre-check).
+PICTURE_TAIL_ENDS = ("logo", "Logo", "LOGO", "icon", "Icon", "image", "Image", "thumbnail", "headshot",
+                     "avatar", "photo", "Photo")
