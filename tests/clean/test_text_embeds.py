@@ -139,3 +139,20 @@ def test_a_short_line_ending_in_a_pictures_name_is_an_alt():
                  "The state of the economy is what shapes the president's public image in the end, "
                  "pollsters say, more than any speech he gives or any other image"):
         assert not names_a_picture(text), text
+
+
+def test_a_lower_case_alt_between_paragraphs_is_set_aside():
+    paras = [
+        "Hosting season is here, and the designers we asked agree that the best parties this year "
+        "will feel personal, with fewer rules and more of the host's own story in every detail.",
+        "woman in sweater giving a wrapped christmas gift box to child by the tree",
+        "Start with the invitations: a printed card sets the tone weeks before the guests arrive, "
+        "and several designers said they are back to paper after years of sending digital ones.",
+        "Then think about the table, where a single colour story carried from the napkins to the "
+        "flowers does more for the room than any number of expensive centrepieces could do.",
+    ]
+    cleaned = clean_text("\n\n".join(["Home", "Design", "Shop"] + paras))
+    assert cleaned.paragraphs == [paras[0], paras[2], paras[3]]
+    joined = clean_text("\n\n".join(["Home", paras[0], paras[2] + " and", "then the table was set for twelve",
+                                     paras[3]])).paragraphs
+    assert any("then the table was set" in p for p in joined)

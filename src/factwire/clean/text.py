@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
-from factwire.clean.text_embeds import is_control, is_file_name, is_rule, names_a_picture
+from factwire.clean.text_embeds import is_control, is_file_name, is_lower_alt, is_rule, names_a_picture
 from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
 from factwire.clean.text_lines import (
@@ -285,7 +285,8 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     b = blocks[i]
     if credit_of(b) is not None:
         return "drop"
-    if is_bracketed(b.text) or is_file_name(b.text) or is_rule(b.text) or is_control(b.text):
+    if is_bracketed(b.text) or is_file_name(b.text) or is_rule(b.text) or is_control(b.text) or \
+            is_lower_alt(blocks, i):
         return "navigation"  # an image or form placeholder of a text browser, an image's file name
     prose = is_prose(b)
     if prose and is_promo_sentence(b.text):

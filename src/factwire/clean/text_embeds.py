@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.text_lines import Block
+
 #: lynx's label of a frame or embedded object, optionally followed by its address or name.
 FRAME_LABEL_RE = re.compile(r"^\s*(?:IFRAME|EMBED):(?:\s|$)")
 
@@ -143,3 +145,18 @@ def names_a_picture(text: str) -> bool:
 #: The last words PICTURE_TAIL_RE can end on (a cheap pre-check).
 PICTURE_TAIL_ENDS = ("logo", "Logo", "LOGO", "icon", "Icon", "image", "Image", "thumbnail", "headshot",
                      "avatar", "photo", "Photo")
+
+
+#: An alt text written in lower case ("focus on storytelling veranda top hosting trends", "woman
+#: in sweater giving a wrapped gift box to child"): a line of its own that opens with a small
+#: letter and ends without a stop, after a line that ended its sentence -- no paragraph of an
+#: article opens so.  Lines of 3 to LOWER_ALT_WORDS words.
+LOWER_ALT_RE = re.compile(r"^[a-z]+ [a-z]+ [a-z]+(?: [^.!?:;]*)?[a-z]$")
+LOWER_ALT_WORDS = 20
+
+
+def is_lower_alt(blocks: list[Block], i: int) -> bool:
+    """Block i is an alt text written in lower case (see LOWER_ALT_RE)."""
+    b = blocks[i]
+    return b.blank_before and b.words <= LOWER_ALT_WORDS and i > 0 and blocks[i - 1].terminal and \
+        LOWER_ALT_RE.match(b.text) is not None
