@@ -184,6 +184,64 @@ def test_image_alts_with_an_agency_credit_are_captions_not_body():
     assert inside.captions[0].credit == "AP Photo/Jane Doe"
 
 
+def test_a_caption_with_a_labelled_or_named_credit_inside_the_body_is_a_caption():
+    """A figcaption and its credit span print as one paragraph ("... air quality. Sakib
+    Ali/Hindustan Times/Getty Images", "... on Tuesday. Photographer: Andrew Harrer/Bloomberg"):
+    inside the body region it is set aside as a caption, like one with "(AP Photo/...)"."""
+    named = ("A fire to rid of crop stubble raises smoke at a farm near Masuri on November 4, 2019. "
+             "Burning crop stubble is sending smoke into the city. Sakib Ali/Hindustan Times/Getty Images")
+    labelled = "Traders work on the floor of the exchange on Tuesday. Photographer: Andrew Harrer/Bloomberg"
+    cleaned = clean_text("\n\n".join(["Home", BODY, named, BODY2, labelled, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert [c.text for c in cleaned.captions] == [named, labelled.split(" Photographer")[0]]
+    assert cleaned.captions[1].credit == "Photographer: Andrew Harrer/Bloomberg"
+
+
+def test_a_caption_with_a_copyright_credit_is_a_caption_and_a_site_notice_is_none():
+    """"© Reuters / David Mercado" after a caption's sentence, or "© John Brecher" before it,
+    credits a photo; "© Telegraph Media Group Limited 2019" (a year) is the site's notice."""
+    from factwire.clean.text_lines import copyright_credit
+
+    after = ("A cyclist rides next to a blocked petrol plant of Senkata in the outskirts of La Paz, "
+             "Bolivia, November 19, 2019. © Reuters / David Mercado")
+    before = "© John Brecher Needle poking skin during administration of flu shot at a health center."
+    cleaned = clean_text("\n\n".join(["Home", BODY, after, BODY2, before, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert copyright_credit("© Regan") and copyright_credit(after)
+    for notice in ("© Telegraph Media Group Limited 2019", "© Phys.org 2003 - 2019 powered by Science X",
+                   "© Example News. All rights reserved.", "Prices fell 3 % © in the index"):
+        assert not copyright_credit(notice), notice
+
+
+def test_a_reuters_caption_credited_agency_first_is_a_caption():
+    """Reuters credits "REUTERS/<Photographer>" after the caption's last sentence."""
+    from factwire.clean.text_lines import labelled_credit
+
+    cap = ("FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, "
+           "U.S., November 18, 2019. REUTERS/Brendan McDermid")
+    cleaned = clean_text("\n\n".join(["Home", BODY, cap, BODY2, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert labelled_credit("Officials met on Monday. REUTERS/Erin Scott/File Photo")
+    assert not labelled_credit("The figures were published on Monday by Reuters/Ipsos polls")
+
+
+def test_a_lynx_button_after_a_paragraph_is_no_credit_of_a_caption():
+    """"(BUTTON)" is parenthesised like "(AP Photo/...)" but credits nothing: the paragraph
+    before it stays in the body."""
+    cleaned = clean_text("\n".join(["Home", "", BODY, "", BODY2, "", BODY3, "(BUTTON)", "", "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+
+
+def test_a_caption_glued_to_its_nyt_credit_and_its_alt_rendition_both_go():
+    """The New York Times labels a credit "Credit..."; a dump glues it to the caption
+    ("... get it.Credit...Doug Mills/The New York Times") printed after the image's alt."""
+    alt = "Trump asked voters in Louisiana for a big win. He didn't get it."
+    cap = alt + "Credit...Doug Mills/The New York Times"
+    cleaned = clean_text("\n\n".join(["Home", BODY, alt, cap, BODY2, BODY3, "Facebook"]))
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert cleaned.captions[0].text == alt
+
+
 def test_text_browser_image_placeholders_are_not_body():
     """w3m prints an image as "[alt]" or "[file-name]" on a line of its own."""
     page = "\n\n".join(["Home", BODY, "[20180816_1009]", BODY2, "[wAAACH5BAE]", BODY3, "Facebook"])

@@ -118,3 +118,19 @@ def test_a_box_drawn_table_is_neither_unwrapped_nor_taken_for_the_wrap_width():
     out = normalize(text)
     assert para.strip() in out
     assert "1  Chicago Booth School of Business  1  729" in out.splitlines()
+
+
+def test_a_list_only_page_keeps_the_sentences_that_introduce_and_note_its_list():
+    """A standings page's body is its table, with the sentence that introduces it and the
+    notes under it; the menu above and the footer below stay out."""
+    rows = [f"{i} Driver Number{i} {5100 - i * 7} {i % 4} {i % 3} {20 - i % 9} {25 - i % 7}" for i in range(1, 21)]
+    page = ["Home", "News", "Calendar", "Login", "Contact us",
+            "On this page you will always find the updated NASCAR standings after the last race!",
+            "Final standings of the Cup Series in 2019 after 36 races:",
+            "Pos. Driver Points Wins Poles Top 5 Top 10", *rows,
+            "*Only the first 12 drivers contest the title over the last 10 races.",
+            "The calendar of the Cup Series is made up of 36 races in all.", "Privacy Policy", "Cookie settings"]
+    paras = clean_text("\n\n".join(page)).paragraphs
+    assert paras[0].startswith("On this page") and "The calendar of the Cup Series is made up of 36 races in all." in paras
+    assert "1 Driver Number1 5093 1 1 19 24" in paras
+    assert "Home" not in paras and "Privacy Policy" not in paras

@@ -221,6 +221,22 @@ def test_lynx_wraps_japanese_by_characters_and_is_unwrapped():
     assert "先日、男性が逮捕されました。" in [ln.strip() for ln in normalize(short).splitlines()]
 
 
+def test_lynx_breaks_japanese_at_the_space_before_a_latin_word_and_it_is_rejoined():
+    """A run of Japanese holding "App Store": lynx breaks at the space when the run after it
+    ("Storeにない...", no space) would not fit, so the line ends short with a Latin word."""
+    paras = [JA_PARA * 2, JA_PARA.replace("商標には", "例えば") * 2]
+    lines = []
+    for p in paras:
+        lines += ["   " + p[k:k + 71] for k in range(0, len(p), 71)] + [""]
+    lines += ["   「脱獄」とは、iPhoneのiOSを改造して機能制限を解除することで、脱獄すれば、App",
+              "   Storeにない非公式アプリを利用することもできるようになるとのことです。", ""]
+    out = [ln.strip() for ln in normalize(_lynx_page(lines)).splitlines()]
+    assert "「脱獄」とは、iPhoneのiOSを改造して機能制限を解除することで、脱獄すれば、App " \
+           "Storeにない非公式アプリを利用することもできるようになるとのことです。" in out
+    short = _lynx_page(lines[:-3] + ["   最新のiPhone", "   Appleは新しい製品を発表しました。", ""])
+    assert "最新のiPhone" in [ln.strip() for ln in normalize(short).splitlines()]
+
+
 def test_a_line_ending_with_the_japanese_comma_goes_on_without_a_space():
     """"、" cuts a sentence like "," does: the next line is its rest (one block, no space
     between two wide characters)."""

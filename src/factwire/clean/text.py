@@ -19,12 +19,22 @@ from __future__ import annotations
 import re
 
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
+from factwire.clean.text_embeds import is_control, is_file_name, is_lower_alt, is_rule, names_a_picture
 from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
-from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
+from factwire.clean.text_lines import (
+    LABELLED_CREDIT_RE,
+    WORD_RE,
+    Block,
+    build_blocks,
+    credit_tail,
+    is_bracketed,
+    labelled_credit,
+)
 from factwire.clean.text_lists import (
     announced_list,
     item_shape,
+    list_context,
     list_runs,
     longest_list,
     trailing_list,
@@ -76,7 +86,8 @@ def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
     if best < THIN_PROSE_SCORE:
         run = longest_list(blocks)
         if len(run) >= LIST_BODY_ITEMS:
-            return run[0], run[-1], run
+            first, last = list_context(scores, run)
+            return first, last, run
     start, end = find_region(scores[:cut], gap_flags(blocks[:cut], scores[:cut]))
     end = author_box_start(blocks, start, end)
     tail = trailing_list(blocks, end) or announced_list(blocks, end)
@@ -102,8 +113,8 @@ def _order_removed(removed: Removed) -> Removed:
 
 def credit_of(block: Block) -> str | None:
     """The credit text when a block is a photo credit line, else None."""
-    if block.words > 20:
-        return None
+    if block.words > 20 or is_control(block.text):
+        return None  # lynx's "(BUTTON)" is parenthesised, but no credit
     m = CREDIT_RE.match(block.text)
     if not m or m.group("p") and block.words > PAREN_CREDIT_WORDS:
         return None
@@ -156,6 +167,11 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     m = credit_tail(b.text)
     if m:
         return b.text[:m.start() + 1], m.group("c").strip(), 1
+    if labelled_credit(b.text) or names_a_picture(b.text):
+        m = LABELLED_CREDIT_RE.search(b.text)  # caption and credit apart (the caption alone is
+        if m is None:  # how its alt rendition printed it)
+            return b.text, None, 1
+        return b.text[:m.start() + 1], b.text[m.start() + 1:].strip(), 1
     m = INLINE_CREDIT_RE.match(b.text)
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
@@ -269,8 +285,9 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     b = blocks[i]
     if credit_of(b) is not None:
         return "drop"
-    if is_bracketed(b.text):
-        return "navigation"  # an image or form placeholder of a text browser
+    if is_bracketed(b.text) or is_file_name(b.text) or is_rule(b.text) or is_control(b.text) or \
+            is_lower_alt(blocks, i):
+        return "navigation"  # an image or form placeholder of a text browser, an image's file name
     prose = is_prose(b)
     if prose and is_promo_sentence(b.text):
         return "promo"

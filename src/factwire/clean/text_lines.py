@@ -106,10 +106,13 @@ def credit_tail(text: str) -> re.Match[str] | None:
     return CREDIT_TAIL_RE.search(text, max(0, len(text) - CREDIT_TAIL_CHARS))
 
 
-#: A caption's credit as a label after its last sentence, no parentheses: Bloomberg's
+#: A caption's credit as a label after its last sentence, no parentheses (the New York Times
+#: prints "Credit..." before the name, glued to the caption in a dump: "... get it.Credit...Doug
+#: Mills/The New York Times"): Bloomberg's
 #: "... on Tuesday. Photographer: Andrew Harrer/Bloomberg", "... Credit: Tyvak", AP's "Photo:
 #: Ringo H.W. Chiu, AP / Copyright 2019 Associated Press. All rights reserved.".
-LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?: [^:]{2,60}?"
+LABELLED_CREDIT_RE = re.compile(r"[.!?\"”’]\s*(?:Photographer|Photograph|Photo|Foto|Credit|Image)s?"
+                                r"(?:: |\.\.\.|…)[^:]{2,60}?"
                                 r"(?:\s*/?\s*(?:Copyright|©)[^/:]{0,80})?$")
 #: ... or the agency after a slash ending the line, within a few words of its last sentence:
 #: "... harming air quality. Sakib Ali/Hindustan Times/Getty Images" (a figcaption and its
@@ -124,9 +127,40 @@ def labelled_credit(text: str) -> bool:
     """The line ends in a photo credit after its last sentence, labelled or named (see
     LABELLED_CREDIT_RE, NAMED_CREDIT_RE)."""
     start = max(0, len(text) - CREDIT_TAIL_CHARS)
-    if ": " in text[start:] and LABELLED_CREDIT_RE.search(text, start):
+    if (": " in text[start:] or "Credit..." in text or "Credit…" in text) and LABELLED_CREDIT_RE.search(text, start):
+        return True
+    if "©" in text and copyright_credit(text):
+        return True
+    if "/" in text[-AGENCY_FIRST_CHARS:] and AGENCY_FIRST_CREDIT_RE.search(text, start):
         return True
     return text.endswith(CREDIT_AGENCY_ENDS) and NAMED_CREDIT_RE.search(text, start) is not None
+
+
+#: Reuters' house style puts the agency first: "... in New York, U.S., November 18, 2019.
+#: REUTERS/Brendan McDermid", "... REUTERS/Erin Scott/File Photo" -- the agency, a slash and the
+#: photographer's name (two to four capitalised words) after the caption's last sentence.
+AGENCY_FIRST_CREDIT_RE = re.compile(r"[.!?\"”’]\s+(?:REUTERS|Reuters|AFP|AP|EPA)/\s?[A-Z][\w.'’-]+"
+                                    r"(?: [A-Z][\w.'’-]+){0,3}(?:/File Photo)?$")
+#: ... looked for when a slash is among the last this-many characters.
+AGENCY_FIRST_CHARS = 60
+#: A photo credit as a copyright sign and the holder's name, after a caption's sentence or
+#: before it: "... Bolivia, November 19, 2019. © Reuters / David Mercado", "© John Brecher
+#: Needle poking skin ..." (MSN / RT style) ...
+COPYRIGHT_CREDIT_RE = re.compile(r"(?:^|[.!?\"”’]\s*)©\s?[A-Z]")
+#: ... with no year among the first this-many words after the sign: "© Telegraph Media Group
+#: Limited 2019", "© Phys.org 2003 - 2019" are the site's own notice (text_footer) ...
+COPYRIGHT_YEAR_WORDS = 6
+#: ... and no words of a notice ("All rights reserved", "Copyright").
+NOTICE_WORDS_RE = re.compile(r"\b(?:rights|copyright|reserved)\b", re.I)
+
+
+def copyright_credit(text: str) -> bool:
+    """The line holds a photo credit written "© <Name>" (see COPYRIGHT_CREDIT_RE)."""
+    m = COPYRIGHT_CREDIT_RE.search(text)
+    if m is None or NOTICE_WORDS_RE.search(text):
+        return False
+    after = text[m.end() - 1:].split()[:COPYRIGHT_YEAR_WORDS]
+    return not any(ch.isdigit() for word in after for ch in word)
 
 
 #: The last words NAMED_CREDIT_RE can end on (a cheap pre-check: most blocks end otherwise).

@@ -122,3 +122,30 @@ def list_runs(blocks: list[Block], start: int, end: int) -> set[int]:
             out.update(range(i, j + 1))
         i = j + 1
     return out
+
+
+#: A list-only page (a standings table, a race calendar) introduces its list and notes it:
+#: "Classification after 36 races:" and the header row above it, "* Only the first 12 ...
+#: contest the title" below it.  Those sentences are looked for within this many blocks of the
+#: list's ends (the table's title, an intro sentence, a header row and a stray name between).
+LIST_CONTEXT_BLOCKS = 6
+#: ... and they stop at a block that costs at least this (a chrome label, a comments header).
+LIST_CONTEXT_WALL = -6
+
+
+def list_context(scores: list[float], run: range) -> tuple[int, int]:
+    """(first, last) block of a list-only page's body: the list run widened to the farthest
+    sentence (a block of positive score) within LIST_CONTEXT_BLOCKS of each end, never across
+    a chrome block (see LIST_CONTEXT_WALL)."""
+    first, last = run[0], run[-1]
+    for i in range(run[0] - 1, max(-1, run[0] - 1 - LIST_CONTEXT_BLOCKS), -1):
+        if scores[i] <= LIST_CONTEXT_WALL:
+            break
+        if scores[i] > 0:
+            first = i
+    for i in range(run[-1] + 1, min(len(scores), run[-1] + 1 + LIST_CONTEXT_BLOCKS)):
+        if scores[i] <= LIST_CONTEXT_WALL:
+            break
+        if scores[i] > 0:
+            last = i
+    return first, last

@@ -16,6 +16,7 @@ from factwire.clean.boilerplate import (
     is_promo_sentence,
     section_kind,
 )
+from factwire.clean.text_embeds import names_a_picture
 from factwire.clean.text_footer import is_copyright_notice
 from factwire.clean.text_headers import (
     SOURCE_HEADER_WORDS,
@@ -234,7 +235,7 @@ def score_block(b: Block) -> float:
         return -COMMENTS_BARRIER  # comments, or the page saying the article ends (its footer)
     if is_glued_teaser(b) or is_glued_alt_card(b) or is_bracketed(b.text) \
             or b.words <= CREDITED_CAPTION_WORDS and credit_tail(b.text) \
-            or b.words <= MAX_CAPTION_WORDS and labelled_credit(b.text) \
+            or b.words <= MAX_CAPTION_WORDS and (labelled_credit(b.text) or names_a_picture(b.text)) \
             or "&" in b.text and ESCAPED_ENTITY_RE.search(b.text):
         return -SHORT_PENALTY  # a teaser, an image placeholder, a caption (an alt printed as text)
     if is_tag_line(b.text) or is_cookie_notice(b.text):

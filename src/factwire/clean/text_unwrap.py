@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.text_embeds import drop_frames, drop_inline_buttons, drop_rules
 from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
@@ -116,14 +117,14 @@ def normalize(text: str, marks: bool = False) -> str:
         lines = [MD_QUOTE_RE.sub(r"\1", ln) if ln.lstrip().startswith(">") else ln for ln in lines]
     lynx = sum(1 for ln in lines if "[" in ln and LYNX_REF_RE.search(ln)) >= LYNX_MIN_REFS
     if lynx:
-        lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
+        lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in drop_frames(cut_references(lines))]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
         lines = unwrap(lines, width)
     elif lynx and WIDE_RE.search(text):
         lines = unwrap_wide(lines)
     if lynx:
-        lines = drop_image_names(lines)
+        lines = drop_inline_buttons(drop_rules(drop_image_names(lines)))
         lines = [LYNX_PLACEHOLDER_RE.sub("", LYNX_REF_RE.sub(mark, ln)) for ln in lines]
     boxed = BOX_BAR in text
     if boxed:
@@ -295,7 +296,8 @@ def unwrap_wide(lines: list[str]) -> list[str]:
     for i, ln in enumerate(lines):
         stripped = ln.strip()
         prev = out[-1].rstrip() if out else ""
-        if i and stripped and not NEW_ITEM_RE.match(stripped) and _wide_full(lines[i - 1], width):
+        if i and stripped and not NEW_ITEM_RE.match(stripped) and \
+                (_wide_full(lines[i - 1], width) or _latin_break(lines[i - 1], stripped, width)):
             out[-1] = prev + ("" if wide_join(prev, stripped) else " ") + stripped
         else:
             out.append(ln)
@@ -306,6 +308,17 @@ def _wide_full(line: str, width: int) -> bool:
     """A line filled to `width` that ends with a wide character (see unwrap_wide)."""
     line = line.rstrip()
     return len(line) >= width - WIDE_WRAP_SLACK and WIDE_RE.match(line[-1]) is not None
+
+
+def _latin_break(line: str, nxt: str, width: int) -> bool:
+    """A wide-script line that lynx broke at the space before a Latin word: it ends with a
+    Latin word ("...脱獄すれば、App") and the next line's first run ("Storeにない非公式アプリを...",
+    no space in it) would not have fitted after it."""
+    line = line.rstrip()
+    if not line or not line[-1].isascii() or not line[-1].isalnum() or not nxt[0].isascii() or \
+            not nxt[0].isalpha() or WIDE_RE.search(line) is None:
+        return False
+    return len(line) + 1 + len(nxt.split(" ", 1)[0]) > width
 
 
 def _drawn(line: str) -> bool:
