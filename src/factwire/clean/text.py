@@ -21,7 +21,7 @@ import re
 from factwire.clean.boilerplate import classify_boilerplate, is_placeholder, is_promo_sentence, section_kind
 from factwire.clean.text_inline import join_inline_runs
 from factwire.clean.text_lead import is_byline, skip_standfirst
-from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed
+from factwire.clean.text_lines import WORD_RE, Block, build_blocks, credit_tail, is_bracketed, is_file_name
 from factwire.clean.text_lists import (
     announced_list,
     item_shape,
@@ -269,8 +269,8 @@ def classify_in_region(blocks: list[Block], i: int, end: int) -> str:
     b = blocks[i]
     if credit_of(b) is not None:
         return "drop"
-    if is_bracketed(b.text):
-        return "navigation"  # an image or form placeholder of a text browser
+    if is_bracketed(b.text) or is_file_name(b.text):
+        return "navigation"  # an image or form placeholder of a text browser, an image's name
     prose = is_prose(b)
     if prose and is_promo_sentence(b.text):
         return "promo"

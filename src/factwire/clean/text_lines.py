@@ -87,6 +87,20 @@ def is_bracketed(text: str) -> bool:
     return text.startswith("[") and text.endswith("]") and BRACKET_LINE_RE.match(text) is not None
 
 
+#: An image's file name printed for its alt: a CMS fills the alt with the file's name when an
+#: editor gives none ("milano-design-week-2018-flos-anastassiades-01", "amazon-echo-dot.jpg"),
+#: and text browsers print it where the picture stands.  One token: a slug of at least four
+#: dash- or underscore-joined parts, two of them with letters (a phone number is digits), or a
+#: name -- or an address -- ending in an image extension.  No reader's text is such a line.
+FILE_NAME_RE = re.compile(r"^(?=(?:[^-_]*[A-Za-z][^-_]*[-_]){1,}[^-_]*[A-Za-z])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){3,}$|"
+                          r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp)(?:\?\S*)?$", re.I)
+
+
+def is_file_name(text: str) -> bool:
+    """A line that is an image's file name (see FILE_NAME_RE)."""
+    return " " not in text and FILE_NAME_RE.match(text) is not None
+
+
 #: A caption's credit in parentheses after its last sentence, the agency style for photo
 #: captions (AP Stylebook: "... on Tuesday. (AP Photo/Evan Vucci)"; Getty/AFP: "(Photo by X /
 #: AFP) (Photo credit should read X/AFP/Getty Images)"; pool photos: "(ITV via AP)").  Text
