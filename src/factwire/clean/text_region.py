@@ -49,7 +49,10 @@ from factwire.clean.text_runs import (
     template_labels,
 )
 
-INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
+#: Phrase punctuation inside a line: a comma, stop or colon with a word after it.  A figure
+#: after it is punctuation inside numbers ("83.102.459", "1,111", "Fone: (047) 2106"): a
+#: contact footer of addresses and phone numbers has many such and is no prose.
+INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?[^\W\d_]")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
