@@ -249,7 +249,7 @@ def unwrap(lines: list[str], width: int) -> list[str]:
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
-            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) or \
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev, stripped) or \
                 wide_join(prev, stripped) else " "
             out[-1] = prev + glue + stripped
         else:
@@ -315,9 +315,13 @@ def _drawn(line: str) -> bool:
     return "\u2500" <= line.lstrip()[:1] <= "\u257f"
 
 
-def _unspaced(line: str) -> bool:
-    """A line of a script written without spaces (its wrap can fall inside a Latin word too)."""
-    return " " not in line.strip() and CJK_RE.search(line) is not None
+def _unspaced(line: str, nxt: str = "") -> bool:
+    """A line of a script written without spaces (its wrap can fall inside a Latin word too)
+    -- unless a Latin word ends it and another starts the next line: dumps break a run of
+    Latin words at a space, also inside Japanese ("... 脱獄すれば、App" / "Storeにない")."""
+    if " " in line.strip() or CJK_RE.search(line) is None:
+        return False
+    return not (line[-1:].isascii() and line[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum())
 
 
 def columns(line: str) -> int:
