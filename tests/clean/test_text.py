@@ -200,6 +200,20 @@ def test_an_image_file_name_printed_for_its_alt_is_not_body():
     assert cleaned.paragraphs == [BODY, BODY2, BODY3]
 
 
+def test_a_caption_the_page_labels_is_a_caption_not_body():
+    """Screen-reader labels before a caption ("Image caption ...", "Image copyright EPA Image
+    caption ...", "Media captionJulian ...") say what the line is."""
+    cap = "Image copyright EPA Image caption The prosecutor said the decision was taken after interviews"
+    media = "Media captionThe founder being dragged from the embassy in London"
+    page = "\n\n".join(["Home", BODY, cap, BODY2, media, BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert [c.text for c in cleaned.captions] == [
+        "The prosecutor said the decision was taken after interviews",
+        "The founder being dragged from the embassy in London"]
+    assert cleaned.captions[0].credit == "EPA"
+
+
 def test_file_name_shapes():
     from factwire.clean.text_lines import is_file_name
     assert is_file_name("what-is-catering-business-demo")

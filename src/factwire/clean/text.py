@@ -131,6 +131,10 @@ INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*(?:\(\s*"
                               r"(?P<c>(?:image|photo|picture|credit|foto)s?"
                               r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)|(?<=[.!?])\s+"
                               r"(?:image |photo )?credits?:\s*(?P<d>[^.]{2,80}))$", re.I)
+#: A caption the page labels as one: a screen-reader label printed before it ("Image caption
+#: Assange gestures ...", "Media captionJulian Assange ...", after "Image copyright EPA").
+CAPTION_LABEL_RE = re.compile(r"^(?:Image copyright (?P<c>.{1,60}?) )?(?:Image|Media|Photo|Video) caption"
+                              r"\s*:?\s*(?P<t>\S.*)$")
 #: A caption guessed from an unlabelled credit line below it is at most this long (words);
 #: longer lines above such a credit are body paragraphs.
 CAPTION_GUESS_WORDS = 35
@@ -140,7 +144,8 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     """(caption, credit, blocks used) when a caption starts at block i, else None.
 
     Shapes: caption + "(Credit)" line; caption + "Credit..." + credit line; caption +
-    "Name/Agency" line; one line ending "(Image: Agency)"; a gallery's "2 of 4 <caption>"."""
+    "Name/Agency" line; one line ending "(Image: Agency)"; a gallery's "2 of 4 <caption>"; a
+    labelled "Image caption <caption>"."""
     b = blocks[i]
     if b.words > MAX_CAPTION_WORDS or credit_of(b) is not None:
         return None
@@ -160,7 +165,10 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
     m = GALLERY_RE.match(b.text)
-    return (m.group("t"), None, 1) if m else None
+    if m:
+        return m.group("t"), None, 1
+    m = CAPTION_LABEL_RE.match(b.text) if "caption" in b.text[:60] else None
+    return (m.group("t"), m.group("c"), 1) if m else None
 
 
 def norm_key(text: str) -> str:
