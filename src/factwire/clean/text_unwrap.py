@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.text_cells import join_wrapped_cells
 from factwire.clean.text_columns import split_columns
 from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
@@ -120,7 +121,7 @@ def normalize(text: str, marks: bool = False) -> str:
         lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in cut_references(lines)]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
-        lines = unwrap(split_columns(lines, width), width)
+        lines = unwrap(join_wrapped_cells(split_columns(lines, width)), width)
     elif lynx and WIDE_RE.search(text):
         lines = unwrap_wide(lines)
     if lynx:
