@@ -40,6 +40,7 @@ from factwire.clean.text_region import (
     is_prose,
     score_blocks,
 )
+from factwire.clean.text_toc import toc_items
 from factwire.clean.text_unwrap import normalize
 from factwire.model import Caption, Cleaned, Removed
 
@@ -58,7 +59,7 @@ def clean_text(text: str) -> Cleaned:
     title_idx = find_title(blocks, start)
     removed = Removed()
     items = set(tail) | list_runs(blocks, start, end)
-    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items)
+    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items, toc_items(blocks))
     label_outside(blocks, start, end, title_idx, removed)
     title = blocks[title_idx].text if title_idx is not None else None
     return Cleaned(title=title, paragraphs=paragraphs, kinds=kinds, captions=captions,
@@ -178,14 +179,20 @@ def norm_key(text: str) -> str:
 
 
 def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
-                 items: set[int] = frozenset()) -> tuple[list[str], list[str], list[Caption]]:
-    """Split the body region into paragraphs (with kinds), captions and set-aside lines."""
+                 items: set[int] = frozenset(), toc: set[int] = frozenset()
+                 ) -> tuple[list[str], list[str], list[Caption]]:
+    """Split the body region into paragraphs (with kinds), captions and set-aside lines;
+    the lines of a table of contents (`toc`, text_toc) are navigation."""
     paragraphs: list[tuple[int, str, str]] = []
     captions: list[Caption] = []
     cap_keys: set[str] = set()
     i = start
     while i <= end:
         b = blocks[i]
+        if i in toc:
+            removed.add("navigation", (b.line, b.text))
+            i += 1
+            continue
         found = caption_at(blocks, i)
         if found is not None:
             text, credit, used = found

@@ -48,6 +48,7 @@ from factwire.clean.text_runs import (
     teaser_deks,
     template_labels,
 )
+from factwire.clean.text_toc import toc_items
 
 #: Phrase punctuation inside a line: a comma, stop or colon with a word after it.  A figure
 #: after it is punctuation inside numbers ("83.102.459", "1,111", "Fone: (047) 2106"): a
@@ -269,6 +270,8 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     for i in template_labels(blocks, scores, -SHORT_PENALTY) | \
             announced_items(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
+    for i in toc_items(blocks):
+        scores[i] = min(scores[i], -SHORT_PENALTY)  # the page's table of contents: navigation
     for h, s in enumerate(scores):
         if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \
                 _density(scores, h + 1) >= SUBHEAD_MIN_DENSITY:
