@@ -54,24 +54,25 @@ def clean_text(text: str) -> Cleaned:
     blocks = build_blocks(join_inline_runs(normalize(text, marks=True)))
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
-    start, end, tail = locate_body(blocks)
+    toc = toc_items(blocks)
+    start, end, tail = locate_body(blocks, toc)
     start = skip_standfirst(blocks, start, end)
     title_idx = find_title(blocks, start)
     removed = Removed()
     items = set(tail) | list_runs(blocks, start, end)
-    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items, toc_items(blocks))
+    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items, toc)
     label_outside(blocks, start, end, title_idx, removed)
     title = blocks[title_idx].text if title_idx is not None else None
     return Cleaned(title=title, paragraphs=paragraphs, kinds=kinds, captions=captions,
                    removed=_order_removed(removed))
 
 
-def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
+def locate_body(blocks: list[Block], toc: set[int] | None = None) -> tuple[int, int, range]:
     """(first, last) block of the body and the list items appended after its prose.
 
     The prose region comes first; a page whose prose is too thin to be an article (a race
     calendar, a standings table) gets its longest same-shaped list instead."""
-    scores = score_blocks(blocks)
+    scores = score_blocks(blocks, toc)
     cut = comments_start(blocks, scores)
     (start, end), best = find_region_scored(scores[:cut])
     if best < THIN_PROSE_SCORE:

@@ -46,16 +46,22 @@ DENSE_SHARE = 0.7
 #: Once the right column has held nothing for more than this many lines, it has ended (the
 #: left one may go on alone); a later line with text past the gap is the page below the layout.
 MAX_QUIET = 4
+#: A run is only looked for within this many lines above a line that shows the layout.
+LOOKAHEAD = 12
 
 
 def split_columns(lines: list[str], width: int) -> list[str]:
     """The lines with every run of two side-by-side columns rewritten as the left column's
     paragraphs, then the right column's (see the module's docstring).  `width` is the page's
     wrap width (text_unwrap.wrap_width): only a hard-wrapped dump lays columns out so."""
+    shown = [i for i, ln in enumerate(lines) if _shows_layout(ln)]
+    if len(shown) < MIN_SHOWN:
+        return lines  # most pages: no line padded to a column or starting at one
+    near = _near_shown(shown, len(lines))
     out: list[str] = []
     i = 0
     while i < len(lines):
-        found = _column_run(lines, i, width)
+        found = _column_run(lines, i, width) if near[i] else None
         if found is None:
             out.append(lines[i])
             i += 1
@@ -67,6 +73,22 @@ def split_columns(lines: list[str], width: int) -> list[str]:
         out.extend(_join_wrapped(right, max(len(r) for r in right)))
         i = end
     return out
+
+
+def _near_shown(shown: list[int], n: int) -> list[bool]:
+    """Per line: whether a line showing the layout is at most LOOKAHEAD lines below it (a
+    run starts near one: a paragraph of either column ends within a few lines)."""
+    near = [False] * n
+    for k in shown:
+        for i in range(max(0, k - LOOKAHEAD), k + 1):
+            near[i] = True
+    return near
+
+
+def _shows_layout(line: str) -> bool:
+    """A line that could show a column layout (see _two_columns): a gap of two spaces or more
+    with text after it, at or past MIN_COLUMN (a padded left part, or an indent that deep)."""
+    return line.rstrip().find("  ", MIN_COLUMN - 1) >= 0
 
 
 def _column_run(lines: list[str], start: int, width: int) -> tuple[int, int] | None:

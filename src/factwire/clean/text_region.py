@@ -255,10 +255,12 @@ def score_block(b: Block) -> float:
     return -SHORT_PENALTY
 
 
-def score_blocks(blocks: list[Block]) -> list[float]:
+def score_blocks(blocks: list[Block], toc: set[int] | None = None) -> list[float]:
     """Scores for all blocks, in order; rows of a data table inside the article, the labels
     of a listicle's repeated item template and the items of a list a sentence announces cost
-    nothing (see text_runs: each is the article going on in short lines, not a menu)."""
+    nothing (see text_runs: each is the article going on in short lines, not a menu); the
+    lines of a table of contents (`toc`, text_toc.toc_items, found here when not given) are
+    navigation."""
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
@@ -270,7 +272,7 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     for i in template_labels(blocks, scores, -SHORT_PENALTY) | \
             announced_items(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
-    for i in toc_items(blocks):
+    for i in toc_items(blocks) if toc is None else toc:
         scores[i] = min(scores[i], -SHORT_PENALTY)  # the page's table of contents: navigation
     for h, s in enumerate(scores):
         if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \

@@ -41,7 +41,9 @@ def toc_items(blocks: list[Block]) -> set[int]:
         end = h + 1
         while end < len(blocks) and _entry(blocks[end]):
             end += 1
-        below = {_key(x.text) for x in blocks[end:]}
+        if end - h - 1 < TOC_MIN_ITEMS:
+            continue
+        below = {_key(x.text) for x in blocks[end:] if x.words <= TOC_ITEM_WORDS}
         again = [i for i in range(h + 1, end) if _key(blocks[i].text) in below]
         if len(again) >= TOC_MIN_ITEMS:
             found.update(range(h, again[-1] + 1))
