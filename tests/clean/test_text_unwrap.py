@@ -319,3 +319,16 @@ def test_w3m_image_placeholder_glued_to_its_paragraph_is_dropped():
     out = normalize(text)
     assert out.startswith("Save $31 if you get")
     assert "Read more" in out
+
+
+def test_a_caption_ending_in_its_agency_is_not_joined_to_the_next_line():
+    """A wrapped caption's last line ends "... Jaafar ASHTIYEH / AFP" near the width; the
+    next line ("Highlights") would not have fitted, yet the caption ends at its credit."""
+    caption = ["A man rides on a donkey in the village of Kifl Hares opposite the settlement",
+               "of Revava on November 19, 2019. The prime minister hailed a US announcement,",
+               "but the Palestinians pledged new measures to oppose it. Jaafar ASHTIYEH / AFP"]
+    assert all(len(ln) <= 78 for ln in caption) and len(caption[-1]) + len(" Highlights") > 78
+    text = wrapped() + "\n" + "\n".join(caption) + "\nHighlights\n\n" + wrapped()
+    out = normalize(text).splitlines()
+    assert "Highlights" in out
+    assert " ".join(caption) in out

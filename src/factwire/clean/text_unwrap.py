@@ -20,7 +20,15 @@ import re
 
 from factwire.clean.text_cells import join_wrapped_cells
 from factwire.clean.text_columns import split_columns
-from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
+from factwire.clean.text_lines import (
+    CJK_RE,
+    LINK_END,
+    LINK_MARK,
+    WIDE_RE,
+    credit_tail,
+    named_credit,
+    wide_join,
+)
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -270,7 +278,7 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     if n > width or " " not in line.strip() and not CJK_RE.search(line) or _drawn(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
-        return True
+        return not named_credit(line.rstrip())  # a caption ends with its agency's name
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
         and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line)) \
         and credit_tail(line.rstrip()) is None
