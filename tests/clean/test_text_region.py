@@ -347,3 +347,5 @@ def test_a_contact_footer_of_figures_is_no_prose():
     wordy = ("The council met on Tuesday, the mayor said, and it voted on the budget for the "
              "schools of the district without a debate on the roads")
     assert is_prose(build_blocks(wordy)[0])
+    counts = " ".join(f"{k} drones, {k} people and {k} missiles" for k in range(1, 6))
+    assert is_prose(build_blocks(counts)[0])  # a comma before a figure still parts phrases

@@ -50,10 +50,11 @@ from factwire.clean.text_runs import (
 )
 from factwire.clean.text_toc import toc_items
 
-#: Phrase punctuation inside a line: a comma, stop or colon with a word after it.  A figure
-#: after it is punctuation inside numbers ("83.102.459", "1,111", "Fone: (047) 2106"): a
+#: Phrase punctuation inside a line: a comma, stop or colon with a word after it, or a comma
+#: and a space before a figure ("3 drones, 4 people").  A stop or colon before a figure is
+#: inside a number or a label's value ("83.102.459", "1,111", "CNPJ: 83", "Fone: (047)"): a
 #: contact footer of addresses and phone numbers has many such and is no prose.
-INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?[^\W\d_]")
+INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?[^\W\d_]|, \d")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
