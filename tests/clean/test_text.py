@@ -249,6 +249,39 @@ def test_text_browser_image_placeholders_are_not_body():
     assert cleaned.paragraphs == [BODY, BODY2, BODY3]
 
 
+def test_an_image_file_name_printed_for_its_alt_is_not_body():
+    """A CMS fills an empty alt with the file's name; text browsers print it where the
+    picture stands ("milano-design-week-2018-flos-01", "echo-dot-on-a-table.jpg")."""
+    page = "\n\n".join(["Home", BODY, "milano-design-week-2018-flos-arrangements-01", BODY2,
+                         "amazon-echo-dot-with-clock.jpg", BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+
+
+def test_a_caption_the_page_labels_is_a_caption_not_body():
+    """Screen-reader labels before a caption ("Image caption ...", "Image copyright EPA Image
+    caption ...", "Media captionJulian ...") say what the line is."""
+    cap = "Image copyright EPA Image caption The prosecutor said the decision was taken after interviews"
+    media = "Media captionThe founder being dragged from the embassy in London"
+    page = "\n\n".join(["Home", BODY, cap, BODY2, media, BODY3, "Facebook"])
+    cleaned = clean_text(page)
+    assert cleaned.paragraphs == [BODY, BODY2, BODY3]
+    assert [c.text for c in cleaned.captions] == [
+        "The prosecutor said the decision was taken after interviews",
+        "The founder being dragged from the embassy in London"]
+    assert cleaned.captions[0].credit == "EPA"
+
+
+def test_file_name_shapes():
+    from factwire.clean.text_embeds import is_file_name
+    assert is_file_name("what-is-catering-business-demo")
+    assert is_file_name("https://static.example.com/image/5dd3a0-500-250/ten-things.jpg")
+    assert not is_file_name("1-800-555-0199")  # a phone number is digits
+    assert not is_file_name("2019-11-19")
+    assert not is_file_name("http://www.example.com/2013/02/a-page-about-it.html")
+    assert not is_file_name("A well-known state-of-the-art design")
+
+
 def test_a_label_the_article_repeats_over_its_parts_does_not_open_the_tail():
     """A buying guide ends every item with "Top Expert Recommendations:": the label recurs
     inside the article, so it is a subheading, not a "Top stories" rail after it."""

@@ -334,3 +334,18 @@ def test_an_alt_glued_to_its_cards_headline_is_a_teaser_not_prose():
              "recommended that you pay down your debts first. Then save.")
     assert is_glued_alt_card(build_blocks(card)[0])
     assert not is_glued_alt_card(build_blocks(prose)[0])
+
+
+def test_a_contact_footer_of_figures_is_no_prose():
+    """A footer line of an address, a company number and a phone ("CNPJ: 83.102.459/0001-23 -
+    Rua ..., 1111 - ... - Fone: (047) 2106-8000") has punctuation only inside figures: no
+    phrase of prose, so it cannot pull the body region down to the page's footer."""
+    from factwire.clean.text_region import is_prose
+    footer = ("Jaraguá do Sul - SC - CNPJ: 83.102.459/0001-23 - Rua Walter Marquardt, 1111 - "
+              "Barra do Rio Molha - 89259-565 - Caixa Postal 421 - Fone: (047) 2106-8000")
+    assert not is_prose(build_blocks(footer)[0])
+    wordy = ("The council met on Tuesday, the mayor said, and it voted on the budget for the "
+             "schools of the district without a debate on the roads")
+    assert is_prose(build_blocks(wordy)[0])
+    counts = " ".join(f"{k} drones, {k} people and {k} missiles" for k in range(1, 6))
+    assert is_prose(build_blocks(counts)[0])  # a comma before a figure still parts phrases

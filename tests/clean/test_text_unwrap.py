@@ -72,9 +72,22 @@ def test_lynx_reference_urls_with_line_breaks_are_dropped_too():
     assert "https://" not in out and PARAS[0] in out
 
 
+def wrap_like_w3m(para: str, width: int = 76) -> list[str]:
+    """Lines of at most `width` display columns (two for a wide character), broken between
+    any two wide characters but never inside a run of Latin letters and digits (w3m)."""
+    import re
+    lines, line = [], ""
+    for piece in re.findall(r"[A-Za-z0-9]+|.", para):
+        if columns(line + piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return lines + [line]
+
+
 def test_wrapped_cjk_lines_join_without_a_space():
     para = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。" * 3
-    lines = textwrap.wrap(para, 38)  # ~76 columns: every Han or kana character takes two
+    lines = wrap_like_w3m(para)  # every Han or kana character takes two columns
     text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
     assert para in normalize(text)
 
@@ -120,6 +133,17 @@ def test_a_wrap_inside_japanese_is_no_space_even_on_a_line_with_latin_words():
     lines.append(line)
     text = "ホーム\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines) + "\n"
     assert para in normalize(text)
+
+
+def test_a_wrap_between_two_latin_words_inside_japanese_keeps_its_space():
+    """w3m breaks a run of Latin words at a space, also on a line of Japanese without spaces:
+    "... 脱獄すれば、App" / "Storeにない ..." is "App Store", not "AppStore"."""
+    first = "「脱獄」とは、iPhoneのiOSを改造して機能制限を解除することで、脱獄すれば、App"
+    second = "Storeにない非公式アプリを利用することもできるようになるとのことです。"
+    para = "\n".join([first, second])
+    text = "ホーム\n\n" + "\n\n".join([para] * 6) + "\n"
+    out = normalize(text)
+    assert "App Storeにない" in out and "AppStore" not in out
 
 
 def test_html2text_link_with_a_title_broken_inside_its_url_is_one_link():
@@ -311,3 +335,16 @@ def test_w3m_image_placeholder_glued_to_its_paragraph_is_dropped():
     out = normalize(text)
     assert out.startswith("Save $31 if you get")
     assert "Read more" in out
+
+
+def test_a_caption_ending_in_its_agency_is_not_joined_to_the_next_line():
+    """A wrapped caption's last line ends "... Jaafar ASHTIYEH / AFP" near the width; the
+    next line ("Highlights") would not have fitted, yet the caption ends at its credit."""
+    caption = ["A man rides on a donkey in the village of Kifl Hares opposite the settlement",
+               "of Revava on November 19, 2019. The prime minister hailed a US announcement,",
+               "but the Palestinians pledged new measures to oppose it. Jaafar ASHTIYEH / AFP"]
+    assert all(len(ln) <= 78 for ln in caption) and len(caption[-1]) + len(" Highlights") > 78
+    text = wrapped() + "\n" + "\n".join(caption) + "\nHighlights\n\n" + wrapped()
+    out = normalize(text).splitlines()
+    assert "Highlights" in out
+    assert " ".join(caption) in out

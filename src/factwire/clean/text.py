@@ -50,6 +50,7 @@ from factwire.clean.text_region import (
     is_prose,
     score_blocks,
 )
+from factwire.clean.text_toc import toc_items
 from factwire.clean.text_unwrap import normalize
 from factwire.model import Caption, Cleaned, Removed
 
@@ -63,24 +64,25 @@ def clean_text(text: str) -> Cleaned:
     blocks = build_blocks(join_inline_runs(normalize(text, marks=True)))
     if not blocks:
         return Cleaned(title=None, paragraphs=[], kinds=[])
-    start, end, tail = locate_body(blocks)
+    toc = toc_items(blocks)
+    start, end, tail = locate_body(blocks, toc)
     start = skip_standfirst(blocks, start, end)
     title_idx = find_title(blocks, start)
     removed = Removed()
     items = set(tail) | list_runs(blocks, start, end)
-    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items)
+    paragraphs, kinds, captions = label_region(blocks, start, end, removed, items, toc)
     label_outside(blocks, start, end, title_idx, removed)
     title = blocks[title_idx].text if title_idx is not None else None
     return Cleaned(title=title, paragraphs=paragraphs, kinds=kinds, captions=captions,
                    removed=_order_removed(removed))
 
 
-def locate_body(blocks: list[Block]) -> tuple[int, int, range]:
+def locate_body(blocks: list[Block], toc: set[int] | None = None) -> tuple[int, int, range]:
     """(first, last) block of the body and the list items appended after its prose.
 
     The prose region comes first; a page whose prose is too thin to be an article (a race
     calendar, a standings table) gets its longest same-shaped list instead."""
-    scores = score_blocks(blocks)
+    scores = score_blocks(blocks, toc)
     cut = comments_start(blocks, scores)
     (start, end), best = find_region_scored(scores[:cut])
     if best < THIN_PROSE_SCORE:
@@ -142,6 +144,10 @@ INLINE_CREDIT_RE = re.compile(r"^(?P<t>.{20,}?)\s*(?:\(\s*"
                               r"(?P<c>(?:image|photo|picture|credit|foto)s?"
                               r"\s*:[^()]{2,80}?|[^()\s]+/[^()]{2,80}?)\s*\)|(?<=[.!?])\s+"
                               r"(?:image |photo )?credits?:\s*(?P<d>[^.]{2,80}))$", re.I)
+#: A caption the page labels as one: a screen-reader label printed before it ("Image caption
+#: Assange gestures ...", "Media captionJulian Assange ...", after "Image copyright EPA").
+CAPTION_LABEL_RE = re.compile(r"^(?:Image copyright (?P<c>.{1,60}?) )?(?:Image|Media|Photo|Video) caption"
+                              r"\s*:?\s*(?P<t>\S.*)$")
 #: A caption guessed from an unlabelled credit line below it is at most this long (words);
 #: longer lines above such a credit are body paragraphs.
 CAPTION_GUESS_WORDS = 35
@@ -151,7 +157,8 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     """(caption, credit, blocks used) when a caption starts at block i, else None.
 
     Shapes: caption + "(Credit)" line; caption + "Credit..." + credit line; caption +
-    "Name/Agency" line; one line ending "(Image: Agency)"; a gallery's "2 of 4 <caption>"."""
+    "Name/Agency" line; one line ending "(Image: Agency)"; a gallery's "2 of 4 <caption>"; a
+    labelled "Image caption <caption>"."""
     b = blocks[i]
     if b.words > MAX_CAPTION_WORDS or credit_of(b) is not None:
         return None
@@ -176,7 +183,10 @@ def caption_at(blocks: list[Block], i: int) -> tuple[str, str | None, int] | Non
     if m and b.words <= CAPTION_GUESS_WORDS:
         return m.group("t"), (m.group("c") or m.group("d")).strip(), 1
     m = GALLERY_RE.match(b.text)
-    return (m.group("t"), None, 1) if m else None
+    if m:
+        return m.group("t"), None, 1
+    m = CAPTION_LABEL_RE.match(b.text) if "caption" in b.text[:60] else None
+    return (m.group("t"), m.group("c"), 1) if m else None
 
 
 def norm_key(text: str) -> str:
@@ -186,14 +196,20 @@ def norm_key(text: str) -> str:
 
 
 def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
-                 items: set[int] = frozenset()) -> tuple[list[str], list[str], list[Caption]]:
-    """Split the body region into paragraphs (with kinds), captions and set-aside lines."""
+                 items: set[int] = frozenset(), toc: set[int] = frozenset()
+                 ) -> tuple[list[str], list[str], list[Caption]]:
+    """Split the body region into paragraphs (with kinds), captions and set-aside lines;
+    the lines of a table of contents (`toc`, text_toc) are navigation."""
     paragraphs: list[tuple[int, str, str]] = []
     captions: list[Caption] = []
     cap_keys: set[str] = set()
     i = start
     while i <= end:
         b = blocks[i]
+        if i in toc:
+            removed.add("navigation", (b.line, b.text))
+            i += 1
+            continue
         found = caption_at(blocks, i)
         if found is not None:
             text, credit, used = found

@@ -56,8 +56,16 @@ FILE_NAME_RE = re.compile(r"[\w.-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)|"
 NAME_PIECE_RE = re.compile(r"[\w.]*[-_][\w.-]*|[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)", re.I)
 
 
+#: ... or one image address, as w3m prints an alt-less picture's source ("https://cdn.example.com
+#: /5dd3a0-500-250/ten-things.jpg?w=640"): a token ending in an image extension.
+IMAGE_ADDRESS_RE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp)(?:\?\S*)?$", re.I)
+
+
 def is_file_name(text: str) -> bool:
-    """A line made of image file names or slugs only (see FILE_NAME_RE): no word of the page."""
+    """A line made of image file names or slugs only (see FILE_NAME_RE, IMAGE_ADDRESS_RE): no word
+    of the page."""
+    if " " not in text and IMAGE_ADDRESS_RE.match(text):
+        return True
     parts = text.split()
     if not parts or len(parts) > 4 or "/" in text or ":" in text:
         return False

@@ -133,6 +133,13 @@ def labelled_credit(text: str) -> bool:
         return True
     if "/" in text[-AGENCY_FIRST_CHARS:] and AGENCY_FIRST_CREDIT_RE.search(text, start):
         return True
+    return named_credit(text)
+
+
+def named_credit(text: str) -> bool:
+    """The line ends in an agency's name after a slash, after its last sentence (see
+    NAMED_CREDIT_RE): a caption's credit, the end of the caption."""
+    start = max(0, len(text) - CREDIT_TAIL_CHARS)
     return text.endswith(CREDIT_AGENCY_ENDS) and NAMED_CREDIT_RE.search(text, start) is not None
 
 

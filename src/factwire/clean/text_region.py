@@ -49,8 +49,13 @@ from factwire.clean.text_runs import (
     teaser_deks,
     template_labels,
 )
+from factwire.clean.text_toc import toc_items
 
-INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?\w")
+#: Phrase punctuation inside a line: a comma, stop or colon with a word after it, or a comma
+#: and a space before a figure ("3 drones, 4 people").  A stop or colon before a figure is
+#: inside a number or a label's value ("83.102.459", "1,111", "CNPJ: 83", "Fone: (047)"): a
+#: contact footer of addresses and phone numbers has many such and is no prose.
+INNER_PUNCT_RE = re.compile(r"[,.;:!?，。、；][\"'”’)]* ?[^\W\d_]|, \d")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*$")
 
 #: A block of prose earns (words - PROSE_OFFSET): short sentences ("Please.") are mildly
@@ -252,10 +257,12 @@ def score_block(b: Block) -> float:
     return -SHORT_PENALTY
 
 
-def score_blocks(blocks: list[Block]) -> list[float]:
+def score_blocks(blocks: list[Block], toc: set[int] | None = None) -> list[float]:
     """Scores for all blocks, in order; rows of a data table inside the article, the labels
     of a listicle's repeated item template and the items of a list a sentence announces cost
-    nothing (see text_runs: each is the article going on in short lines, not a menu)."""
+    nothing (see text_runs: each is the article going on in short lines, not a menu); the
+    lines of a table of contents (`toc`, text_toc.toc_items, found here when not given) are
+    navigation."""
     scores = [score_block(b) for b in blocks]
     for i in table_rows(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
@@ -267,6 +274,8 @@ def score_blocks(blocks: list[Block]) -> list[float]:
     for i in template_labels(blocks, scores, -SHORT_PENALTY) | \
             announced_items(blocks, scores, -SHORT_PENALTY):
         scores[i] = TABLE_ROW_SCORE
+    for i in toc_items(blocks) if toc is None else toc:
+        scores[i] = min(scores[i], -SHORT_PENALTY)  # the page's table of contents: navigation
     for h, s in enumerate(scores):
         if s == -COMMENTS_BARRIER and _is_comment_subhead(blocks[h]) and \
                 _density(scores, h + 1) >= SUBHEAD_MIN_DENSITY:

@@ -18,8 +18,18 @@ from __future__ import annotations
 
 import re
 
+from factwire.clean.text_cells import join_wrapped_cells
+from factwire.clean.text_columns import split_columns
 from factwire.clean.text_embeds import drop_frames, drop_inline_buttons, drop_rules
-from factwire.clean.text_lines import CJK_RE, LINK_END, LINK_MARK, WIDE_RE, credit_tail, wide_join
+from factwire.clean.text_lines import (
+    CJK_RE,
+    LINK_END,
+    LINK_MARK,
+    WIDE_RE,
+    credit_tail,
+    named_credit,
+    wide_join,
+)
 from factwire.clean.text_tables import BOX_BAR, join_box_rows, join_cell_runs
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -120,7 +130,7 @@ def normalize(text: str, marks: bool = False) -> str:
         lines = [LYNX_NESTED_BULLET_RE.sub(r"\1* ", ln) for ln in drop_frames(cut_references(lines))]
     width = wrap_width(lines)  # on the lines as wrapped: before the [12] markers go
     if width:
-        lines = unwrap(lines, width)
+        lines = unwrap(join_wrapped_cells(split_columns(lines, width)), width)
     elif lynx and WIDE_RE.search(text):
         lines = unwrap_wide(lines)
     if lynx:
@@ -249,7 +259,7 @@ def unwrap(lines: list[str], width: int) -> list[str]:
             prev = out[-1].rstrip()
             # wrappers break after a hyphen ("well-" / "known", long URLs): no space there;
             # nor between lines of a script written without spaces
-            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev) or \
+            glue = "" if prev.endswith("-") and not prev.endswith(" -") or _unspaced(prev, stripped) or \
                 wide_join(prev, stripped) else " "
             out[-1] = prev + glue + stripped
         else:
@@ -269,7 +279,7 @@ def _was_wrapped(line: str, width: int, next_line: str) -> bool:
     if n > width or " " not in line.strip() and not CJK_RE.search(line) or _drawn(line):
         return False
     if n >= width - WRAP_SLACK and n + 1 + len(next_word) > width:
-        return True
+        return not named_credit(line.rstrip())  # a caption ends with its agency's name
     return n >= width - LINK_WRAP_SLACK and next_word.startswith("[") and LYNX_REF_RE.match(next_word) is not None \
         and not (SENTENCE_END_RE.search(line.rstrip()) and LONE_LINK_RE.match(next_line)) \
         and credit_tail(line.rstrip()) is None
@@ -327,9 +337,13 @@ def _drawn(line: str) -> bool:
     return "\u2500" <= line.lstrip()[:1] <= "\u257f"
 
 
-def _unspaced(line: str) -> bool:
-    """A line of a script written without spaces (its wrap can fall inside a Latin word too)."""
-    return " " not in line.strip() and CJK_RE.search(line) is not None
+def _unspaced(line: str, nxt: str = "") -> bool:
+    """A line of a script written without spaces (its wrap can fall inside a Latin word too)
+    -- unless a Latin word ends it and another starts the next line: dumps break a run of
+    Latin words at a space, also inside Japanese ("... 脱獄すれば、App" / "Storeにない")."""
+    if " " in line.strip() or CJK_RE.search(line) is None:
+        return False
+    return not (line[-1:].isascii() and line[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum())
 
 
 def columns(line: str) -> int:
