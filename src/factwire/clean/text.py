@@ -213,8 +213,7 @@ def label_region(blocks: list[Block], start: int, end: int, removed: Removed,
         found = caption_at(blocks, i)
         if found is not None:
             text, credit, used = found
-            _add_caption(captions, cap_keys, text, credit)
-            paragraphs = [p for p in paragraphs if norm_key(p[1]) != norm_key(text)]
+            _add_caption(captions, cap_keys, text, credit)  # its other renditions go below
             i += used
             continue
         kind = classify_in_region(blocks, i, end)
