@@ -118,7 +118,7 @@ def test_a_one_word_token_reads_as_the_general_token_reading() -> None:
 def test_inline_hints_keep_what_an_inline_element_uses() -> None:
     """inline_hints skips classes that name no role: the role and author flag must be those of
     the full reading for every class string (the words behind them are all in the prefilter)."""
-    from factwire.clean.html_hints import _HINT_CACHE, INLINE_ROLE_WORDS, inline_hints
+    from factwire.clean.html_hints import _HINT_CACHE, _NO_ROLE, INLINE_ROLE_WORDS, inline_hints
 
     for word in [*SR_ONLY, *CAPTION_STEMS, *CREDIT_STEMS, "source", "byline", "author"]:
         assert INLINE_ROLE_WORDS.search(word), word
@@ -127,7 +127,8 @@ def test_inline_hints_keep_what_an_inline_element_uses() -> None:
         cls = " ".join(rng.choice(_VOCAB) + rng.choice(["", "-", "_", "Body", "-link"])
                        for _ in range(rng.randint(1, 3)))
         span = etree.fromstring(f'<span class="{cls}">x</span>')
-        _HINT_CACHE.clear()  # read it fresh: a cached full answer would hide a wrong skip
+        _HINT_CACHE.clear()
+        _NO_ROLE.clear()  # read it fresh: a cached full answer would hide a wrong skip
         quick = inline_hints(span)
         full = element_hints(span)
         assert (quick.role, quick.author) == (full.role, full.author), cls

@@ -62,6 +62,7 @@ _TOKEN_CACHE_MAX = 65_536
 
 
 _HINT_CACHE: dict[str, Hints] = {}
+_NO_ROLE: set[str] = set()  # inline class strings without a role word (see inline_hints)
 #: Every class/id word behind an inline element's role or author flag holds one of these (the
 #: SR_ONLY names, CAPTION_STEMS, CREDIT_STEMS, "source", "byline", "author"): without one, the
 #: answer for an inline element is NO_HINTS.  tests/clean/test_html_hints.py checks the list.
@@ -110,7 +111,14 @@ def inline_hints(el: Element) -> Hints:
     hit = _HINT_CACHE.get(key)
     if hit is not None:
         return hit
-    return element_hints(el) if INLINE_ROLE_WORDS.search(key) else NO_HINTS
+    if key in _NO_ROLE:
+        return NO_HINTS
+    if INLINE_ROLE_WORDS.search(key):
+        return element_hints(el)
+    if len(_NO_ROLE) > _HINT_CACHE_MAX:
+        _NO_ROLE.clear()
+    _NO_ROLE.add(key)  # repeated on every menu item: remember the answer, not just the cost
+    return NO_HINTS
 
 
 def _token_hints(token: str, is_id: bool) -> tuple[str | None, int]:
