@@ -101,20 +101,6 @@ def test_a_hidden_label_modifier_does_not_hide_its_field() -> None:
     assert compute_hints("u-visually-hidden", "").role == "hidden"
 
 
-def test_a_one_word_token_reads_as_the_general_token_reading() -> None:
-    """`_word_hints` is a shortcut for one-word tokens: it must give the general answer,
-    written case included (`Byline` is no byline class: the author test reads the raw token)."""
-    from factwire.clean.html_hints import _split_token_hints, _word_hints
-
-    words = [*MARK_WORDS, *POSITIVE_WORDS, *BYLINE_WORDS, *SR_ONLY, "caption", "Caption", "credit",
-             "copyright", "source", "Byline", "byline", "Author", "author", "authorbox", "label", "grid"]
-    for token in words:
-        low = token.lower()
-        if low.isalnum():
-            for is_id in (False, True):
-                assert _word_hints(low, token, is_id) == _split_token_hints(token, low, is_id), token
-
-
 def test_inline_hints_keep_what_an_inline_element_uses() -> None:
     """inline_hints skips classes that name no role: the role and author flag must be those of
     the full reading for every class string (the words behind them are all in the prefilter)."""

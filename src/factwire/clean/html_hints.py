@@ -18,7 +18,6 @@ from lxml import etree
 
 from factwire.clean.html_patterns import (
     BYLINE_WORDS,
-    CAMEL_STEP,
     CAPTION_STEMS,
     CREDIT_STEMS,
     HEADING_KINDS,
@@ -129,36 +128,13 @@ def _token_hints(token: str, is_id: bool) -> tuple[str | None, int]:
         return hit
     if len(cache) > _TOKEN_CACHE_MAX:
         cache.clear()
-    low = token.lower()
-    if low.isalnum() and (low == token or not CAMEL_STEP.search(token)):
-        hit = _word_hints(low, token, is_id)  # most tokens are one word: no word split needed
-    else:
-        hit = _split_token_hints(token, low, is_id)
-    cache[token] = hit
+    hit = cache[token] = _analyse_token(token, is_id)
     return hit
 
 
-def _word_hints(word: str, token: str, is_id: bool) -> tuple[str | None, int]:
-    """`_split_token_hints` for a token that is one lower-case word: the same answer, without
-    building a word dict (a fresh process meets ~140 new tokens a page: this is its hot path)."""
-    mark = MARK_WORDS.get(word)
-    flags = 0
-    if word in POSITIVE_WORDS:
-        flags |= POSITIVE if mark in BOX_MARKS else POSITIVE | ALONE
-    if word in BYLINE_WORDS:
-        flags |= BYLINE
-    if word in SR_ONLY:
-        flags |= HIDDEN
-    if _CAPTION_OR_CREDIT_RE.search(word):
-        flags |= CAPTION_OR_CREDIT
-    if "source" in word:
-        flags |= SOURCE
-    if "byline" in token or not is_id and "author" in token:  # as written: `Byline` is no byline class
-        flags |= AUTHOR
-    return mark, flags
-
-
-def _split_token_hints(token: str, low: str, is_id: bool) -> tuple[str | None, int]:
+def _analyse_token(token: str, is_id: bool) -> tuple[str | None, int]:
+    """(mark, flags) of one token from its words and word pairs (token_words)."""
+    low = token.lower()
     words = token_words(token)
     keys = words.keys()
     marked = keys & MARK_KEYS  # most tokens hold no mark word: one set operation says so
